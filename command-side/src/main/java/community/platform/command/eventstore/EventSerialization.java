@@ -1,0 +1,33 @@
+package community.platform.command.eventstore;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * The one JSON form of stored events and snapshots: records as plain JSON, times as ISO-8601 strings, and exact
+ * numbers (BigDecimal, BigInteger) as strings so that storing them as BSON cannot round them. Unknown properties are
+ * ignored, so an event with a field removed still loads.
+ */
+public final class EventSerialization {
+
+    private EventSerialization() {
+    }
+
+    public static Serializer serializer() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        mapper.configOverride(BigInteger.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+}
