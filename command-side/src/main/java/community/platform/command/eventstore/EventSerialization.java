@@ -1,6 +1,8 @@
 package community.platform.command.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,9 +14,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * The one JSON form of stored events and snapshots: records as plain JSON, times as ISO-8601 strings, and exact
- * numbers (BigDecimal, BigInteger) as strings so that storing them as BSON cannot round them. Unknown properties are
- * ignored, so an event with a field removed still loads.
+ * The JSON form of stored events and snapshots: records as plain JSON, times as ISO-8601 strings, and exact numbers
+ * (BigDecimal, BigInteger) as strings so that storing them as BSON cannot round them. Unknown properties are ignored,
+ * so an event with a field removed still loads.
  */
 public final class EventSerialization {
 
@@ -22,12 +24,27 @@ public final class EventSerialization {
     }
 
     public static Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(mapper()).build();
+    }
+
+    /**
+     * Snapshots are aggregates, which keep private fields and have no getters (house style), so their fields are what
+     * is written.
+     */
+    public static Serializer snapshotSerializer() {
+        ObjectMapper mapper = mapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    private static ObjectMapper mapper() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         mapper.configOverride(BigInteger.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return mapper;
     }
 }

@@ -538,9 +538,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
-            Serializer json = EventSerialization.serializer();
-            eventSerializer(json);
-            snapshotSerializer(json);
+            eventSerializer(EventSerialization.serializer());
+            snapshotSerializer(EventSerialization.snapshotSerializer());
             persistenceExceptionResolver(MongoEventStorageEngine::isDuplicateKey);
         }
 

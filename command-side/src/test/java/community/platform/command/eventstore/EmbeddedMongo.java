@@ -22,6 +22,10 @@ final class EmbeddedMongo implements AutoCloseable {
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
     }
 
+    MongoClient client() {
+        return client;
+    }
+
     /** A database no other test uses. */
     MongoDatabase freshDatabase() {
         return client.getDatabase("test_" + UUID.randomUUID().toString().replace("-", ""));
