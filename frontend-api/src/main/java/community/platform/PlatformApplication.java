@@ -1,0 +1,15 @@
+package community.platform;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The platform: HTTP API and wiring here; the command side and the query side join at runtime. */
+@SpringBootApplication
+public class PlatformApplication {
+
+    public static void main(String[] args) {
+        // These machines have no internet access, and a deployment should not call home either.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(PlatformApplication.class, args);
+    }
+}

@@ -1,0 +1,66 @@
+package community.platform.api.storage;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The embedded MongoDB wire-protocol server, on loopback, that the platform talks to as it would to MongoDB. */
+final class EmbeddedStore implements AutoCloseable {
+
+    static final String FILE_NAME = "platform.mv";
+
+    private final MongoServer server;
+    private final String description;
+
+    private EmbeddedStore(MongoBackend backend, String host, int port, String description) {
+        this.server = new MongoServer(backend);
+        server.bind(host, port);
+        this.description = description;
+    }
+
+    static EmbeddedStore onDisk(Path dataDirectory, String host, int port) {
+        Path file = dataDirectory.toAbsolutePath().resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDirectory.toAbsolutePath()
+                                                   + " (PLATFORM_DATA_DIR)", e);
+        }
+        MVStore store;
+        try {
+            store = new MVStore.Builder().fileName(file.toString()).open();
+        } catch (MVStoreException e) {
+            throw new IllegalStateException("Cannot open the embedded store's file " + file + ": " + e.getMessage()
+                                                    + ". If another platform instance uses this data directory, give"
+                                                    + " this one its own PLATFORM_DATA_DIR or share a MongoDB through"
+                                                    + " MONGODB_URI.", e);
+        }
+        return new EmbeddedStore(new DurableH2Backend(store), host, port, "H2 file " + file);
+    }
+
+    static EmbeddedStore inMemory(String host, int port) {
+        return new EmbeddedStore(new MemoryBackend(), host, port, "in memory, nothing kept");
+    }
+
+    String connectionString() {
+        InetSocketAddress address = server.getLocalAddress();
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}

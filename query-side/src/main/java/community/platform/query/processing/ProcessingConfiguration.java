@@ -1,0 +1,43 @@
+package community.platform.query.processing;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+
+/**
+ * How projections are fed: pooled streaming processors, with their tokens (and segment claims) in MongoDB so that
+ * several instances split the segments between them.
+ */
+@Configuration
+public class ProcessingConfiguration {
+
+    @Bean
+    public TokenStore tokenStore(MongoDatabase platformDatabase, @Qualifier("serializer") Serializer serializer,
+                                 @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout) {
+        return MongoTokenStore.builder()
+                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build())
+                              .serializer(serializer)
+                              .claimTimeout(claimTimeout)
+                              .build();
+    }
+
+    /**
+     * Every processor is a pooled streaming one. {@code initialSegmentCount} applies when a processor first starts;
+     * raising it later is a split of the existing segments (Axon's {@code splitSegment}), not a setting change.
+     */
+    @Bean
+    public ConfigurerModule pooledStreamingProcessors(
+            @Value("${platform.processing.initial-segment-count:4}") int initialSegmentCount) {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors(
+                (config, builder) -> builder.initialSegmentCount(initialSegmentCount));
+    }
+}
