@@ -16,7 +16,7 @@ public class EventStoreConfiguration {
     public EventStorageEngine eventStorageEngine(MongoDatabase platformDatabase,
                                                  org.axonframework.config.Configuration axon,
                                                  @Value("${platform.event-store.gap-timeout:60s}") Duration gapTimeout,
-                                                 @Value("${platform.event-store.batch-size:100}") int batchSize) {
+                                                 @Value("${platform.event-store.batch-size:64}") int batchSize) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                                                                 .database(platformDatabase)
                                                                 .upcasterChain(axon.upcasterChain())

@@ -147,6 +147,21 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void anotherInstanceAppendsOntoTheStoredHeadAndKeepsTheChain() {
+        for (long seq = 0; seq < 150; seq++) {
+            engine.appendEvents(events("a", seq, 1));
+        }
+        MongoEventStorageEngine other = engine(MongoEventStorageEngine.builder());
+
+        other.appendEvents(events("a", 150, 2));
+        assertThatThrownBy(() -> other.appendEvents(events("a", 149, 1))).isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(events("a", 150, 1))).isInstanceOf(ConcurrencyException.class);
+
+        assertThat(sequences(engine.readEvents("a"))).containsExactlyElementsOf(range(0, 152));
+        assertThat(engine.verifyStream("a")).isEmpty();
+    }
+
+    @Test
     void refusesToCreateAStreamThatAlreadyExists() {
         engine.appendEvents(events("a", 0, 1));
 
@@ -369,7 +384,7 @@ class MongoEventStorageEngineTest {
         assertThat(engine.verifyStream("a")).isEmpty();
 
         database.getCollection(MongoEventStorageEngine.COMMITS)
-                .updateOne(Filters.eq("_id", new Document("aggregateIdentifier", "a").append("firstSequence", 2L)),
+                .updateOne(Filters.eq("_id", MongoEventStorageEngine.commitId("a", 2)),
                            Updates.set("events.0.payload.text", "rewritten"));
 
         assertThat(engine.verifyStream("a")).contains(2L);
@@ -382,7 +397,7 @@ class MongoEventStorageEngineTest {
         engine.appendEvents(events("a", 4, 2));
 
         database.getCollection(MongoEventStorageEngine.COMMITS)
-                .deleteOne(Filters.eq("_id", new Document("aggregateIdentifier", "a").append("firstSequence", 0L)));
+                .deleteOne(Filters.eq("_id", MongoEventStorageEngine.commitId("a", 0)));
 
         assertThat(engine.verifyStream("a")).isEqualTo(Optional.of(2L));
     }

@@ -13,6 +13,10 @@ import java.util.Set;
  * commits about once a second, so a kill -9 could lose a second of acknowledged writes. A commit hands the data to
  * the operating system: it survives the process dying, not the machine losing power (that is what a MongoDB replica
  * set is for).
+ * <p>
+ * Writes to the collections named as deferred are not committed on their own: an H2 commit covers the whole store, so
+ * they are made durable by the next committed write. That fits a counter whose value is only ever used by a write that
+ * follows it (the event store's position counter): if the process dies in between, the value was used by nothing.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -20,8 +24,11 @@ final class DurableH2Backend extends H2Backend {
                                                      "create", "drop", "dropindexes", "dropdatabase",
                                                      "renamecollection");
 
-    DurableH2Backend(MVStore store) {
+    private final Set<String> deferredCollections;
+
+    DurableH2Backend(MVStore store, Set<String> deferredCollections) {
         super(store);
+        this.deferredCollections = deferredCollections;
     }
 
     @Override
@@ -29,7 +36,7 @@ final class DurableH2Backend extends H2Backend {
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
-            if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && !deferredCollections.contains(query.get(command))) {
                 commit();
             }
         }

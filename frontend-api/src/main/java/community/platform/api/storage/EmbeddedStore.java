@@ -11,11 +11,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** The embedded MongoDB wire-protocol server, on loopback, that the platform talks to as it would to MongoDB. */
-final class EmbeddedStore implements AutoCloseable {
+public final class EmbeddedStore implements AutoCloseable {
 
-    static final String FILE_NAME = "platform.mv";
+    public static final String FILE_NAME = "platform.mv";
 
     private final MongoServer server;
     private final String description;
@@ -26,7 +27,10 @@ final class EmbeddedStore implements AutoCloseable {
         this.description = description;
     }
 
-    static EmbeddedStore onDisk(Path dataDirectory, String host, int port) {
+    /** The event store's position counter: see {@link DurableH2Backend} for why its writes need no commit of their own. */
+    private static final Set<String> DEFERRED_COMMIT_COLLECTIONS = Set.of("eventCounters");
+
+    public static EmbeddedStore onDisk(Path dataDirectory, String host, int port) {
         Path file = dataDirectory.toAbsolutePath().resolve(FILE_NAME);
         try {
             Files.createDirectories(dataDirectory);
@@ -43,19 +47,19 @@ final class EmbeddedStore implements AutoCloseable {
                                                     + " this one its own PLATFORM_DATA_DIR or share a MongoDB through"
                                                     + " MONGODB_URI.", e);
         }
-        return new EmbeddedStore(new DurableH2Backend(store), host, port, "H2 file " + file);
+        return new EmbeddedStore(new DurableH2Backend(store, DEFERRED_COMMIT_COLLECTIONS), host, port, "H2 file " + file);
     }
 
-    static EmbeddedStore inMemory(String host, int port) {
+    public static EmbeddedStore inMemory(String host, int port) {
         return new EmbeddedStore(new MemoryBackend(), host, port, "in memory, nothing kept");
     }
 
-    String connectionString() {
+    public String connectionString() {
         InetSocketAddress address = server.getLocalAddress();
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
