@@ -84,7 +84,6 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     static final String COUNTERS = "eventCounters";
     private static final String POSITION_COUNTER = "position";
     private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
@@ -224,7 +223,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      */
     private void markVoid(long firstPosition, long lastPosition) {
         try {
-            commits.insertOne(new Document("_id", "void#" + firstPosition)
+            // no '#' in it, so it can never equal a commit id
+            commits.insertOne(new Document("_id", "void:" + firstPosition)
                                       .append("firstPosition", firstPosition)
                                       .append("lastPosition", lastPosition)
                                       .append("events", List.of()));
@@ -412,23 +412,24 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     /**
      * The next events after {@code token}: the commits whose last position lies in the token's open gaps or in the
-     * next {@code batchSize} positions, each event with the token that includes it. When that window holds no
-     * commit but positions beyond it were handed out (a run of failed or unfinished commits longer than a window),
-     * the following windows are searched up to the head.
+     * next {@code batchSize} positions, each event with the token that includes it. When that window holds no events
+     * but positions beyond it were handed out (a run of failed or unfinished commits longer than a window), the
+     * following windows are searched up to the head.
      */
     List<TrackedEventData<?>> fetchTracked(GapAwareTrackingToken token) {
         GapAwareTrackingToken current = withoutExpiredGaps(token);
-        long index = current.getIndex();
-        SortedSet<Long> gaps = current.getGaps();
-        List<Document> found = List.of();
-        for (long from = index + 1; found.isEmpty(); from += batchSize) {
-            Set<Long> positions = new HashSet<>(gaps);
+        List<Document> found = new ArrayList<>();
+        Set<Long> positions = new HashSet<>(current.getGaps());
+        for (long from = current.getIndex() + 1; ; from += batchSize) {
             LongStream.range(from, from + batchSize).forEach(positions::add);
-            found = commits.find(in("lastPosition", positions)).into(new ArrayList<>());
-            if (found.isEmpty() && from + batchSize >= headPosition()) {
+            found.addAll(commits.find(in("lastPosition", positions)).into(new ArrayList<>()));
+            positions.clear();
+            if (found.stream().anyMatch(commit -> !eventsOf(commit).isEmpty())) {
+                break;
+            }
+            if (from + batchSize >= headPosition()) {
                 return List.of();
             }
-            gaps = new TreeSet<>();
         }
         found.sort(Comparator.comparingLong(c -> c.getLong("lastPosition")));
         List<TrackedEventData<?>> result = new ArrayList<>();

@@ -296,6 +296,22 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void aRunOfFailedCommitsLongerThanAWindowDoesNotStopTheReader() {
+        engine.appendEvents(events("a", 0, 1));
+        for (int i = 0; i < 150; i++) {
+            assertThatThrownBy(() -> engine.appendEvents(events("a", 0, 1)))
+                    .isInstanceOf(AggregateStreamCreationException.class);
+        }
+        engine.appendEvents(events("a", 1, 1));
+
+        List<TrackedEventData<?>> read = readAllData(start());
+
+        assertThat(read).hasSize(2);
+        assertThat(lastToken(read).getIndex()).isEqualTo(151);
+        assertThat(lastToken(read).getGaps()).isEmpty();
+    }
+
+    @Test
     void eightWritersAndATrackingReaderSeeEveryEventExactlyOnceInPositionOrder() throws Exception {
         int writers = 8;
         int commitsEach = 2000;
