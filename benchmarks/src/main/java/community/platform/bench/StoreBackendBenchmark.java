@@ -104,8 +104,9 @@ public final class StoreBackendBenchmark {
             int writer = w;
             done.add(pool.submit(() -> {
                 for (int c = writer; c < commits; c += WRITERS) {
-                    String id = "post-" + c / 10;
-                    long first = (long) (c % 10) * EVENTS_PER_COMMIT;
+                    int own = c / WRITERS;
+                    String id = "post-" + writer + "-" + own / 10;
+                    long first = (long) (own % 10) * EVENTS_PER_COMMIT;
                     engine.appendEvents(IntStream.range(0, EVENTS_PER_COMMIT).mapToObj(i -> new GenericDomainEventMessage<>(
                             "VolunteerPost", id, first + i,
                             new BenchEvent(id, "resident-" + i, "signed up for the Sunday park clean-up"),

@@ -37,7 +37,7 @@ class KillNineDurabilityTest {
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
-            while (acknowledged.size() < 500 && (line = lines.readLine()) != null) {
+            while (acknowledged.size() < 2000 && (line = lines.readLine()) != null) {
                 if (line.startsWith("acked ")) {
                     acknowledged.add(Integer.parseInt(line.substring(6)));
                 }
@@ -45,7 +45,7 @@ class KillNineDurabilityTest {
             writer.destroyForcibly();
             assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(acknowledged).hasSize(500);
+        assertThat(acknowledged).hasSize(2000);
 
         try (EmbeddedStore reopened = EmbeddedStore.onDisk(dataDirectory, "127.0.0.1", 0);
              MongoClient client = MongoClients.create(reopened.connectionString())) {
@@ -65,7 +65,7 @@ class KillNineDurabilityTest {
             try (MongoClient client = MongoClients.create(store.connectionString())) {
                 MongoCollection<Document> writes = client.getDatabase("durability").getCollection("writes");
                 for (int i = 0; ; i++) {
-                    writes.insertOne(new Document("_id", i));
+                    writes.insertOne(new Document("_id", i).append("padding", "x".repeat(1000)));
                     System.out.println("acked " + i);
                     System.out.flush();
                 }
