@@ -2,9 +2,11 @@ package community.platform;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The platform: HTTP API and wiring here; the command side and the query side join at runtime. */
 @SpringBootApplication
+@EnableScheduling
 public class PlatformApplication {
 
     public static void main(String[] args) {

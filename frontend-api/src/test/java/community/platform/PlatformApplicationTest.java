@@ -6,17 +6,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "platform.store.in-memory=true")
-class PlatformApplicationTest {
+class PlatformApplicationTest extends ApiTest {
 
-    @Autowired
-    private WebTestClient web;
     @Autowired
     private EventStore eventStore;
     @Autowired

@@ -34,10 +34,12 @@ class ModuleBoundariesTest {
                                                                "org.bson..", "reactor..")
             .allowEmptyShould(true);
 
+    /** The aggregates and their rules; the event store and the Spring configuration classes are wiring. */
     @ArchTest
     static final ArchRule theCommandModelIsPlainJavaAndAxon = noClasses()
             .that().resideInAPackage("community.platform.command..")
             .and().resideOutsideOfPackage("community.platform.command.eventstore..")
+            .and().areNotAnnotatedWith(org.springframework.context.annotation.Configuration.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
                                                                "org.bson..", "reactor..")
             .allowEmptyShould(true);

@@ -1,0 +1,81 @@
+package community.platform.command.accounts;
+
+import community.platform.command.handling.RuleViolatedException;
+import community.platform.shared.ErrorCode;
+import community.platform.shared.accounts.AccountRegisteredEvent;
+import community.platform.shared.accounts.GrantRoleCommand;
+import community.platform.shared.accounts.RegisterAccountCommand;
+import community.platform.shared.accounts.RevokeRoleCommand;
+import community.platform.shared.accounts.Role;
+import community.platform.shared.accounts.RoleGrantedEvent;
+import community.platform.shared.accounts.RoleRevokedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An account, identified by its username: two registrations of one username are two creations of one aggregate, and
+ * the event store lets only one of them commit.
+ */
+@Aggregate
+public class Account {
+
+    @AggregateIdentifier
+    private String username;
+    private Set<Role> roles;
+
+    @CommandHandler
+    public Account(RegisterAccountCommand command) {
+        apply(new AccountRegisteredEvent(command.username(), command.displayName(), command.phone(),
+                                         Set.of(Role.RESIDENT)));
+    }
+
+    @CommandHandler
+    public Set<Role> handle(GrantRoleCommand command) {
+        if (!holds(command.role())) {
+            apply(new RoleGrantedEvent(username, command.role()));
+        }
+        return Set.copyOf(roles);
+    }
+
+    @CommandHandler
+    public Set<Role> handle(RevokeRoleCommand command) {
+        if (!holds(command.role())) {
+            throw new RuleViolatedException(ErrorCode.ROLE_NOT_HELD,
+                                            username + " does not hold the role " + command.role());
+        }
+        apply(new RoleRevokedEvent(username, command.role()));
+        return Set.copyOf(roles);
+    }
+
+    private boolean holds(Role role) {
+        return roles.contains(role);
+    }
+
+    @EventSourcingHandler
+    void on(AccountRegisteredEvent event) {
+        username = event.username();
+        roles = EnumSet.noneOf(Role.class);
+        roles.addAll(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(RoleGrantedEvent event) {
+        roles.add(event.role());
+    }
+
+    @EventSourcingHandler
+    void on(RoleRevokedEvent event) {
+        roles.remove(event.role());
+    }
+
+    Account() {
+        // required by Axon
+    }
+}

@@ -1,0 +1,79 @@
+package community.platform.command.accounts;
+
+import community.platform.command.handling.RuleViolatedException;
+import community.platform.shared.ErrorCode;
+import community.platform.shared.accounts.AccountRegisteredEvent;
+import community.platform.shared.accounts.GrantRoleCommand;
+import community.platform.shared.accounts.RegisterAccountCommand;
+import community.platform.shared.accounts.RevokeRoleCommand;
+import community.platform.shared.accounts.Role;
+import community.platform.shared.accounts.RoleGrantedEvent;
+import community.platform.shared.accounts.RoleRevokedEvent;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+
+class AccountTest {
+
+    private static final AccountRegisteredEvent REGISTERED =
+            new AccountRegisteredEvent("lihua", "Li Hua", "13800000000", Set.of(Role.RESIDENT));
+
+    private AggregateTestFixture<Account> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(Account.class);
+    }
+
+    private static org.hamcrest.Matcher<Object> violationOf(ErrorCode code) {
+        return new org.hamcrest.CustomMatcher<>("a rule violation with code " + code) {
+            @Override
+            public boolean matches(Object actual) {
+                return actual instanceof RuleViolatedException e && e.code() == code;
+            }
+        };
+    }
+
+    @Test
+    void aNewAccountIsAResident() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterAccountCommand("lihua", "Li Hua", "13800000000"))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void grantingARoleRecordsItAndAnswersTheRoles() {
+        fixture.given(REGISTERED)
+               .when(new GrantRoleCommand("lihua", Role.ORGANIZER))
+               .expectEvents(new RoleGrantedEvent("lihua", Role.ORGANIZER))
+               .expectResultMessagePayloadMatching(org.hamcrest.Matchers.equalTo(Set.of(Role.RESIDENT, Role.ORGANIZER)));
+    }
+
+    @Test
+    void grantingARoleHeldAlreadyChangesNothing() {
+        fixture.given(REGISTERED, new RoleGrantedEvent("lihua", Role.ORGANIZER))
+               .when(new GrantRoleCommand("lihua", Role.ORGANIZER))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void revokingARoleRecordsIt() {
+        fixture.given(REGISTERED, new RoleGrantedEvent("lihua", Role.AUDITOR))
+               .when(new RevokeRoleCommand("lihua", Role.AUDITOR))
+               .expectEvents(new RoleRevokedEvent("lihua", Role.AUDITOR));
+    }
+
+    @Test
+    void cannotRevokeARoleNotHeld() {
+        fixture.given(REGISTERED)
+               .when(new RevokeRoleCommand("lihua", Role.ADMIN))
+               .expectNoEvents()
+               .expectException(violationOf(ErrorCode.ROLE_NOT_HELD))
+               .expectExceptionMessage("lihua does not hold the role ADMIN");
+    }
+}

@@ -1,0 +1,100 @@
+package community.platform.api.accounts;
+
+import community.platform.api.security.PlatformAuthenticationManager;
+import community.platform.api.security.Usernames;
+import community.platform.api.web.ApiProblemException;
+import community.platform.api.web.Commands;
+import community.platform.api.web.IdempotencyKeys;
+import community.platform.shared.ErrorCode;
+import community.platform.shared.accounts.GrantRoleCommand;
+import community.platform.shared.accounts.RevokeRoleCommand;
+import community.platform.shared.accounts.Role;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.Set;
+
+/** The Accounts section of ../shared/API.md, plus revoking a role. */
+@RestController
+public class AccountController {
+
+    private final Accounts accounts;
+    private final Commands commands;
+    private final IdempotencyKeys idempotency;
+    private final PlatformAuthenticationManager authentication;
+
+    public AccountController(Accounts accounts, Commands commands, IdempotencyKeys idempotency,
+                             PlatformAuthenticationManager authentication) {
+        this.accounts = accounts;
+        this.commands = commands;
+        this.idempotency = idempotency;
+        this.authentication = authentication;
+    }
+
+    @PostMapping("/api/accounts")
+    public Mono<ResponseEntity<AccountResponse>> register(
+            @Valid @RequestBody RegistrationRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            ServerWebExchange exchange) {
+        String username = Usernames.normalize(request.username());
+        return exchange.getPrincipal().map(java.security.Principal::getName).defaultIfEmpty("anonymous")
+                       .flatMap(caller -> idempotency.once(caller, idempotencyKey, request, () ->
+                               accounts.register(username, request.password(), request.displayName().strip(),
+                                                 request.phone(), username, exchange)
+                                       .map(account -> ResponseEntity
+                                               .created(URI.create("/api/accounts/" + account.username()))
+                                               .body(AccountResponse.of(account)))));
+    }
+
+    @GetMapping("/api/accounts/me")
+    public Mono<AccountResponse> me(Authentication caller) {
+        return accounts.find(caller.getName())
+                       .map(AccountResponse::of)
+                       .switchIfEmpty(Mono.error(new ApiProblemException(ErrorCode.ACCOUNT_NOT_FOUND,
+                                                                         "Your account is not in the accounts view")));
+    }
+
+    @PostMapping("/api/admin/accounts/{username}/roles")
+    public Mono<RolesResponse> grant(@PathVariable String username, @Valid @RequestBody RoleRequest request,
+                                     ServerWebExchange exchange) {
+        String account = Usernames.normalize(username);
+        return changeRoles(account, commands.send(new GrantRoleCommand(account, request.role()), exchange));
+    }
+
+    @DeleteMapping("/api/admin/accounts/{username}/roles/{role}")
+    public Mono<RolesResponse> revoke(@PathVariable String username, @PathVariable Role role,
+                                      ServerWebExchange exchange) {
+        String account = Usernames.normalize(username);
+        return changeRoles(account, commands.send(new RevokeRoleCommand(account, role), exchange));
+    }
+
+    private Mono<RolesResponse> changeRoles(String account, Mono<Set<Role>> change) {
+        return change.onErrorMap(org.axonframework.modelling.command.AggregateNotFoundException.class,
+                                 missing -> new ApiProblemException(ErrorCode.ACCOUNT_NOT_FOUND,
+                                                                    "There is no account " + account))
+                     .flatMap(roles -> accounts.visible(account, a -> a.roles().equals(roles))
+                                               .thenReturn(new RolesResponse(account, roles.stream().sorted().toList())))
+                     .doOnSuccess(changed -> authentication.forget(account));
+    }
+
+    public record RolesResponse(String username, java.util.List<Role> roles) {
+    }
+
+    /** A cheap answer for load balancers and for measuring what signing in costs (see bench/run auth). */
+    @GetMapping({"/api/ping", "/api/public/ping"})
+    public Mono<java.util.Map<String, String>> ping() {
+        return Mono.just(java.util.Map.of("status", "ok"));
+    }
+}

@@ -1,0 +1,84 @@
+package community.platform.api.accounts;
+
+import community.platform.api.security.CredentialStore;
+import community.platform.api.web.ApiProblemException;
+import community.platform.api.web.Commands;
+import community.platform.shared.ErrorCode;
+import community.platform.shared.accounts.AccountSummary;
+import community.platform.shared.accounts.FindAccountQuery;
+import community.platform.shared.accounts.GrantRoleCommand;
+import community.platform.shared.accounts.RegisterAccountCommand;
+import community.platform.shared.accounts.Role;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Registering accounts and reading them back, for the API and for the start-up bootstrap alike. */
+@Component
+public class Accounts {
+
+    private final Commands commands;
+    private final QueryGateway queries;
+    private final CredentialStore credentials;
+    private final PasswordEncoder passwords;
+
+    public Accounts(Commands commands, QueryGateway queries, CredentialStore credentials, PasswordEncoder passwords) {
+        this.commands = commands;
+        this.queries = queries;
+        this.credentials = credentials;
+        this.passwords = passwords;
+    }
+
+    /**
+     * Registers an account: the command first (the event store decides who gets a username), then the password hash,
+     * then waits until the accounts view shows the account, so that the new resident can sign in at once.
+     */
+    public Mono<AccountSummary> register(String username, String password, String displayName, String phone,
+                                         String actor, ServerWebExchange exchange) {
+        return commands.sendAs(new RegisterAccountCommand(username, displayName, phone), actor, "", exchange)
+                       .onErrorMap(AggregateStreamCreationException.class, taken -> new ApiProblemException(
+                               ErrorCode.USERNAME_TAKEN, "The username " + username + " is taken"))
+                       .then(Mono.fromCallable(() -> passwords.encode(password))
+                                 .subscribeOn(Schedulers.boundedElastic()))
+                       .flatMap(hash -> credentials.create(username, hash))
+                       .then(visible(username, account -> true));
+    }
+
+    /** Grants a role as the given actor (the bootstrap); the API grants through {@link Commands#send}. */
+    public Mono<Void> grantAsPlatform(String username, Role role) {
+        return commands.sendAs(new GrantRoleCommand(username, role), "platform", "", null).then(
+                visible(username, account -> account.roles().contains(role)).then());
+    }
+
+    public Mono<AccountSummary> find(String username) {
+        return Mono.fromFuture(() -> queries.query(new FindAccountQuery(username),
+                                                   ResponseTypes.optionalInstanceOf(AccountSummary.class)))
+                   .flatMap(Mono::justOrEmpty);
+    }
+
+    /** The account as the view shows it, once it shows what the caller expects (read your own writes). */
+    public Mono<AccountSummary> visible(String username, java.util.function.Predicate<AccountSummary> expected) {
+        return Mono.usingWhen(
+                Mono.fromSupplier(() -> queries.subscriptionQuery(
+                        new FindAccountQuery(username),
+                        ResponseTypes.optionalInstanceOf(AccountSummary.class),
+                        ResponseTypes.optionalInstanceOf(AccountSummary.class))),
+                (SubscriptionQueryResult<Optional<AccountSummary>, Optional<AccountSummary>> result) ->
+                        Flux.concat(result.initialResult(), result.updates())
+                            .flatMap(Mono::justOrEmpty)
+                            .filter(expected)
+                            .next()
+                            .timeout(Duration.ofSeconds(10)),
+                result -> Mono.fromRunnable(result::close));
+    }
+}

@@ -1,0 +1,93 @@
+package community.platform.api.security;
+
+import community.platform.api.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who may call what, in one place (../shared/API.md). HTTP Basic on {@code /api/**}, stateless. With
+ * {@code platform.security.jwt.enabled=true} the same rules take JWT bearer tokens as well (an OAuth2 resource
+ * server; set {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}); the token's
+ * {@code roles} claim carries the roles and its subject the username.
+ */
+@Configuration
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain api(ServerHttpSecurity http, PlatformAuthenticationManager authentication,
+                               Problems problems,
+                               @Value("${platform.security.jwt.enabled:false}") boolean jwt) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
+            if (failure instanceof LoginLockedException locked) {
+                long seconds = Math.max(1, locked.retryAfter().toSeconds());
+                return problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "login-locked",
+                                                            "Too many failed logins",
+                                                            "Too many failed logins for this username; try again in "
+                                                                    + seconds + " s"),
+                                      Map.of("Retry-After", String.valueOf(seconds)));
+            }
+            return problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                                        "Not signed in",
+                                                        "Sign in with HTTP Basic: your username and password"),
+                                  Map.of("WWW-Authenticate", "Basic realm=\"community-platform\""));
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(
+                exchange, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                                      "Your roles do not allow this"), Map.of());
+
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+            .logout(ServerHttpSecurity.LogoutSpec::disable)
+            .requestCache(cache -> cache.requestCache(org.springframework.security.web.server.savedrequest
+                                                              .NoOpServerRequestCache.getInstance()))
+            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+            .httpBasic(basic -> basic.authenticationManager(authentication).authenticationEntryPoint(unauthenticated))
+            .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
+                                                   .accessDeniedHandler(forbidden))
+            .authorizeExchange(rules -> rules
+                    .pathMatchers(HttpMethod.POST, "/api/accounts").permitAll()
+                    .pathMatchers("/api/public/**").permitAll()
+                    .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                    .pathMatchers("/api/**").authenticated()
+                    .anyExchange().permitAll());
+        if (jwt) {
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(forbidden)
+                    .jwt(token -> token.jwtAuthenticationConverter(SecurityConfiguration::rolesFromClaim)));
+        }
+        return http.build();
+    }
+
+    private static Mono<AbstractAuthenticationToken> rolesFromClaim(Jwt jwt) {
+        List<String> roles = jwt.hasClaim("roles") ? jwt.getClaimAsStringList("roles") : List.of();
+        return Mono.just(new JwtAuthenticationToken(
+                jwt, roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList(),
+                Usernames.normalize(jwt.getSubject())));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}

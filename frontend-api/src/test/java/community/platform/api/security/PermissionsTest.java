@@ -1,0 +1,73 @@
+package community.platform.api.security;
+
+import community.platform.ApiTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** Every endpoint against every role, and against a caller who is not signed in. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PermissionsTest extends ApiTest {
+
+    enum Caller { ANONYMOUS, RESIDENT, ORGANIZER, AUDITOR, ADMIN }
+
+    private static final String PASSWORD = "permission-table";
+    private final Map<Caller, String> usernames = new EnumMap<>(Caller.class);
+    private String target;
+
+    @BeforeAll
+    void callers() {
+        for (Caller caller : List.of(Caller.RESIDENT, Caller.ORGANIZER, Caller.AUDITOR, Caller.ADMIN)) {
+            usernames.put(caller, account(caller.name().toLowerCase(), PASSWORD, caller.name()));
+        }
+        target = account("target", PASSWORD, "RESIDENT");
+    }
+
+    /** method, path, body, then the expected status for anonymous, resident, organizer, auditor, admin. */
+    Stream<Arguments> table() {
+        List<Arguments> rows = new ArrayList<>();
+        row(rows, "GET", "/api/accounts/me", null, 401, 200, 200, 200, 200);
+        row(rows, "POST", "/api/accounts", "{\"username\":\"new-{n}\",\"password\":\"long-enough\","
+                + "\"displayName\":\"New\"}", 201, 201, 201, 201, 201);
+        row(rows, "POST", "/api/admin/accounts/{target}/roles", "{\"role\":\"AUDITOR\"}", 401, 403, 403, 403, 200);
+        row(rows, "DELETE", "/api/admin/accounts/{target}/roles/RESIDENT", null, 401, 403, 403, 403, 200);
+        row(rows, "GET", "/api/ping", null, 401, 200, 200, 200, 200);
+        row(rows, "GET", "/api/public/ping", null, 200, 200, 200, 200, 200);
+        row(rows, "GET", "/actuator/health", null, 200, 200, 200, 200, 200);
+        row(rows, "GET", "/api/volunteer-posts", null, 401, 404, 404, 404, 404);
+        row(rows, "GET", "/api/admin/projections", null, 401, 403, 403, 403, 404);
+        return rows.stream();
+    }
+
+    private static void row(List<Arguments> rows, String method, String path, String body, int... statuses) {
+        Caller[] callers = Caller.values();
+        for (int i = 0; i < callers.length; i++) {
+            rows.add(Arguments.of(method, path, body, callers[i], statuses[i]));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {3} -> {4}")
+    @MethodSource("table")
+    void eachCallerGetsTheStatusTheRulesGive(String method, String path, String body, Caller caller, int status) {
+        WebTestClient client = caller == Caller.ANONYMOUS ? web : as(usernames.get(caller), PASSWORD);
+        String uri = path.replace("{target}", target);
+        WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(uri);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON)
+                   .bodyValue(body.replace("{n}", UUID.randomUUID().toString().substring(0, 8)));
+        }
+        request.exchange().expectStatus().isEqualTo(status);
+    }
+}

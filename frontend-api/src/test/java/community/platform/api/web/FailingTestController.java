@@ -1,0 +1,15 @@
+package community.platform.api.web;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Test only: a handler that fails, to see what a caller is told. */
+@RestController
+class FailingTestController {
+
+    @GetMapping("/api/test-only/failure")
+    Mono<String> fail() {
+        return Mono.error(new IllegalStateException("secret internals: connection string mongodb://user:pw@db"));
+    }
+}

@@ -1,0 +1,66 @@
+package community.platform.query.accounts;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.shared.accounts.AccountEvent;
+import community.platform.shared.accounts.AccountSummary;
+import community.platform.shared.accounts.FindAccountQuery;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/** The accounts view ({@value #COLLECTION}), one document per account, and the queries it answers. */
+@Component
+@ProcessingGroup(AccountProjection.GROUP)
+public class AccountProjection {
+
+    public static final String GROUP = "accounts";
+    static final String COLLECTION = "accountViews";
+
+    private final MongoCollection<Document> views;
+    private final QueryUpdateEmitter updates;
+
+    public AccountProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates) {
+        this.views = platformViewDatabase.getCollection(COLLECTION);
+        this.updates = updates;
+    }
+
+    /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
+    @EventHandler
+    void on(AccountEvent event, @SequenceNumber long sequence) {
+        Document stored = Mono.from(views.find(eq("_id", event.username())).first()).block();
+        if (stored != null && stored.getLong("lastSequence") >= sequence) {
+            return;
+        }
+        AccountView view = AccountView.apply(stored == null ? null : AccountView.from(stored), event);
+        Mono.from(views.replaceOne(eq("_id", view.username()), view.toDocument(sequence),
+                                   new ReplaceOptions().upsert(true))).block();
+        updates.emit(FindAccountQuery.class, query -> query.username().equals(view.username()),
+                     Optional.of(view.summary()));
+    }
+
+    @ResetHandler
+    void reset() {
+        Mono.from(views.deleteMany(new Document())).block();
+    }
+
+    @QueryHandler
+    CompletableFuture<Optional<AccountSummary>> handle(FindAccountQuery query) {
+        return Mono.from(views.find(eq("_id", query.username())).first())
+                   .map(document -> Optional.of(AccountView.from(document).summary()))
+                   .defaultIfEmpty(Optional.empty())
+                   .toFuture();
+    }
+}

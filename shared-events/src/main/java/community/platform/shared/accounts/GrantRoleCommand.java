@@ -1,0 +1,6 @@
+package community.platform.shared.accounts;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record GrantRoleCommand(@TargetAggregateIdentifier String username, Role role) {
+}
