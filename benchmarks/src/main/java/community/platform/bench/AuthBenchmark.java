@@ -1,0 +1,171 @@
+package community.platform.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * What signing in costs per request: the platform (the built jar, embedded storage in a temporary folder) is loaded
+ * over HTTP by this separate process on one handler, {@code GET /api/public/ping} without credentials and
+ * {@code GET /api/ping} with HTTP Basic, in alternating rounds. Also the latency of a first sign-in, which pays the
+ * full BCrypt check.
+ * <p>
+ * Usage: {@code bench/run auth [--clients=16] [--seconds=5] [--rounds=5]}
+ */
+public final class AuthBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String PASSWORD = "bench-password";
+
+    public static void main(String[] args) throws Exception {
+        int clients = Integer.parseInt(EventStoreBenchmark.option(args, "clients", "16"));
+        int seconds = Integer.parseInt(EventStoreBenchmark.option(args, "seconds", "5"));
+        int rounds = Integer.parseInt(EventStoreBenchmark.option(args, "rounds", "5"));
+        Path jar = Path.of(EventStoreBenchmark.option(args, "jar", "frontend-api/target/community-platform-exec.jar"))
+                       .toAbsolutePath();
+        Path out = Path.of(EventStoreBenchmark.option(args, "out", "docs/benchmarks.md"));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path data = Files.createTempDirectory("auth-bench");
+        ProcessBuilder start = new ProcessBuilder("java", "-Xmx1g", "-Daxoniq.update-checker.disabled=true",
+                                                  "-jar", jar.toString())
+                .directory(data.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("platform.log").toFile());
+        start.environment().put("SERVER_PORT", String.valueOf(port));
+        start.environment().put("PLATFORM_DATA_DIR", data.resolve("data").toString());
+        Process platform = start.start();
+        String base = "http://127.0.0.1:" + port;
+        try {
+            awaitHealthy(base, platform);
+            List<Long> firstSignIns = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String username = "bench-" + i;
+                send(HttpRequest.newBuilder(URI.create(base + "/api/accounts"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
+                                                + "\",\"displayName\":\"Bench\"}")).build(), 201);
+                long started = System.nanoTime();
+                send(get(base + "/api/ping", username), 200);
+                firstSignIns.add(System.nanoTime() - started);
+            }
+            for (int warmUp = 0; warmUp < 3; warmUp++) {
+                rate(get(base + "/api/public/ping", null), clients, seconds);
+                rate(get(base + "/api/ping", "bench-0"), clients, seconds);
+            }
+            List<Double> anonymous = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            List<Double> signedIn = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                anonymous.add(rate(get(base + "/api/public/ping", null), clients, seconds));
+                signedIn.add(rate(get(base + "/api/ping", "bench-0"), clients, seconds));
+                ratios.add(signedIn.get(round) / anonymous.get(round));
+                System.out.printf("round %d: unauthenticated %.0f req/s, authenticated %.0f req/s%n", round + 1,
+                                  anonymous.get(round), signedIn.get(round));
+            }
+            double plain = Figures.median(anonymous);
+            double basic = Figures.median(signedIn);
+            double ratio = Figures.median(ratios);
+            double firstSignIn = Figures.percentile(firstSignIns.stream().mapToLong(Long::longValue).toArray(), 50);
+            System.out.printf("unauthenticated=%.0f req/s authenticated=%.0f req/s ratio=%.2f first sign-in p50=%.1f ms%n",
+                              plain, basic, ratio, firstSignIn);
+            Figures.writeSection(out, "auth", """
+                    ## What signing in costs
+
+                    `bench/run auth`, %s, on %s. The built jar on embedded storage; this benchmark's process sends
+                    `GET` requests to one handler from %d client threads over loopback; after three warm-up rounds each
+                    way, %d rounds of %d s each way, alternating; medians (the ratio is the median of the rounds'
+                    ratios). Target: authenticated at least 50%% of unauthenticated.
+
+                    | unauthenticated (req/s) | HTTP Basic (req/s) | ratio | first sign-in, full BCrypt check (p50 ms) |
+                    |---|---|---|---|
+                    | %.0f | %.0f | %.2f | %.1f |
+
+                    After the first BCrypt check a caller's password is remembered for 60 s as a SHA-256 digest
+                    (`platform.security.verified-cache`), so later requests cost a hash and a map lookup.
+                    """.formatted(LocalDate.now(), Figures.machine(), clients, rounds, seconds, plain, basic,
+                                  ratio, firstSignIn));
+            System.out.println("wrote " + out);
+        } finally {
+            platform.destroy();
+            platform.waitFor();
+        }
+    }
+
+    private static HttpRequest get(String url, String username) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (username != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return request.build();
+    }
+
+    private static double rate(HttpRequest request, int clients, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Future<Long>> counts = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            counts.add(pool.submit(() -> {
+                long done = 0;
+                while (System.nanoTime() < deadline) {
+                    send(request, 200);
+                    done++;
+                }
+                return done;
+            }));
+        }
+        long total = 0;
+        for (Future<Long> count : counts) {
+            total += count.get();
+        }
+        pool.shutdown();
+        return total / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static void send(HttpRequest request, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                                                    + response.body());
+        }
+    }
+
+    private static void awaitHealthy(String base, Process platform) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!platform.isAlive()) {
+                throw new IllegalStateException("the platform stopped; see its log");
+            }
+            try {
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                                                   .build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the platform did not become healthy in 90 s");
+    }
+}

@@ -1,0 +1,85 @@
+package community.platform.query.accounts;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import community.platform.shared.accounts.AccountRegisteredEvent;
+import community.platform.shared.accounts.AccountSummary;
+import community.platform.shared.accounts.FindAccountQuery;
+import community.platform.shared.accounts.Role;
+import community.platform.shared.accounts.RoleGrantedEvent;
+import community.platform.shared.accounts.RoleRevokedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** The accounts view against the embedded server, read back through its query handler. */
+class AccountProjectionTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private AccountProjection projection;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        projection = new AccountProjection(client.getDatabase("views"), SimpleQueryUpdateEmitter.builder().build());
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private Mono<Optional<AccountSummary>> find(String username) {
+        return Mono.fromFuture(() -> projection.handle(new FindAccountQuery(username)));
+    }
+
+    @Test
+    void registrationAndRoleChangesShapeTheView() {
+        projection.on(new AccountRegisteredEvent("lihua", "Li Hua", null, Set.of(Role.RESIDENT)), 0);
+        projection.on(new RoleGrantedEvent("lihua", Role.ORGANIZER), 1);
+        projection.on(new RoleGrantedEvent("lihua", Role.AUDITOR), 2);
+        projection.on(new RoleRevokedEvent("lihua", Role.ORGANIZER), 3);
+
+        StepVerifier.create(find("lihua"))
+                    .expectNext(Optional.of(new AccountSummary("lihua", "Li Hua", Set.of(Role.RESIDENT, Role.AUDITOR))))
+                    .verifyComplete();
+    }
+
+    @Test
+    void anEventAppliedTwiceChangesTheViewOnce() {
+        projection.on(new AccountRegisteredEvent("lihua", "Li Hua", null, Set.of(Role.RESIDENT)), 0);
+        projection.on(new RoleGrantedEvent("lihua", Role.ORGANIZER), 1);
+        projection.on(new RoleRevokedEvent("lihua", Role.ORGANIZER), 2);
+        projection.on(new RoleGrantedEvent("lihua", Role.ORGANIZER), 1);
+
+        StepVerifier.create(find("lihua").map(found -> found.orElseThrow().roles()))
+                    .expectNext(Set.of(Role.RESIDENT))
+                    .verifyComplete();
+    }
+
+    @Test
+    void anUnknownAccountIsEmptyNotAnError() {
+        StepVerifier.create(find("nobody")).expectNext(Optional.empty()).verifyComplete();
+    }
+
+    @Test
+    void aResetClearsTheViewForARebuild() {
+        projection.on(new AccountRegisteredEvent("lihua", "Li Hua", null, Set.of(Role.RESIDENT)), 0);
+
+        projection.reset();
+
+        StepVerifier.create(find("lihua")).expectNext(Optional.empty()).verifyComplete();
+    }
+}
