@@ -1,6 +1,9 @@
 package community.platform;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,12 +18,30 @@ class PlatformApplicationTest extends ApiTest {
     private EventStore eventStore;
     @Autowired
     private EventStorageEngine storageEngine;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void healthIsUpOnceStorageAndProcessorsRun() {
         web.get().uri("/actuator/health").exchange()
            .expectStatus().isOk()
            .expectBody().json("{\"status\":\"UP\"}", true);
+    }
+
+    @Test
+    void healthIsDownWhileAProcessorIsStopped() {
+        EventProcessor accounts = processing.eventProcessor("accounts").orElseThrow();
+        assertThat(accounts).isInstanceOf(PooledStreamingEventProcessor.class);
+
+        accounts.shutDown();
+        try {
+            web.get().uri("/actuator/health").exchange()
+               .expectStatus().isEqualTo(503)
+               .expectBody().json("{\"status\":\"DOWN\"}");
+        } finally {
+            accounts.start();
+        }
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 
     @Test

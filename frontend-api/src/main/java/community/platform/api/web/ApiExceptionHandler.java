@@ -114,6 +114,11 @@ public class ApiExceptionHandler implements WebExceptionHandler {
             return Problems.of(ErrorCode.CONCURRENT_MODIFICATION,
                                "The record was changed by someone else at the same moment; try again");
         }
+        if (causedBy(failure, java.util.concurrent.TimeoutException.class)) {
+            log.warn("Views behind [{}]: {}", correlationId(exchange), failure.getMessage());
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "views-behind", "Saved, not yet visible",
+                               "The change was saved, but the views have not caught up yet; it will show shortly");
+        }
         if (causedBy(failure, NoHandlerForCommandException.class)) {
             log.error("No command handler [{}]", correlationId(exchange), failure);
         } else {
