@@ -1,0 +1,212 @@
+package community.platform.command.volunteering;
+
+import community.platform.command.handling.RuleViolatedException;
+import community.platform.shared.ErrorCode;
+import community.platform.shared.volunteering.CancelVolunteerPostCommand;
+import community.platform.shared.volunteering.PublishVolunteerPostCommand;
+import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
+import community.platform.shared.volunteering.SignUpOutcome;
+import community.platform.shared.volunteering.SignUpVolunteerCommand;
+import community.platform.shared.volunteering.SignUpWithdrawnEvent;
+import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
+import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
+import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
+import community.platform.shared.volunteering.VolunteerPromotedEvent;
+import community.platform.shared.volunteering.VolunteerSignedUpEvent;
+import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
+import community.platform.shared.volunteering.WithdrawSignUpCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A volunteer post: its seats and its queue. Every sign-up for one post is decided here, one at a time, so N
+ * simultaneous sign-ups on capacity C give exactly min(N, C) seats and queue positions 1..N-C.
+ */
+@Aggregate(snapshotTriggerDefinition = "volunteerPostSnapshots")
+public class VolunteerPost {
+
+    static final int MAX_CAPACITY = 500;
+
+    @AggregateIdentifier
+    private String postId;
+    private String organizer;
+    private Instant startsAt;
+    private Instant endsAt;
+    private Instant signupDeadline;
+    private int capacity;
+    private boolean cancelled;
+    private Set<String> confirmed;
+    private List<String> waitlist;
+
+    @CommandHandler
+    public VolunteerPost(PublishVolunteerPostCommand command) {
+        requireTimes(command.startsAt(), command.endsAt(), command.signupDeadline());
+        if (command.capacity() < 1 || command.capacity() > MAX_CAPACITY) {
+            throw new RuleViolatedException(ErrorCode.INVALID_CAPACITY,
+                                            "Capacity is 1 to " + MAX_CAPACITY + ", not " + command.capacity());
+        }
+        apply(new VolunteerPostPublishedEvent(command.postId(), command.organizer(), command.title(),
+                                              command.description(), command.team(), command.location(),
+                                              command.startsAt(), command.endsAt(), command.capacity(),
+                                              command.signupDeadline(), command.skills()));
+    }
+
+    @CommandHandler
+    public SignUpOutcome handle(SignUpVolunteerCommand command) {
+        requireOpen();
+        requireSignUpOpen();
+        if (holdsPlace(command.volunteer())) {
+            throw new RuleViolatedException(ErrorCode.ALREADY_SIGNED_UP,
+                                            command.volunteer() + " is already signed up for this post");
+        }
+        if (isFull()) {
+            int position = waitlist.size() + 1;
+            apply(new VolunteerWaitlistedEvent(postId, command.volunteer(), command.displayName(), capacity,
+                                               confirmed.size(), position));
+            return new SignUpOutcome(SignUpOutcome.Status.WAITLISTED, position);
+        }
+        apply(new VolunteerSignedUpEvent(postId, command.volunteer(), command.displayName(), capacity,
+                                         confirmed.size()));
+        return new SignUpOutcome(SignUpOutcome.Status.CONFIRMED, null);
+    }
+
+    @CommandHandler
+    public void handle(WithdrawSignUpCommand command) {
+        requireOpen();
+        requireSignUpOpen();
+        if (!holdsPlace(command.volunteer())) {
+            throw new RuleViolatedException(ErrorCode.NOT_SIGNED_UP,
+                                            command.volunteer() + " is not signed up for this post");
+        }
+        boolean hadSeat = confirmed.contains(command.volunteer());
+        apply(new SignUpWithdrawnEvent(postId, command.volunteer(), hadSeat));
+        if (hadSeat && !waitlist.isEmpty()) {
+            apply(new VolunteerPromotedEvent(postId, waitlist.get(0), capacity, confirmed.size(), 1));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RescheduleVolunteerPostCommand command) {
+        requireOrganizer(command.organizer());
+        requireOpen();
+        requireTimes(command.startsAt(), command.endsAt(), signupDeadline);
+        apply(new VolunteerPostRescheduledEvent(postId, startsAt, endsAt, command.startsAt(), command.endsAt(),
+                                                command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(CancelVolunteerPostCommand command) {
+        requireOrganizer(command.organizer());
+        requireOpen();
+        apply(new VolunteerPostCancelledEvent(postId, command.reason()));
+    }
+
+    private boolean isFull() {
+        return confirmed.size() >= capacity;
+    }
+
+    private boolean holdsPlace(String volunteer) {
+        return confirmed.contains(volunteer) || waitlist.contains(volunteer);
+    }
+
+    private void requireOpen() {
+        if (cancelled) {
+            throw new RuleViolatedException(ErrorCode.POST_NOT_OPEN, "The post " + postId + " is cancelled");
+        }
+    }
+
+    private void requireSignUpOpen() {
+        Instant now = now();
+        if (!now.isBefore(startsAt)) {
+            throw new RuleViolatedException(ErrorCode.SIGN_UP_CLOSED, "The post started at " + startsAt);
+        }
+        if (signupDeadline != null && !now.isBefore(signupDeadline)) {
+            throw new RuleViolatedException(ErrorCode.SIGN_UP_CLOSED, "Sign-up closed at " + signupDeadline);
+        }
+    }
+
+    private void requireOrganizer(String caller) {
+        if (!organizer.equals(caller)) {
+            throw new RuleViolatedException(ErrorCode.NOT_THE_ORGANIZER,
+                                            "Only " + organizer + ", who published this post, may change it");
+        }
+    }
+
+    private static void requireTimes(Instant startsAt, Instant endsAt, Instant signupDeadline) {
+        if (!endsAt.isAfter(startsAt)) {
+            throw new RuleViolatedException(ErrorCode.INVALID_SCHEDULE, "The post must end after it starts");
+        }
+        if (!startsAt.isAfter(now())) {
+            throw new RuleViolatedException(ErrorCode.INVALID_SCHEDULE, "The post must start in the future");
+        }
+        if (signupDeadline != null && !signupDeadline.isBefore(startsAt)) {
+            throw new RuleViolatedException(ErrorCode.INVALID_SCHEDULE,
+                                            "The sign-up deadline must be before the start");
+        }
+    }
+
+    /** Axon's event clock: the fixture's clock in tests. */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerPostPublishedEvent event) {
+        postId = event.postId();
+        organizer = event.organizer();
+        startsAt = event.startsAt();
+        endsAt = event.endsAt();
+        signupDeadline = event.signupDeadline();
+        capacity = event.capacity();
+        confirmed = new LinkedHashSet<>();
+        waitlist = new ArrayList<>();
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerSignedUpEvent event) {
+        confirmed.add(event.volunteer());
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerWaitlistedEvent event) {
+        waitlist.add(event.volunteer());
+    }
+
+    @EventSourcingHandler
+    void on(SignUpWithdrawnEvent event) {
+        confirmed.remove(event.volunteer());
+        waitlist.remove(event.volunteer());
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerPromotedEvent event) {
+        waitlist.remove(event.volunteer());
+        confirmed.add(event.volunteer());
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerPostRescheduledEvent event) {
+        startsAt = event.startsAt();
+        endsAt = event.endsAt();
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerPostCancelledEvent event) {
+        cancelled = true;
+    }
+
+    VolunteerPost() {
+        // required by Axon
+    }
+}

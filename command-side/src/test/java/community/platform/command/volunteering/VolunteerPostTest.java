@@ -1,0 +1,239 @@
+package community.platform.command.volunteering;
+
+import community.platform.command.handling.RuleViolatedException;
+import community.platform.shared.ErrorCode;
+import community.platform.shared.volunteering.CancelVolunteerPostCommand;
+import community.platform.shared.volunteering.PublishVolunteerPostCommand;
+import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
+import community.platform.shared.volunteering.SignUpOutcome;
+import community.platform.shared.volunteering.SignUpVolunteerCommand;
+import community.platform.shared.volunteering.SignUpWithdrawnEvent;
+import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
+import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
+import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
+import community.platform.shared.volunteering.VolunteerPromotedEvent;
+import community.platform.shared.volunteering.VolunteerSignedUpEvent;
+import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
+import community.platform.shared.volunteering.WithdrawSignUpCommand;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.CustomMatcher;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+
+class VolunteerPostTest {
+
+    private static final Instant NOW = Instant.parse("2027-01-18T02:00:00Z");
+    private static final Instant STARTS = Instant.parse("2027-01-20T07:30:00Z");
+    private static final Instant ENDS = STARTS.plus(Duration.ofHours(3));
+
+    private FixtureConfiguration<VolunteerPost> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(VolunteerPost.class);
+        fixture.givenCurrentTime(NOW);
+    }
+
+    private static VolunteerPostPublishedEvent published(int capacity, Instant deadline) {
+        return new VolunteerPostPublishedEvent("post-1", "zhang", "Health safeguarding duty", "Temperature checks",
+                                               "health safeguarding", "Central Square", STARTS, ENDS, capacity,
+                                               deadline, List.of());
+    }
+
+    private static PublishVolunteerPostCommand publish(Instant starts, Instant ends, int capacity, Instant deadline) {
+        return new PublishVolunteerPostCommand("post-1", "zhang", "Health safeguarding duty", "Temperature checks",
+                                               "health safeguarding", "Central Square", starts, ends, capacity,
+                                               deadline, List.of());
+    }
+
+    private static Matcher<Object> violationOf(ErrorCode code) {
+        return new CustomMatcher<>("a rule violation with code " + code) {
+            @Override
+            public boolean matches(Object actual) {
+                return actual instanceof RuleViolatedException e && e.code() == code;
+            }
+        };
+    }
+
+    @Test
+    void anOrganizerPublishesAPost() {
+        fixture.givenNoPriorActivity()
+               .when(publish(STARTS, ENDS, 10, STARTS.minus(Duration.ofHours(12))))
+               .expectEvents(published(10, STARTS.minus(Duration.ofHours(12))));
+    }
+
+    @Test
+    void aPostMustEndAfterItStarts() {
+        fixture.givenNoPriorActivity()
+               .when(publish(STARTS, STARTS, 10, null))
+               .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_SCHEDULE));
+    }
+
+    @Test
+    void aPostMustStartInTheFuture() {
+        fixture.givenNoPriorActivity()
+               .when(publish(NOW.minusSeconds(60), ENDS, 10, null))
+               .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_SCHEDULE));
+    }
+
+    @Test
+    void capacityIsOneToFiveHundred() {
+        fixture.givenNoPriorActivity()
+               .when(publish(STARTS, ENDS, 0, null))
+               .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_CAPACITY));
+        fixture.givenNoPriorActivity()
+               .when(publish(STARTS, ENDS, 501, null))
+               .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_CAPACITY));
+    }
+
+    @Test
+    void theSignUpDeadlineIsBeforeTheStart() {
+        fixture.givenNoPriorActivity()
+               .when(publish(STARTS, ENDS, 10, STARTS))
+               .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_SCHEDULE));
+    }
+
+    @Test
+    void whileSeatsAreLeftAVolunteerIsConfirmed() {
+        fixture.given(published(2, null))
+               .when(new SignUpVolunteerCommand("post-1", "lihua", "Li Hua"))
+               .expectEvents(new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 2, 0))
+               .expectResultMessagePayload(new SignUpOutcome(SignUpOutcome.Status.CONFIRMED, null));
+    }
+
+    @Test
+    void whenFullAVolunteerIsWaitlistedWithTheInputsOfThatDecision() {
+        fixture.given(published(1, null), new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 1, 0),
+                      new VolunteerWaitlistedEvent("post-1", "wang", "Wang", 1, 1, 1))
+               .when(new SignUpVolunteerCommand("post-1", "zhao", "Zhao"))
+               .expectEvents(new VolunteerWaitlistedEvent("post-1", "zhao", "Zhao", 1, 1, 2))
+               .expectResultMessagePayload(new SignUpOutcome(SignUpOutcome.Status.WAITLISTED, 2));
+    }
+
+    @Test
+    void cannotSignUpTwiceForTheSamePost() {
+        fixture.given(published(2, null), new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 2, 0))
+               .when(new SignUpVolunteerCommand("post-1", "lihua", "Li Hua"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.ALREADY_SIGNED_UP));
+    }
+
+    @Test
+    void cannotSignUpTwiceEvenFromTheQueue() {
+        fixture.given(published(1, null), new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 1, 0),
+                      new VolunteerWaitlistedEvent("post-1", "wang", "Wang", 1, 1, 1))
+               .when(new SignUpVolunteerCommand("post-1", "wang", "Wang"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.ALREADY_SIGNED_UP));
+    }
+
+    @Test
+    void aCancelledPostRefusesSignUps() {
+        fixture.given(published(2, null), new VolunteerPostCancelledEvent("post-1", "rain"))
+               .when(new SignUpVolunteerCommand("post-1", "lihua", "Li Hua"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.POST_NOT_OPEN));
+    }
+
+    @Test
+    void aPostThatHasStartedRefusesSignUps() {
+        fixture.given(published(2, null))
+               .andGivenCurrentTime(STARTS)
+               .when(new SignUpVolunteerCommand("post-1", "lihua", "Li Hua"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.SIGN_UP_CLOSED));
+    }
+
+    @Test
+    void aPassedDeadlineRefusesSignUps() {
+        Instant deadline = STARTS.minus(Duration.ofDays(1));
+        fixture.given(published(2, deadline))
+               .andGivenCurrentTime(deadline.plusSeconds(1))
+               .when(new SignUpVolunteerCommand("post-1", "lihua", "Li Hua"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.SIGN_UP_CLOSED));
+    }
+
+    @Test
+    void aWithdrawalFromASeatPromotesTheFirstInLineInTheSameCommit() {
+        fixture.given(published(1, null), new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 1, 0),
+                      new VolunteerWaitlistedEvent("post-1", "wang", "Wang", 1, 1, 1),
+                      new VolunteerWaitlistedEvent("post-1", "zhao", "Zhao", 1, 1, 2))
+               .when(new WithdrawSignUpCommand("post-1", "lihua"))
+               .expectEvents(new SignUpWithdrawnEvent("post-1", "lihua", true),
+                             new VolunteerPromotedEvent("post-1", "wang", 1, 0, 1));
+    }
+
+    @Test
+    void aWithdrawalFromTheQueuePromotesNobody() {
+        fixture.given(published(1, null), new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 1, 0),
+                      new VolunteerWaitlistedEvent("post-1", "wang", "Wang", 1, 1, 1))
+               .when(new WithdrawSignUpCommand("post-1", "wang"))
+               .expectEvents(new SignUpWithdrawnEvent("post-1", "wang", false));
+    }
+
+    @Test
+    void theQueueIsRenumberedAfterAPromotion() {
+        fixture.given(published(1, null), new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 1, 0),
+                      new VolunteerWaitlistedEvent("post-1", "wang", "Wang", 1, 1, 1),
+                      new VolunteerWaitlistedEvent("post-1", "zhao", "Zhao", 1, 1, 2),
+                      new SignUpWithdrawnEvent("post-1", "lihua", true),
+                      new VolunteerPromotedEvent("post-1", "wang", 1, 0, 1))
+               .when(new SignUpVolunteerCommand("post-1", "qian", "Qian"))
+               .expectEvents(new VolunteerWaitlistedEvent("post-1", "qian", "Qian", 1, 1, 2));
+    }
+
+    @Test
+    void cannotWithdrawWithoutASignUp() {
+        fixture.given(published(1, null))
+               .when(new WithdrawSignUpCommand("post-1", "lihua"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.NOT_SIGNED_UP));
+    }
+
+    @Test
+    void theOrganizerReschedulesWithAReasonAndTheOldTimesKept() {
+        Instant later = STARTS.plus(Duration.ofDays(1));
+        fixture.given(published(1, null))
+               .when(new RescheduleVolunteerPostCommand("post-1", "zhang", later, later.plus(Duration.ofHours(2)),
+                                                        "rain forecast"))
+               .expectEvents(new VolunteerPostRescheduledEvent("post-1", STARTS, ENDS, later,
+                                                               later.plus(Duration.ofHours(2)), "rain forecast"));
+    }
+
+    @Test
+    void onlyTheOrganizerWhoPublishedMayReschedule() {
+        fixture.given(published(1, null))
+               .when(new RescheduleVolunteerPostCommand("post-1", "someone-else", STARTS, ENDS, "mine now"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.NOT_THE_ORGANIZER));
+    }
+
+    @Test
+    void aRescheduleMustKeepTheTimesValid() {
+        fixture.given(published(1, null))
+               .when(new RescheduleVolunteerPostCommand("post-1", "zhang", ENDS, STARTS, "backwards"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_SCHEDULE));
+    }
+
+    @Test
+    void theOrganizerCancelsWithAReason() {
+        fixture.given(published(1, null))
+               .when(new CancelVolunteerPostCommand("post-1", "zhang", "flooded square"))
+               .expectEvents(new VolunteerPostCancelledEvent("post-1", "flooded square"));
+    }
+
+    @Test
+    void onlyTheOrganizerWhoPublishedMayCancel() {
+        fixture.given(published(1, null))
+               .when(new CancelVolunteerPostCommand("post-1", "someone-else", "no"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.NOT_THE_ORGANIZER));
+    }
+
+    @Test
+    void aCancelledPostCannotBeCancelledAgain() {
+        fixture.given(published(1, null), new VolunteerPostCancelledEvent("post-1", "rain"))
+               .when(new CancelVolunteerPostCommand("post-1", "zhang", "again"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.POST_NOT_OPEN));
+    }
+}

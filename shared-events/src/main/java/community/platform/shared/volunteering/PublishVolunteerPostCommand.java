@@ -1,0 +1,11 @@
+package community.platform.shared.volunteering;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.List;
+
+public record PublishVolunteerPostCommand(@TargetAggregateIdentifier String postId, String organizer, String title,
+                                          String description, String team, String location, Instant startsAt,
+                                          Instant endsAt, int capacity, Instant signupDeadline, List<String> skills) {
+}
