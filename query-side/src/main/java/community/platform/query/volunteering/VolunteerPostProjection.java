@@ -1,0 +1,119 @@
+package community.platform.query.volunteering;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.shared.volunteering.FindVolunteerPostQuery;
+import community.platform.shared.volunteering.FindVolunteerRosterQuery;
+import community.platform.shared.volunteering.ListVolunteerPostsQuery;
+import community.platform.shared.volunteering.VolunteerPostEvent;
+import community.platform.shared.volunteering.VolunteerPostSummary;
+import community.platform.shared.volunteering.VolunteerRoster;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/** The volunteer post view ({@value #COLLECTION}): lists, details with counts, and the roster. */
+@Component
+@ProcessingGroup(VolunteerPostProjection.GROUP)
+public class VolunteerPostProjection {
+
+    public static final String GROUP = "volunteer-posts";
+    static final String COLLECTION = "volunteerPostViews";
+
+    private final MongoCollection<Document> views;
+    private final QueryUpdateEmitter updates;
+    private final Clock clock;
+
+    public VolunteerPostProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates) {
+        this(platformViewDatabase, updates, Clock.systemUTC());
+    }
+
+    VolunteerPostProjection(MongoDatabase database, QueryUpdateEmitter updates, Clock clock) {
+        this.views = database.getCollection(COLLECTION);
+        this.updates = updates;
+        this.clock = clock;
+    }
+
+    /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
+    @EventHandler
+    void on(VolunteerPostEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Document stored = Mono.from(views.find(eq("_id", event.postId())).first()).block();
+        if (stored != null && stored.getLong("lastSequence") >= sequence) {
+            return;
+        }
+        VolunteerPostView view = VolunteerPostView.apply(stored == null ? null : VolunteerPostView.from(stored),
+                                                         event, at);
+        Mono.from(views.replaceOne(eq("_id", event.postId()), view.toDocument(sequence),
+                                   new ReplaceOptions().upsert(true))).block();
+        updates.emit(FindVolunteerPostQuery.class, query -> query.postId().equals(event.postId()),
+                     Optional.of(view.summary(clock.instant())));
+        updates.emit(FindVolunteerRosterQuery.class, query -> query.postId().equals(event.postId()),
+                     Optional.of(view.roster()));
+    }
+
+    @ResetHandler
+    void reset() {
+        Mono.from(views.deleteMany(new Document())).block();
+    }
+
+    @QueryHandler
+    CompletableFuture<Optional<VolunteerPostSummary>> handle(FindVolunteerPostQuery query) {
+        return find(query.postId()).map(view -> Optional.of(view.summary(clock.instant())))
+                                   .defaultIfEmpty(Optional.empty()).toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<Optional<VolunteerRoster>> handle(FindVolunteerRosterQuery query) {
+        return find(query.postId()).map(view -> Optional.of(view.roster()))
+                                   .defaultIfEmpty(Optional.empty()).toFuture();
+    }
+
+    /** A full read of the (small) collection on the embedded server; MongoDB can index startsAt and team. */
+    @QueryHandler
+    CompletableFuture<List<VolunteerPostSummary>> handle(ListVolunteerPostsQuery query) {
+        List<Bson> filters = new ArrayList<>();
+        if (query.from() != null) {
+            filters.add(Filters.gte("startsAt", Date.from(query.from())));
+        }
+        if (query.to() != null) {
+            filters.add(Filters.lt("startsAt", Date.from(query.to())));
+        }
+        if (query.team() != null) {
+            filters.add(eq("team", query.team()));
+        }
+        Instant now = clock.instant();
+        return Flux.from(views.find(filters.isEmpty() ? new Document() : Filters.and(filters)))
+                   .map(VolunteerPostView::from)
+                   .map(view -> view.summary(now))
+                   .filter(summary -> query.status() == null || query.status().equals(summary.status()))
+                   .sort(Comparator.comparing(VolunteerPostSummary::startsAt).thenComparing(VolunteerPostSummary::id))
+                   .collectList()
+                   .toFuture();
+    }
+
+    private Mono<VolunteerPostView> find(String postId) {
+        return Mono.from(views.find(eq("_id", postId)).first()).map(VolunteerPostView::from);
+    }
+}

@@ -1,0 +1,150 @@
+package community.platform.query.volunteering;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.shared.volunteering.FindVolunteerPostQuery;
+import community.platform.shared.volunteering.FindVolunteerRosterQuery;
+import community.platform.shared.volunteering.ListVolunteerPostsQuery;
+import community.platform.shared.volunteering.SignUpWithdrawnEvent;
+import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
+import community.platform.shared.volunteering.VolunteerPostEvent;
+import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
+import community.platform.shared.volunteering.VolunteerPostSummary;
+import community.platform.shared.volunteering.VolunteerPromotedEvent;
+import community.platform.shared.volunteering.VolunteerRoster;
+import community.platform.shared.volunteering.VolunteerSignedUpEvent;
+import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The volunteer post view against the embedded server, read through its query handlers. */
+class VolunteerPostProjectionTest {
+
+    private static final Instant NOW = Instant.parse("2027-01-18T02:00:00Z");
+    private static final Instant STARTS = Instant.parse("2027-01-20T07:30:00Z");
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    private VolunteerPostProjection projection;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        database = client.getDatabase("views");
+        projection = new VolunteerPostProjection(database, SimpleQueryUpdateEmitter.builder().build(),
+                                                 Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private static final List<VolunteerPostEvent> HISTORY = List.of(
+            new VolunteerPostPublishedEvent("post-1", "zhang", "Park clean-up", "Bring gloves", "green", "East Park",
+                                            STARTS, STARTS.plus(Duration.ofHours(2)), 1, null, List.of("gloves")),
+            new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 1, 0),
+            new VolunteerWaitlistedEvent("post-1", "wang", "Wang", 1, 1, 1),
+            new VolunteerWaitlistedEvent("post-1", "zhao", "Zhao", 1, 1, 2),
+            new SignUpWithdrawnEvent("post-1", "lihua", true),
+            new VolunteerPromotedEvent("post-1", "wang", 1, 0, 1));
+
+    private void applyAll(List<VolunteerPostEvent> events) {
+        for (int seq = 0; seq < events.size(); seq++) {
+            projection.on(events.get(seq), seq, NOW.plusSeconds(seq));
+        }
+    }
+
+    private Mono<VolunteerRoster> roster() {
+        return Mono.fromFuture(() -> projection.handle(new FindVolunteerRosterQuery("post-1"))).map(o -> o.orElseThrow());
+    }
+
+    private Mono<VolunteerPostSummary> detail() {
+        return Mono.fromFuture(() -> projection.handle(new FindVolunteerPostQuery("post-1"))).map(o -> o.orElseThrow());
+    }
+
+    @Test
+    void theRosterKeepsSeatsAndQueueInOrderThroughAPromotion() {
+        applyAll(HISTORY);
+
+        StepVerifier.create(roster())
+                    .assertNext(roster -> {
+                        assertThat(roster.confirmed()).extracting(VolunteerRoster.Confirmed::username)
+                                                      .containsExactly("wang");
+                        assertThat(roster.waitlist()).containsExactly(new VolunteerRoster.Waiting("zhao", 1));
+                    })
+                    .verifyComplete();
+        StepVerifier.create(detail())
+                    .assertNext(post -> {
+                        assertThat(post.confirmed()).isEqualTo(1);
+                        assertThat(post.waitlisted()).isEqualTo(1);
+                        assertThat(post.status()).isEqualTo("FULL");
+                    })
+                    .verifyComplete();
+    }
+
+    @Test
+    void applyingAnEventTwiceChangesNothing() {
+        applyAll(HISTORY);
+        Document before = Mono.from(database.getCollection(VolunteerPostProjection.COLLECTION).find().first()).block();
+
+        projection.on(HISTORY.get(2), 2, NOW.plusSeconds(2));
+        projection.on(HISTORY.get(5), 5, NOW.plusSeconds(5));
+
+        StepVerifier.create(Mono.from(database.getCollection(VolunteerPostProjection.COLLECTION).find().first()))
+                    .expectNext(before).verifyComplete();
+    }
+
+    @Test
+    void aReplayRebuildsTheSameView() {
+        applyAll(HISTORY);
+        Document live = Mono.from(database.getCollection(VolunteerPostProjection.COLLECTION).find().first()).block();
+
+        projection.reset();
+        StepVerifier.create(Flux.from(database.getCollection(VolunteerPostProjection.COLLECTION).find())).verifyComplete();
+        applyAll(HISTORY);
+
+        StepVerifier.create(Mono.from(database.getCollection(VolunteerPostProjection.COLLECTION).find().first()))
+                    .expectNext(live).verifyComplete();
+    }
+
+    @Test
+    void aCancelledPostSaysSoAndListsFilterByStatusAndTeam() {
+        applyAll(HISTORY);
+        projection.on(new VolunteerPostPublishedEvent("post-2", "zhang", "Station shift", "", "civility", "Station",
+                                                      STARTS, STARTS.plusSeconds(3600), 5, null, List.of()), 0, NOW);
+        projection.on(new VolunteerPostCancelledEvent("post-2", "flooded"), 1, NOW);
+
+        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new ListVolunteerPostsQuery(null, null, null,
+                                                                                                 "CANCELLED"))))
+                    .assertNext(posts -> assertThat(posts).extracting(VolunteerPostSummary::id)
+                                                          .containsExactly("post-2"))
+                    .verifyComplete();
+        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new ListVolunteerPostsQuery(
+                            STARTS.minusSeconds(1), STARTS.plusSeconds(1), "green", null))))
+                    .assertNext(posts -> assertThat(posts).extracting(VolunteerPostSummary::id)
+                                                          .containsExactly("post-1"))
+                    .verifyComplete();
+    }
+}

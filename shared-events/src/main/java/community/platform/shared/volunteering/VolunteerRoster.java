@@ -1,0 +1,14 @@
+package community.platform.shared.volunteering;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Who holds a seat, and who waits in which order. */
+public record VolunteerRoster(String postId, String organizer, List<Confirmed> confirmed, List<Waiting> waitlist) {
+
+    public record Confirmed(String username, String displayName, Instant signedUpAt) {
+    }
+
+    public record Waiting(String username, int position) {
+    }
+}
