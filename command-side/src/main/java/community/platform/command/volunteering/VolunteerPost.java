@@ -19,6 +19,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -81,8 +82,9 @@ public class VolunteerPost {
         return new SignUpOutcome(SignUpOutcome.Status.CONFIRMED, null);
     }
 
+    /** Answers the post's version after the withdrawal (and promotion), so the caller can wait for the views. */
     @CommandHandler
-    public void handle(WithdrawSignUpCommand command) {
+    public long handle(WithdrawSignUpCommand command) {
         requireOpen();
         requireSignUpOpen();
         if (!holdsPlace(command.volunteer())) {
@@ -94,6 +96,7 @@ public class VolunteerPost {
         if (hadSeat && !waitlist.isEmpty()) {
             apply(new VolunteerPromotedEvent(postId, waitlist.get(0), capacity, confirmed.size(), 1));
         }
+        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler

@@ -163,7 +163,8 @@ class VolunteerPostTest {
                       new VolunteerWaitlistedEvent("post-1", "zhao", "Zhao", 1, 1, 2))
                .when(new WithdrawSignUpCommand("post-1", "lihua"))
                .expectEvents(new SignUpWithdrawnEvent("post-1", "lihua", true),
-                             new VolunteerPromotedEvent("post-1", "wang", 1, 0, 1));
+                             new VolunteerPromotedEvent("post-1", "wang", 1, 0, 1))
+               .expectResultMessagePayload(5L);
     }
 
     @Test

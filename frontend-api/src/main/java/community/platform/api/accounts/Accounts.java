@@ -3,38 +3,35 @@ package community.platform.api.accounts;
 import community.platform.api.security.CredentialStore;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
+import community.platform.api.web.Views;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.accounts.AccountSummary;
 import community.platform.shared.accounts.FindAccountQuery;
 import community.platform.shared.accounts.GrantRoleCommand;
 import community.platform.shared.accounts.RegisterAccountCommand;
 import community.platform.shared.accounts.Role;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.Duration;
-import java.util.Optional;
+import java.util.function.Predicate;
+
 
 /** Registering accounts and reading them back, for the API and for the start-up bootstrap alike. */
 @Component
 public class Accounts {
 
     private final Commands commands;
-    private final QueryGateway queries;
+    private final Views views;
     private final CredentialStore credentials;
     private final PasswordEncoder passwords;
 
-    public Accounts(Commands commands, QueryGateway queries, CredentialStore credentials, PasswordEncoder passwords) {
+    public Accounts(Commands commands, Views views, CredentialStore credentials, PasswordEncoder passwords) {
         this.commands = commands;
-        this.queries = queries;
+        this.views = views;
         this.credentials = credentials;
         this.passwords = passwords;
     }
@@ -61,24 +58,11 @@ public class Accounts {
     }
 
     public Mono<AccountSummary> find(String username) {
-        return Mono.fromFuture(() -> queries.query(new FindAccountQuery(username),
-                                                   ResponseTypes.optionalInstanceOf(AccountSummary.class)))
-                   .flatMap(Mono::justOrEmpty);
+        return views.find(new FindAccountQuery(username), AccountSummary.class);
     }
 
     /** The account as the view shows it, once it shows what the caller expects (read your own writes). */
-    public Mono<AccountSummary> visible(String username, java.util.function.Predicate<AccountSummary> expected) {
-        return Mono.usingWhen(
-                Mono.fromSupplier(() -> queries.subscriptionQuery(
-                        new FindAccountQuery(username),
-                        ResponseTypes.optionalInstanceOf(AccountSummary.class),
-                        ResponseTypes.optionalInstanceOf(AccountSummary.class))),
-                (SubscriptionQueryResult<Optional<AccountSummary>, Optional<AccountSummary>> result) ->
-                        Flux.concat(result.initialResult(), result.updates())
-                            .flatMap(Mono::justOrEmpty)
-                            .filter(expected)
-                            .next()
-                            .timeout(Duration.ofSeconds(10)),
-                result -> Mono.fromRunnable(result::close));
+    public Mono<AccountSummary> visible(String username, Predicate<AccountSummary> expected) {
+        return views.visible(new FindAccountQuery(username), AccountSummary.class, expected);
     }
 }

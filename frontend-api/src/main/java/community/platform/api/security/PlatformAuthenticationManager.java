@@ -4,8 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import community.platform.shared.accounts.AccountSummary;
 import community.platform.shared.accounts.FindAccountQuery;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import community.platform.api.web.Views;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -36,18 +35,18 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
     private final CredentialStore credentials;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
-    private final QueryGateway queries;
+    private final Views views;
     private final Cache<String, Verified> verified;
     /** Checked when there is no such account, so that an unknown username takes as long to refuse as a known one. */
     private final String unknownAccountHash;
 
     public PlatformAuthenticationManager(CredentialStore credentials, PasswordEncoder passwords,
-                                         LoginThrottle throttle, QueryGateway queries,
+                                         LoginThrottle throttle, Views views,
                                          @Value("${platform.security.verified-cache:60s}") Duration rememberFor) {
         this.credentials = credentials;
         this.passwords = passwords;
         this.throttle = throttle;
-        this.queries = queries;
+        this.views = views;
         this.verified = Caffeine.newBuilder().expireAfterWrite(rememberFor).maximumSize(50_000).build();
         this.unknownAccountHash = passwords.encode(java.util.UUID.randomUUID().toString());
     }
@@ -89,9 +88,7 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
     }
 
     private Mono<AccountSummary> account(String username) {
-        return Mono.fromFuture(() -> queries.query(new FindAccountQuery(username),
-                                                   ResponseTypes.optionalInstanceOf(AccountSummary.class)))
-                   .flatMap(Mono::justOrEmpty);
+        return views.find(new FindAccountQuery(username), AccountSummary.class);
     }
 
     private static Authentication authenticated(AccountSummary account) {

@@ -68,6 +68,12 @@ public class SecurityConfiguration {
                     .pathMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                     .pathMatchers("/api/public/**").permitAll()
                     .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                    .pathMatchers(HttpMethod.POST, "/api/volunteer-posts").hasRole("ORGANIZER")
+                    .pathMatchers(HttpMethod.PUT, "/api/volunteer-posts/*/schedule").hasRole("ORGANIZER")
+                    .pathMatchers(HttpMethod.POST, "/api/volunteer-posts/*/cancellation").hasRole("ORGANIZER")
+                    .pathMatchers(HttpMethod.GET, "/api/volunteer-posts/*/roster").hasAnyRole("ORGANIZER", "AUDITOR")
+                    .pathMatchers(HttpMethod.POST, "/api/volunteer-posts/*/signups").hasRole("RESIDENT")
+                    .pathMatchers(HttpMethod.DELETE, "/api/volunteer-posts/*/signups/me").hasRole("RESIDENT")
                     .pathMatchers("/api/**").authenticated()
                     .anyExchange().permitAll());
         if (jwt) {

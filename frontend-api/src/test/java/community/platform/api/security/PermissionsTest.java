@@ -26,6 +26,7 @@ class PermissionsTest extends ApiTest {
     private static final String PASSWORD = "permission-table";
     private final Map<Caller, String> usernames = new EnumMap<>(Caller.class);
     private String target;
+    private String post;
 
     @BeforeAll
     void callers() {
@@ -33,7 +34,17 @@ class PermissionsTest extends ApiTest {
             usernames.put(caller, account(caller.name().toLowerCase(), PASSWORD, caller.name()));
         }
         target = account("target", PASSWORD, "RESIDENT");
+        post = as(usernames.get(Caller.ORGANIZER), PASSWORD).post().uri("/api/volunteer-posts")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(POST.replace("{title}", "Permission table duty"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody()
+                .get("id").asText();
     }
+
+    private static final String START = java.time.OffsetDateTime.now().plusDays(10).withNano(0).toString();
+    private static final String END = java.time.OffsetDateTime.now().plusDays(10).plusHours(2).withNano(0).toString();
+    private static final String POST = "{\"title\":\"{title}\",\"team\":\"green\",\"location\":\"East Park\","
+            + "\"startsAt\":\"" + START + "\",\"endsAt\":\"" + END + "\",\"capacity\":5}";
 
     /** method, path, body, then the expected status for anonymous, resident, organizer, auditor, admin. */
     Stream<Arguments> table() {
@@ -46,7 +57,17 @@ class PermissionsTest extends ApiTest {
         row(rows, "GET", "/api/ping", null, 401, 200, 200, 200, 200);
         row(rows, "GET", "/api/public/ping", null, 200, 200, 200, 200, 200);
         row(rows, "GET", "/actuator/health", null, 200, 200, 200, 200, 200);
-        row(rows, "GET", "/api/volunteer-posts", null, 401, 404, 404, 404, 404);
+        row(rows, "GET", "/api/volunteer-posts", null, 401, 200, 200, 200, 200);
+        row(rows, "GET", "/api/volunteer-posts/{post}", null, 401, 200, 200, 200, 200);
+        row(rows, "POST", "/api/volunteer-posts", POST, 401, 403, 201, 403, 403);
+        row(rows, "GET", "/api/volunteer-posts/{post}/roster", null, 401, 403, 200, 200, 403);
+        row(rows, "POST", "/api/volunteer-posts/{post}/signups", null, 401, 201, 201, 201, 201);
+        row(rows, "DELETE", "/api/volunteer-posts/{post}/signups/me", null, 401, 204, 204, 204, 204);
+        row(rows, "PUT", "/api/volunteer-posts/{post}/schedule",
+            "{\"startsAt\":\"" + START + "\",\"endsAt\":\"" + END + "\"}", 401, 403, 200, 403, 403);
+        row(rows, "POST", "/api/volunteer-posts/{post}/cancellation", "{\"reason\":\"rain\"}",
+            401, 403, 200, 403, 403);
+        row(rows, "GET", "/api/festival-events", null, 401, 404, 404, 404, 404);
         row(rows, "GET", "/api/admin/projections", null, 401, 403, 403, 403, 404);
         return rows.stream();
     }
@@ -62,11 +83,12 @@ class PermissionsTest extends ApiTest {
     @MethodSource("table")
     void eachCallerGetsTheStatusTheRulesGive(String method, String path, String body, Caller caller, int status) {
         WebTestClient client = caller == Caller.ANONYMOUS ? web : as(usernames.get(caller), PASSWORD);
-        String uri = path.replace("{target}", target);
+        String uri = path.replace("{target}", target).replace("{post}", post);
         WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(uri);
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON)
-                   .bodyValue(body.replace("{n}", UUID.randomUUID().toString().substring(0, 8)));
+                   .bodyValue(body.replace("{n}", UUID.randomUUID().toString().substring(0, 8))
+                                  .replace("{title}", "Another duty"));
         }
         request.exchange().expectStatus().isEqualTo(status);
     }

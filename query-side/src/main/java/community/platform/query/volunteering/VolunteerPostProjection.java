@@ -19,6 +19,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,6 +47,7 @@ public class VolunteerPostProjection {
     private final QueryUpdateEmitter updates;
     private final Clock clock;
 
+    @Autowired
     public VolunteerPostProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates) {
         this(platformViewDatabase, updates, Clock.systemUTC());
     }
@@ -70,7 +72,7 @@ public class VolunteerPostProjection {
         updates.emit(FindVolunteerPostQuery.class, query -> query.postId().equals(event.postId()),
                      Optional.of(view.summary(clock.instant())));
         updates.emit(FindVolunteerRosterQuery.class, query -> query.postId().equals(event.postId()),
-                     Optional.of(view.roster()));
+                     Optional.of(view.roster(sequence)));
     }
 
     @ResetHandler
@@ -86,8 +88,9 @@ public class VolunteerPostProjection {
 
     @QueryHandler
     CompletableFuture<Optional<VolunteerRoster>> handle(FindVolunteerRosterQuery query) {
-        return find(query.postId()).map(view -> Optional.of(view.roster()))
-                                   .defaultIfEmpty(Optional.empty()).toFuture();
+        return Mono.from(views.find(eq("_id", query.postId())).first())
+                   .map(stored -> Optional.of(VolunteerPostView.from(stored).roster(stored.getLong("lastSequence"))))
+                   .defaultIfEmpty(Optional.empty()).toFuture();
     }
 
     /** A full read of the (small) collection on the embedded server; MongoDB can index startsAt and team. */

@@ -77,14 +77,15 @@ record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Ins
                                         post.organizer(), post.signupDeadline(), post.skills());
     }
 
-    VolunteerRoster roster() {
+    VolunteerRoster roster(long version) {
         return new VolunteerRoster(post.postId(), post.organizer(),
                                    seats.stream().map(s -> new VolunteerRoster.Confirmed(s.username(),
                                                                                          s.displayName(),
                                                                                          s.signedUpAt())).toList(),
                                    IntStream.range(0, queue.size())
                                             .mapToObj(i -> new VolunteerRoster.Waiting(queue.get(i).username(), i + 1))
-                                            .toList());
+                                            .toList(),
+                                   version);
     }
 
     Document toDocument(long lastSequence) {

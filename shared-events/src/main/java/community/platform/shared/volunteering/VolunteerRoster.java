@@ -3,8 +3,9 @@ package community.platform.shared.volunteering;
 import java.time.Instant;
 import java.util.List;
 
-/** Who holds a seat, and who waits in which order. */
-public record VolunteerRoster(String postId, String organizer, List<Confirmed> confirmed, List<Waiting> waitlist) {
+/** Who holds a seat, and who waits in which order; version is the post's last event applied. */
+public record VolunteerRoster(String postId, String organizer, List<Confirmed> confirmed, List<Waiting> waitlist,
+                              long version) {
 
     public record Confirmed(String username, String displayName, Instant signedUpAt) {
     }

@@ -1,0 +1,27 @@
+package community.platform.api.volunteering;
+
+import community.platform.shared.volunteering.VolunteerPostSummary;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** A post as ../shared/API.md shows it, times in the platform's zone (Asia/Shanghai). */
+public record PostResponse(String id, String title, String description, String team, String location,
+                           OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity, int confirmed, int waitlisted,
+                           String status, String organizer, OffsetDateTime signupDeadline, List<String> skills) {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    static PostResponse of(VolunteerPostSummary post) {
+        return new PostResponse(post.id(), post.title(), post.description(), post.team(), post.location(),
+                                local(post.startsAt()), local(post.endsAt()), post.capacity(), post.confirmed(),
+                                post.waitlisted(), post.status(), post.organizer(), local(post.signupDeadline()),
+                                post.skills());
+    }
+
+    static OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,175 @@
+package community.platform.api.volunteering;
+
+import community.platform.api.accounts.Accounts;
+import community.platform.api.web.ApiProblemException;
+import community.platform.api.web.Commands;
+import community.platform.api.web.IdempotencyKeys;
+import community.platform.api.web.Problems;
+import community.platform.api.web.Views;
+import community.platform.shared.volunteering.CancelVolunteerPostCommand;
+import community.platform.shared.volunteering.FindVolunteerPostQuery;
+import community.platform.shared.volunteering.FindVolunteerRosterQuery;
+import community.platform.shared.volunteering.ListVolunteerPostsQuery;
+import community.platform.shared.volunteering.PublishVolunteerPostCommand;
+import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
+import community.platform.shared.volunteering.SignUpOutcome;
+import community.platform.shared.volunteering.SignUpVolunteerCommand;
+import community.platform.shared.volunteering.VolunteerPostSummary;
+import community.platform.shared.volunteering.VolunteerRoster;
+import community.platform.shared.volunteering.WithdrawSignUpCommand;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The Volunteer posts section of ../shared/API.md (so far: posts, sign-ups, roster, schedule, cancellation). */
+@RestController
+public class VolunteerPostController {
+
+    private final Commands commands;
+    private final Views views;
+    private final Accounts accounts;
+    private final IdempotencyKeys idempotency;
+
+    public VolunteerPostController(Commands commands, Views views, Accounts accounts, IdempotencyKeys idempotency) {
+        this.commands = commands;
+        this.views = views;
+        this.accounts = accounts;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping("/api/volunteer-posts")
+    public Mono<ResponseEntity<PostResponse>> publish(
+            @Valid @RequestBody PublishPostRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            Authentication caller, ServerWebExchange exchange) {
+        return idempotency.once(caller.getName(), idempotencyKey, request, () -> {
+            String postId = "post-" + UUID.randomUUID();
+            PublishVolunteerPostCommand command = new PublishVolunteerPostCommand(
+                    postId, caller.getName(), request.title().strip(), request.description(), request.team().strip(),
+                    request.location().strip(), request.startsAt().toInstant(), request.endsAt().toInstant(),
+                    request.capacity(), instant(request.signupDeadline()),
+                    request.skills() == null ? List.of() : request.skills());
+            return commands.send(command, exchange)
+                           .then(views.visible(new FindVolunteerPostQuery(postId), VolunteerPostSummary.class,
+                                               post -> true))
+                           .map(post -> ResponseEntity.created(URI.create("/api/volunteer-posts/" + postId))
+                                                      .body(PostResponse.of(post)));
+        });
+    }
+
+    @GetMapping("/api/volunteer-posts")
+    public Mono<List<PostResponse>> list(@RequestParam(required = false) OffsetDateTime from,
+                                         @RequestParam(required = false) OffsetDateTime to,
+                                         @RequestParam(required = false) String team,
+                                         @RequestParam(required = false) String status) {
+        return views.list(new ListVolunteerPostsQuery(instant(from), instant(to), team, status),
+                          VolunteerPostSummary.class)
+                    .map(posts -> posts.stream().map(PostResponse::of).toList());
+    }
+
+    @GetMapping("/api/volunteer-posts/{id}")
+    public Mono<PostResponse> detail(@PathVariable String id) {
+        return post(id).map(PostResponse::of);
+    }
+
+    @GetMapping("/api/volunteer-posts/{id}/roster")
+    public Mono<Map<String, Object>> roster(@PathVariable String id, Authentication caller) {
+        return views.find(new FindVolunteerRosterQuery(id), VolunteerRoster.class)
+                    .switchIfEmpty(Mono.error(() -> notFound(id)))
+                    .map(roster -> {
+                        boolean auditor = caller.getAuthorities().stream()
+                                                .anyMatch(a -> a.getAuthority().equals("ROLE_AUDITOR"));
+                        if (!auditor && !roster.organizer().equals(caller.getName())) {
+                            throw new ApiProblemException(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                                                                      "Not allowed",
+                                                                      "Only the post's organizer and auditors see its roster"));
+                        }
+                        return Map.of("confirmed", roster.confirmed().stream().map(c -> Map.of(
+                                              "username", c.username(), "displayName", c.displayName(),
+                                              "signedUpAt", PostResponse.local(c.signedUpAt()))).toList(),
+                                      "waitlist", roster.waitlist());
+                    });
+    }
+
+    @PostMapping("/api/volunteer-posts/{id}/signups")
+    public Mono<ResponseEntity<SignUpOutcome>> signUp(@PathVariable String id, Authentication caller,
+                                                      ServerWebExchange exchange) {
+        return accounts.find(caller.getName())
+                       .map(account -> account.displayName())
+                       .defaultIfEmpty(caller.getName())
+                       .flatMap(name -> commands.<SignUpOutcome>send(
+                               new SignUpVolunteerCommand(id, caller.getName(), name), exchange))
+                       .flatMap(outcome -> views.visible(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
+                                                         roster -> holdsPlace(roster, caller.getName()))
+                                                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(outcome)));
+    }
+
+    @DeleteMapping("/api/volunteer-posts/{id}/signups/me")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> withdraw(@PathVariable String id, Authentication caller, ServerWebExchange exchange) {
+        return commands.<Long>send(new WithdrawSignUpCommand(id, caller.getName()), exchange)
+                       .flatMap(version -> views.visible(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
+                                                         roster -> roster.version() >= version))
+                       .then();
+    }
+
+    @PutMapping("/api/volunteer-posts/{id}/schedule")
+    public Mono<PostResponse> reschedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest request,
+                                         Authentication caller, ServerWebExchange exchange) {
+        Instant startsAt = request.startsAt().toInstant();
+        return commands.send(new RescheduleVolunteerPostCommand(id, caller.getName(), startsAt,
+                                                                request.endsAt().toInstant(), request.reason()),
+                             exchange)
+                       .then(views.visible(new FindVolunteerPostQuery(id), VolunteerPostSummary.class,
+                                           post -> post.startsAt().equals(startsAt)))
+                       .map(PostResponse::of);
+    }
+
+    @PostMapping("/api/volunteer-posts/{id}/cancellation")
+    public Mono<PostResponse> cancel(@PathVariable String id, @Valid @RequestBody CancellationRequest request,
+                                     Authentication caller, ServerWebExchange exchange) {
+        return commands.send(new CancelVolunteerPostCommand(id, caller.getName(), request.reason().strip()), exchange)
+                       .then(views.visible(new FindVolunteerPostQuery(id), VolunteerPostSummary.class,
+                                           post -> "CANCELLED".equals(post.status())))
+                       .map(PostResponse::of);
+    }
+
+    private Mono<VolunteerPostSummary> post(String id) {
+        return views.find(new FindVolunteerPostQuery(id), VolunteerPostSummary.class)
+                    .switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    private static boolean holdsPlace(VolunteerRoster roster, String username) {
+        return roster.confirmed().stream().anyMatch(c -> c.username().equals(username))
+                || roster.waitlist().stream().anyMatch(w -> w.username().equals(username));
+    }
+
+    private static ApiProblemException notFound(String id) {
+        return new ApiProblemException(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                                                   "There is no volunteer post " + id));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

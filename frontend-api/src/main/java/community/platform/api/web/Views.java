@@ -1,0 +1,54 @@
+package community.platform.api.web;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** Reads from the query side: one record, a list, or a record once it shows a change (read your own writes). */
+@Component
+public class Views {
+
+    private final QueryGateway queries;
+    private final Duration catchUp;
+
+    public Views(QueryGateway queries, @Value("${platform.views.catch-up-timeout:10s}") Duration catchUp) {
+        this.queries = queries;
+        this.catchUp = catchUp;
+    }
+
+    /** Empty when there is no such record. */
+    public <R> Mono<R> find(Object query, Class<R> type) {
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.optionalInstanceOf(type)))
+                   .flatMap(Mono::justOrEmpty);
+    }
+
+    public <R> Mono<List<R>> list(Object query, Class<R> type) {
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(type)));
+    }
+
+    /**
+     * The record once the view shows what the caller expects: the initial answer, then the updates the projection
+     * emits, until one matches. A view that does not catch up in time ends in a TimeoutException (answered 503).
+     */
+    public <R> Mono<R> visible(Object query, Class<R> type, Predicate<R> expected) {
+        return Mono.usingWhen(
+                Mono.fromSupplier(() -> queries.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(type),
+                                                                  ResponseTypes.optionalInstanceOf(type))),
+                (SubscriptionQueryResult<Optional<R>, Optional<R>> result) ->
+                        Flux.concat(result.initialResult(), result.updates())
+                            .flatMap(Mono::justOrEmpty)
+                            .filter(expected)
+                            .next()
+                            .timeout(catchUp),
+                result -> Mono.fromRunnable(result::close));
+    }
+}

@@ -1,0 +1,190 @@
+package community.platform.api.volunteering;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import community.platform.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VolunteerPostsApiTest extends ApiTest {
+
+    private static final String PASSWORD = "volunteer-password";
+    private static final OffsetDateTime SUNDAY = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(7)
+                                                               .withHour(8).withMinute(0).withSecond(0).withNano(0);
+
+    private String publish(String organizer, int capacity) {
+        JsonNode post = as(organizer, PASSWORD).post().uri("/api/volunteer-posts")
+                                               .contentType(MediaType.APPLICATION_JSON)
+                                               .bodyValue(postBody(capacity, SUNDAY))
+                                               .exchange()
+                                               .expectStatus().isCreated()
+                                               .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(post.get("status").asText()).isEqualTo("OPEN");
+        return post.get("id").asText();
+    }
+
+    private static Map<String, Object> postBody(int capacity, OffsetDateTime startsAt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Health safeguarding duty");
+        body.put("description", "Temperature checks at the square");
+        body.put("team", "health safeguarding");
+        body.put("location", "Central Square");
+        body.put("startsAt", startsAt.toString());
+        body.put("endsAt", startsAt.plusHours(3).toString());
+        body.put("capacity", capacity);
+        return body;
+    }
+
+    private JsonNode signUp(String resident, String postId) {
+        return as(resident, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", postId).exchange()
+                                     .expectStatus().isCreated()
+                                     .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private JsonNode roster(String organizer, String postId) {
+        return as(organizer, PASSWORD).get().uri("/api/volunteer-posts/{id}/roster", postId).exchange()
+                                      .expectStatus().isOk()
+                                      .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void fiftySimultaneousSignUpsOnTenSeatsGiveTenSeatsAndQueuePositionsOneToForty() throws Exception {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String postId = publish(organizer, 10);
+        List<String> residents = IntStream.range(0, 50).mapToObj(i -> account("resident", PASSWORD, "RESIDENT"))
+                                          .toList();
+
+        ExecutorService callers = Executors.newFixedThreadPool(50);
+        List<Callable<JsonNode>> signUps = residents.stream()
+                                                    .<Callable<JsonNode>>map(r -> () -> signUp(r, postId)).toList();
+        List<JsonNode> outcomes = new ArrayList<>();
+        for (Future<JsonNode> outcome : callers.invokeAll(signUps)) {
+            outcomes.add(outcome.get());
+        }
+        callers.shutdown();
+
+        assertThat(outcomes).filteredOn(o -> o.get("status").asText().equals("CONFIRMED")).hasSize(10);
+        assertThat(outcomes).filteredOn(o -> o.get("status").asText().equals("WAITLISTED"))
+                            .extracting(o -> o.get("waitlistPosition").asInt())
+                            .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
+        JsonNode roster = roster(organizer, postId);
+        assertThat(roster.get("confirmed")).hasSize(10);
+        assertThat(roster.get("waitlist")).hasSize(40);
+        as(organizer, PASSWORD).get().uri("/api/volunteer-posts/{id}", postId).exchange()
+                               .expectBody().jsonPath("$.confirmed").isEqualTo(10)
+                               .jsonPath("$.waitlisted").isEqualTo(40)
+                               .jsonPath("$.status").isEqualTo("FULL");
+    }
+
+    @Test
+    void aWithdrawalPromotesTheFirstInLine() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String postId = publish(organizer, 1);
+        String first = account("first", PASSWORD, "RESIDENT");
+        String second = account("second", PASSWORD, "RESIDENT");
+        String third = account("third", PASSWORD, "RESIDENT");
+        signUp(first, postId);
+        assertThat(signUp(second, postId).get("waitlistPosition").asInt()).isEqualTo(1);
+        assertThat(signUp(third, postId).get("waitlistPosition").asInt()).isEqualTo(2);
+
+        as(first, PASSWORD).delete().uri("/api/volunteer-posts/{id}/signups/me", postId).exchange()
+                           .expectStatus().isNoContent();
+
+        JsonNode roster = roster(organizer, postId);
+        assertThat(roster.get("confirmed").get(0).get("username").asText()).isEqualTo(second);
+        assertThat(roster.get("waitlist").get(0).get("username").asText()).isEqualTo(third);
+        assertThat(roster.get("waitlist").get(0).get("position").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondSignUpIsAConflict() {
+        String postId = publish(account("organizer", PASSWORD, "ORGANIZER"), 5);
+        String resident = account("keen", PASSWORD, "RESIDENT");
+        signUp(resident, postId);
+
+        as(resident, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", postId).exchange()
+                              .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                              .expectBody().jsonPath("$.type").isEqualTo("/problems/already-signed-up");
+    }
+
+    @Test
+    void aCancelledPostRefusesSignUps() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String postId = publish(organizer, 5);
+        as(organizer, PASSWORD).post().uri("/api/volunteer-posts/{id}/cancellation", postId)
+                               .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "flooded square"))
+                               .exchange()
+                               .expectStatus().isOk()
+                               .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+
+        as(account("late", PASSWORD, "RESIDENT"), PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", postId)
+                                                           .exchange()
+                                                           .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                                                           .expectBody().jsonPath("$.type")
+                                                           .isEqualTo("/problems/post-not-open");
+    }
+
+    @Test
+    void onlyThePostsOrganizerAndAuditorsSeeItsRoster() {
+        String postId = publish(account("organizer", PASSWORD, "ORGANIZER"), 5);
+
+        as(account("other", PASSWORD, "ORGANIZER"), PASSWORD).get().uri("/api/volunteer-posts/{id}/roster", postId)
+                                                             .exchange().expectStatus().isForbidden();
+        as(account("auditor", PASSWORD, "AUDITOR"), PASSWORD).get().uri("/api/volunteer-posts/{id}/roster", postId)
+                                                             .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void onlyTheOrganizerWhoPublishedMayReschedule() {
+        String postId = publish(account("organizer", PASSWORD, "ORGANIZER"), 5);
+
+        as(account("other", PASSWORD, "ORGANIZER"), PASSWORD).put().uri("/api/volunteer-posts/{id}/schedule", postId)
+                                                             .contentType(MediaType.APPLICATION_JSON)
+                                                             .bodyValue(Map.of("startsAt", SUNDAY.plusDays(1).toString(),
+                                                                               "endsAt", SUNDAY.plusDays(1).plusHours(2)
+                                                                                               .toString()))
+                                                             .exchange()
+                                                             .expectStatus().isForbidden()
+                                                             .expectBody().jsonPath("$.type")
+                                                             .isEqualTo("/problems/not-the-organizer");
+    }
+
+    @Test
+    void aPostInThePastIsRefusedAndBadShapesAreListed() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        as(organizer, PASSWORD).post().uri("/api/volunteer-posts").contentType(MediaType.APPLICATION_JSON)
+                               .bodyValue(postBody(5, SUNDAY.minusDays(30))).exchange()
+                               .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
+                               .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-schedule");
+        as(organizer, PASSWORD).post().uri("/api/volunteer-posts").contentType(MediaType.APPLICATION_JSON)
+                               .bodyValue(Map.of("title", "", "capacity", 0)).exchange()
+                               .expectStatus().isBadRequest()
+                               .expectBody().jsonPath("$.errors[*].field")
+                               .isEqualTo(List.of("capacity", "endsAt", "location", "startsAt", "team", "title"));
+    }
+
+    @Test
+    void postsAreListedAndFilteredByTeam() {
+        String postId = publish(account("organizer", PASSWORD, "ORGANIZER"), 5);
+        String resident = account("reader", PASSWORD, "RESIDENT");
+
+        as(resident, PASSWORD).get().uri("/api/volunteer-posts?team={t}", "health safeguarding").exchange()
+                              .expectStatus().isOk()
+                              .expectBody().jsonPath("$[?(@.id == '" + postId + "')].startsAt")
+                              .isEqualTo(List.of(SUNDAY.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+    }
+}
