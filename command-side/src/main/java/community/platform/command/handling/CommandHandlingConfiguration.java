@@ -54,7 +54,8 @@ public class CommandHandlingConfiguration {
             try {
                 return chain.proceed();
             } catch (RuleViolatedException e) {
-                throw new CommandExecutionException(e.getMessage(), null, new RuleViolation(e.code(), e.getMessage()));
+                throw new CommandExecutionException(e.getMessage(), null, new RuleViolation(e.code(), e.getMessage(),
+                                                                                            e.subject()));
             }
         }
     }

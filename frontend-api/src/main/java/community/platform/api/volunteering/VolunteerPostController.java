@@ -49,12 +49,15 @@ public class VolunteerPostController {
     private final Views views;
     private final Accounts accounts;
     private final IdempotencyKeys idempotency;
+    private final Schedules schedules;
 
-    public VolunteerPostController(Commands commands, Views views, Accounts accounts, IdempotencyKeys idempotency) {
+    public VolunteerPostController(Commands commands, Views views, Accounts accounts, IdempotencyKeys idempotency,
+                                   Schedules schedules) {
         this.commands = commands;
         this.views = views;
         this.accounts = accounts;
         this.idempotency = idempotency;
+        this.schedules = schedules;
     }
 
     @PostMapping("/api/volunteer-posts")
@@ -111,16 +114,25 @@ public class VolunteerPostController {
                     });
     }
 
+    /**
+     * Signs the caller up: first their schedule holds the time (refused when it overlaps a duty they hold), then the
+     * post decides seat or queue. If the post refuses, the time is released again.
+     */
     @PostMapping("/api/volunteer-posts/{id}/signups")
     public Mono<ResponseEntity<SignUpOutcome>> signUp(@PathVariable String id, Authentication caller,
                                                       ServerWebExchange exchange) {
-        return accounts.find(caller.getName())
-                       .map(account -> account.displayName())
-                       .defaultIfEmpty(caller.getName())
-                       .flatMap(name -> commands.<SignUpOutcome>send(
-                               new SignUpVolunteerCommand(id, caller.getName(), name), exchange))
+        String volunteer = caller.getName();
+        return post(id).flatMap(post -> schedules.hold(volunteer, post, exchange)
+                               .flatMap(newlyHeld -> accounts.find(volunteer)
+                                       .map(account -> account.displayName())
+                                       .defaultIfEmpty(volunteer)
+                                       .flatMap(name -> commands.<SignUpOutcome>send(
+                                               new SignUpVolunteerCommand(id, volunteer, name), exchange))
+                                       .onErrorResume(refused -> (newlyHeld ? schedules.release(volunteer, id, exchange)
+                                                                            : Mono.<Void>empty())
+                                               .then(Mono.error(refused)))))
                        .flatMap(outcome -> views.visible(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
-                                                         roster -> holdsPlace(roster, caller.getName()))
+                                                         roster -> holdsPlace(roster, volunteer))
                                                 .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(outcome)));
     }
 
@@ -130,18 +142,19 @@ public class VolunteerPostController {
         return commands.<Long>send(new WithdrawSignUpCommand(id, caller.getName()), exchange)
                        .flatMap(version -> views.visible(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
                                                          roster -> roster.version() >= version))
-                       .then();
+                       .then(schedules.release(caller.getName(), id, exchange));
     }
 
     @PutMapping("/api/volunteer-posts/{id}/schedule")
     public Mono<PostResponse> reschedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest request,
                                          Authentication caller, ServerWebExchange exchange) {
         Instant startsAt = request.startsAt().toInstant();
-        return commands.send(new RescheduleVolunteerPostCommand(id, caller.getName(), startsAt,
-                                                                request.endsAt().toInstant(), request.reason()),
-                             exchange)
+        Instant endsAt = request.endsAt().toInstant();
+        return commands.send(new RescheduleVolunteerPostCommand(id, caller.getName(), startsAt, endsAt,
+                                                                request.reason()), exchange)
                        .then(views.visible(new FindVolunteerPostQuery(id), VolunteerPostSummary.class,
                                            post -> post.startsAt().equals(startsAt)))
+                       .flatMap(post -> schedules.move(id, startsAt, endsAt, exchange).thenReturn(post))
                        .map(PostResponse::of);
     }
 
@@ -159,7 +172,7 @@ public class VolunteerPostController {
                     .switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
-    private static boolean holdsPlace(VolunteerRoster roster, String username) {
+    static boolean holdsPlace(VolunteerRoster roster, String username) {
         return roster.confirmed().stream().anyMatch(c -> c.username().equals(username))
                 || roster.waitlist().stream().anyMatch(w -> w.username().equals(username));
     }

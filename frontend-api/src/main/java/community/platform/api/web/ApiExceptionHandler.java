@@ -104,7 +104,11 @@ public class ApiExceptionHandler implements WebExceptionHandler {
         }
         Optional<RuleViolation> violation = ruleViolation(failure);
         if (violation.isPresent()) {
-            return Problems.of(violation.get().code(), violation.get().detail());
+            ProblemDetail problem = Problems.of(violation.get().code(), violation.get().detail());
+            if (violation.get().subject() != null) {
+                problem.setProperty("subject", violation.get().subject());
+            }
+            return problem;
         }
         if (causedBy(failure, AggregateNotFoundException.class)) {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
@@ -135,7 +139,8 @@ public class ApiExceptionHandler implements WebExceptionHandler {
                            "Nothing is at " + exchange.getRequest().getPath().value());
     }
 
-    private static Optional<RuleViolation> ruleViolation(Throwable failure) {
+    /** The business rule a command broke, if that is why it failed. */
+    public static Optional<RuleViolation> ruleViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CommandExecutionException execution) {
                 Optional<Object> details = execution.getDetails();
@@ -147,7 +152,7 @@ public class ApiExceptionHandler implements WebExceptionHandler {
         return Optional.empty();
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    public static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

@@ -27,9 +27,13 @@ class VolunteerPostsApiTest extends ApiTest {
                                                                .withHour(8).withMinute(0).withSecond(0).withNano(0);
 
     private String publish(String organizer, int capacity) {
+        return publish(organizer, capacity, SUNDAY);
+    }
+
+    private String publish(String organizer, int capacity, OffsetDateTime startsAt) {
         JsonNode post = as(organizer, PASSWORD).post().uri("/api/volunteer-posts")
                                                .contentType(MediaType.APPLICATION_JSON)
-                                               .bodyValue(postBody(capacity, SUNDAY))
+                                               .bodyValue(postBody(capacity, startsAt))
                                                .exchange()
                                                .expectStatus().isCreated()
                                                .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -108,6 +112,47 @@ class VolunteerPostsApiTest extends ApiTest {
         assertThat(roster.get("confirmed").get(0).get("username").asText()).isEqualTo(second);
         assertThat(roster.get("waitlist").get(0).get("username").asText()).isEqualTo(third);
         assertThat(roster.get("waitlist").get(0).get("position").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anOverlappingDutyIsAConflictNamingTheOtherPost() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String morning = publish(organizer, 5, SUNDAY.plusDays(20));
+        String overlapping = publish(organizer, 5, SUNDAY.plusDays(20).plusHours(2));
+        String afterwards = publish(organizer, 5, SUNDAY.plusDays(20).plusHours(3));
+        String resident = account("busy", PASSWORD, "RESIDENT");
+        signUp(resident, morning);
+
+        as(resident, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", overlapping).exchange()
+                              .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                              .expectBody()
+                              .jsonPath("$.type").isEqualTo("/problems/overlapping-sign-up")
+                              .jsonPath("$.subject").isEqualTo(morning)
+                              .jsonPath("$.detail").value(detail -> assertThat(detail.toString())
+                                      .contains("Health safeguarding duty", morning));
+        signUp(resident, afterwards);
+        roster(organizer, overlapping).get("confirmed").forEach(c -> assertThat(c.get("username").asText())
+                .isNotEqualTo(resident));
+    }
+
+    @Test
+    void aWithdrawalOrACancellationFreesTheTime() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        OffsetDateTime day = SUNDAY.plusDays(25);
+        String first = publish(organizer, 5, day);
+        String second = publish(organizer, 5, day);
+        String third = publish(organizer, 5, day);
+        String resident = account("flexible", PASSWORD, "RESIDENT");
+
+        signUp(resident, first);
+        as(resident, PASSWORD).delete().uri("/api/volunteer-posts/{id}/signups/me", first).exchange()
+                              .expectStatus().isNoContent();
+        signUp(resident, second);
+        as(organizer, PASSWORD).post().uri("/api/volunteer-posts/{id}/cancellation", second)
+                               .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "storm"))
+                               .exchange().expectStatus().isOk();
+
+        assertThat(signUp(resident, third).get("status").asText()).isEqualTo("CONFIRMED");
     }
 
     @Test
