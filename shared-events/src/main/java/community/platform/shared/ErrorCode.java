@@ -18,6 +18,8 @@ public enum ErrorCode {
     ALREADY_SIGNED_UP("already-signed-up", 409, "Already signed up"),
     NOT_SIGNED_UP("not-signed-up", 409, "Not signed up"),
     OVERLAPPING_SIGN_UP("overlapping-sign-up", 409, "Overlaps another duty"),
+    NOT_ON_ROSTER("not-on-roster", 409, "Not on the confirmed roster"),
+    INVALID_ATTENDANCE("invalid-attendance", 422, "Invalid attendance times"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key used for another request"),
     REQUEST_IN_PROGRESS("request-in-progress", 409, "The same request is still in progress");
 

@@ -2,7 +2,9 @@ package community.platform.command.volunteering;
 
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
+import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
+import community.platform.shared.volunteering.RecordAttendanceCommand;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
 import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
 import community.platform.shared.volunteering.SignUpOutcome;
@@ -22,7 +24,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class VolunteerPost {
 
     static final int MAX_CAPACITY = 500;
+    static final Duration ATTENDANCE_MARGIN = Duration.ofHours(2);
 
     @AggregateIdentifier
     private String postId;
@@ -49,6 +55,7 @@ public class VolunteerPost {
     private boolean cancelled;
     private Set<String> confirmed;
     private List<String> waitlist;
+    private Map<String, Long> attendance;
 
     @CommandHandler
     public VolunteerPost(PublishVolunteerPostCommand command) {
@@ -115,6 +122,33 @@ public class VolunteerPost {
         apply(new VolunteerPostCancelledEvent(postId, command.reason()));
     }
 
+    @CommandHandler
+    public long handle(RecordAttendanceCommand command) {
+        requireOrganizer(command.organizer());
+        requireOpen();
+        if (!confirmed.contains(command.volunteer())) {
+            throw new RuleViolatedException(ErrorCode.NOT_ON_ROSTER,
+                                            command.volunteer() + " does not hold a seat on this post");
+        }
+        Instant in = command.checkedInAt();
+        Instant out = command.checkedOutAt();
+        if (!out.isAfter(in)) {
+            throw new RuleViolatedException(ErrorCode.INVALID_ATTENDANCE, "Check-out must be after check-in");
+        }
+        if (in.isBefore(startsAt.minus(ATTENDANCE_MARGIN)) || out.isAfter(endsAt.plus(ATTENDANCE_MARGIN))) {
+            throw new RuleViolatedException(ErrorCode.INVALID_ATTENDANCE,
+                                            "Check-in and check-out must fall within the shift, give or take "
+                                                    + ATTENDANCE_MARGIN.toHours() + " hours");
+        }
+        if (out.isAfter(now())) {
+            throw new RuleViolatedException(ErrorCode.INVALID_ATTENDANCE, "Attendance cannot be in the future");
+        }
+        long minutes = Duration.between(in, out).toMinutes();
+        Long replaced = attendance.get(command.volunteer());
+        apply(new AttendanceRecordedEvent(postId, command.volunteer(), in, out, minutes, replaced != null, replaced));
+        return minutes;
+    }
+
     private boolean isFull() {
         return confirmed.size() >= capacity;
     }
@@ -174,6 +208,12 @@ public class VolunteerPost {
         capacity = event.capacity();
         confirmed = new LinkedHashSet<>();
         waitlist = new ArrayList<>();
+        attendance = new HashMap<>();
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceRecordedEvent event) {
+        attendance.put(event.volunteer(), event.minutes());
     }
 
     @EventSourcingHandler

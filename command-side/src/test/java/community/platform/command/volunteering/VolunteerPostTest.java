@@ -2,7 +2,9 @@ package community.platform.command.volunteering;
 
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
+import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
+import community.platform.shared.volunteering.RecordAttendanceCommand;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
 import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
 import community.platform.shared.volunteering.SignUpOutcome;
@@ -215,6 +217,70 @@ class VolunteerPostTest {
         fixture.given(published(1, null))
                .when(new RescheduleVolunteerPostCommand("post-1", "zhang", ENDS, STARTS, "backwards"))
                .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_SCHEDULE));
+    }
+
+    private static final VolunteerSignedUpEvent LIHUA_SEATED = new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 2, 0);
+
+    @Test
+    void hoursAreTheTimeBetweenCheckInAndCheckOutToTheMinute() {
+        fixture.given(published(2, null), LIHUA_SEATED)
+               .andGivenCurrentTime(ENDS.plusSeconds(3600))
+               .when(new RecordAttendanceCommand("post-1", "zhang", "lihua", STARTS.plusSeconds(90),
+                                                 ENDS.minusSeconds(30)))
+               .expectEvents(new AttendanceRecordedEvent("post-1", "lihua", STARTS.plusSeconds(90),
+                                                         ENDS.minusSeconds(30), 178, false, null))
+               .expectResultMessagePayload(178L);
+    }
+
+    @Test
+    void aLaterRecordIsACorrectionNamingWhatItReplaces() {
+        fixture.given(published(2, null), LIHUA_SEATED,
+                      new AttendanceRecordedEvent("post-1", "lihua", STARTS, ENDS, 180, false, null))
+               .andGivenCurrentTime(ENDS.plusSeconds(3600))
+               .when(new RecordAttendanceCommand("post-1", "zhang", "lihua", STARTS, STARTS.plusSeconds(3600)))
+               .expectEvents(new AttendanceRecordedEvent("post-1", "lihua", STARTS, STARTS.plusSeconds(3600), 60,
+                                                         true, 180L));
+    }
+
+    @Test
+    void onlyTheOrganizerRecordsAttendance() {
+        fixture.given(published(2, null), LIHUA_SEATED)
+               .andGivenCurrentTime(ENDS.plusSeconds(3600))
+               .when(new RecordAttendanceCommand("post-1", "someone-else", "lihua", STARTS, ENDS))
+               .expectNoEvents().expectException(violationOf(ErrorCode.NOT_THE_ORGANIZER));
+    }
+
+    @Test
+    void attendanceIsOnlyForVolunteersOnTheConfirmedRoster() {
+        fixture.given(published(1, null), LIHUA_SEATED, new VolunteerWaitlistedEvent("post-1", "wang", "Wang", 1, 1, 1))
+               .andGivenCurrentTime(ENDS.plusSeconds(3600))
+               .when(new RecordAttendanceCommand("post-1", "zhang", "wang", STARTS, ENDS))
+               .expectNoEvents().expectException(violationOf(ErrorCode.NOT_ON_ROSTER));
+    }
+
+    @Test
+    void checkOutIsAfterCheckIn() {
+        fixture.given(published(2, null), LIHUA_SEATED)
+               .andGivenCurrentTime(ENDS.plusSeconds(3600))
+               .when(new RecordAttendanceCommand("post-1", "zhang", "lihua", ENDS, STARTS))
+               .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_ATTENDANCE));
+    }
+
+    @Test
+    void attendanceFallsWithinTheShiftGiveOrTakeTwoHours() {
+        fixture.given(published(2, null), LIHUA_SEATED)
+               .andGivenCurrentTime(ENDS.plus(Duration.ofHours(5)))
+               .when(new RecordAttendanceCommand("post-1", "zhang", "lihua", STARTS,
+                                                 ENDS.plus(Duration.ofHours(2)).plusSeconds(60)))
+               .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_ATTENDANCE));
+    }
+
+    @Test
+    void attendanceIsNotInTheFuture() {
+        fixture.given(published(2, null), LIHUA_SEATED)
+               .andGivenCurrentTime(STARTS.plusSeconds(600))
+               .when(new RecordAttendanceCommand("post-1", "zhang", "lihua", STARTS, ENDS))
+               .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_ATTENDANCE));
     }
 
     @Test

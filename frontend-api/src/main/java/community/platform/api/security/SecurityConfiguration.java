@@ -71,6 +71,8 @@ public class SecurityConfiguration {
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-posts").hasRole("ORGANIZER")
                     .pathMatchers(HttpMethod.PUT, "/api/volunteer-posts/*/schedule").hasRole("ORGANIZER")
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-posts/*/cancellation").hasRole("ORGANIZER")
+                    .pathMatchers(HttpMethod.POST, "/api/volunteer-posts/*/attendance").hasRole("ORGANIZER")
+                    .pathMatchers("/api/volunteers/me/**").hasRole("RESIDENT")
                     .pathMatchers(HttpMethod.GET, "/api/volunteer-posts/*/roster").hasAnyRole("ORGANIZER", "AUDITOR")
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-posts/*/signups").hasRole("RESIDENT")
                     .pathMatchers(HttpMethod.DELETE, "/api/volunteer-posts/*/signups/me").hasRole("RESIDENT")

@@ -11,6 +11,7 @@ import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
+import community.platform.shared.volunteering.RecordAttendanceCommand;
 import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
 import community.platform.shared.volunteering.SignUpOutcome;
 import community.platform.shared.volunteering.SignUpVolunteerCommand;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -107,9 +109,7 @@ public class VolunteerPostController {
                                                                       "Not allowed",
                                                                       "Only the post's organizer and auditors see its roster"));
                         }
-                        return Map.of("confirmed", roster.confirmed().stream().map(c -> Map.of(
-                                              "username", c.username(), "displayName", c.displayName(),
-                                              "signedUpAt", PostResponse.local(c.signedUpAt()))).toList(),
+                        return Map.of("confirmed", roster.confirmed().stream().map(RosterEntry::of).toList(),
                                       "waitlist", roster.waitlist());
                     });
     }
@@ -118,6 +118,22 @@ public class VolunteerPostController {
      * Signs the caller up: first their schedule holds the time (refused when it overlaps a duty they hold), then the
      * post decides seat or queue. If the post refuses, the time is released again.
      */
+    /** Records (or corrects) when a volunteer came and went; answers the hours credited. */
+    @PostMapping("/api/volunteer-posts/{id}/attendance")
+    public Mono<Map<String, BigDecimal>> attendance(@PathVariable String id,
+                                                    @Valid @RequestBody AttendanceRequest request,
+                                                    Authentication caller, ServerWebExchange exchange) {
+        String volunteer = request.username().strip().toLowerCase(java.util.Locale.ROOT);
+        return commands.<Long>send(new RecordAttendanceCommand(id, caller.getName(), volunteer,
+                                                               request.checkedInAt().toInstant(),
+                                                               request.checkedOutAt().toInstant()), exchange)
+                       .flatMap(minutes -> views.visible(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
+                                                         roster -> roster.confirmed().stream().anyMatch(
+                                                                 c -> c.username().equals(volunteer)
+                                                                         && minutes.equals(c.minutes())))
+                                                .thenReturn(Map.of("hours", Hours.of(minutes))));
+    }
+
     @PostMapping("/api/volunteer-posts/{id}/signups")
     public Mono<ResponseEntity<SignUpOutcome>> signUp(@PathVariable String id, Authentication caller,
                                                       ServerWebExchange exchange) {

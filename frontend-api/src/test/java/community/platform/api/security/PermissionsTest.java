@@ -67,6 +67,11 @@ class PermissionsTest extends ApiTest {
             "{\"startsAt\":\"" + START + "\",\"endsAt\":\"" + END + "\"}", 401, 403, 200, 403, 403);
         row(rows, "POST", "/api/volunteer-posts/{post}/cancellation", "{\"reason\":\"rain\"}",
             401, 403, 200, 403, 403);
+        row(rows, "POST", "/api/volunteer-posts/{post}/attendance",
+            "{\"username\":\"nobody\",\"checkedInAt\":\"" + START + "\",\"checkedOutAt\":\"" + END + "\"}",
+            401, 403, 409, 403, 403);
+        row(rows, "GET", "/api/volunteers/me/hours", null, 401, 200, 200, 200, 200);
+        row(rows, "GET", "/api/volunteers/me/calendar.ics", null, 401, 200, 200, 200, 200);
         row(rows, "GET", "/api/festival-events", null, 401, 404, 404, 404, 404);
         row(rows, "GET", "/api/admin/projections", null, 401, 403, 403, 403, 404);
         return rows.stream();

@@ -156,6 +156,72 @@ class VolunteerPostsApiTest extends ApiTest {
     }
 
     @Test
+    void recordedHoursAppearInTheLedgerAndACorrectionReplacesThem() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
+        String postId = publish(organizer, 5, now.plusHours(1));
+        String resident = account("helper", PASSWORD, "RESIDENT");
+        signUp(resident, postId);
+
+        attend(organizer, postId, resident, now.minusMinutes(50), now.minusMinutes(5))
+                .expectStatus().isOk().expectBody().json("{\"hours\":0.75}");
+        as(resident, PASSWORD).get().uri("/api/volunteers/me/hours").exchange()
+                              .expectStatus().isOk()
+                              .expectBody().json("{\"totalHours\":0.75,\"posts\":[{\"postId\":\"" + postId
+                                                 + "\",\"title\":\"Health safeguarding duty\",\"hours\":0.75}]}");
+
+        attend(organizer, postId, resident, now.minusMinutes(35), now.minusMinutes(5))
+                .expectStatus().isOk().expectBody().json("{\"hours\":0.50}");
+        as(resident, PASSWORD).get().uri("/api/volunteers/me/hours").exchange()
+                              .expectBody().jsonPath("$.totalHours").isEqualTo(0.5);
+        assertThat(roster(organizer, postId).get("confirmed").get(0).get("hours").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void attendanceForSomeoneNotOnTheRosterIsAConflict() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
+        String postId = publish(organizer, 5, now.plusHours(1));
+
+        attend(organizer, postId, account("absent", PASSWORD, "RESIDENT"), now.minusMinutes(50), now.minusMinutes(5))
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/not-on-roster");
+    }
+
+    @Test
+    void theCalendarParsesWithOneEventPerConfirmedDuty() throws Exception {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String seated = publish(organizer, 1, SUNDAY.plusDays(40));
+        String queued = publish(organizer, 1, SUNDAY.plusDays(41));
+        signUp(account("first", PASSWORD, "RESIDENT"), queued);
+        String resident = account("planner", PASSWORD, "RESIDENT");
+        signUp(resident, seated);
+        signUp(resident, queued);
+
+        String ics = as(resident, PASSWORD).get().uri("/api/volunteers/me/calendar.ics").exchange()
+                                           .expectStatus().isOk()
+                                           .expectHeader().contentTypeCompatibleWith("text/calendar")
+                                           .expectBody(String.class).returnResult().getResponseBody();
+
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(ics));
+        List<net.fortuna.ical4j.model.component.VEvent> events =
+                calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).getUid().orElseThrow().getValue()).isEqualTo(seated + "@community-platform");
+        assertThat(events.get(0).getSummary().getValue()).isEqualTo("Health safeguarding duty");
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec attend(
+            String organizer, String postId, String volunteer, OffsetDateTime in, OffsetDateTime out) {
+        return as(organizer, PASSWORD).post().uri("/api/volunteer-posts/{id}/attendance", postId)
+                                      .contentType(MediaType.APPLICATION_JSON)
+                                      .bodyValue(Map.of("username", volunteer, "checkedInAt", in.toString(),
+                                                        "checkedOutAt", out.toString()))
+                                      .exchange();
+    }
+
+    @Test
     void aSecondSignUpIsAConflict() {
         String postId = publish(account("organizer", PASSWORD, "ORGANIZER"), 5);
         String resident = account("keen", PASSWORD, "RESIDENT");

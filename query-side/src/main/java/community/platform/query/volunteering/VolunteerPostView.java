@@ -1,5 +1,6 @@
 package community.platform.query.volunteering;
 
+import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerPostEvent;
@@ -25,7 +26,11 @@ import java.util.stream.IntStream;
 record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Instant endsAt, boolean cancelled,
                          String cancelReason, List<Seat> seats, List<Waiting> queue) {
 
-    record Seat(String username, String displayName, Instant signedUpAt) {
+    record Seat(String username, String displayName, Instant signedUpAt, Instant checkedInAt, Instant checkedOutAt,
+                Long minutes) {
+        Seat(String username, String displayName, Instant signedUpAt) {
+            this(username, displayName, signedUpAt, null, null, null);
+        }
     }
 
     record Waiting(String username, String displayName) {
@@ -50,6 +55,11 @@ record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Ins
                                  .orElse(new Waiting(promoted.volunteer(), promoted.volunteer()));
             queue.remove(first);
             seats.add(new Seat(first.username(), first.displayName(), at));
+        } else if (event instanceof AttendanceRecordedEvent attended) {
+            seats.replaceAll(seat -> seat.username().equals(attended.volunteer())
+                    ? new Seat(seat.username(), seat.displayName(), seat.signedUpAt(), attended.checkedInAt(),
+                               attended.checkedOutAt(), attended.minutes())
+                    : seat);
         } else if (event instanceof VolunteerPostRescheduledEvent rescheduled) {
             return new VolunteerPostView(view.post(), rescheduled.startsAt(), rescheduled.endsAt(), view.cancelled(),
                                          view.cancelReason(), seats, queue);
@@ -79,9 +89,9 @@ record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Ins
 
     VolunteerRoster roster(long version) {
         return new VolunteerRoster(post.postId(), post.organizer(),
-                                   seats.stream().map(s -> new VolunteerRoster.Confirmed(s.username(),
-                                                                                         s.displayName(),
-                                                                                         s.signedUpAt())).toList(),
+                                   seats.stream().map(s -> new VolunteerRoster.Confirmed(
+                                           s.username(), s.displayName(), s.signedUpAt(), s.checkedInAt(),
+                                           s.checkedOutAt(), s.minutes())).toList(),
                                    IntStream.range(0, queue.size())
                                             .mapToObj(i -> new VolunteerRoster.Waiting(queue.get(i).username(), i + 1))
                                             .toList(),
@@ -101,7 +111,9 @@ record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Ins
                 .append("cancelled", cancelled)
                 .append("cancelReason", cancelReason)
                 .append("seats", seats.stream().map(s -> new Document("username", s.username())
-                        .append("displayName", s.displayName()).append("signedUpAt", date(s.signedUpAt()))).toList())
+                        .append("displayName", s.displayName()).append("signedUpAt", date(s.signedUpAt()))
+                        .append("checkedInAt", date(s.checkedInAt())).append("checkedOutAt", date(s.checkedOutAt()))
+                        .append("minutes", s.minutes())).toList())
                 .append("queue", queue.stream().map(w -> new Document("username", w.username())
                         .append("displayName", w.displayName())).toList())
                 .append("lastSequence", lastSequence);
@@ -118,7 +130,10 @@ record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Ins
                                      d.getString("cancelReason"),
                                      d.getList("seats", Document.class).stream()
                                       .map(s -> new Seat(s.getString("username"), s.getString("displayName"),
-                                                         instant(s.getDate("signedUpAt")))).toList(),
+                                                         instant(s.getDate("signedUpAt")),
+                                                         instant(s.getDate("checkedInAt")),
+                                                         instant(s.getDate("checkedOutAt")), s.getLong("minutes")))
+                                      .toList(),
                                      d.getList("queue", Document.class).stream()
                                       .map(w -> new Waiting(w.getString("username"), w.getString("displayName")))
                                       .toList());

@@ -7,7 +7,9 @@ import java.util.List;
 public record VolunteerRoster(String postId, String organizer, List<Confirmed> confirmed, List<Waiting> waitlist,
                               long version) {
 
-    public record Confirmed(String username, String displayName, Instant signedUpAt) {
+    /** Attendance times and minutes are null until the organizer records them. */
+    public record Confirmed(String username, String displayName, Instant signedUpAt, Instant checkedInAt,
+                            Instant checkedOutAt, Long minutes) {
     }
 
     public record Waiting(String username, int position) {

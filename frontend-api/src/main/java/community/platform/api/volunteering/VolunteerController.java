@@ -1,0 +1,80 @@
+package community.platform.api.volunteering;
+
+import community.platform.api.web.Views;
+import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
+import community.platform.shared.volunteering.VolunteerDuty;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Uid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The signed-in volunteer's own hours and calendar. */
+@RestController
+public class VolunteerController {
+
+    private static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
+
+    private final Views views;
+
+    public VolunteerController(Views views) {
+        this.views = views;
+    }
+
+    @GetMapping("/api/volunteers/me/hours")
+    public Mono<Map<String, Object>> hours(Authentication caller) {
+        return duties(caller).map(duties -> {
+            List<Map<String, Object>> posts = duties.stream().filter(duty -> duty.minutes() != null)
+                                                    .map(duty -> Map.<String, Object>of(
+                                                            "postId", duty.postId(), "title", duty.title(),
+                                                            "hours", Hours.of(duty.minutes())))
+                                                    .toList();
+            long minutes = duties.stream().filter(duty -> duty.minutes() != null)
+                                 .mapToLong(VolunteerDuty::minutes).sum();
+            return Map.of("totalHours", Hours.of(minutes), "posts", posts);
+        });
+    }
+
+    /** One VEVENT per confirmed duty, for a calendar app to subscribe to. */
+    @GetMapping("/api/volunteers/me/calendar.ics")
+    public Mono<ResponseEntity<String>> calendar(Authentication caller) {
+        return duties(caller).map(duties -> {
+            Calendar calendar = new Calendar()
+                    .withProdId("-//Community platform//Volunteer duties//ZH")
+                    .withDefaults()
+                    .getFluentTarget();
+            duties.stream().filter(duty -> "CONFIRMED".equals(duty.status())).forEach(duty -> {
+                VEvent event = new VEvent(duty.startsAt(), duty.endsAt(), duty.title());
+                event.add(new Uid(duty.postId() + "@community-platform"));
+                event.add(new Location(duty.location()));
+                event.add(new Description("Volunteer duty " + duty.postId()));
+                calendar.add(event);
+            });
+            StringWriter ics = new StringWriter();
+            try {
+                new CalendarOutputter(false).output(calendar, ics);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return ResponseEntity.ok().contentType(CALENDAR).body(ics.toString());
+        });
+    }
+
+    private Mono<List<VolunteerDuty>> duties(Authentication caller) {
+        return views.list(new FindVolunteerDutiesQuery(caller.getName()), VolunteerDuty.class);
+    }
+}
