@@ -20,6 +20,8 @@ import community.platform.shared.volunteering.VolunteerRoster;
 import community.platform.shared.volunteering.WithdrawSignUpCommand;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -95,6 +98,19 @@ public class VolunteerPostController {
     @GetMapping("/api/volunteer-posts/{id}")
     public Mono<PostResponse> detail(@PathVariable String id) {
         return post(id).map(PostResponse::of);
+    }
+
+    /** The post's counts as Server-Sent Events: now, then at every change, while the client listens. */
+    @GetMapping(path = "/api/volunteer-posts/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<Map<String, Object>>> stream(@PathVariable String id) {
+        return post(id).thenMany(views.live(new FindVolunteerPostQuery(id), VolunteerPostSummary.class))
+                       .map(post -> ServerSentEvent.<Map<String, Object>>builder()
+                                                   .event("counts")
+                                                   .data(Map.of("id", post.id(), "capacity", post.capacity(),
+                                                                "confirmed", post.confirmed(),
+                                                                "waitlisted", post.waitlisted(),
+                                                                "status", post.status()))
+                                                   .build());
     }
 
     @GetMapping("/api/volunteer-posts/{id}/roster")

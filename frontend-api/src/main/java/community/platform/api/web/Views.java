@@ -35,20 +35,21 @@ public class Views {
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(type)));
     }
 
+    /** The record now, then each change to it, until the subscriber goes away (which closes the subscription). */
+    public <R> Flux<R> live(Object query, Class<R> type) {
+        return Flux.usingWhen(
+                Mono.fromSupplier(() -> queries.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(type),
+                                                                  ResponseTypes.optionalInstanceOf(type))),
+                (SubscriptionQueryResult<Optional<R>, Optional<R>> result) ->
+                        Flux.concat(result.initialResult(), result.updates()).flatMap(Mono::justOrEmpty),
+                result -> Mono.fromRunnable(result::close));
+    }
+
     /**
      * The record once the view shows what the caller expects: the initial answer, then the updates the projection
      * emits, until one matches. A view that does not catch up in time ends in a TimeoutException (answered 503).
      */
     public <R> Mono<R> visible(Object query, Class<R> type, Predicate<R> expected) {
-        return Mono.usingWhen(
-                Mono.fromSupplier(() -> queries.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(type),
-                                                                  ResponseTypes.optionalInstanceOf(type))),
-                (SubscriptionQueryResult<Optional<R>, Optional<R>> result) ->
-                        Flux.concat(result.initialResult(), result.updates())
-                            .flatMap(Mono::justOrEmpty)
-                            .filter(expected)
-                            .next()
-                            .timeout(catchUp),
-                result -> Mono.fromRunnable(result::close));
+        return live(query, type).filter(expected).next().timeout(catchUp);
     }
 }

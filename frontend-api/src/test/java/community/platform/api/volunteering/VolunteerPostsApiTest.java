@@ -222,6 +222,26 @@ class VolunteerPostsApiTest extends ApiTest {
     }
 
     @Test
+    void theStreamSendsTheCountsAndEachChange() {
+        String postId = publish(account("organizer", PASSWORD, "ORGANIZER"), 1);
+        String watcher = account("watcher", PASSWORD, "RESIDENT");
+        reactor.core.publisher.Flux<JsonNode> counts = as(watcher, PASSWORD)
+                .get().uri("/api/volunteer-posts/{id}/stream", postId).accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isOk()
+                .returnResult(JsonNode.class).getResponseBody();
+
+        reactor.test.StepVerifier.create(counts)
+                .assertNext(first -> assertThat(first.get("confirmed").asInt()).isZero())
+                .then(() -> signUp(account("eager", PASSWORD, "RESIDENT"), postId))
+                .assertNext(next -> {
+                    assertThat(next.get("confirmed").asInt()).isEqualTo(1);
+                    assertThat(next.get("status").asText()).isEqualTo("FULL");
+                })
+                .thenCancel()
+                .verify(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
     void aSecondSignUpIsAConflict() {
         String postId = publish(account("organizer", PASSWORD, "ORGANIZER"), 5);
         String resident = account("keen", PASSWORD, "RESIDENT");
