@@ -45,6 +45,17 @@ public class Views {
                 result -> Mono.fromRunnable(result::close));
     }
 
+    /** A list once it shows what the caller expects; each update the projection emits is a signal to ask again. */
+    public <R> Mono<List<R>> visibleList(Object query, Class<R> type, Predicate<List<R>> expected) {
+        return Flux.usingWhen(
+                Mono.fromSupplier(() -> queries.subscriptionQuery(query, ResponseTypes.multipleInstancesOf(type),
+                                                                  ResponseTypes.multipleInstancesOf(type))),
+                (SubscriptionQueryResult<List<R>, List<R>> result) ->
+                        Flux.concat(result.initialResult(), result.updates().concatMap(signal -> list(query, type))),
+                result -> Mono.fromRunnable(result::close))
+                   .filter(expected).next().timeout(catchUp);
+    }
+
     /**
      * The record once the view shows what the caller expects: the initial answer, then the updates the projection
      * emits, until one matches. A view that does not catch up in time ends in a TimeoutException (answered 503).

@@ -72,6 +72,9 @@ class PermissionsTest extends ApiTest {
             401, 403, 409, 403, 403);
         row(rows, "GET", "/api/volunteers/me/hours", null, 401, 200, 200, 200, 200);
         row(rows, "GET", "/api/volunteers/me/calendar.ics", null, 401, 200, 200, 200, 200);
+        row(rows, "GET", "/api/volunteer-posts/{post}/stream", null, 401, 200, 200, 200, 200);
+        row(rows, "GET", "/api/notifications/me", null, 401, 200, 200, 200, 200);
+        row(rows, "POST", "/api/notifications/no-such-notice/read", null, 401, 404, 404, 404, 404);
         row(rows, "GET", "/api/festival-events", null, 401, 404, 404, 404, 404);
         row(rows, "GET", "/api/admin/projections", null, 401, 403, 403, 403, 404);
         return rows.stream();

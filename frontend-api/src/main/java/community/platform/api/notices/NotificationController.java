@@ -1,0 +1,66 @@
+package community.platform.api.notices;
+
+import community.platform.api.web.ApiProblemException;
+import community.platform.api.web.Commands;
+import community.platform.api.web.Problems;
+import community.platform.api.web.Views;
+import community.platform.shared.notices.FindNoticesQuery;
+import community.platform.shared.notices.MarkNoticeReadCommand;
+import community.platform.shared.notices.Notice;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** A person's change notices, newest first, and marking one read. Someone else's notice is not found. */
+@RestController
+public class NotificationController {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final Views views;
+    private final Commands commands;
+
+    public NotificationController(Views views, Commands commands) {
+        this.views = views;
+        this.commands = commands;
+    }
+
+    public record NoticeResponse(String id, OffsetDateTime createdAt, String subject, String body, boolean read) {
+        static NoticeResponse of(Notice notice) {
+            return new NoticeResponse(notice.id(), notice.createdAt().atZone(ZONE).toOffsetDateTime(),
+                                      notice.subject(), notice.body(), notice.read());
+        }
+    }
+
+    @GetMapping("/api/notifications/me")
+    public Mono<List<NoticeResponse>> mine(Authentication caller) {
+        return views.list(new FindNoticesQuery(caller.getName()), Notice.class)
+                    .map(notices -> notices.stream().map(NoticeResponse::of).toList());
+    }
+
+    @PostMapping("/api/notifications/{id}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> read(@PathVariable String id, Authentication caller, ServerWebExchange exchange) {
+        String recipient = caller.getName();
+        FindNoticesQuery mine = new FindNoticesQuery(recipient);
+        return views.list(mine, Notice.class)
+                    .filter(notices -> notices.stream().anyMatch(notice -> notice.id().equals(id)))
+                    .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.of(
+                            HttpStatus.NOT_FOUND, "not-found", "Not found", "You have no notice " + id))))
+                    .flatMap(found -> commands.send(new MarkNoticeReadCommand(MarkNoticeReadCommand.inboxOf(recipient),
+                                                                              recipient, id), exchange))
+                    .then(views.visibleList(mine, Notice.class, notices -> notices.stream().anyMatch(
+                            notice -> notice.id().equals(id) && notice.read())))
+                    .then();
+    }
+}

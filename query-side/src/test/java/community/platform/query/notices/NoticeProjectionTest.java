@@ -1,0 +1,116 @@
+package community.platform.query.notices;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import community.platform.shared.notices.FindNoticesQuery;
+import community.platform.shared.notices.Notice;
+import community.platform.shared.notices.NoticeReadEvent;
+import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
+import community.platform.shared.volunteering.VolunteerPostEvent;
+import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
+import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
+import community.platform.shared.volunteering.VolunteerSignedUpEvent;
+import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NoticeProjectionTest {
+
+    private static final Instant STARTS = Instant.parse("2027-01-20T07:30:00Z");
+    private static final Instant AT = Instant.parse("2027-01-18T02:00:00Z");
+    private static final List<VolunteerPostEvent> HISTORY = List.of(
+            new VolunteerPostPublishedEvent("post-1", "zhang", "Park clean-up", "", "green", "East Park", STARTS,
+                                            STARTS.plus(Duration.ofHours(2)), 1, null, List.of()),
+            new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 1, 0),
+            new VolunteerWaitlistedEvent("post-1", "wang", "Wang", 1, 1, 1),
+            new VolunteerPostRescheduledEvent("post-1", STARTS, STARTS.plus(Duration.ofHours(2)),
+                                              STARTS.plus(Duration.ofDays(1)),
+                                              STARTS.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)), "rain"),
+            new VolunteerPostCancelledEvent("post-1", "storm"));
+
+    private MongoServer server;
+    private MongoClient client;
+    private NoticeProjection projection;
+    private final List<String> delivered = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        projection = new NoticeProjection(client.getDatabase("views"), SimpleQueryUpdateEmitter.builder().build(),
+                                          (recipient, subject, body) -> delivered.add(recipient + ": " + subject));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private void applyAll(ReplayStatus status) {
+        for (int seq = 0; seq < HISTORY.size(); seq++) {
+            projection.on(HISTORY.get(seq), seq, AT.plusSeconds(seq), status);
+        }
+    }
+
+    private Mono<List<Notice>> notices(String recipient) {
+        return Mono.fromFuture(() -> projection.handle(new FindNoticesQuery(recipient)));
+    }
+
+    @Test
+    void everyoneHoldingAPlaceIsToldWhatChangedNewestFirst() {
+        applyAll(ReplayStatus.REGULAR);
+
+        StepVerifier.create(notices("wang"))
+                    .assertNext(notices -> {
+                        assertThat(notices).extracting(Notice::subject)
+                                           .containsExactly("Cancelled: Park clean-up", "Rescheduled: Park clean-up");
+                        assertThat(notices.get(1).body()).contains("2027-01-20 15:30", "2027-01-21 15:30", "rain");
+                        assertThat(notices.get(0).body()).contains("storm");
+                    })
+                    .verifyComplete();
+        assertThat(delivered).hasSize(4);
+    }
+
+    @Test
+    void applyingEventsTwiceChangesNothingAndSendsNothingTwice() {
+        applyAll(ReplayStatus.REGULAR);
+        List<Notice> once = notices("lihua").block();
+
+        applyAll(ReplayStatus.REGULAR);
+
+        StepVerifier.create(notices("lihua")).expectNext(once).verifyComplete();
+        assertThat(delivered).hasSize(4);
+    }
+
+    @Test
+    void aReplayRebuildsTheSameNoticesWithTheirReadFlagsAndSendsNothing() {
+        applyAll(ReplayStatus.REGULAR);
+        String first = notices("lihua").block().get(0).id();
+        projection.on(new NoticeReadEvent("inbox-lihua", "lihua", first));
+        List<Notice> live = notices("lihua").block();
+
+        projection.reset();
+        projection.on(new NoticeReadEvent("inbox-lihua", "lihua", first));
+        applyAll(ReplayStatus.REPLAY);
+
+        StepVerifier.create(notices("lihua")).expectNext(live).verifyComplete();
+        assertThat(live.get(0).read()).isTrue();
+        assertThat(delivered).hasSize(4);
+    }
+}
