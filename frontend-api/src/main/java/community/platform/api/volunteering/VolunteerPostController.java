@@ -151,8 +151,8 @@ public class VolunteerPostController {
     }
 
     @PostMapping("/api/volunteer-posts/{id}/signups")
-    public Mono<ResponseEntity<SignUpOutcome>> signUp(@PathVariable String id, Authentication caller,
-                                                      ServerWebExchange exchange) {
+    public Mono<ResponseEntity<SignUpResponse>> signUp(@PathVariable String id, Authentication caller,
+                                                       ServerWebExchange exchange) {
         String volunteer = caller.getName();
         return post(id).flatMap(post -> schedules.hold(volunteer, post, exchange)
                                .flatMap(newlyHeld -> accounts.find(volunteer)
@@ -165,7 +165,8 @@ public class VolunteerPostController {
                                                .then(Mono.error(refused)))))
                        .flatMap(outcome -> views.visible(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
                                                          roster -> holdsPlace(roster, volunteer))
-                                                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(outcome)));
+                                                .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
+                                                                          .body(SignUpResponse.of(outcome))));
     }
 
     @DeleteMapping("/api/volunteer-posts/{id}/signups/me")
@@ -202,6 +203,14 @@ public class VolunteerPostController {
     private Mono<VolunteerPostSummary> post(String id) {
         return views.find(new FindVolunteerPostQuery(id), VolunteerPostSummary.class)
                     .switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    /** {@code {status, waitlistPosition?}}: the position only for a place in the queue. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record SignUpResponse(SignUpOutcome.Status status, Integer waitlistPosition) {
+        static SignUpResponse of(SignUpOutcome outcome) {
+            return new SignUpResponse(outcome.status(), outcome.waitlistPosition());
+        }
     }
 
     static boolean holdsPlace(VolunteerRoster roster, String username) {

@@ -105,6 +105,18 @@ class VolunteerPostProjectionTest {
     }
 
     @Test
+    void aPostWhoseEndHasPassedIsCompleted() {
+        applyAll(HISTORY);
+        VolunteerPostProjection later = new VolunteerPostProjection(database, SimpleQueryUpdateEmitter.builder().build(),
+                                                                    Clock.fixed(STARTS.plus(Duration.ofHours(2)),
+                                                                                ZoneOffset.UTC));
+
+        StepVerifier.create(Mono.fromFuture(() -> later.handle(new FindVolunteerPostQuery("post-1")))
+                                .map(post -> post.orElseThrow().status()))
+                    .expectNext("COMPLETED").verifyComplete();
+    }
+
+    @Test
     void applyingAnEventTwiceChangesNothing() {
         applyAll(HISTORY);
         Document before = Mono.from(database.getCollection(VolunteerPostProjection.COLLECTION).find().first()).block();
