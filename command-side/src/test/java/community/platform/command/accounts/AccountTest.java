@@ -1,6 +1,5 @@
 package community.platform.command.accounts;
 
-import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.accounts.AccountRegisteredEvent;
 import community.platform.shared.accounts.GrantRoleCommand;
@@ -16,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 
+import static community.platform.command.handling.Violations.violationOf;
+
 class AccountTest {
 
     private static final AccountRegisteredEvent REGISTERED =
@@ -26,15 +27,6 @@ class AccountTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Account.class);
-    }
-
-    private static org.hamcrest.Matcher<Object> violationOf(ErrorCode code) {
-        return new org.hamcrest.CustomMatcher<>("a rule violation with code " + code) {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof RuleViolatedException e && e.code() == code;
-            }
-        };
     }
 
     @Test

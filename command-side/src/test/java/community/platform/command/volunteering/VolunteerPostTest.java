@@ -1,6 +1,5 @@
 package community.platform.command.volunteering;
 
-import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
@@ -19,8 +18,6 @@ import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
 import community.platform.shared.volunteering.WithdrawSignUpCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.CustomMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+
+import static community.platform.command.handling.Violations.violationOf;
 
 class VolunteerPostTest {
 
@@ -53,15 +52,6 @@ class VolunteerPostTest {
         return new PublishVolunteerPostCommand("post-1", "zhang", "Health safeguarding duty", "Temperature checks",
                                                "health safeguarding", "Central Square", starts, ends, capacity,
                                                deadline, List.of());
-    }
-
-    private static Matcher<Object> violationOf(ErrorCode code) {
-        return new CustomMatcher<>("a rule violation with code " + code) {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof RuleViolatedException e && e.code() == code;
-            }
-        };
     }
 
     @Test

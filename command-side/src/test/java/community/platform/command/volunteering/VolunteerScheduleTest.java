@@ -1,6 +1,5 @@
 package community.platform.command.volunteering;
 
-import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.volunteering.DutySlotMovedEvent;
 import community.platform.shared.volunteering.DutySlotReleasedEvent;
@@ -9,11 +8,12 @@ import community.platform.shared.volunteering.DutySlotReservedEvent;
 import community.platform.shared.volunteering.ReleaseDutySlotCommand;
 import community.platform.shared.volunteering.ReserveDutySlotCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+
+import static community.platform.command.handling.Violations.violationOf;
 
 class VolunteerScheduleTest {
 
@@ -44,13 +44,7 @@ class VolunteerScheduleTest {
                .when(new ReserveDutySlotCommand("schedule-lihua", "lihua", "post-2", "Station shift",
                                                 ELEVEN.minusSeconds(60), NOON))
                .expectNoEvents()
-               .expectException(new CustomMatcher<Object>("an overlap naming post-1") {
-                   @Override
-                   public boolean matches(Object actual) {
-                       return actual instanceof RuleViolatedException e
-                               && e.code() == ErrorCode.OVERLAPPING_SIGN_UP && "post-1".equals(e.subject());
-                   }
-               });
+               .expectException(violationOf(ErrorCode.OVERLAPPING_SIGN_UP, "post-1"));
     }
 
     @Test

@@ -1,15 +1,12 @@
 package community.platform.query.accounts;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
+import community.platform.query.EmbeddedMongo;
 import community.platform.shared.accounts.AccountRegisteredEvent;
 import community.platform.shared.accounts.AccountSummary;
 import community.platform.shared.accounts.FindAccountQuery;
 import community.platform.shared.accounts.Role;
 import community.platform.shared.accounts.RoleGrantedEvent;
 import community.platform.shared.accounts.RoleRevokedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,22 +20,18 @@ import java.util.Set;
 /** The accounts view against the embedded server, read back through its query handler. */
 class AccountProjectionTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private EmbeddedMongo mongo;
     private AccountProjection projection;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        projection = new AccountProjection(client.getDatabase("views"), SimpleQueryUpdateEmitter.builder().build());
+        mongo = new EmbeddedMongo();
+        projection = new AccountProjection(mongo.database(), SimpleQueryUpdateEmitter.builder().build());
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     private Mono<Optional<AccountSummary>> find(String username) {

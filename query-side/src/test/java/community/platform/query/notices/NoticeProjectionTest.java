@@ -1,7 +1,6 @@
 package community.platform.query.notices;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
+import community.platform.query.EmbeddedMongo;
 import community.platform.shared.notices.FindNoticesQuery;
 import community.platform.shared.notices.Notice;
 import community.platform.shared.notices.NoticeReadEvent;
@@ -11,8 +10,6 @@ import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
 import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
@@ -42,24 +39,20 @@ class NoticeProjectionTest {
                                               STARTS.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)), "rain"),
             new VolunteerPostCancelledEvent("post-1", "storm"));
 
-    private MongoServer server;
-    private MongoClient client;
+    private EmbeddedMongo mongo;
     private NoticeProjection projection;
     private final List<String> delivered = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        projection = new NoticeProjection(client.getDatabase("views"), SimpleQueryUpdateEmitter.builder().build(),
+        mongo = new EmbeddedMongo();
+        projection = new NoticeProjection(mongo.database(), SimpleQueryUpdateEmitter.builder().build(),
                                           (recipient, subject, body) -> delivered.add(recipient + ": " + subject));
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     private void applyAll(ReplayStatus status) {

@@ -1,7 +1,6 @@
 package community.platform.query.volunteering;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
+import community.platform.query.EmbeddedMongo;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
@@ -13,8 +12,6 @@ import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
 import community.platform.shared.volunteering.VolunteerPromotedEvent;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,24 +40,20 @@ class VolunteerDutiesProjectionTest {
                                               LATER.plus(Duration.ofHours(2)), "rain"),
             new AttendanceRecordedEvent("post-1", "wang", LATER, LATER.plus(Duration.ofMinutes(95)), 95, false, null));
 
-    private MongoServer server;
-    private MongoClient client;
+    private EmbeddedMongo mongo;
     private MongoDatabase database;
     private VolunteerDutiesProjection projection;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        database = client.getDatabase("views");
+        mongo = new EmbeddedMongo();
+        database = mongo.database();
         projection = new VolunteerDutiesProjection(database);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     private void applyAll() {

@@ -1,7 +1,6 @@
 package community.platform.query.volunteering;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
+import community.platform.query.EmbeddedMongo;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
@@ -15,8 +14,6 @@ import community.platform.shared.volunteering.VolunteerPromotedEvent;
 import community.platform.shared.volunteering.VolunteerRoster;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -40,25 +37,21 @@ class VolunteerPostProjectionTest {
     private static final Instant NOW = Instant.parse("2027-01-18T02:00:00Z");
     private static final Instant STARTS = Instant.parse("2027-01-20T07:30:00Z");
 
-    private MongoServer server;
-    private MongoClient client;
+    private EmbeddedMongo mongo;
     private MongoDatabase database;
     private VolunteerPostProjection projection;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        database = client.getDatabase("views");
+        mongo = new EmbeddedMongo();
+        database = mongo.database();
         projection = new VolunteerPostProjection(database, SimpleQueryUpdateEmitter.builder().build(),
                                                  Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     private static final List<VolunteerPostEvent> HISTORY = List.of(
