@@ -12,6 +12,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,8 +39,20 @@ public class CommandHandlingConfiguration {
                                                                           .retryExecutor(Executors.newScheduledThreadPool(1))
                                                                           .retryInterval(20)
                                                                           .maxRetryCount(maxRetries)
+                                                                          .nonTransientFailurePredicate(
+                                                                                  failure -> !lostARace(failure))
                                                                           .build())
                                     .build();
+    }
+
+    /** Only a command that lost a race on its aggregate is worth trying again; a broken rule stays broken. */
+    static boolean lostARace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean
