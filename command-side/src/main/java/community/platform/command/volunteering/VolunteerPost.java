@@ -1,6 +1,7 @@
 package community.platform.command.volunteering;
 
 import community.platform.command.handling.RuleViolatedException;
+import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
@@ -28,10 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -53,8 +50,7 @@ public class VolunteerPost {
     private Instant signupDeadline;
     private int capacity;
     private boolean cancelled;
-    private Set<String> confirmed;
-    private List<String> waitlist;
+    private Places places;
     private Map<String, Long> attendance;
 
     @CommandHandler
@@ -74,18 +70,18 @@ public class VolunteerPost {
     public SignUpOutcome handle(SignUpVolunteerCommand command) {
         requireOpen();
         requireSignUpOpen();
-        if (holdsPlace(command.volunteer())) {
+        if (places.holds(command.volunteer())) {
             throw new RuleViolatedException(ErrorCode.ALREADY_SIGNED_UP,
                                             command.volunteer() + " is already signed up for this post");
         }
-        if (isFull()) {
-            int position = waitlist.size() + 1;
+        if (places.isFull(capacity)) {
+            int position = places.nextQueuePosition();
             apply(new VolunteerWaitlistedEvent(postId, command.volunteer(), command.displayName(), capacity,
-                                               confirmed.size(), position));
+                                               places.seatedCount(), position));
             return new SignUpOutcome(SignUpOutcome.Status.WAITLISTED, position);
         }
         apply(new VolunteerSignedUpEvent(postId, command.volunteer(), command.displayName(), capacity,
-                                         confirmed.size()));
+                                         places.seatedCount()));
         return new SignUpOutcome(SignUpOutcome.Status.CONFIRMED, null);
     }
 
@@ -94,14 +90,14 @@ public class VolunteerPost {
     public long handle(WithdrawSignUpCommand command) {
         requireOpen();
         requireSignUpOpen();
-        if (!holdsPlace(command.volunteer())) {
+        if (!places.holds(command.volunteer())) {
             throw new RuleViolatedException(ErrorCode.NOT_SIGNED_UP,
                                             command.volunteer() + " is not signed up for this post");
         }
-        boolean hadSeat = confirmed.contains(command.volunteer());
+        boolean hadSeat = places.isSeated(command.volunteer());
         apply(new SignUpWithdrawnEvent(postId, command.volunteer(), hadSeat));
-        if (hadSeat && !waitlist.isEmpty()) {
-            apply(new VolunteerPromotedEvent(postId, waitlist.get(0), capacity, confirmed.size(), 1));
+        if (hadSeat && places.firstInQueue() != null) {
+            apply(new VolunteerPromotedEvent(postId, places.firstInQueue(), capacity, places.seatedCount(), 1));
         }
         return AggregateLifecycle.getVersion();
     }
@@ -126,7 +122,7 @@ public class VolunteerPost {
     public long handle(RecordAttendanceCommand command) {
         requireOrganizer(command.organizer());
         requireOpen();
-        if (!confirmed.contains(command.volunteer())) {
+        if (!places.isSeated(command.volunteer())) {
             throw new RuleViolatedException(ErrorCode.NOT_ON_ROSTER,
                                             command.volunteer() + " does not hold a seat on this post");
         }
@@ -147,14 +143,6 @@ public class VolunteerPost {
         Long replaced = attendance.get(command.volunteer());
         apply(new AttendanceRecordedEvent(postId, command.volunteer(), in, out, minutes, replaced != null, replaced));
         return minutes;
-    }
-
-    private boolean isFull() {
-        return confirmed.size() >= capacity;
-    }
-
-    private boolean holdsPlace(String volunteer) {
-        return confirmed.contains(volunteer) || waitlist.contains(volunteer);
     }
 
     private void requireOpen() {
@@ -206,8 +194,7 @@ public class VolunteerPost {
         endsAt = event.endsAt();
         signupDeadline = event.signupDeadline();
         capacity = event.capacity();
-        confirmed = new LinkedHashSet<>();
-        waitlist = new ArrayList<>();
+        places = new Places();
         attendance = new HashMap<>();
     }
 
@@ -218,24 +205,22 @@ public class VolunteerPost {
 
     @EventSourcingHandler
     void on(VolunteerSignedUpEvent event) {
-        confirmed.add(event.volunteer());
+        places.seat(event.volunteer());
     }
 
     @EventSourcingHandler
     void on(VolunteerWaitlistedEvent event) {
-        waitlist.add(event.volunteer());
+        places.enqueue(event.volunteer());
     }
 
     @EventSourcingHandler
     void on(SignUpWithdrawnEvent event) {
-        confirmed.remove(event.volunteer());
-        waitlist.remove(event.volunteer());
+        places.remove(event.volunteer());
     }
 
     @EventSourcingHandler
     void on(VolunteerPromotedEvent event) {
-        waitlist.remove(event.volunteer());
-        confirmed.add(event.volunteer());
+        places.seat(event.volunteer());
     }
 
     @EventSourcingHandler

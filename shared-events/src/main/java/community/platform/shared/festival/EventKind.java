@@ -1,0 +1,5 @@
+package community.platform.shared.festival;
+
+public enum EventKind {
+    WORKSHOP, EXHIBITION, COMPETITION, PERFORMANCE
+}
