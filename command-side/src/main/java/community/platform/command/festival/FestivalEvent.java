@@ -95,11 +95,12 @@ public class FestivalEvent {
             int position = places.nextQueuePosition();
             apply(new ResidentWaitlistedEvent(eventId, command.resident(), command.displayName(), capacity,
                                               places.seatedCount(), position));
-            return new RegistrationOutcome(RegistrationOutcome.Status.WAITLISTED, position);
+            return new RegistrationOutcome(RegistrationOutcome.Status.WAITLISTED, position,
+                                           AggregateLifecycle.getVersion());
         }
         apply(new ResidentRegisteredEvent(eventId, command.resident(), command.displayName(), capacity,
                                           places.seatedCount()));
-        return new RegistrationOutcome(RegistrationOutcome.Status.REGISTERED, null);
+        return new RegistrationOutcome(RegistrationOutcome.Status.REGISTERED, null, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler

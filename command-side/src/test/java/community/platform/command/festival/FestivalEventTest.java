@@ -90,7 +90,7 @@ class FestivalEventTest {
         fixture.given(scheduled(EventKind.WORKSHOP, 1), new ResidentRegisteredEvent("fe-1", "lihua", "Li Hua", 1, 0))
                .when(new RegisterForEventCommand("fe-1", "wang", "Wang"))
                .expectEvents(new ResidentWaitlistedEvent("fe-1", "wang", "Wang", 1, 1, 1))
-               .expectResultMessagePayload(new RegistrationOutcome(RegistrationOutcome.Status.WAITLISTED, 1));
+               .expectResultMessagePayload(new RegistrationOutcome(RegistrationOutcome.Status.WAITLISTED, 1, 2L));
     }
 
     @Test

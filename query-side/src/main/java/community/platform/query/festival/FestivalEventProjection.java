@@ -1,0 +1,97 @@
+package community.platform.query.festival;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.shared.festival.FestivalEventEvent;
+import community.platform.shared.festival.FestivalEventSummary;
+import community.platform.shared.festival.FindFestivalEventQuery;
+import community.platform.shared.festival.FindResultsQuery;
+import community.platform.shared.festival.ListFestivalEventsQuery;
+import community.platform.shared.festival.ResultRow;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/** The festival event view ({@value #COLLECTION}): lists, details with counts, and the results board. */
+@Component
+@ProcessingGroup(FestivalEventProjection.GROUP)
+public class FestivalEventProjection {
+
+    public static final String GROUP = "festival-events";
+    static final String COLLECTION = "festivalEventViews";
+
+    private final MongoCollection<Document> views;
+    private final QueryUpdateEmitter updates;
+    private final Clock clock;
+
+    @Autowired
+    public FestivalEventProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates) {
+        this(platformViewDatabase, updates, Clock.systemUTC());
+    }
+
+    FestivalEventProjection(MongoDatabase database, QueryUpdateEmitter updates, Clock clock) {
+        this.views = database.getCollection(COLLECTION);
+        this.updates = updates;
+        this.clock = clock;
+    }
+
+    /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
+    @EventHandler
+    void on(FestivalEventEvent event, @SequenceNumber long sequence) {
+        Document stored = Mono.from(views.find(eq("_id", event.eventId())).first()).block();
+        if (stored != null && stored.getLong("lastSequence") >= sequence) {
+            return;
+        }
+        FestivalEventView view = FestivalEventView.apply(stored == null ? null : FestivalEventView.from(stored), event);
+        Mono.from(views.replaceOne(eq("_id", event.eventId()), view.toDocument(sequence),
+                                   new ReplaceOptions().upsert(true))).block();
+        updates.emit(FindFestivalEventQuery.class, query -> query.eventId().equals(event.eventId()),
+                     Optional.of(view.summary(clock.instant(), sequence)));
+    }
+
+    @ResetHandler
+    void reset() {
+        Mono.from(views.deleteMany(new Document())).block();
+    }
+
+    @QueryHandler
+    CompletableFuture<Optional<FestivalEventSummary>> handle(FindFestivalEventQuery query) {
+        return Mono.from(views.find(eq("_id", query.eventId())).first())
+                   .map(d -> Optional.of(FestivalEventView.from(d).summary(clock.instant(), d.getLong("lastSequence"))))
+                   .defaultIfEmpty(Optional.empty()).toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<List<FestivalEventSummary>> handle(ListFestivalEventsQuery query) {
+        Instant now = clock.instant();
+        return Flux.from(views.find())
+                   .map(d -> FestivalEventView.from(d).summary(now, d.getLong("lastSequence")))
+                   .sort(Comparator.comparing(FestivalEventSummary::startsAt).thenComparing(FestivalEventSummary::id))
+                   .collectList().toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<List<ResultRow>> handle(FindResultsQuery query) {
+        return Mono.from(views.find(eq("_id", query.eventId())).first())
+                   .map(d -> FestivalEventView.from(d).results())
+                   .defaultIfEmpty(List.of()).toFuture();
+    }
+}

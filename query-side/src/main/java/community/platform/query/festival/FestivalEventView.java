@@ -1,0 +1,156 @@
+package community.platform.query.festival;
+
+import community.platform.shared.festival.CoupletEntrySubmittedEvent;
+import community.platform.shared.festival.EntryScoredEvent;
+import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.FestivalEventCancelledEvent;
+import community.platform.shared.festival.FestivalEventEvent;
+import community.platform.shared.festival.FestivalEventRescheduledEvent;
+import community.platform.shared.festival.FestivalEventScheduledEvent;
+import community.platform.shared.festival.FestivalEventSummary;
+import community.platform.shared.festival.RegistrantPromotedEvent;
+import community.platform.shared.festival.RegistrationWithdrawnEvent;
+import community.platform.shared.festival.ResidentRegisteredEvent;
+import community.platform.shared.festival.ResidentWaitlistedEvent;
+import community.platform.shared.festival.ResultRow;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+
+/**
+ * A festival event as its screens read it: details, places, queue, entries and scores. {@link #apply} is a pure
+ * function, and the results board is computed from this view alone, so a rebuild gives the same results.
+ */
+record FestivalEventView(FestivalEventScheduledEvent event, String venue, Instant startsAt, Instant endsAt,
+                         boolean cancelled, List<String> registered, List<String> queue, List<Entry> entries) {
+
+    record Entry(String entryId, String author, String upperLine, String lowerLine, String horizontalScroll,
+                 int submissionNumber, Map<String, Integer> scores) {
+
+        OptionalDouble average() {
+            return scores.values().stream().mapToInt(Integer::intValue).average();
+        }
+    }
+
+    static FestivalEventView apply(FestivalEventView view, FestivalEventEvent event) {
+        if (event instanceof FestivalEventScheduledEvent scheduled) {
+            return new FestivalEventView(scheduled, scheduled.venue(), scheduled.startsAt(), scheduled.endsAt(), false,
+                                         List.of(), List.of(), List.of());
+        }
+        List<String> registered = new ArrayList<>(view.registered());
+        List<String> queue = new ArrayList<>(view.queue());
+        List<Entry> entries = new ArrayList<>(view.entries());
+        String venue = view.venue();
+        Instant startsAt = view.startsAt();
+        Instant endsAt = view.endsAt();
+        boolean cancelled = view.cancelled();
+        if (event instanceof ResidentRegisteredEvent e) {
+            registered.add(e.resident());
+        } else if (event instanceof ResidentWaitlistedEvent e) {
+            queue.add(e.resident());
+        } else if (event instanceof RegistrationWithdrawnEvent e) {
+            registered.remove(e.resident());
+            queue.remove(e.resident());
+        } else if (event instanceof RegistrantPromotedEvent e) {
+            queue.remove(e.resident());
+            registered.add(e.resident());
+        } else if (event instanceof FestivalEventRescheduledEvent e) {
+            venue = e.venue();
+            startsAt = e.startsAt();
+            endsAt = e.endsAt();
+        } else if (event instanceof FestivalEventCancelledEvent) {
+            cancelled = true;
+        } else if (event instanceof CoupletEntrySubmittedEvent e) {
+            entries.add(new Entry(e.entryId(), e.author(), e.upperLine(), e.lowerLine(), e.horizontalScroll(),
+                                  e.submissionNumber(), Map.of()));
+        } else if (event instanceof EntryScoredEvent e) {
+            entries.replaceAll(entry -> {
+                if (!entry.entryId().equals(e.entryId())) {
+                    return entry;
+                }
+                Map<String, Integer> scores = new LinkedHashMap<>(entry.scores());
+                scores.put(e.judge(), e.score());
+                return new Entry(entry.entryId(), entry.author(), entry.upperLine(), entry.lowerLine(),
+                                 entry.horizontalScroll(), entry.submissionNumber(), scores);
+            });
+        }
+        return new FestivalEventView(view.event(), venue, startsAt, endsAt, cancelled, registered, queue, entries);
+    }
+
+    String status(Instant now) {
+        if (cancelled) {
+            return "CANCELLED";
+        }
+        if (!endsAt.isAfter(now)) {
+            return "FINISHED";
+        }
+        return registered.size() >= event.capacity() ? "FULL" : "OPEN";
+    }
+
+    FestivalEventSummary summary(Instant now, long version) {
+        return new FestivalEventSummary(event.eventId(), event.title(), event.kind(), venue, startsAt, endsAt,
+                                        event.capacity(), registered.size(), queue.size(), status(now),
+                                        event.organizer(), event.description(), version,
+                                        Stream.concat(registered.stream(), queue.stream()).toList());
+    }
+
+    /** Highest average first; a tie goes to the earlier submission; entries not yet scored come last. */
+    List<ResultRow> results() {
+        List<Entry> ranked = new ArrayList<>(entries);
+        ranked.sort(Comparator.<Entry>comparingDouble(e -> e.average().orElse(-1)).reversed()
+                              .thenComparingInt(Entry::submissionNumber));
+        List<ResultRow> rows = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            Entry e = ranked.get(i);
+            OptionalDouble average = e.average();
+            rows.add(new ResultRow(i + 1, e.entryId(), e.author(), e.upperLine(), e.lowerLine(), e.horizontalScroll(),
+                                   average.isPresent() ? Math.round(average.getAsDouble() * 100) / 100.0 : null));
+        }
+        return rows;
+    }
+
+    Document toDocument(long lastSequence) {
+        return new Document("_id", event.eventId())
+                .append("event", new Document("organizer", event.organizer()).append("title", event.title())
+                                         .append("kind", event.kind().name()).append("capacity", event.capacity())
+                                         .append("description", event.description()))
+                .append("venue", venue)
+                .append("startsAt", Date.from(startsAt))
+                .append("endsAt", Date.from(endsAt))
+                .append("cancelled", cancelled)
+                .append("registered", registered)
+                .append("queue", queue)
+                .append("entries", entries.stream().map(e -> new Document("entryId", e.entryId())
+                        .append("author", e.author()).append("upperLine", e.upperLine())
+                        .append("lowerLine", e.lowerLine()).append("horizontalScroll", e.horizontalScroll())
+                        .append("submissionNumber", e.submissionNumber())
+                        .append("scores", new Document(new LinkedHashMap<>(e.scores())))).toList())
+                .append("lastSequence", lastSequence);
+    }
+
+    static FestivalEventView from(Document d) {
+        Document e = d.get("event", Document.class);
+        Instant startsAt = d.getDate("startsAt").toInstant();
+        Instant endsAt = d.getDate("endsAt").toInstant();
+        FestivalEventScheduledEvent event = new FestivalEventScheduledEvent(
+                d.getString("_id"), e.getString("organizer"), e.getString("title"), EventKind.valueOf(e.getString("kind")),
+                d.getString("venue"), startsAt, endsAt, e.getInteger("capacity"), e.getString("description"));
+        List<Entry> entries = d.getList("entries", Document.class).stream().map(x -> {
+            Map<String, Integer> scores = new LinkedHashMap<>();
+            x.get("scores", Document.class).forEach((judge, score) -> scores.put(judge, (Integer) score));
+            return new Entry(x.getString("entryId"), x.getString("author"), x.getString("upperLine"),
+                             x.getString("lowerLine"), x.getString("horizontalScroll"),
+                             x.getInteger("submissionNumber"), scores);
+        }).toList();
+        return new FestivalEventView(event, d.getString("venue"), startsAt, endsAt, d.getBoolean("cancelled"),
+                                     d.getList("registered", String.class), d.getList("queue", String.class), entries);
+    }
+}

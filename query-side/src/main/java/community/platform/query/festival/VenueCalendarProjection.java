@@ -1,0 +1,106 @@
+package community.platform.query.festival;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.shared.festival.VenueBooking;
+import community.platform.shared.festival.VenueBookedEvent;
+import community.platform.shared.festival.VenueBookingMovedEvent;
+import community.platform.shared.festival.VenueBookingReleasedEvent;
+import community.platform.shared.festival.VenueCalendarQuery;
+import community.platform.shared.festival.VenueEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.reactivestreams.Publisher;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Venue calendars ({@value #BOOKINGS}, one document per venue and event), for organizers choosing a slot. Each venue's
+ * last sequence applied is kept in {@value #HEADS}, so an event applied twice changes nothing.
+ */
+@Component
+@ProcessingGroup(VenueCalendarProjection.GROUP)
+public class VenueCalendarProjection {
+
+    public static final String GROUP = "venue-calendar";
+    static final String BOOKINGS = "venueCalendar";
+    static final String HEADS = "venueCalendarHeads";
+
+    private final MongoCollection<Document> bookings;
+    private final MongoCollection<Document> heads;
+
+    public VenueCalendarProjection(MongoDatabase platformViewDatabase) {
+        this.bookings = platformViewDatabase.getCollection(BOOKINGS);
+        this.heads = platformViewDatabase.getCollection(HEADS);
+    }
+
+    @EventHandler
+    void on(VenueEvent event, @SequenceNumber long sequence) {
+        Document head = Mono.from(heads.find(eq("_id", event.venueId())).first()).block();
+        if (head != null && head.getLong("lastSequence") >= sequence) {
+            return;
+        }
+        Mono.from(apply(event)).block();
+        Mono.from(heads.replaceOne(eq("_id", event.venueId()),
+                                   new Document("_id", event.venueId()).append("lastSequence", sequence),
+                                   new ReplaceOptions().upsert(true))).block();
+    }
+
+    private Publisher<?> apply(VenueEvent event) {
+        if (event instanceof VenueBookedEvent booked) {
+            return bookings.replaceOne(eq("_id", id(booked.venueId(), booked.eventId())),
+                                       new Document("_id", id(booked.venueId(), booked.eventId()))
+                                               .append("venueId", booked.venueId()).append("venue", booked.venue())
+                                               .append("eventId", booked.eventId()).append("title", booked.title())
+                                               .append("startsAt", Date.from(booked.startsAt()))
+                                               .append("endsAt", Date.from(booked.endsAt())),
+                                       new ReplaceOptions().upsert(true));
+        }
+        if (event instanceof VenueBookingMovedEvent moved) {
+            return bookings.updateOne(eq("_id", id(moved.venueId(), moved.eventId())), Updates.combine(
+                    Updates.set("startsAt", Date.from(moved.startsAt())),
+                    Updates.set("endsAt", Date.from(moved.endsAt()))));
+        }
+        if (event instanceof VenueBookingReleasedEvent released) {
+            return bookings.deleteOne(eq("_id", id(released.venueId(), released.eventId())));
+        }
+        return Mono.empty();
+    }
+
+    private static String id(String venueId, String eventId) {
+        return venueId + "|" + eventId;
+    }
+
+    @ResetHandler
+    void reset() {
+        Mono.from(bookings.deleteMany(new Document())).block();
+        Mono.from(heads.deleteMany(new Document())).block();
+    }
+
+    /** The venue's bookings overlapping the window; a scan of the venue's documents on the embedded server. */
+    @QueryHandler
+    CompletableFuture<List<VenueBooking>> handle(VenueCalendarQuery query) {
+        return Flux.from(bookings.find(Filters.eq("venueId", query.venueId())))
+                   .map(d -> new VenueBooking(d.getString("eventId"), d.getString("title"),
+                                              d.getDate("startsAt").toInstant(), d.getDate("endsAt").toInstant()))
+                   .filter(b -> (query.to() == null || b.startsAt().isBefore(query.to()))
+                           && (query.from() == null || b.endsAt().isAfter(query.from())))
+                   .sort(Comparator.comparing(VenueBooking::startsAt))
+                   .collectList().toFuture();
+    }
+}
