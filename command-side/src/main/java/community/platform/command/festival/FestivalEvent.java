@@ -118,8 +118,9 @@ public class FestivalEvent {
         return AggregateLifecycle.getVersion();
     }
 
+    /** Answers the event's version after the entry, so the caller can wait for the views. */
     @CommandHandler
-    public void handle(SubmitCoupletEntryCommand command) {
+    public long handle(SubmitCoupletEntryCommand command) {
         if (kind != EventKind.COMPETITION) {
             throw new RuleViolatedException(ErrorCode.NOT_A_COMPETITION, "Only a competition takes couplet entries");
         }
@@ -136,10 +137,12 @@ public class FestivalEvent {
         apply(new CoupletEntrySubmittedEvent(eventId, command.entryId(), command.author(), command.upperLine(),
                                              command.lowerLine(), command.horizontalScroll(),
                                              entryByAuthor.size() + 1));
+        return AggregateLifecycle.getVersion();
     }
 
+    /** Answers the event's version after the score. */
     @CommandHandler
-    public void handle(ScoreEntryCommand command) {
+    public long handle(ScoreEntryCommand command) {
         requireOrganizer(command.organizer());
         if (cancelled) {
             throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN, "The event " + eventId + " is cancelled");
@@ -153,6 +156,7 @@ public class FestivalEvent {
         }
         apply(new EntryScoredEvent(eventId, command.entryId(), command.judge(), command.score(),
                                    scores.get(command.judge())));
+        return AggregateLifecycle.getVersion();
     }
 
     /** Open for registration and entries: not cancelled and not over. */

@@ -8,6 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.net.InetSocketAddress;
 import java.util.stream.Collectors;
@@ -40,8 +41,10 @@ public class Commands {
                                     .and("actorRoles", actorRoles)
                                     .and("correlationId", exchange == null ? "none" : CorrelationId.of(exchange))
                                     .and("clientAddress", exchange == null ? "local" : clientAddress(exchange));
-        return Mono.fromFuture(() -> gateway.send(GenericCommandMessage.asCommandMessage(command)
-                                                                       .andMetaData(metaData)));
+        // The command bus handles a command on the sending thread: never a Netty event loop, nor an event processor.
+        return Mono.fromFuture(() -> gateway.<R>send(GenericCommandMessage.asCommandMessage(command)
+                                                                          .andMetaData(metaData)))
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 
     private static String clientAddress(ServerWebExchange exchange) {

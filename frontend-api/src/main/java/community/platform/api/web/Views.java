@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,14 +36,19 @@ public class Views {
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(type)));
     }
 
-    /** The record now, then each change to it, until the subscriber goes away (which closes the subscription). */
+    /**
+     * The record now, then each change to it, until the subscriber goes away (which closes the subscription). Updates
+     * arrive on an event processor's thread, inside its unit of work, so what follows is moved off it: a command sent
+     * from there would be nested in the processor's work.
+     */
     public <R> Flux<R> live(Object query, Class<R> type) {
         return Flux.usingWhen(
                 Mono.fromSupplier(() -> queries.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(type),
                                                                   ResponseTypes.optionalInstanceOf(type))),
                 (SubscriptionQueryResult<Optional<R>, Optional<R>> result) ->
                         Flux.concat(result.initialResult(), result.updates()).flatMap(Mono::justOrEmpty),
-                result -> Mono.fromRunnable(result::close));
+                result -> Mono.fromRunnable(result::close))
+                   .publishOn(Schedulers.boundedElastic());
     }
 
     /** A list once it shows what the caller expects; each update the projection emits is a signal to ask again. */
@@ -53,6 +59,7 @@ public class Views {
                 (SubscriptionQueryResult<List<R>, List<R>> result) ->
                         Flux.concat(result.initialResult(), result.updates().concatMap(signal -> list(query, type))),
                 result -> Mono.fromRunnable(result::close))
+                   .publishOn(Schedulers.boundedElastic())
                    .filter(expected).next().timeout(catchUp);
     }
 

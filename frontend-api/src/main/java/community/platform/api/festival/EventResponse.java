@@ -1,0 +1,26 @@
+package community.platform.api.festival;
+
+import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.FestivalEventSummary;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** A festival event as ../shared/API.md shows it, times in Asia/Shanghai. */
+record EventResponse(String id, String title, EventKind kind, String venue, OffsetDateTime startsAt,
+                     OffsetDateTime endsAt, int capacity, int registered, int waitlisted, String status,
+                     String organizer, String description) {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    static EventResponse of(FestivalEventSummary e) {
+        return new EventResponse(e.id(), e.title(), e.kind(), e.venue(), local(e.startsAt()), local(e.endsAt()),
+                                 e.capacity(), e.registered(), e.waitlisted(), e.status(), e.organizer(),
+                                 e.description());
+    }
+
+    static OffsetDateTime local(Instant instant) {
+        return instant.atZone(ZONE).toOffsetDateTime();
+    }
+}
