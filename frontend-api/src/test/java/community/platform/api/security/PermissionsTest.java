@@ -27,6 +27,7 @@ class PermissionsTest extends ApiTest {
     private final Map<Caller, String> usernames = new EnumMap<>(Caller.class);
     private String target;
     private String post;
+    private String festivalEvent;
 
     @BeforeAll
     void callers() {
@@ -39,8 +40,18 @@ class PermissionsTest extends ApiTest {
                 .exchange().expectStatus().isCreated()
                 .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody()
                 .get("id").asText();
+        festivalEvent = as(usernames.get(Caller.ORGANIZER), PASSWORD).post().uri("/api/festival-events")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(FESTIVAL.replace("{venue}", "Permission Hall " + UUID.randomUUID()))
+                .exchange().expectStatus().isCreated()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody()
+                .get("id").asText();
     }
 
+    private static final String FESTIVAL = "{\"title\":\"Competition\",\"kind\":\"COMPETITION\","
+            + "\"venue\":\"{venue}\",\"startsAt\":\"" + java.time.OffsetDateTime.now().plusDays(12).withNano(0)
+            + "\",\"endsAt\":\"" + java.time.OffsetDateTime.now().plusDays(12).plusHours(2).withNano(0)
+            + "\",\"capacity\":10}";
     private static final String START = java.time.OffsetDateTime.now().plusDays(10).withNano(0).toString();
     private static final String END = java.time.OffsetDateTime.now().plusDays(10).plusHours(2).withNano(0).toString();
     private static final String POST = "{\"title\":\"{title}\",\"team\":\"green\",\"location\":\"East Park\","
@@ -75,7 +86,24 @@ class PermissionsTest extends ApiTest {
         row(rows, "GET", "/api/volunteer-posts/{post}/stream", null, 401, 200, 200, 200, 200);
         row(rows, "GET", "/api/notifications/me", null, 401, 200, 200, 200, 200);
         row(rows, "POST", "/api/notifications/no-such-notice/read", null, 401, 404, 404, 404, 404);
-        row(rows, "GET", "/api/festival-events", null, 401, 404, 404, 404, 404);
+        row(rows, "GET", "/api/festival-events", null, 401, 200, 200, 200, 200);
+        row(rows, "GET", "/api/festival-events/{event}", null, 401, 200, 200, 200, 200);
+        row(rows, "POST", "/api/festival-events", FESTIVAL.replace("{venue}", "Other Hall {n}"),
+            401, 403, 201, 403, 403);
+        row(rows, "PUT", "/api/festival-events/{event}/schedule",
+            "{\"startsAt\":\"" + START + "\",\"endsAt\":\"" + END + "\"}", 401, 403, 200, 403, 403);
+        row(rows, "POST", "/api/festival-events/{event}/registrations", null, 401, 201, 201, 201, 201);
+        row(rows, "DELETE", "/api/festival-events/{event}/registrations/me", null, 401, 204, 204, 204, 204);
+        row(rows, "POST", "/api/festival-events/{event}/entries",
+            "{\"upperLine\":\"春风得意马蹄疾\",\"lowerLine\":\"一日看尽长安花\",\"horizontalScroll\":\"春满人间\"}",
+            401, 409, 409, 409, 409);
+        row(rows, "POST", "/api/festival-events/{event}/entries/no-entry/scores",
+            "{\"judge\":\"Wu\",\"score\":90}", 401, 403, 404, 403, 403);
+        row(rows, "GET", "/api/festival-events/{event}/results", null, 401, 200, 200, 200, 200);
+        row(rows, "GET", "/api/venues/Permission Hall/calendar", null, 401, 403, 200, 403, 403);
+        row(rows, "POST", "/api/festival-events/{event}/cancellation", "{\"reason\":\"rain\"}",
+            401, 403, 200, 403, 403);
+        row(rows, "GET", "/api/courses", null, 401, 404, 404, 404, 404);
         row(rows, "GET", "/api/admin/projections", null, 401, 403, 403, 403, 404);
         return rows.stream();
     }
@@ -91,7 +119,7 @@ class PermissionsTest extends ApiTest {
     @MethodSource("table")
     void eachCallerGetsTheStatusTheRulesGive(String method, String path, String body, Caller caller, int status) {
         WebTestClient client = caller == Caller.ANONYMOUS ? web : as(usernames.get(caller), PASSWORD);
-        String uri = path.replace("{target}", target).replace("{post}", post);
+        String uri = path.replace("{target}", target).replace("{post}", post).replace("{event}", festivalEvent);
         WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(uri);
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON)
