@@ -8,6 +8,14 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.shared.notices.FindNoticesQuery;
 import community.platform.shared.notices.Notice;
+import community.platform.shared.festival.FestivalEventCancelledEvent;
+import community.platform.shared.festival.FestivalEventEvent;
+import community.platform.shared.festival.FestivalEventRescheduledEvent;
+import community.platform.shared.festival.FestivalEventScheduledEvent;
+import community.platform.shared.festival.RegistrantPromotedEvent;
+import community.platform.shared.festival.RegistrationWithdrawnEvent;
+import community.platform.shared.festival.ResidentRegisteredEvent;
+import community.platform.shared.festival.ResidentWaitlistedEvent;
 import community.platform.shared.notices.NoticeReadEvent;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
@@ -42,9 +50,9 @@ import java.util.concurrent.CompletableFuture;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * Change notices ({@value #NOTICES}): when a post is rescheduled or cancelled, everyone holding a place gets one
- * saying what changed; a volunteer moved up from the queue is told too. Who holds a place is kept per post
- * ({@value #MEMBERS}). A notice's id comes from the event that caused it, so re-applying an event writes the same
+ * Change notices ({@value #NOTICES}): when a volunteer post or a festival event is rescheduled or cancelled, everyone
+ * holding a place gets one saying what changed; someone moved up from the queue is told too. Who holds a place is
+ * kept per record ({@value #MEMBERS}). A notice's id comes from the event that caused it, so re-applying an event writes the same
  * notice again; read flags come from the recipients' inbox events and survive a rebuild.
  */
 @Component
@@ -69,40 +77,104 @@ public class NoticeProjection {
         this.channel = channel;
     }
 
+    /** What an event of a post or a festival event means for its notices: who joins or leaves, who is told what. */
+    private record Change(String title, String joined, String left, List<String> toldOnly, String subject,
+                          String body) {
+        static Change none() {
+            return new Change(null, null, null, null, null, null);
+        }
+    }
+
     @EventHandler
     void on(VolunteerPostEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        Document post = Mono.from(members.find(eq("_id", event.postId())).first()).block();
-        if (post != null && post.getLong("lastSequence") >= sequence) {
+        apply(event.postId(), sequence, at, replay, title -> {
+            if (event instanceof VolunteerPostPublishedEvent published) {
+                return new Change(published.title(), null, null, null, null, null);
+            } else if (event instanceof VolunteerSignedUpEvent signedUp) {
+                return new Change(null, signedUp.volunteer(), null, null, null, null);
+            } else if (event instanceof VolunteerWaitlistedEvent waitlisted) {
+                return new Change(null, waitlisted.volunteer(), null, null, null, null);
+            } else if (event instanceof SignUpWithdrawnEvent withdrawn) {
+                return new Change(null, null, withdrawn.volunteer(), null, null, null);
+            } else if (event instanceof VolunteerPromotedEvent promoted) {
+                return new Change(null, null, null, List.of(promoted.volunteer()), "You have a seat: " + title,
+                                  "A seat became free and you were first in line; you are now confirmed for "
+                                          + title + ".");
+            } else if (event instanceof VolunteerPostRescheduledEvent moved) {
+                return rescheduled(title, null, moved.previousStartsAt(), moved.previousEndsAt(), null,
+                                   moved.startsAt(), moved.endsAt(), moved.reason());
+            } else if (event instanceof VolunteerPostCancelledEvent cancelled) {
+                return cancelled(title, cancelled.reason());
+            }
+            return Change.none();
+        });
+    }
+
+    @EventHandler
+    void on(FestivalEventEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        apply(event.eventId(), sequence, at, replay, title -> {
+            if (event instanceof FestivalEventScheduledEvent scheduled) {
+                return new Change(scheduled.title(), null, null, null, null, null);
+            } else if (event instanceof ResidentRegisteredEvent registered) {
+                return new Change(null, registered.resident(), null, null, null, null);
+            } else if (event instanceof ResidentWaitlistedEvent waitlisted) {
+                return new Change(null, waitlisted.resident(), null, null, null, null);
+            } else if (event instanceof RegistrationWithdrawnEvent withdrawn) {
+                return new Change(null, null, withdrawn.resident(), null, null, null);
+            } else if (event instanceof RegistrantPromotedEvent promoted) {
+                return new Change(null, null, null, List.of(promoted.resident()), "You have a place: " + title,
+                                  "A place became free and you were first in line; you are now registered for "
+                                          + title + ".");
+            } else if (event instanceof FestivalEventRescheduledEvent moved) {
+                return rescheduled(title, moved.previousVenue(), moved.previousStartsAt(), moved.previousEndsAt(),
+                                   moved.venue(), moved.startsAt(), moved.endsAt(), moved.reason());
+            } else if (event instanceof FestivalEventCancelledEvent cancelled) {
+                return cancelled(title, cancelled.reason());
+            }
+            return Change.none();
+        });
+    }
+
+    private static Change rescheduled(String title, String fromVenue, Instant fromStart, Instant fromEnd,
+                                      String toVenue, Instant toStart, Instant toEnd, String reason) {
+        String where = fromVenue == null || fromVenue.equals(toVenue) ? "" : " (now at " + toVenue + ")";
+        return new Change(null, null, null, null, "Rescheduled: " + title,
+                          title + " moves from " + LOCAL.format(fromStart) + "–" + LOCAL.format(fromEnd) + " to "
+                                  + LOCAL.format(toStart) + "–" + LOCAL.format(toEnd) + " (Beijing time)" + where + "."
+                                  + (reason == null || reason.isBlank() ? "" : " Reason: " + reason));
+    }
+
+    private static Change cancelled(String title, String reason) {
+        return new Change(null, null, null, null, "Cancelled: " + title, title + " is cancelled. Reason: " + reason);
+    }
+
+    /** Applies one event of a record (a post or a festival event) once: its members change, and notices go out. */
+    private void apply(String recordId, long sequence, Instant at, ReplayStatus replay,
+                       java.util.function.Function<String, Change> changeFor) {
+        Document record = Mono.from(members.find(eq("_id", recordId)).first()).block();
+        if (record != null && record.getLong("lastSequence") >= sequence) {
             return;
         }
-        if (event instanceof VolunteerPostPublishedEvent published) {
-            post = new Document("_id", published.postId()).append("title", published.title())
-                                                          .append("members", List.of());
+        if (record == null) {
+            record = new Document("_id", recordId).append("members", List.of());
         }
-        List<String> holders = new ArrayList<>(post.getList("members", String.class));
-        String title = post.getString("title");
-        if (event instanceof VolunteerSignedUpEvent signedUp) {
-            holders.add(signedUp.volunteer());
-        } else if (event instanceof VolunteerWaitlistedEvent waitlisted) {
-            holders.add(waitlisted.volunteer());
-        } else if (event instanceof SignUpWithdrawnEvent withdrawn) {
-            holders.remove(withdrawn.volunteer());
-        } else if (event instanceof VolunteerPromotedEvent promoted) {
-            send(event.postId(), sequence, at, List.of(promoted.volunteer()), "You have a seat: " + title,
-                 "A seat became free and you were first in line; you are now confirmed for " + title + ".", replay);
-        } else if (event instanceof VolunteerPostRescheduledEvent moved) {
-            send(event.postId(), sequence, at, holders, "Rescheduled: " + title,
-                 title + " moves from " + LOCAL.format(moved.previousStartsAt()) + "–"
-                         + LOCAL.format(moved.previousEndsAt()) + " to " + LOCAL.format(moved.startsAt()) + "–"
-                         + LOCAL.format(moved.endsAt()) + " (Beijing time)."
-                         + (moved.reason() == null || moved.reason().isBlank() ? "" : " Reason: " + moved.reason()),
-                 replay);
-        } else if (event instanceof VolunteerPostCancelledEvent cancelled) {
-            send(event.postId(), sequence, at, holders, "Cancelled: " + title,
-                 title + " is cancelled. Reason: " + cancelled.reason(), replay);
+        Change change = changeFor.apply(record.getString("title"));
+        if (change.title() != null) {
+            record.append("title", change.title());
         }
-        Mono.from(members.replaceOne(eq("_id", event.postId()),
-                                     post.append("members", holders).append("lastSequence", sequence),
+        List<String> holders = new ArrayList<>(record.getList("members", String.class));
+        if (change.joined() != null) {
+            holders.add(change.joined());
+        }
+        if (change.left() != null) {
+            holders.remove(change.left());
+        }
+        if (change.subject() != null) {
+            send(recordId, sequence, at, change.toldOnly() == null ? holders : change.toldOnly(), change.subject(),
+                 change.body(), replay);
+        }
+        Mono.from(members.replaceOne(eq("_id", recordId),
+                                     record.append("members", holders).append("lastSequence", sequence),
                                      new ReplaceOptions().upsert(true))).block();
     }
 

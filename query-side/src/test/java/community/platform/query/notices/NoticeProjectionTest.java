@@ -81,6 +81,29 @@ class NoticeProjectionTest {
     }
 
     @Test
+    void festivalRegistrantsAreToldOfAMoveToAnotherVenue() {
+        Instant starts = STARTS.plus(Duration.ofDays(10));
+        List<community.platform.shared.festival.FestivalEventEvent> festival = List.of(
+                new community.platform.shared.festival.FestivalEventScheduledEvent(
+                        "fe-1", "zhang", "Writing workshop", community.platform.shared.festival.EventKind.WORKSHOP,
+                        "Culture Hall", starts, starts.plus(Duration.ofHours(2)), 20, ""),
+                new community.platform.shared.festival.ResidentRegisteredEvent("fe-1", "lihua", "Li Hua", 20, 0),
+                new community.platform.shared.festival.FestivalEventRescheduledEvent(
+                        "fe-1", "Culture Hall", starts, starts.plus(Duration.ofHours(2)), "Library", starts,
+                        starts.plus(Duration.ofHours(2)), "hall flooded"));
+        for (int seq = 0; seq < festival.size(); seq++) {
+            projection.on(festival.get(seq), seq, AT.plusSeconds(seq), ReplayStatus.REGULAR);
+        }
+
+        StepVerifier.create(notices("lihua"))
+                    .assertNext(notices -> {
+                        assertThat(notices).extracting(Notice::subject).containsExactly("Rescheduled: Writing workshop");
+                        assertThat(notices.get(0).body()).contains("now at Library", "hall flooded");
+                    })
+                    .verifyComplete();
+    }
+
+    @Test
     void applyingEventsTwiceChangesNothingAndSendsNothingTwice() {
         applyAll(ReplayStatus.REGULAR);
         List<Notice> once = notices("lihua").block();
