@@ -91,15 +91,15 @@ public class FestivalEvent {
             throw new RuleViolatedException(ErrorCode.ALREADY_REGISTERED,
                                             command.resident() + " is already registered for this event");
         }
-        if (places.isFull(capacity)) {
-            int position = places.nextQueuePosition();
+        Places.Placement placement = places.place(capacity);
+        if (!placement.seated()) {
             apply(new ResidentWaitlistedEvent(eventId, command.resident(), command.displayName(), capacity,
-                                              places.seatedCount(), position));
-            return new RegistrationOutcome(RegistrationOutcome.Status.WAITLISTED, position,
+                                              placement.seatedBefore(), placement.queuePosition()));
+            return new RegistrationOutcome(RegistrationOutcome.Status.WAITLISTED, placement.queuePosition(),
                                            AggregateLifecycle.getVersion());
         }
         apply(new ResidentRegisteredEvent(eventId, command.resident(), command.displayName(), capacity,
-                                          places.seatedCount()));
+                                          placement.seatedBefore()));
         return new RegistrationOutcome(RegistrationOutcome.Status.REGISTERED, null, AggregateLifecycle.getVersion());
     }
 
@@ -110,10 +110,10 @@ public class FestivalEvent {
             throw new RuleViolatedException(ErrorCode.NOT_REGISTERED,
                                             command.resident() + " is not registered for this event");
         }
-        boolean hadPlace = places.isSeated(command.resident());
-        apply(new RegistrationWithdrawnEvent(eventId, command.resident(), hadPlace));
-        if (hadPlace && places.firstInQueue() != null) {
-            apply(new RegistrantPromotedEvent(eventId, places.firstInQueue(), capacity, places.seatedCount(), 1));
+        String movesUp = places.movesUpWhenLeaving(command.resident());
+        apply(new RegistrationWithdrawnEvent(eventId, command.resident(), places.isSeated(command.resident())));
+        if (movesUp != null) {
+            apply(new RegistrantPromotedEvent(eventId, movesUp, capacity, places.seatedCount(), 1));
         }
         return AggregateLifecycle.getVersion();
     }

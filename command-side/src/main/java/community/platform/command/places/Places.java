@@ -14,6 +14,20 @@ public class Places {
     private Set<String> seated = new LinkedHashSet<>();
     private List<String> queue = new ArrayList<>();
 
+    /** Where a newcomer goes, with the inputs of that decision: a seat while any is left, else the end of the queue. */
+    public record Placement(boolean seated, int seatedBefore, Integer queuePosition) {
+    }
+
+    public Placement place(int capacity) {
+        return isFull(capacity) ? new Placement(false, seatedCount(), nextQueuePosition())
+                                : new Placement(true, seatedCount(), null);
+    }
+
+    /** Who moves up when this person leaves: the first in the queue, if the person held a seat. */
+    public String movesUpWhenLeaving(String person) {
+        return isSeated(person) ? firstInQueue() : null;
+    }
+
     public boolean holds(String person) {
         return seated.contains(person) || queue.contains(person);
     }
@@ -22,7 +36,7 @@ public class Places {
         return seated.contains(person);
     }
 
-    public boolean isFull(int capacity) {
+    private boolean isFull(int capacity) {
         return seated.size() >= capacity;
     }
 
@@ -31,12 +45,12 @@ public class Places {
     }
 
     /** The position the next person in the queue would get. */
-    public int nextQueuePosition() {
+    private int nextQueuePosition() {
         return queue.size() + 1;
     }
 
     /** The first in the queue, or null. */
-    public String firstInQueue() {
+    private String firstInQueue() {
         return queue.isEmpty() ? null : queue.get(0);
     }
 

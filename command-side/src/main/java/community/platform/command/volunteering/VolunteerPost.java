@@ -74,14 +74,14 @@ public class VolunteerPost {
             throw new RuleViolatedException(ErrorCode.ALREADY_SIGNED_UP,
                                             command.volunteer() + " is already signed up for this post");
         }
-        if (places.isFull(capacity)) {
-            int position = places.nextQueuePosition();
+        Places.Placement placement = places.place(capacity);
+        if (!placement.seated()) {
             apply(new VolunteerWaitlistedEvent(postId, command.volunteer(), command.displayName(), capacity,
-                                               places.seatedCount(), position));
-            return new SignUpOutcome(SignUpOutcome.Status.WAITLISTED, position);
+                                               placement.seatedBefore(), placement.queuePosition()));
+            return new SignUpOutcome(SignUpOutcome.Status.WAITLISTED, placement.queuePosition());
         }
         apply(new VolunteerSignedUpEvent(postId, command.volunteer(), command.displayName(), capacity,
-                                         places.seatedCount()));
+                                         placement.seatedBefore()));
         return new SignUpOutcome(SignUpOutcome.Status.CONFIRMED, null);
     }
 
@@ -94,10 +94,10 @@ public class VolunteerPost {
             throw new RuleViolatedException(ErrorCode.NOT_SIGNED_UP,
                                             command.volunteer() + " is not signed up for this post");
         }
-        boolean hadSeat = places.isSeated(command.volunteer());
-        apply(new SignUpWithdrawnEvent(postId, command.volunteer(), hadSeat));
-        if (hadSeat && places.firstInQueue() != null) {
-            apply(new VolunteerPromotedEvent(postId, places.firstInQueue(), capacity, places.seatedCount(), 1));
+        String movesUp = places.movesUpWhenLeaving(command.volunteer());
+        apply(new SignUpWithdrawnEvent(postId, command.volunteer(), places.isSeated(command.volunteer())));
+        if (movesUp != null) {
+            apply(new VolunteerPromotedEvent(postId, movesUp, capacity, places.seatedCount(), 1));
         }
         return AggregateLifecycle.getVersion();
     }
