@@ -1,8 +1,8 @@
 package community.platform.query.accounts;
 
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.KeyedViews;
 import community.platform.shared.accounts.AccountEvent;
 import community.platform.shared.accounts.AccountSummary;
 import community.platform.shared.accounts.FindAccountQuery;
@@ -40,15 +40,11 @@ public class AccountProjection {
     /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
     @EventHandler
     void on(AccountEvent event, @SequenceNumber long sequence) {
-        Document stored = Mono.from(views.find(eq("_id", event.username())).first()).block();
-        if (stored != null && stored.getLong("lastSequence") >= sequence) {
-            return;
-        }
-        AccountView view = AccountView.apply(stored == null ? null : AccountView.from(stored), event);
-        Mono.from(views.replaceOne(eq("_id", view.username()), view.toDocument(sequence),
-                                   new ReplaceOptions().upsert(true))).block();
-        updates.emit(FindAccountQuery.class, query -> query.username().equals(view.username()),
-                     Optional.of(view.summary()));
+        KeyedViews.update(views, event.username(), sequence, AccountView::from,
+                          before -> AccountView.apply(before, event), AccountView::toDocument)
+                  .ifPresent(view -> updates.emit(FindAccountQuery.class,
+                                                  query -> query.username().equals(view.username()),
+                                                  Optional.of(view.summary())));
     }
 
     @ResetHandler

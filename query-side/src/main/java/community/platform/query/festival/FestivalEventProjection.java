@@ -1,8 +1,8 @@
 package community.platform.query.festival;
 
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.KeyedViews;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventSummary;
 import community.platform.shared.festival.FindFestivalEventQuery;
@@ -56,15 +56,11 @@ public class FestivalEventProjection {
     /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
     @EventHandler
     void on(FestivalEventEvent event, @SequenceNumber long sequence) {
-        Document stored = Mono.from(views.find(eq("_id", event.eventId())).first()).block();
-        if (stored != null && stored.getLong("lastSequence") >= sequence) {
-            return;
-        }
-        FestivalEventView view = FestivalEventView.apply(stored == null ? null : FestivalEventView.from(stored), event);
-        Mono.from(views.replaceOne(eq("_id", event.eventId()), view.toDocument(sequence),
-                                   new ReplaceOptions().upsert(true))).block();
-        updates.emit(FindFestivalEventQuery.class, query -> query.eventId().equals(event.eventId()),
-                     Optional.of(view.summary(clock.instant(), sequence)));
+        KeyedViews.update(views, event.eventId(), sequence, FestivalEventView::from,
+                          before -> FestivalEventView.apply(before, event), FestivalEventView::toDocument)
+                  .ifPresent(view -> updates.emit(FindFestivalEventQuery.class,
+                                                  query -> query.eventId().equals(event.eventId()),
+                                                  Optional.of(view.summary(clock.instant(), sequence))));
     }
 
     @ResetHandler

@@ -1,9 +1,9 @@
 package community.platform.query.volunteering;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.KeyedViews;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
@@ -61,18 +61,14 @@ public class VolunteerPostProjection {
     /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
     @EventHandler
     void on(VolunteerPostEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document stored = Mono.from(views.find(eq("_id", event.postId())).first()).block();
-        if (stored != null && stored.getLong("lastSequence") >= sequence) {
-            return;
-        }
-        VolunteerPostView view = VolunteerPostView.apply(stored == null ? null : VolunteerPostView.from(stored),
-                                                         event, at);
-        Mono.from(views.replaceOne(eq("_id", event.postId()), view.toDocument(sequence),
-                                   new ReplaceOptions().upsert(true))).block();
-        updates.emit(FindVolunteerPostQuery.class, query -> query.postId().equals(event.postId()),
-                     Optional.of(view.summary(clock.instant())));
-        updates.emit(FindVolunteerRosterQuery.class, query -> query.postId().equals(event.postId()),
-                     Optional.of(view.roster(sequence)));
+        KeyedViews.update(views, event.postId(), sequence, VolunteerPostView::from,
+                          before -> VolunteerPostView.apply(before, event, at), VolunteerPostView::toDocument)
+                  .ifPresent(view -> {
+                      updates.emit(FindVolunteerPostQuery.class, query -> query.postId().equals(event.postId()),
+                                   Optional.of(view.summary(clock.instant())));
+                      updates.emit(FindVolunteerRosterQuery.class, query -> query.postId().equals(event.postId()),
+                                   Optional.of(view.roster(sequence)));
+                  });
     }
 
     @ResetHandler
