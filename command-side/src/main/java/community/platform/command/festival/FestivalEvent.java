@@ -1,5 +1,6 @@
 package community.platform.command.festival;
 
+import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
@@ -165,7 +166,7 @@ public class FestivalEvent {
             throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN, "The event " + eventId + " is cancelled");
         }
         if (!now().isBefore(endsAt)) {
-            throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN, "The event ended at " + endsAt);
+            throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN, "The event ended at " + LocalTimes.at(endsAt));
         }
     }
 

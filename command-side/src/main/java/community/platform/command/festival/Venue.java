@@ -1,5 +1,6 @@
 package community.platform.command.festival;
 
+import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.festival.BookVenueCommand;
@@ -61,7 +62,8 @@ public class Venue {
             if (!other.equals(eventId) && booking.overlaps(startsAt, endsAt)) {
                 throw new RuleViolatedException(ErrorCode.VENUE_CLASH,
                                                 "The venue is booked for '" + booking.title() + "' (" + other + "), "
-                                                        + booking.startsAt() + " to " + booking.endsAt(), other);
+                                                        + LocalTimes.span(booking.startsAt(), booking.endsAt()),
+                                                other);
             }
         });
     }

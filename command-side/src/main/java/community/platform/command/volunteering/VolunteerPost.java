@@ -1,5 +1,6 @@
 package community.platform.command.volunteering;
 
+import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
@@ -154,10 +155,10 @@ public class VolunteerPost {
     private void requireSignUpOpen() {
         Instant now = now();
         if (!now.isBefore(startsAt)) {
-            throw new RuleViolatedException(ErrorCode.SIGN_UP_CLOSED, "The post started at " + startsAt);
+            throw new RuleViolatedException(ErrorCode.SIGN_UP_CLOSED, "The post started at " + LocalTimes.at(startsAt));
         }
         if (signupDeadline != null && !now.isBefore(signupDeadline)) {
-            throw new RuleViolatedException(ErrorCode.SIGN_UP_CLOSED, "Sign-up closed at " + signupDeadline);
+            throw new RuleViolatedException(ErrorCode.SIGN_UP_CLOSED, "Sign-up closed at " + LocalTimes.at(signupDeadline));
         }
     }
 

@@ -1,5 +1,6 @@
 package community.platform.command.volunteering;
 
+import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.volunteering.DutySlotMovedEvent;
@@ -45,7 +46,7 @@ public class VolunteerSchedule {
                     throw new RuleViolatedException(
                             ErrorCode.OVERLAPPING_SIGN_UP,
                             "This duty overlaps '" + held.getValue().title() + "' (" + held.getKey() + "), "
-                                    + held.getValue().startsAt() + " to " + held.getValue().endsAt()
+                                    + LocalTimes.span(held.getValue().startsAt(), held.getValue().endsAt())
                                     + ", which you are signed up for",
                             held.getKey());
                 }
