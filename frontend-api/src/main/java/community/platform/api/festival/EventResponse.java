@@ -1,18 +1,16 @@
 package community.platform.api.festival;
 
+import community.platform.api.web.LocalTime;
 import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.FestivalEventSummary;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /** A festival event as ../shared/API.md shows it, times in Asia/Shanghai. */
 record EventResponse(String id, String title, EventKind kind, String venue, OffsetDateTime startsAt,
                      OffsetDateTime endsAt, int capacity, int registered, int waitlisted, String status,
                      String organizer, String description) {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     static EventResponse of(FestivalEventSummary e) {
         return new EventResponse(e.id(), e.title(), e.kind(), e.venue(), local(e.startsAt()), local(e.endsAt()),
@@ -21,6 +19,6 @@ record EventResponse(String id, String title, EventKind kind, String venue, Offs
     }
 
     static OffsetDateTime local(Instant instant) {
-        return instant.atZone(ZONE).toOffsetDateTime();
+        return LocalTime.of(instant);
     }
 }

@@ -205,7 +205,7 @@ public class FestivalController {
 
     private Mono<FestivalEventSummary> event(String id) {
         return views.find(new FindFestivalEventQuery(id), FestivalEventSummary.class)
-                    .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.of(
-                            HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no festival event " + id))));
+                    .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.notFound(
+                            "There is no festival event " + id))));
     }
 }

@@ -2,6 +2,7 @@ package community.platform.api.notices;
 
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
+import community.platform.api.web.LocalTime;
 import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
 import community.platform.shared.notices.FindNoticesQuery;
@@ -18,14 +19,11 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /** A person's change notices, newest first, and marking one read. Someone else's notice is not found. */
 @RestController
 public class NotificationController {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Views views;
     private final Commands commands;
@@ -37,7 +35,7 @@ public class NotificationController {
 
     public record NoticeResponse(String id, OffsetDateTime createdAt, String subject, String body, boolean read) {
         static NoticeResponse of(Notice notice) {
-            return new NoticeResponse(notice.id(), notice.createdAt().atZone(ZONE).toOffsetDateTime(),
+            return new NoticeResponse(notice.id(), LocalTime.of(notice.createdAt()),
                                       notice.subject(), notice.body(), notice.read());
         }
     }
@@ -55,8 +53,8 @@ public class NotificationController {
         FindNoticesQuery mine = new FindNoticesQuery(recipient);
         return views.list(mine, Notice.class)
                     .filter(notices -> notices.stream().anyMatch(notice -> notice.id().equals(id)))
-                    .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.of(
-                            HttpStatus.NOT_FOUND, "not-found", "Not found", "You have no notice " + id))))
+                    .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.notFound(
+                            "You have no notice " + id))))
                     .flatMap(found -> commands.send(new MarkNoticeReadCommand(MarkNoticeReadCommand.inboxOf(recipient),
                                                                               recipient, id), exchange))
                     .then(views.visibleList(mine, Notice.class, notices -> notices.stream().anyMatch(

@@ -1,18 +1,16 @@
 package community.platform.api.volunteering;
 
+import community.platform.api.web.LocalTime;
 import community.platform.shared.volunteering.VolunteerPostSummary;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /** A post as ../shared/API.md shows it, times in the platform's zone (Asia/Shanghai). */
 public record PostResponse(String id, String title, String description, String team, String location,
                            OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity, int confirmed, int waitlisted,
                            String status, String organizer, OffsetDateTime signupDeadline, List<String> skills) {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     static PostResponse of(VolunteerPostSummary post) {
         return new PostResponse(post.id(), post.title(), post.description(), post.team(), post.location(),
@@ -22,6 +20,6 @@ public record PostResponse(String id, String title, String description, String t
     }
 
     static OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
+        return LocalTime.of(instant);
     }
 }

@@ -219,8 +219,7 @@ public class VolunteerPostController {
     }
 
     private static ApiProblemException notFound(String id) {
-        return new ApiProblemException(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                                                   "There is no volunteer post " + id));
+        return new ApiProblemException(Problems.notFound("There is no volunteer post " + id));
     }
 
     private static Instant instant(OffsetDateTime time) {

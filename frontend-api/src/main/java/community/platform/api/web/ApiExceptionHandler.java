@@ -111,8 +111,7 @@ public class ApiExceptionHandler implements WebExceptionHandler {
             return problem;
         }
         if (causedBy(failure, AggregateNotFoundException.class)) {
-            return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                               "No record with that id: " + exchange.getRequest().getPath().value());
+            return Problems.notFound("No record with that id: " + exchange.getRequest().getPath().value());
         }
         if (causedBy(failure, ConcurrencyException.class)) {
             return Problems.of(ErrorCode.CONCURRENT_MODIFICATION,
@@ -135,8 +134,7 @@ public class ApiExceptionHandler implements WebExceptionHandler {
     }
 
     static ProblemDetail notFound(ServerWebExchange exchange) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                           "Nothing is at " + exchange.getRequest().getPath().value());
+        return Problems.notFound("Nothing is at " + exchange.getRequest().getPath().value());
     }
 
     /** The business rule a command broke, if that is why it failed. */

@@ -39,6 +39,10 @@ public class Problems {
         return problem;
     }
 
+    public static ProblemDetail notFound(String detail) {
+        return of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
     public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
         problem.setProperty("errors", errors);
         return problem;
