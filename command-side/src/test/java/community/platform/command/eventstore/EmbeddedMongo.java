@@ -10,24 +10,24 @@ import java.net.InetSocketAddress;
 import java.util.UUID;
 
 /** The embedded MongoDB wire-protocol server, reached over a real connection with the real driver. */
-final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
     private final MongoClient client;
 
-    EmbeddedMongo() {
+    public EmbeddedMongo() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
     }
 
-    MongoClient client() {
+    public MongoClient client() {
         return client;
     }
 
     /** A database no other test uses. */
-    MongoDatabase freshDatabase() {
+    public MongoDatabase freshDatabase() {
         return client.getDatabase("test_" + UUID.randomUUID().toString().replace("-", ""));
     }
 

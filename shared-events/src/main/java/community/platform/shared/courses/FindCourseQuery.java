@@ -1,0 +1,5 @@
+package community.platform.shared.courses;
+
+/** Answered with an optional {@link CourseDetails}. */
+public record FindCourseQuery(String courseId) {
+}
