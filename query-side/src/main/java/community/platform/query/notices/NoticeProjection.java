@@ -6,6 +6,14 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.shared.courses.ChildEnrolledEvent;
+import community.platform.shared.courses.ChildWaitlistedEvent;
+import community.platform.shared.courses.CourseCreatedEvent;
+import community.platform.shared.courses.CourseEvent;
+import community.platform.shared.courses.CourseSessionCancelledEvent;
+import community.platform.shared.courses.CourseSessionRescheduledEvent;
+import community.platform.shared.courses.EnrollmentPromotedEvent;
+import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.notices.FindNoticesQuery;
 import community.platform.shared.notices.Notice;
 import community.platform.shared.festival.FestivalEventCancelledEvent;
@@ -50,8 +58,8 @@ import java.util.concurrent.CompletableFuture;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * Change notices ({@value #NOTICES}): when a volunteer post or a festival event is rescheduled or cancelled, everyone
- * holding a place gets one saying what changed; someone moved up from the queue is told too. Who holds a place is
+ * Change notices ({@value #NOTICES}): when a volunteer post or a festival event is rescheduled or cancelled, or a
+ * session of a course, everyone holding a place (for a course: the guardians) gets one saying what changed; someone moved up from the queue is told too. Who holds a place is
  * kept per record ({@value #MEMBERS}). A notice's id comes from the event that caused it, so re-applying an event writes the same
  * notice again; read flags come from the recipients' inbox events and survive a rebuild.
  */
@@ -130,6 +138,34 @@ public class NoticeProjection {
                                    moved.venue(), moved.startsAt(), moved.endsAt(), moved.reason());
             } else if (event instanceof FestivalEventCancelledEvent cancelled) {
                 return cancelled(title, cancelled.reason());
+            }
+            return Change.none();
+        });
+    }
+
+    @EventHandler
+    void on(CourseEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        apply(event.courseId(), sequence, at, replay, title -> {
+            if (event instanceof CourseCreatedEvent created) {
+                return new Change(created.title(), null, null, null, null, null);
+            } else if (event instanceof ChildEnrolledEvent enrolled) {
+                return new Change(null, enrolled.guardian(), null, null, null, null);
+            } else if (event instanceof ChildWaitlistedEvent waitlisted) {
+                return new Change(null, waitlisted.guardian(), null, null, null, null);
+            } else if (event instanceof EnrollmentWithdrawnEvent withdrawn) {
+                return new Change(null, null, withdrawn.guardian(), null, null, null);
+            } else if (event instanceof EnrollmentPromotedEvent promoted) {
+                return new Change(null, null, null, List.of(promoted.guardian()), "Your child has a seat: " + title,
+                                  "A seat became free and your child was first in line; they are now enrolled in "
+                                          + title + " (enrollment " + promoted.enrollmentId() + ").");
+            } else if (event instanceof CourseSessionRescheduledEvent moved) {
+                return rescheduled(title + ", session " + moved.session().number(), moved.previous().room(),
+                                   moved.previous().startsAt(), moved.previous().endsAt(), moved.session().room(),
+                                   moved.session().startsAt(), moved.session().endsAt(), moved.reason());
+            } else if (event instanceof CourseSessionCancelledEvent cancelled) {
+                return cancelled(title + ", session " + cancelled.session().number() + " ("
+                                         + LOCAL.format(cancelled.session().startsAt()) + ", Beijing time)",
+                                 cancelled.reason());
             }
             return Change.none();
         });

@@ -1,6 +1,15 @@
 package community.platform.query.notices;
 
 import community.platform.query.EmbeddedMongo;
+import community.platform.shared.courses.ChildEnrolledEvent;
+import community.platform.shared.courses.ChildWaitlistedEvent;
+import community.platform.shared.courses.CourseCreatedEvent;
+import community.platform.shared.courses.CourseEvent;
+import community.platform.shared.courses.CourseSession;
+import community.platform.shared.courses.CourseSessionCancelledEvent;
+import community.platform.shared.courses.CourseSessionRescheduledEvent;
+import community.platform.shared.courses.EnrollmentPromotedEvent;
+import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.notices.FindNoticesQuery;
 import community.platform.shared.notices.Notice;
 import community.platform.shared.notices.NoticeReadEvent;
@@ -100,6 +109,42 @@ class NoticeProjectionTest {
                         assertThat(notices).extracting(Notice::subject).containsExactly("Rescheduled: Writing workshop");
                         assertThat(notices.get(0).body()).contains("now at Library", "hall flooded");
                     })
+                    .verifyComplete();
+    }
+
+    @Test
+    void guardiansAreToldOfAMovedOrCancelledSessionAndOfASeatForTheirChild() {
+        CourseSession first = new CourseSession(1, STARTS, STARTS.plus(Duration.ofMinutes(90)), "Room 2");
+        CourseSession second = new CourseSession(2, STARTS.plus(Duration.ofDays(7)),
+                                                 STARTS.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(90)), "Room 2");
+        CourseSession moved = new CourseSession(1, STARTS.plus(Duration.ofDays(1)),
+                                                STARTS.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(90)), "Room 5");
+        List<CourseEvent> course = List.of(
+                new CourseCreatedEvent("course-1", "zhang", "Paper cutting", "", "Teacher Wu", 1, 6, 1,
+                                       List.of(first, second)),
+                new ChildEnrolledEvent("course-1", "e-1", "lihua", "Li Xiaoming", 3, 1, 0),
+                new ChildWaitlistedEvent("course-1", "e-2", "wang", "Wang Xiaohong", 3, 1, 1, 1),
+                new CourseSessionRescheduledEvent("course-1", first, moved, "sports day"),
+                new EnrollmentWithdrawnEvent("course-1", "e-1", "lihua", true),
+                new EnrollmentPromotedEvent("course-1", "e-2", "wang", 1, 0, 1),
+                new CourseSessionCancelledEvent("course-1", second, "holiday"));
+        for (int seq = 0; seq < course.size(); seq++) {
+            projection.on(course.get(seq), seq, AT.plusSeconds(seq), ReplayStatus.REGULAR);
+        }
+
+        StepVerifier.create(notices("wang"))
+                    .assertNext(notices -> {
+                        assertThat(notices).extracting(Notice::subject).containsExactly(
+                                "Cancelled: Paper cutting, session 2 (2027-01-27 15:30, Beijing time)",
+                                "Your child has a seat: Paper cutting",
+                                "Rescheduled: Paper cutting, session 1");
+                        assertThat(notices.get(2).body()).contains("2027-01-21 15:30", "now at Room 5", "sports day");
+                    })
+                    .verifyComplete();
+        // withdrawn before the cancellation: told of the move only
+        StepVerifier.create(notices("lihua"))
+                    .assertNext(notices -> assertThat(notices).extracting(Notice::subject)
+                                                              .containsExactly("Rescheduled: Paper cutting, session 1"))
                     .verifyComplete();
     }
 

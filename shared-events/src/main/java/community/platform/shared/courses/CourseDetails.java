@@ -59,8 +59,7 @@ public record CourseDetails(String id, String organizer, String title, String de
     }
 
     public Instant firstSessionStartsAt() {
-        return sessions.stream().filter(s -> !s.cancelled()).map(Session::startsAt).min(Instant::compareTo)
-                       .orElse(sessions.isEmpty() ? Instant.MAX : sessions.get(0).startsAt());
+        return sessions.stream().map(Session::startsAt).min(Instant::compareTo).orElse(Instant.MAX);
     }
 
     /** The average rating, rounded to two places; null without feedback. */

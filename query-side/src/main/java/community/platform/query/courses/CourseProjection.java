@@ -1,0 +1,124 @@
+package community.platform.query.courses;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.KeyedViews;
+import community.platform.shared.courses.CourseDetails;
+import community.platform.shared.courses.CourseEvent;
+import community.platform.shared.courses.FindCourseQuery;
+import community.platform.shared.courses.FindGuardianCoursesQuery;
+import community.platform.shared.courses.ListCoursesQuery;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * The course view ({@value #COLLECTION}): one document per course holding its {@link CourseDetails} (catalogue,
+ * details, roster and waitlist, attendance sheet, feedback, completions), plus the guardians with a child in it, so a
+ * guardian's courses are one query.
+ */
+@Component
+@ProcessingGroup(CourseProjection.GROUP)
+public class CourseProjection {
+
+    public static final String GROUP = "courses";
+    static final String COLLECTION = "courseViews";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final MongoCollection<Document> views;
+    private final QueryUpdateEmitter updates;
+
+    public CourseProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates) {
+        this.views = platformViewDatabase.getCollection(COLLECTION);
+        this.updates = updates;
+    }
+
+    /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
+    @EventHandler
+    void on(CourseEvent event, @SequenceNumber long sequence) {
+        KeyedViews.update(views, event.courseId(), sequence, CourseProjection::read,
+                          before -> CourseView.apply(before, event, sequence), (view, seq) -> write(view))
+                  .ifPresent(view -> updates.emit(FindCourseQuery.class,
+                                                  query -> query.courseId().equals(event.courseId()),
+                                                  Optional.of(view)));
+    }
+
+    @ResetHandler
+    void reset() {
+        Mono.from(views.deleteMany(new Document())).block();
+    }
+
+    @QueryHandler
+    CompletableFuture<Optional<CourseDetails>> handle(FindCourseQuery query) {
+        return Mono.from(views.find(eq("_id", query.courseId())).first())
+                   .map(d -> Optional.of(read(d)))
+                   .defaultIfEmpty(Optional.empty()).toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<List<CourseDetails>> handle(ListCoursesQuery query) {
+        Bson filter = query.grade() == null
+                ? eq("published", true)
+                : Filters.and(eq("published", true), Filters.lte("minGrade", query.grade()),
+                              Filters.gte("maxGrade", query.grade()));
+        return sorted(Flux.from(views.find(filter)).map(CourseProjection::read)
+                          .filter(course -> !query.openSeats()
+                                  || (!course.completed() && course.enrolled().size() < course.capacity())));
+    }
+
+    @QueryHandler
+    CompletableFuture<List<CourseDetails>> handle(FindGuardianCoursesQuery query) {
+        return sorted(Flux.from(views.find(eq("guardians", query.guardian()))).map(CourseProjection::read));
+    }
+
+    private static CompletableFuture<List<CourseDetails>> sorted(Flux<CourseDetails> courses) {
+        return courses.sort(Comparator.comparing(CourseDetails::firstSessionStartsAt).thenComparing(CourseDetails::id))
+                      .collectList().toFuture();
+    }
+
+    static Document write(CourseDetails view) {
+        try {
+            return Document.parse(JSON.writeValueAsString(view))
+                           .append("_id", view.id())
+                           .append("lastSequence", view.version())
+                           .append("guardians", Stream.concat(view.enrolled().stream(), view.waitlist().stream())
+                                                      .map(CourseDetails.Enrollment::guardian).distinct().toList());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static CourseDetails read(Document stored) {
+        try {
+            return JSON.readValue(stored.toJson(), CourseDetails.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
