@@ -84,6 +84,16 @@ public class SecurityConfiguration {
                     .pathMatchers(HttpMethod.GET, "/api/volunteer-posts/*/roster").hasAnyRole("ORGANIZER", "AUDITOR")
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-posts/*/signups").hasRole("RESIDENT")
                     .pathMatchers(HttpMethod.DELETE, "/api/volunteer-posts/*/signups/me").hasRole("RESIDENT")
+                    .pathMatchers(HttpMethod.POST, "/api/courses").hasRole("ORGANIZER")
+                    .pathMatchers(HttpMethod.POST, "/api/courses/*/publication").hasRole("ORGANIZER")
+                    .pathMatchers(HttpMethod.PUT, "/api/courses/*/sessions/**").hasRole("ORGANIZER")
+                    .pathMatchers(HttpMethod.POST, "/api/courses/*/sessions/*/cancellation").hasRole("ORGANIZER")
+                    .pathMatchers(HttpMethod.POST, "/api/courses/*/completion").hasRole("ORGANIZER")
+                    .pathMatchers(HttpMethod.GET, "/api/courses/*/roster", "/api/courses/*/attendance")
+                        .hasAnyRole("ORGANIZER", "AUDITOR")
+                    .pathMatchers("/api/courses/*/enrollments/**").hasRole("RESIDENT")
+                    .pathMatchers(HttpMethod.POST, "/api/courses/*/feedback").hasRole("RESIDENT")
+                    .pathMatchers("/api/children/**").hasRole("RESIDENT")
                     .pathMatchers("/api/**").authenticated()
                     .anyExchange().permitAll());
         if (jwt) {

@@ -3,9 +3,11 @@ package community.platform.api.volunteering;
 import community.platform.api.accounts.Accounts;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
+import community.platform.api.web.Holds;
 import community.platform.api.web.IdempotencyKeys;
 import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
+import community.platform.shared.ErrorCode;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
@@ -130,10 +132,6 @@ public class VolunteerPostController {
                     });
     }
 
-    /**
-     * Signs the caller up: first their schedule holds the time (refused when it overlaps a duty they hold), then the
-     * post decides seat or queue. If the post refuses, the time is released again.
-     */
     /** Records (or corrects) when a volunteer came and went; answers the hours credited. */
     @PostMapping("/api/volunteer-posts/{id}/attendance")
     public Mono<Map<String, BigDecimal>> attendance(@PathVariable String id,
@@ -150,19 +148,20 @@ public class VolunteerPostController {
                                                 .thenReturn(Map.of("hours", Hours.of(minutes))));
     }
 
+    /**
+     * Signs the caller up: first their schedule holds the time (refused when it overlaps a duty they hold), then the
+     * post decides seat or queue. If the post refuses, the time is released again.
+     */
     @PostMapping("/api/volunteer-posts/{id}/signups")
     public Mono<ResponseEntity<SignUpResponse>> signUp(@PathVariable String id, Authentication caller,
                                                        ServerWebExchange exchange) {
         String volunteer = caller.getName();
-        return post(id).flatMap(post -> schedules.hold(volunteer, post, exchange)
-                               .flatMap(newlyHeld -> accounts.find(volunteer)
-                                       .map(account -> account.displayName())
-                                       .defaultIfEmpty(volunteer)
+        return post(id).flatMap(post -> Holds.thenJoin(
+                               schedules.hold(volunteer, post, exchange),
+                               accounts.find(volunteer).map(account -> account.displayName()).defaultIfEmpty(volunteer)
                                        .flatMap(name -> commands.<SignUpOutcome>send(
-                                               new SignUpVolunteerCommand(id, volunteer, name), exchange))
-                                       .onErrorResume(refused -> (newlyHeld ? schedules.release(volunteer, id, exchange)
-                                                                            : Mono.<Void>empty())
-                                               .then(Mono.error(refused)))))
+                                               new SignUpVolunteerCommand(id, volunteer, name), exchange)),
+                               ErrorCode.ALREADY_SIGNED_UP, schedules.release(volunteer, id, exchange)))
                        .flatMap(outcome -> views.visible(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
                                                          roster -> holdsPlace(roster, volunteer))
                                                 .thenReturn(ResponseEntity.status(HttpStatus.CREATED)

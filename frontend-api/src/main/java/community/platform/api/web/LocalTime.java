@@ -1,6 +1,7 @@
 package community.platform.api.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
@@ -10,6 +11,11 @@ public final class LocalTime {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private LocalTime() {
+    }
+
+    /** A date and a wall-clock time in the platform's zone, as an instant. */
+    public static Instant at(LocalDate date, java.time.LocalTime time) {
+        return date.atTime(time).atZone(ZONE).toInstant();
     }
 
     /** Null stays null. */

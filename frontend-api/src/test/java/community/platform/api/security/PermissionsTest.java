@@ -28,6 +28,8 @@ class PermissionsTest extends ApiTest {
     private String target;
     private String post;
     private String festivalEvent;
+    private String course;
+    private String quietCourse;
 
     @BeforeAll
     void callers() {
@@ -46,7 +48,24 @@ class PermissionsTest extends ApiTest {
                 .exchange().expectStatus().isCreated()
                 .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody()
                 .get("id").asText();
+        course = publishedCourse();
+        quietCourse = publishedCourse();
     }
+
+    private String publishedCourse() {
+        String id = as(usernames.get(Caller.ORGANIZER), PASSWORD).post().uri("/api/courses")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(COURSE)
+                .exchange().expectStatus().isCreated()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody()
+                .get("id").asText();
+        as(usernames.get(Caller.ORGANIZER), PASSWORD).post().uri("/api/courses/{id}/publication", id).exchange()
+                .expectStatus().isOk();
+        return id;
+    }
+
+    private static final String COURSE_DAY = java.time.LocalDate.now().plusDays(15).toString();
+    private static final String COURSE = "{\"title\":\"Paper cutting\",\"instructor\":\"Wu\",\"minGrade\":1,"
+            + "\"maxGrade\":6,\"capacity\":60,\"sessions\":[{\"date\":\"" + COURSE_DAY + "\",\"room\":\"2\"}]}";
 
     private static final String FESTIVAL = "{\"title\":\"Competition\",\"kind\":\"COMPETITION\","
             + "\"venue\":\"{venue}\",\"startsAt\":\"" + java.time.OffsetDateTime.now().plusDays(12).withNano(0)
@@ -103,7 +122,25 @@ class PermissionsTest extends ApiTest {
         row(rows, "GET", "/api/venues/Permission Hall/calendar", null, 401, 403, 200, 403, 403);
         row(rows, "POST", "/api/festival-events/{event}/cancellation", "{\"reason\":\"rain\"}",
             401, 403, 200, 403, 403);
-        row(rows, "GET", "/api/courses", null, 401, 404, 404, 404, 404);
+        row(rows, "GET", "/api/courses", null, 401, 200, 200, 200, 200);
+        row(rows, "GET", "/api/courses/{course}", null, 401, 200, 200, 200, 200);
+        row(rows, "POST", "/api/courses", COURSE, 401, 403, 201, 403, 403);
+        row(rows, "POST", "/api/courses/{course}/publication", null, 401, 403, 200, 403, 403);
+        row(rows, "PUT", "/api/courses/{course}/sessions/1",
+            "{\"date\":\"" + java.time.LocalDate.now().plusDays(16) + "\"}", 401, 403, 200, 403, 403);
+        row(rows, "POST", "/api/courses/{course}/enrollments", "{\"childName\":\"Child {n}\",\"childGrade\":3}",
+            401, 201, 201, 201, 201);
+        row(rows, "DELETE", "/api/courses/{course}/enrollments/no-such-enrollment", null, 401, 404, 404, 404, 404);
+        row(rows, "GET", "/api/courses/{course}/roster", null, 401, 403, 200, 200, 403);
+        row(rows, "PUT", "/api/courses/{course}/sessions/1/attendance", "{\"present\":[]}", 401, 403, 409, 403, 403);
+        row(rows, "GET", "/api/courses/{course}/attendance", null, 401, 403, 200, 200, 403);
+        row(rows, "POST", "/api/courses/{course}/feedback", "{\"rating\":5}", 401, 403, 403, 403, 403);
+        row(rows, "GET", "/api/courses/{course}/feedback", null, 401, 200, 200, 200, 200);
+        row(rows, "POST", "/api/courses/{course}/completion", null, 401, 403, 409, 403, 403);
+        row(rows, "GET", "/api/courses/{quiet}/completions", null, 401, 403, 200, 200, 403);
+        row(rows, "POST", "/api/courses/{course}/sessions/1/cancellation", "{\"reason\":\"holiday\"}",
+            401, 403, 200, 403, 403);
+        row(rows, "GET", "/api/children/me", null, 401, 200, 200, 200, 200);
         row(rows, "GET", "/api/admin/projections", null, 401, 403, 403, 403, 404);
         return rows.stream();
     }
@@ -119,7 +156,8 @@ class PermissionsTest extends ApiTest {
     @MethodSource("table")
     void eachCallerGetsTheStatusTheRulesGive(String method, String path, String body, Caller caller, int status) {
         WebTestClient client = caller == Caller.ANONYMOUS ? web : as(usernames.get(caller), PASSWORD);
-        String uri = path.replace("{target}", target).replace("{post}", post).replace("{event}", festivalEvent);
+        String uri = path.replace("{target}", target).replace("{post}", post).replace("{event}", festivalEvent)
+                          .replace("{course}", course).replace("{quiet}", quietCourse);
         WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(uri);
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON)

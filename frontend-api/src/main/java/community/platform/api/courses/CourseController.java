@@ -1,0 +1,367 @@
+package community.platform.api.courses;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import community.platform.api.web.ApiProblemException;
+import community.platform.api.web.Commands;
+import community.platform.api.web.Holds;
+import community.platform.api.web.IdempotencyKeys;
+import community.platform.api.web.Problems;
+import community.platform.api.web.Views;
+import community.platform.shared.ErrorCode;
+import community.platform.shared.courses.AttendanceMark;
+import community.platform.shared.courses.CancelCourseSessionCommand;
+import community.platform.shared.courses.Children;
+import community.platform.shared.courses.CompleteCourseCommand;
+import community.platform.shared.courses.CourseCompletion;
+import community.platform.shared.courses.CourseDetails;
+import community.platform.shared.courses.CourseDetails.Enrollment;
+import community.platform.shared.courses.CourseSession;
+import community.platform.shared.courses.CreateCourseCommand;
+import community.platform.shared.courses.EnrollChildCommand;
+import community.platform.shared.courses.EnrollmentOutcome;
+import community.platform.shared.courses.FindCourseQuery;
+import community.platform.shared.courses.FindGuardianCoursesQuery;
+import community.platform.shared.courses.GiveCourseFeedbackCommand;
+import community.platform.shared.courses.ListCoursesQuery;
+import community.platform.shared.courses.MarkAttendanceCommand;
+import community.platform.shared.courses.PublishCourseCommand;
+import community.platform.shared.courses.RescheduleCourseSessionCommand;
+import community.platform.shared.courses.WithdrawEnrollmentCommand;
+import jakarta.validation.Valid;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** The Sunshine 330 courses section of ../shared/API.md. */
+@RestController
+public class CourseController {
+
+    private final Commands commands;
+    private final Views views;
+    private final IdempotencyKeys idempotency;
+    private final ChildSchedules schedules;
+
+    public CourseController(Commands commands, Views views, IdempotencyKeys idempotency, ChildSchedules schedules) {
+        this.commands = commands;
+        this.views = views;
+        this.idempotency = idempotency;
+        this.schedules = schedules;
+    }
+
+    @PostMapping("/api/courses")
+    public Mono<ResponseEntity<CourseResponse>> create(
+            @Valid @RequestBody CourseRequests.Create request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            Authentication caller, ServerWebExchange exchange) {
+        return idempotency.once(caller.getName(), idempotencyKey, request, () -> {
+            String courseId = "course-" + UUID.randomUUID();
+            List<CourseSession> sessions = request.sessions().stream()
+                    .map(s -> new CourseSession(0, s.span().startsAt(), s.span().endsAt(), s.room().strip()))
+                    .toList();
+            return commands.send(new CreateCourseCommand(courseId, caller.getName(), request.title(),
+                                                         request.description(), request.instructor(),
+                                                         request.minGrade(), request.maxGrade(), request.capacity(),
+                                                         sessions), exchange)
+                           .then(views.visible(new FindCourseQuery(courseId), CourseDetails.class, course -> true))
+                           .map(course -> ResponseEntity.created(URI.create("/api/courses/" + courseId))
+                                                        .body(CourseResponse.of(course)));
+        });
+    }
+
+    @PostMapping("/api/courses/{id}/publication")
+    public Mono<CourseResponse> publish(@PathVariable String id, Authentication caller, ServerWebExchange exchange) {
+        return change(id, new PublishCourseCommand(id, caller.getName()), exchange).map(CourseResponse::of);
+    }
+
+    @GetMapping("/api/courses")
+    public Mono<List<CourseResponse>> catalogue(@RequestParam(required = false) Integer grade,
+                                                @RequestParam(defaultValue = "false") boolean openSeats) {
+        return views.list(new ListCoursesQuery(grade, openSeats), CourseDetails.class)
+                    .map(courses -> courses.stream().map(CourseResponse::of).toList());
+    }
+
+    @GetMapping("/api/courses/{id}")
+    public Mono<CourseResponse> detail(@PathVariable String id) {
+        return course(id).map(CourseResponse::of);
+    }
+
+    @PutMapping("/api/courses/{id}/sessions/{sessionNo}")
+    public Mono<CourseResponse> reschedule(@PathVariable String id, @PathVariable int sessionNo,
+                                           @Valid @RequestBody CourseRequests.Reschedule request,
+                                           Authentication caller, ServerWebExchange exchange) {
+        return change(id, new RescheduleCourseSessionCommand(id, caller.getName(), sessionNo, request.span(),
+                                                             request.room(), request.reason()), exchange)
+                .flatMap(course -> schedules.move(course, exchange).thenReturn(CourseResponse.of(course)));
+    }
+
+    @PostMapping("/api/courses/{id}/sessions/{sessionNo}/cancellation")
+    public Mono<CourseResponse> cancelSession(@PathVariable String id, @PathVariable int sessionNo,
+                                              @Valid @RequestBody CourseRequests.Cancel request,
+                                              Authentication caller, ServerWebExchange exchange) {
+        return change(id, new CancelCourseSessionCommand(id, caller.getName(), sessionNo, request.reason().strip()),
+                      exchange)
+                .flatMap(course -> schedules.move(course, exchange).thenReturn(CourseResponse.of(course)));
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EnrollmentResponse(String enrollmentId, EnrollmentOutcome.Status status, Integer waitlistPosition) {
+    }
+
+    /**
+     * Enrolls the caller's child: first the child's schedule holds the course's time (refused when it overlaps a
+     * course the child holds), then the course decides seat or queue. If the course refuses, the time is released.
+     */
+    @PostMapping("/api/courses/{id}/enrollments")
+    public Mono<ResponseEntity<EnrollmentResponse>> enroll(@PathVariable String id,
+                                                           @Valid @RequestBody CourseRequests.Enroll request,
+                                                           Authentication caller, ServerWebExchange exchange) {
+        String guardian = caller.getName();
+        String childName = request.childName().strip();
+        String enrollmentId = "enr-" + UUID.randomUUID();
+        return course(id).flatMap(course -> Holds.thenJoin(
+                                 schedules.hold(guardian, childName, course, exchange),
+                                 commands.<EnrollmentOutcome>send(new EnrollChildCommand(id, enrollmentId, guardian,
+                                                                                         childName,
+                                                                                         request.childGrade()),
+                                                                  exchange),
+                                 ErrorCode.ALREADY_ENROLLED, schedules.release(guardian, childName, id, exchange)))
+                         .flatMap(outcome -> caughtUp(id, outcome.version()).thenReturn(
+                                 ResponseEntity.created(URI.create("/api/courses/" + id + "/enrollments/"
+                                                                           + enrollmentId))
+                                               .body(new EnrollmentResponse(enrollmentId, outcome.status(),
+                                                                            outcome.waitlistPosition()))));
+    }
+
+    @DeleteMapping("/api/courses/{id}/enrollments/{enrollmentId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> withdraw(@PathVariable String id, @PathVariable String enrollmentId, Authentication caller,
+                               ServerWebExchange exchange) {
+        return course(id).flatMap(course -> {
+            String childName = course.enrollment(enrollmentId).map(Enrollment::childName).orElse(null);
+            return change(id, new WithdrawEnrollmentCommand(id, enrollmentId, caller.getName()), exchange)
+                    .then(childName == null ? Mono.empty()
+                                            : schedules.release(caller.getName(), childName, id, exchange));
+        });
+    }
+
+    @GetMapping("/api/courses/{id}/roster")
+    public Mono<Map<String, Object>> roster(@PathVariable String id, Authentication caller) {
+        return organizerOrAuditor(id, caller).map(course -> {
+            List<Map<String, Object>> waitlist = new ArrayList<>();
+            for (Enrollment e : course.waitlist()) {
+                Map<String, Object> row = child(e);
+                row.put("position", waitlist.size() + 1);
+                waitlist.add(row);
+            }
+            return Map.of("enrolled", course.enrolled().stream().map(CourseController::child).toList(),
+                          "waitlist", waitlist);
+        });
+    }
+
+    /** Marks for one session; answers the session's marks as they now stand. */
+    @PutMapping("/api/courses/{id}/sessions/{sessionNo}/attendance")
+    public Mono<Map<String, Object>> attendance(@PathVariable String id, @PathVariable int sessionNo,
+                                                @Valid @RequestBody CourseRequests.Attendance request,
+                                                Authentication caller, ServerWebExchange exchange) {
+        List<MarkAttendanceCommand.Mark> marks = new ArrayList<>();
+        add(marks, request.present(), AttendanceMark.PRESENT);
+        add(marks, request.absent(), AttendanceMark.ABSENT);
+        add(marks, request.late(), AttendanceMark.LATE);
+        add(marks, request.excused(), AttendanceMark.EXCUSED);
+        return change(id, new MarkAttendanceCommand(id, caller.getName(), sessionNo, marks), exchange)
+                .map(course -> {
+                    Map<String, AttendanceMark> session = new LinkedHashMap<>();
+                    course.enrolled().forEach(e -> {
+                        if (e.marks().containsKey(sessionNo)) {
+                            session.put(e.enrollmentId(), e.marks().get(sessionNo));
+                        }
+                    });
+                    return Map.of("sessionNo", sessionNo, "marks", session);
+                });
+    }
+
+    /** The sheet: a row per enrolled child, a column per session, the latest mark in each cell. */
+    @GetMapping("/api/courses/{id}/attendance")
+    public Mono<Map<String, Object>> sheet(@PathVariable String id, Authentication caller) {
+        return organizerOrAuditor(id, caller).map(course -> Map.of(
+                "sessions", course.sessions().stream().map(CourseResponse.SessionResponse::of).toList(),
+                "rows", course.enrolled().stream().map(e -> {
+                    Map<String, Object> row = child(e);
+                    row.put("marks", e.marks());
+                    row.put("attended", e.attended());
+                    return row;
+                }).toList()));
+    }
+
+    @PostMapping("/api/courses/{id}/feedback")
+    public Mono<ResponseEntity<Map<String, Object>>> feedback(@PathVariable String id,
+                                                              @Valid @RequestBody CourseRequests.Feedback request,
+                                                              Authentication caller, ServerWebExchange exchange) {
+        return change(id, new GiveCourseFeedbackCommand(id, caller.getName(), request.enrollmentId(),
+                                                        request.rating(), request.comment()), exchange)
+                .map(course -> {
+                    CourseDetails.Feedback given = course.feedback().stream()
+                            .filter(f -> f.guardian().equals(caller.getName())).reduce((a, b) -> b).orElseThrow();
+                    return ResponseEntity.status(HttpStatus.CREATED).body(Map.<String, Object>of(
+                            "enrollmentId", given.enrollmentId(), "rating", given.rating(),
+                            "comment", given.comment()));
+                });
+    }
+
+    /** The average and count for everyone; the comments too for the organizer and auditors. */
+    @GetMapping("/api/courses/{id}/feedback")
+    public Mono<Map<String, Object>> feedbackSummary(@PathVariable String id, Authentication caller) {
+        return course(id).map(course -> {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("average", course.averageRating());
+            summary.put("count", course.feedback().size());
+            if (mayOversee(course, caller)) {
+                summary.put("comments", course.feedback().stream()
+                                              .map(f -> Map.of("rating", f.rating(), "comment", f.comment()))
+                                              .toList());
+            }
+            return summary;
+        });
+    }
+
+    @PostMapping("/api/courses/{id}/completion")
+    public Mono<CourseResponse> complete(@PathVariable String id, Authentication caller,
+                                         ServerWebExchange exchange) {
+        return change(id, new CompleteCourseCommand(id, caller.getName()), exchange).map(CourseResponse::of);
+    }
+
+    /** Every record for the organizer and auditors; a guardian sees their own children's. */
+    @GetMapping("/api/courses/{id}/completions")
+    public Mono<List<CourseCompletion>> completions(@PathVariable String id, Authentication caller) {
+        return course(id).map(course -> {
+            if (mayOversee(course, caller)) {
+                return course.completions();
+            }
+            List<CourseCompletion> own = course.completions().stream()
+                                               .filter(c -> c.guardian().equals(caller.getName())).toList();
+            boolean guardian = course.enrolled().stream().anyMatch(e -> e.guardian().equals(caller.getName()));
+            if (own.isEmpty() && !guardian) {
+                throw forbidden("Only the course's organizer, auditors and its children's guardians see completions");
+            }
+            return own;
+        });
+    }
+
+    /** Sends a command that answers the course's version, and answers the course once its view shows it. */
+    private Mono<CourseDetails> change(String id, Object command, ServerWebExchange exchange) {
+        return commands.<Long>send(command, exchange).flatMap(version -> caughtUp(id, version));
+    }
+
+    private Mono<CourseDetails> caughtUp(String id, long version) {
+        return views.visible(new FindCourseQuery(id), CourseDetails.class, course -> course.version() >= version);
+    }
+
+    Mono<CourseDetails> course(String id) {
+        return views.find(new FindCourseQuery(id), CourseDetails.class)
+                    .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.notFound(
+                            "There is no course " + id))));
+    }
+
+    private Mono<CourseDetails> organizerOrAuditor(String id, Authentication caller) {
+        return course(id).filter(course -> mayOversee(course, caller)).switchIfEmpty(Mono.error(() -> forbidden(
+                "Only the course's organizer and auditors see this")));
+    }
+
+    private static boolean mayOversee(CourseDetails course, Authentication caller) {
+        return course.organizer().equals(caller.getName())
+                || caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_AUDITOR"));
+    }
+
+    private static ApiProblemException forbidden(String detail) {
+        return new ApiProblemException(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail));
+    }
+
+    private static Map<String, Object> child(Enrollment e) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("enrollmentId", e.enrollmentId());
+        row.put("childName", e.childName());
+        row.put("childGrade", e.childGrade());
+        row.put("guardian", e.guardian());
+        return row;
+    }
+
+    private static void add(List<MarkAttendanceCommand.Mark> marks, List<String> ids, AttendanceMark mark) {
+        if (ids != null) {
+            ids.forEach(enrollmentId -> marks.add(new MarkAttendanceCommand.Mark(enrollmentId.strip(), mark)));
+        }
+    }
+
+    /**
+     * The caller's children, each with their courses: the place held, attendance so far against the sessions held so
+     * far, and the completion record once the course is completed.
+     */
+    @GetMapping("/api/children/me")
+    public Mono<List<Map<String, Object>>> children(Authentication caller) {
+        String me = caller.getName();
+        Instant now = GenericEventMessage.clock.instant();
+        return views.list(new FindGuardianCoursesQuery(me), CourseDetails.class).map(courses -> {
+            Map<String, Map<String, Object>> children = new LinkedHashMap<>();
+            for (CourseDetails course : courses) {
+                Stream.concat(course.enrolled().stream(), course.waitlist().stream())
+                      .filter(e -> e.guardian().equals(me))
+                      .forEach(e -> {
+                          Map<String, Object> child = children.computeIfAbsent(
+                                  Children.key(me, e.childName()), key -> {
+                                      Map<String, Object> row = new LinkedHashMap<>();
+                                      row.put("childName", e.childName());
+                                      row.put("childGrade", e.childGrade());
+                                      row.put("courses", new ArrayList<Map<String, Object>>());
+                                      return row;
+                                  });
+                          @SuppressWarnings("unchecked")
+                          List<Map<String, Object>> list = (List<Map<String, Object>>) child.get("courses");
+                          list.add(placeOf(course, e, now));
+                      });
+            }
+            return List.copyOf(children.values());
+        });
+    }
+
+    private static Map<String, Object> placeOf(CourseDetails course, Enrollment e, Instant now) {
+        Map<String, Object> place = new LinkedHashMap<>();
+        place.put("courseId", course.id());
+        place.put("title", course.title());
+        place.put("courseStatus", course.status());
+        place.put("enrollmentId", e.enrollmentId());
+        Optional<Integer> position = course.waitlistPosition(e.enrollmentId());
+        place.put("status", position.isPresent() ? "WAITLISTED" : "ENROLLED");
+        position.ifPresent(p -> place.put("waitlistPosition", p));
+        place.put("attended", e.attended());
+        place.put("held", course.sessions().stream()
+                                .filter(s -> !s.cancelled() && !s.startsAt().isAfter(now)).count());
+        course.completions().stream().filter(c -> c.enrollmentId().equals(e.enrollmentId())).findFirst()
+              .ifPresent(record -> {
+                  place.put("held", record.held());
+                  place.put("completed", record.completed());
+              });
+        return place;
+    }
+}
