@@ -233,7 +233,8 @@ public class Course {
         for (MarkAttendanceCommand.Mark mark : command.marks()) {
             AttendanceMark before = marks.get(mark.enrollmentId()).get(session.number());
             if (before != mark.mark()) {
-                apply(new AttendanceMarkedEvent(courseId, session.number(), mark.enrollmentId(), mark.mark(), before));
+                apply(new AttendanceMarkedEvent(courseId, session.number(), mark.enrollmentId(), mark.mark(), before,
+                                                before == null ? null : command.reason()));
             }
         }
         return AggregateLifecycle.getVersion();

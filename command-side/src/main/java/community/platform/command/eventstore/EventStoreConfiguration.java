@@ -1,7 +1,6 @@
 package community.platform.command.eventstore;
 
 import com.mongodb.client.MongoDatabase;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +12,7 @@ import java.time.Duration;
 public class EventStoreConfiguration {
 
     @Bean
-    public EventStorageEngine eventStorageEngine(MongoDatabase platformDatabase,
+    public MongoEventStorageEngine eventStorageEngine(MongoDatabase platformDatabase,
                                                  org.axonframework.config.Configuration axon,
                                                  @Value("${platform.event-store.gap-timeout:60s}") Duration gapTimeout,
                                                  @Value("${platform.event-store.batch-size:64}") int batchSize) {
@@ -25,5 +24,10 @@ public class EventStoreConfiguration {
                                                                 .build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    @Bean
+    public HashChains hashChains(MongoEventStorageEngine engine) {
+        return new HashChains(engine);
     }
 }

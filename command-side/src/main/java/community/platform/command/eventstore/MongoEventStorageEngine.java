@@ -280,6 +280,21 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 .map(commit -> commit.getLong("lastSequence"));
     }
 
+    /** The commits whose last position is in {@code positions}, in the order of the global log; no void markers. */
+    List<Document> commitsEndingAt(List<Long> positions) {
+        List<Document> found = commits.find(in("lastPosition", positions)).into(new ArrayList<>());
+        found.removeIf(commit -> !commit.containsKey("aggregateIdentifier"));
+        found.sort(Comparator.comparingLong(c -> c.getLong("lastPosition")));
+        return found;
+    }
+
+    /** The hash a commit's content gives now, whatever its stored {@code hash} says. */
+    static String contentHash(Document commit) {
+        Document content = new Document(commit);
+        content.remove("hash");
+        return CommitHash.of(content.toJson(CANONICAL));
+    }
+
     /**
      * Checks the hash chain of one stream.
      *

@@ -155,8 +155,9 @@ public class FestivalEvent {
         if (command.score() < 0 || command.score() > 100) {
             throw new RuleViolatedException(ErrorCode.INVALID_SCORE, "A score is 0 to 100, not " + command.score());
         }
-        apply(new EntryScoredEvent(eventId, command.entryId(), command.judge(), command.score(),
-                                   scores.get(command.judge())));
+        Integer replaced = scores.get(command.judge());
+        apply(new EntryScoredEvent(eventId, command.entryId(), command.judge(), command.score(), replaced,
+                                   replaced == null ? null : command.reason()));
         return AggregateLifecycle.getVersion();
     }
 

@@ -142,7 +142,8 @@ public class VolunteerPost {
         }
         long minutes = Duration.between(in, out).toMinutes();
         Long replaced = attendance.get(command.volunteer());
-        apply(new AttendanceRecordedEvent(postId, command.volunteer(), in, out, minutes, replaced != null, replaced));
+        apply(new AttendanceRecordedEvent(postId, command.volunteer(), in, out, minutes, replaced != null, replaced,
+                                          replaced == null ? null : command.reason()));
         return minutes;
     }
 

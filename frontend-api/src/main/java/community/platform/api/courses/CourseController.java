@@ -191,7 +191,7 @@ public class CourseController {
         add(marks, request.absent(), AttendanceMark.ABSENT);
         add(marks, request.late(), AttendanceMark.LATE);
         add(marks, request.excused(), AttendanceMark.EXCUSED);
-        return change(id, new MarkAttendanceCommand(id, caller.getName(), sessionNo, marks), exchange)
+        return change(id, new MarkAttendanceCommand(id, caller.getName(), sessionNo, marks, request.reason()), exchange)
                 .map(course -> {
                     Map<String, AttendanceMark> session = new LinkedHashMap<>();
                     course.enrolled().forEach(e -> {

@@ -59,9 +59,10 @@ final class CourseRequests {
     record Enroll(@NotBlank @Size(max = 60) String childName, @NotNull Integer childGrade) {
     }
 
-    /** Lists of enrollment ids per mark; present and absent are the short form. */
+    /** Lists of enrollment ids per mark; present and absent are the short form. The reason goes with corrections. */
     record Attendance(@Size(max = 60) List<@NotBlank String> present, @Size(max = 60) List<@NotBlank String> absent,
-                      @Size(max = 60) List<@NotBlank String> late, @Size(max = 60) List<@NotBlank String> excused) {
+                      @Size(max = 60) List<@NotBlank String> late, @Size(max = 60) List<@NotBlank String> excused,
+                      @Size(max = 500) String reason) {
     }
 
     /** The enrollment may be left out when the guardian has one child in the course. */

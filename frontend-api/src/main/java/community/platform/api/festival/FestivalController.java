@@ -175,7 +175,7 @@ public class FestivalController {
                                            @Valid @RequestBody FestivalRequests.Score request,
                                            Authentication caller, ServerWebExchange exchange) {
         return commands.<Long>send(new ScoreEntryCommand(id, caller.getName(), entryId, request.judge().strip(),
-                                                         request.score()), exchange)
+                                                         request.score(), request.reason()), exchange)
                        .flatMap(version -> caughtUp(id, version))
                        .thenReturn(Map.of("entryId", entryId, "judge", request.judge().strip(),
                                           "score", request.score()));

@@ -32,6 +32,7 @@ final class FestivalRequests {
                  @NotNull @Size(max = 100) String horizontalScroll) {
     }
 
-    record Score(@NotBlank @Size(max = 60) String judge, @NotNull Integer score) {
+    /** The reason is kept when this replaces the judge's earlier score. */
+    record Score(@NotBlank @Size(max = 60) String judge, @NotNull Integer score, @Size(max = 500) String reason) {
     }
 }

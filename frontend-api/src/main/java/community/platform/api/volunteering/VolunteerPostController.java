@@ -140,7 +140,8 @@ public class VolunteerPostController {
         String volunteer = request.username().strip().toLowerCase(java.util.Locale.ROOT);
         return commands.<Long>send(new RecordAttendanceCommand(id, caller.getName(), volunteer,
                                                                request.checkedInAt().toInstant(),
-                                                               request.checkedOutAt().toInstant()), exchange)
+                                                               request.checkedOutAt().toInstant(),
+                                                               request.reason()), exchange)
                        .flatMap(minutes -> views.visible(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
                                                          roster -> roster.confirmed().stream().anyMatch(
                                                                  c -> c.username().equals(volunteer)

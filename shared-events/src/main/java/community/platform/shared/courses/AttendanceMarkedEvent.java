@@ -1,5 +1,6 @@
 package community.platform.shared.courses;
 
+import community.platform.shared.audit.Corrective;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -8,9 +9,15 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record AttendanceMarkedEvent(String courseId, int sessionNo, String enrollmentId, AttendanceMark mark,
-                                    AttendanceMark replaced) implements CourseEvent {
+                                    AttendanceMark replaced, String reason) implements CourseEvent, Corrective {
 
-    public boolean correction() {
+    public AttendanceMarkedEvent(String courseId, int sessionNo, String enrollmentId, AttendanceMark mark,
+                                 AttendanceMark replaced) {
+        this(courseId, sessionNo, enrollmentId, mark, replaced, null);
+    }
+
+    @Override
+    public boolean corrects() {
         return replaced != null;
     }
 }

@@ -1,5 +1,6 @@
 package community.platform.shared.volunteering;
 
+import community.platform.shared.audit.Corrective;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,6 +11,16 @@ import java.time.Instant;
  */
 @Revision("1")
 public record AttendanceRecordedEvent(String postId, String volunteer, Instant checkedInAt, Instant checkedOutAt,
-                                      long minutes, boolean correction, Long replacedMinutes)
-        implements VolunteerPostEvent {
+                                      long minutes, boolean correction, Long replacedMinutes, String reason)
+        implements VolunteerPostEvent, Corrective {
+
+    public AttendanceRecordedEvent(String postId, String volunteer, Instant checkedInAt, Instant checkedOutAt,
+                                   long minutes, boolean correction, Long replacedMinutes) {
+        this(postId, volunteer, checkedInAt, checkedOutAt, minutes, correction, replacedMinutes, null);
+    }
+
+    @Override
+    public boolean corrects() {
+        return correction;
+    }
 }
