@@ -67,6 +67,9 @@ public class SecurityConfiguration {
             .authorizeExchange(rules -> rules
                     .pathMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                     .pathMatchers("/api/public/**").permitAll()
+                    .pathMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                    .pathMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/diff")
+                        .hasAnyRole("AUDITOR", "ADMIN")
                     .pathMatchers("/api/admin/**").hasRole("ADMIN")
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-posts").hasRole("ORGANIZER")
                     .pathMatchers(HttpMethod.PUT, "/api/volunteer-posts/*/schedule").hasRole("ORGANIZER")

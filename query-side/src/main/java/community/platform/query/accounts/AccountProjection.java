@@ -2,6 +2,7 @@ package community.platform.query.accounts;
 
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
 import community.platform.shared.accounts.AccountEvent;
 import community.platform.shared.accounts.AccountSummary;
@@ -16,6 +17,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,7 +26,7 @@ import static com.mongodb.client.model.Filters.eq;
 /** The accounts view ({@value #COLLECTION}), one document per account, and the queries it answers. */
 @Component
 @ProcessingGroup(AccountProjection.GROUP)
-public class AccountProjection {
+public class AccountProjection implements RecordFold<AccountEvent, AccountView> {
 
     public static final String GROUP = "accounts";
     static final String COLLECTION = "accountViews";
@@ -41,10 +43,25 @@ public class AccountProjection {
     @EventHandler
     void on(AccountEvent event, @SequenceNumber long sequence) {
         KeyedViews.update(views, event.username(), sequence, AccountView::from,
-                          before -> AccountView.apply(before, event), AccountView::toDocument)
+                          before -> apply(before, event, sequence, null), AccountView::toDocument)
                   .ifPresent(view -> updates.emit(FindAccountQuery.class,
                                                   query -> query.username().equals(view.username()),
                                                   Optional.of(view.summary())));
+    }
+
+    @Override
+    public Class<AccountEvent> events() {
+        return AccountEvent.class;
+    }
+
+    @Override
+    public AccountView apply(AccountView before, AccountEvent event, long sequence, Instant at) {
+        return AccountView.apply(before, event);
+    }
+
+    @Override
+    public Object present(AccountView view, long sequence, Instant asOf) {
+        return view.summary();
     }
 
     @ResetHandler

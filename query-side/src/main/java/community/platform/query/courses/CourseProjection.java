@@ -1,13 +1,12 @@
 package community.platform.query.courses;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.Json;
+import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
 import community.platform.shared.courses.CourseDetails;
 import community.platform.shared.courses.CourseEvent;
@@ -27,6 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -42,14 +42,11 @@ import static com.mongodb.client.model.Filters.eq;
  */
 @Component
 @ProcessingGroup(CourseProjection.GROUP)
-public class CourseProjection {
+public class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
 
     public static final String GROUP = "courses";
     static final String COLLECTION = "courseViews";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final MongoCollection<Document> views;
     private final QueryUpdateEmitter updates;
@@ -63,10 +60,25 @@ public class CourseProjection {
     @EventHandler
     void on(CourseEvent event, @SequenceNumber long sequence) {
         KeyedViews.update(views, event.courseId(), sequence, CourseProjection::read,
-                          before -> CourseView.apply(before, event, sequence), (view, seq) -> write(view))
+                          before -> apply(before, event, sequence, null), (view, seq) -> write(view))
                   .ifPresent(view -> updates.emit(FindCourseQuery.class,
                                                   query -> query.courseId().equals(event.courseId()),
                                                   Optional.of(view)));
+    }
+
+    @Override
+    public Class<CourseEvent> events() {
+        return CourseEvent.class;
+    }
+
+    @Override
+    public CourseDetails apply(CourseDetails before, CourseEvent event, long sequence, Instant at) {
+        return CourseView.apply(before, event, sequence);
+    }
+
+    @Override
+    public Object present(CourseDetails view, long sequence, Instant asOf) {
+        return view;
     }
 
     @ResetHandler

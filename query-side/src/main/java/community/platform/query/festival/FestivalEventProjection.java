@@ -2,6 +2,7 @@ package community.platform.query.festival;
 
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventSummary;
@@ -33,7 +34,7 @@ import static com.mongodb.client.model.Filters.eq;
 /** The festival event view ({@value #COLLECTION}): lists, details with counts, and the results board. */
 @Component
 @ProcessingGroup(FestivalEventProjection.GROUP)
-public class FestivalEventProjection {
+public class FestivalEventProjection implements RecordFold<FestivalEventEvent, FestivalEventView> {
 
     public static final String GROUP = "festival-events";
     static final String COLLECTION = "festivalEventViews";
@@ -57,10 +58,25 @@ public class FestivalEventProjection {
     @EventHandler
     void on(FestivalEventEvent event, @SequenceNumber long sequence) {
         KeyedViews.update(views, event.eventId(), sequence, FestivalEventView::from,
-                          before -> FestivalEventView.apply(before, event), FestivalEventView::toDocument)
+                          before -> apply(before, event, sequence, null), FestivalEventView::toDocument)
                   .ifPresent(view -> updates.emit(FindFestivalEventQuery.class,
                                                   query -> query.eventId().equals(event.eventId()),
                                                   Optional.of(view.summary(clock.instant(), sequence))));
+    }
+
+    @Override
+    public Class<FestivalEventEvent> events() {
+        return FestivalEventEvent.class;
+    }
+
+    @Override
+    public FestivalEventView apply(FestivalEventView before, FestivalEventEvent event, long sequence, Instant at) {
+        return FestivalEventView.apply(before, event);
+    }
+
+    @Override
+    public Object present(FestivalEventView view, long sequence, Instant asOf) {
+        return view.summary(asOf, sequence);
     }
 
     @ResetHandler

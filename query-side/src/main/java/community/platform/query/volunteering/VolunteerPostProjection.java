@@ -3,6 +3,7 @@ package community.platform.query.volunteering;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
@@ -38,7 +39,7 @@ import static com.mongodb.client.model.Filters.eq;
 /** The volunteer post view ({@value #COLLECTION}): lists, details with counts, and the roster. */
 @Component
 @ProcessingGroup(VolunteerPostProjection.GROUP)
-public class VolunteerPostProjection {
+public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, VolunteerPostView> {
 
     public static final String GROUP = "volunteer-posts";
     static final String COLLECTION = "volunteerPostViews";
@@ -62,13 +63,28 @@ public class VolunteerPostProjection {
     @EventHandler
     void on(VolunteerPostEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         KeyedViews.update(views, event.postId(), sequence, VolunteerPostView::from,
-                          before -> VolunteerPostView.apply(before, event, at), VolunteerPostView::toDocument)
+                          before -> apply(before, event, sequence, at), VolunteerPostView::toDocument)
                   .ifPresent(view -> {
                       updates.emit(FindVolunteerPostQuery.class, query -> query.postId().equals(event.postId()),
                                    Optional.of(view.summary(clock.instant())));
                       updates.emit(FindVolunteerRosterQuery.class, query -> query.postId().equals(event.postId()),
                                    Optional.of(view.roster(sequence)));
                   });
+    }
+
+    @Override
+    public Class<VolunteerPostEvent> events() {
+        return VolunteerPostEvent.class;
+    }
+
+    @Override
+    public VolunteerPostView apply(VolunteerPostView before, VolunteerPostEvent event, long sequence, Instant at) {
+        return VolunteerPostView.apply(before, event, at);
+    }
+
+    @Override
+    public Object present(VolunteerPostView view, long sequence, Instant asOf) {
+        return view.summary(asOf);
     }
 
     @ResetHandler

@@ -1,0 +1,148 @@
+package community.platform.api.audit;
+
+import community.platform.api.web.ApiProblemException;
+import community.platform.api.web.Problems;
+import community.platform.api.web.Views;
+import community.platform.shared.audit.AuditEvent;
+import community.platform.shared.audit.CheckIntegrityQuery;
+import community.platform.shared.audit.ExplainPlacementQuery;
+import community.platform.shared.audit.Explanation;
+import community.platform.shared.audit.ExportEventsQuery;
+import community.platform.shared.audit.FindStreamEventsQuery;
+import community.platform.shared.audit.FindStreamStateQuery;
+import community.platform.shared.audit.IntegrityReport;
+import community.platform.shared.audit.ListCorrectionsQuery;
+import community.platform.shared.audit.RecordState;
+import community.platform.shared.audit.Seal;
+import community.platform.shared.audit.SealQuery;
+import community.platform.shared.audit.VerifySealQuery;
+import org.apache.commons.csv.CSVFormat;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The audit half of "Audit and operations" in ../shared/API.md: history, past states, the log, integrity. */
+@RestController
+public class AuditController {
+
+    private static final CSVFormat CSV = CSVFormat.RFC4180;
+    private static final String CSV_HEADER = CSV.format("position", "streamId", "sequence", "type", "timestamp",
+                                                        "actor", "payload", "metadata") + "\r\n";
+
+    private final Views views;
+    private final QueryGateway queries;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    public AuditController(Views views, QueryGateway queries, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.views = views;
+        this.queries = queries;
+        this.json = json;
+    }
+
+    @GetMapping("/api/audit/streams/{id}/events")
+    public Mono<List<AuditEvent>> history(@PathVariable String id) {
+        return views.list(new FindStreamEventsQuery(id), AuditEvent.class)
+                    .filter(events -> !events.isEmpty())
+                    .switchIfEmpty(Mono.error(() -> noRecord(id)));
+    }
+
+    /** The record as it stood at {@code asOf} (now when left out). */
+    @GetMapping("/api/audit/streams/{id}/state")
+    public Mono<RecordState> state(@PathVariable String id, @RequestParam(required = false) OffsetDateTime asOf) {
+        Instant at = asOf == null ? Instant.now() : asOf.toInstant();
+        return history(id).then(views.find(new FindStreamStateQuery(id, at), RecordState.class))
+                          .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.of(
+                                  HttpStatus.UNPROCESSABLE_ENTITY, "no-past-state", "No past state for this record",
+                                  "The record " + id + " has a history, but its kind has no state to show"))));
+    }
+
+    /** The global log, oldest first, one JSON object a line, streamed as it is read: never held in memory. */
+    @GetMapping(path = "/api/audit/events", produces = "application/x-ndjson")
+    public Flux<AuditEvent> log(@RequestParam(required = false) OffsetDateTime from,
+                                @RequestParam(required = false) OffsetDateTime to,
+                                @RequestParam(required = false) String type,
+                                @RequestParam(required = false) String actor,
+                                @RequestParam(required = false) String format) {
+        if (format != null && !format.equalsIgnoreCase("ndjson")) {
+            throw new ApiProblemException(Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                                                      "format is ndjson (the default) or csv, not " + format));
+        }
+        return Flux.from(queries.streamingQuery(
+                new ExportEventsQuery(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
+                                      blankToNull(type), blankToNull(actor)), AuditEvent.class));
+    }
+
+    /** The same log as CSV (RFC 4180), a header line first; payload and metadata are JSON in their cells. */
+    @GetMapping(path = "/api/audit/events", params = "format=csv", produces = "text/csv")
+    public Flux<String> csv(@RequestParam(required = false) OffsetDateTime from,
+                            @RequestParam(required = false) OffsetDateTime to,
+                            @RequestParam(required = false) String type,
+                            @RequestParam(required = false) String actor) {
+        return Flux.concat(Flux.just(CSV_HEADER), log(from, to, type, actor, null).map(this::csvLine));
+    }
+
+    @GetMapping("/api/audit/integrity")
+    public Mono<IntegrityReport> integrity() {
+        return views.find(new CheckIntegrityQuery(), IntegrityReport.class);
+    }
+
+    @GetMapping("/api/audit/seal")
+    public Mono<Seal> seal(@RequestParam(required = false) Long position) {
+        return views.find(new SealQuery(position), Seal.class);
+    }
+
+    @GetMapping("/api/audit/seal/verify")
+    public Mono<Map<String, Object>> verifySeal(@RequestParam long position, @RequestParam String digest) {
+        return views.find(new VerifySealQuery(position, digest), Boolean.class)
+                    .map(verified -> Map.of("position", position, "verified", verified));
+    }
+
+    /** Why someone was seated, queued or moved up: {@code postId}, {@code eventId} or {@code courseId}, and username. */
+    @GetMapping("/api/audit/explain/waitlist")
+    public Mono<Explanation> explain(@RequestParam(required = false) String postId,
+                                     @RequestParam(required = false) String eventId,
+                                     @RequestParam(required = false) String courseId,
+                                     @RequestParam String username) {
+        List<String> ids = Stream.of(postId, eventId, courseId).filter(id -> id != null && !id.isBlank()).toList();
+        if (ids.size() != 1) {
+            return Mono.error(new ApiProblemException(Problems.of(HttpStatus.BAD_REQUEST, "validation",
+                                                                   "Invalid request",
+                                                                   "Give one of postId, eventId or courseId")));
+        }
+        return history(ids.get(0)).then(views.find(new ExplainPlacementQuery(ids.get(0), username.strip()),
+                                                   Explanation.class));
+    }
+
+    @GetMapping("/api/audit/corrections")
+    public Mono<List<AuditEvent>> corrections() {
+        return views.list(new ListCorrectionsQuery(), AuditEvent.class);
+    }
+
+    private String csvLine(AuditEvent e) {
+        try {
+            return CSV.format(e.position(), e.streamId(), e.sequence(), e.type(), e.timestamp(), e.actor(),
+                              json.writeValueAsString(e.payload()), json.writeValueAsString(e.metadata())) + "\r\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static ApiProblemException noRecord(String id) {
+        return new ApiProblemException(Problems.notFound("There is no record " + id + " in the event store"));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

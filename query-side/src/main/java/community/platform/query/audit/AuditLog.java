@@ -1,0 +1,189 @@
+package community.platform.query.audit;
+
+import community.platform.query.views.Json;
+import community.platform.shared.audit.AuditEvent;
+import community.platform.shared.audit.Corrective;
+import community.platform.shared.audit.ExplainPlacementQuery;
+import community.platform.shared.audit.Explanation;
+import community.platform.shared.audit.ExportEventsQuery;
+import community.platform.shared.audit.FindStreamEventsQuery;
+import community.platform.shared.audit.FindStreamStateQuery;
+import community.platform.shared.audit.ListCorrectionsQuery;
+import community.platform.shared.audit.RecordState;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What auditors read straight from the event store: a record's history, its state at a moment (folded by the
+ * record's own {@link RecordFold}), the global log streamed in constant memory, corrections, and the recorded inputs
+ * of seat and queue decisions.
+ */
+@Component
+public class AuditLog {
+
+    /** The payload fields that name the person a placement decision is about. */
+    private static final List<String> PERSON_FIELDS = List.of("volunteer", "resident", "guardian");
+
+    private final EventStore eventStore;
+    private final EventStorageEngine storage;
+    private final List<RecordFold<?, ?>> folds;
+
+    public AuditLog(EventStore eventStore, EventStorageEngine storage, List<RecordFold<?, ?>> folds) {
+        this.eventStore = eventStore;
+        this.storage = storage;
+        this.folds = folds;
+    }
+
+    @QueryHandler
+    public List<AuditEvent> handle(FindStreamEventsQuery query) {
+        try (Stream<? extends DomainEventMessage<?>> events = history(query.streamId())) {
+            return events.map(AuditLog::audited).toList();
+        }
+    }
+
+    /** Empty for an unknown record, or one whose kind has no fold. */
+    @QueryHandler
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Optional<RecordState> handle(FindStreamStateQuery query) {
+        List<DomainEventMessage> events;
+        try (Stream<? extends DomainEventMessage<?>> history = history(query.streamId())) {
+            events = history.map(DomainEventMessage.class::cast).toList();
+        }
+        Optional<RecordFold> fold = events.stream().findFirst().flatMap(first -> folds.stream()
+                .filter(f -> f.events().isInstance(first.getPayload())).map(RecordFold.class::cast).findFirst());
+        if (fold.isEmpty()) {
+            return Optional.empty();
+        }
+        Object view = null;
+        long last = -1;
+        for (DomainEventMessage event : events) {
+            if (event.getTimestamp().isAfter(query.asOf())) {
+                break;
+            }
+            view = fold.get().apply(view, event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+            last = event.getSequenceNumber();
+        }
+        return Optional.of(new RecordState(query.streamId(),
+                                           fold.get().events().getSimpleName().replace("Event", ""), query.asOf(),
+                                           last, view == null ? null : fold.get().present(view, last, query.asOf())));
+    }
+
+    /** The global log, oldest first, read a batch at a time up to where the store stands now. */
+    @QueryHandler
+    public Flux<AuditEvent> handle(ExportEventsQuery query) {
+        return everything().filter(e -> matches(e, query)).map(AuditLog::audited);
+    }
+
+    @QueryHandler
+    public List<AuditEvent> handle(ListCorrectionsQuery query) {
+        return everything().filter(e -> e.getPayload() instanceof Corrective c && c.corrects())
+                           .map(AuditLog::audited).collectList().block();
+    }
+
+    /** Every event of the record naming the person as volunteer, resident or guardian, with why it went that way. */
+    @QueryHandler
+    public Explanation handle(ExplainPlacementQuery query) {
+        List<Explanation.Decision> decisions = new ArrayList<>();
+        AuditEvent previous = null;
+        try (Stream<? extends DomainEventMessage<?>> events = history(query.recordId())) {
+            for (AuditEvent event : (Iterable<AuditEvent>) events.map(AuditLog::audited)::iterator) {
+                if (PERSON_FIELDS.stream().anyMatch(f -> query.username().equals(event.payload().get(f)))) {
+                    decisions.add(new Explanation.Decision(event.sequence(), event.timestamp(), event.type(),
+                                                           event.actor(), because(event, previous),
+                                                           inputs(event.payload())));
+                }
+                previous = event;
+            }
+        }
+        return new Explanation(query.recordId(), query.username(), decisions);
+    }
+
+    private Stream<? extends DomainEventMessage<?>> history(String streamId) {
+        // from sequence 0: a snapshot would hide the events before it
+        return eventStore.readEvents(streamId, 0).asStream();
+    }
+
+    private Flux<TrackedEventMessage<?>> everything() {
+        return Flux.<TrackedEventMessage<?>>fromStream(() -> storage.readEvents(null, false).map(e -> e))
+                   .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static boolean matches(EventMessage<?> event, ExportEventsQuery query) {
+        return (query.from() == null || !event.getTimestamp().isBefore(query.from()))
+                && (query.to() == null || event.getTimestamp().isBefore(query.to()))
+                && (query.type() == null || query.type().equals(event.getPayloadType().getSimpleName())
+                        || query.type().equals(event.getPayloadType().getName()))
+                && (query.actor() == null || query.actor().equals(event.getMetaData().get("actor")));
+    }
+
+    static AuditEvent audited(EventMessage<?> event) {
+        String stream = event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null;
+        long sequence = event instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : -1;
+        Long position = event instanceof TrackedEventMessage<?> t ? t.trackingToken().position().stream().boxed()
+                                                                     .findFirst().orElse(null) : null;
+        Object actor = event.getMetaData().get("actor");
+        return new AuditEvent(stream, sequence, position, event.getPayloadType().getSimpleName(),
+                              event.getTimestamp(), actor == null ? null : actor.toString(),
+                              Json.toMap(event.getPayload()), new LinkedHashMap<>(event.getMetaData()));
+    }
+
+    private static final Set<String> ID_FIELDS = Set.of("postId", "eventId", "courseId", "displayName");
+
+    private static Map<String, Object> inputs(Map<String, Object> payload) {
+        Map<String, Object> inputs = new LinkedHashMap<>(payload);
+        inputs.keySet().removeAll(ID_FIELDS);
+        return inputs;
+    }
+
+    /** The decision in words, from the inputs its event recorded. */
+    static String because(AuditEvent event, AuditEvent previous) {
+        Map<String, Object> p = event.payload();
+        Object capacity = p.get("capacity");
+        Object taken = first(p, "confirmedBefore", "registeredBefore", "enrolledBefore", "confirmed", "registered");
+        Object position = first(p, "position", "fromPosition", "queuePosition");
+        String type = event.type();
+        if (type.endsWith("WaitlistedEvent")) {
+            return "All " + capacity + " seats were taken (" + taken + " before this request), so a place in the "
+                    + "queue: position " + position;
+        }
+        if (type.endsWith("PromotedEvent")) {
+            String freed = previous == null ? "a seat became free"
+                                            : "a seat became free (" + previous.type() + " at sequence "
+                                                    + previous.sequence() + ", by " + previous.actor() + ")";
+            return "Moved up: " + freed + " and this place was first in the queue (position " + position + "); "
+                    + taken + " of " + capacity + " seats were taken before";
+        }
+        if (type.endsWith("WithdrawnEvent")) {
+            return "Left the record, by " + event.actor();
+        }
+        if (capacity != null && taken != null) {
+            return taken + " of " + capacity + " seats were taken before this request, so a seat";
+        }
+        return type;
+    }
+
+    private static Object first(Map<String, Object> payload, String... fields) {
+        for (String field : fields) {
+            if (payload.containsKey(field)) {
+                return payload.get(field);
+            }
+        }
+        return null;
+    }
+}
