@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Reads from the query side: one record, a list, or a record once it shows a change (read your own writes). */
+/**
+ * Reads from the query side: one record, a list, or a record once it shows a change (read your own writes). A query
+ * is handled on the thread that sends it, and some handlers block (the audit walks the event store), so queries are
+ * sent from a bounded-elastic thread, never a Netty event loop.
+ */
 @Component
 public class Views {
 
@@ -29,11 +33,13 @@ public class Views {
     /** Empty when there is no such record. */
     public <R> Mono<R> find(Object query, Class<R> type) {
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.optionalInstanceOf(type)))
+                   .subscribeOn(Schedulers.boundedElastic())
                    .flatMap(Mono::justOrEmpty);
     }
 
     public <R> Mono<List<R>> list(Object query, Class<R> type) {
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(type)));
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(type)))
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 
     /**

@@ -141,7 +141,18 @@ class PermissionsTest extends ApiTest {
         row(rows, "POST", "/api/courses/{course}/sessions/1/cancellation", "{\"reason\":\"holiday\"}",
             401, 403, 200, 403, 403);
         row(rows, "GET", "/api/children/me", null, 401, 200, 200, 200, 200);
-        row(rows, "GET", "/api/admin/projections", null, 401, 403, 403, 403, 404);
+        row(rows, "GET", "/api/audit/streams/{post}/events", null, 401, 403, 403, 200, 200);
+        row(rows, "GET", "/api/audit/streams/{post}/state", null, 401, 403, 403, 200, 200);
+        row(rows, "GET", "/api/audit/events?type=RoleGrantedEvent", null, 401, 403, 403, 200, 200);
+        row(rows, "GET", "/api/audit/events?type=RoleGrantedEvent&format=csv", null, 401, 403, 403, 200, 200);
+        row(rows, "GET", "/api/audit/integrity", null, 401, 403, 403, 200, 200);
+        row(rows, "GET", "/api/audit/seal", null, 401, 403, 403, 200, 200);
+        row(rows, "GET", "/api/audit/seal/verify?position=0&digest=00", null, 401, 403, 403, 200, 200);
+        row(rows, "GET", "/api/audit/explain/waitlist?postId={post}&username=nobody", null, 401, 403, 403, 200, 200);
+        row(rows, "GET", "/api/audit/corrections", null, 401, 403, 403, 200, 200);
+        row(rows, "GET", "/api/admin/projections", null, 401, 403, 403, 200, 200);
+        row(rows, "GET", "/api/admin/projections/venue-calendar/diff", null, 401, 403, 403, 200, 200);
+        row(rows, "POST", "/api/admin/projections/no-such-processor/replay", null, 401, 403, 403, 403, 404);
         return rows.stream();
     }
 

@@ -1,0 +1,63 @@
+package community.platform.api.audit;
+
+import community.platform.api.web.ApiProblemException;
+import community.platform.api.web.Commands;
+import community.platform.api.web.Problems;
+import community.platform.api.web.Views;
+import community.platform.shared.audit.DiffProjectionQuery;
+import community.platform.shared.audit.ListProjectionsQuery;
+import community.platform.shared.audit.ProjectionStatus;
+import community.platform.shared.audit.ReplayProjectionCommand;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** The operations half of "Audit and operations" in ../shared/API.md: event processors, rebuilds, diffs. */
+@RestController
+public class ProjectionController {
+
+    private final Commands commands;
+    private final Views views;
+
+    public ProjectionController(Commands commands, Views views) {
+        this.commands = commands;
+        this.views = views;
+    }
+
+    @GetMapping("/api/admin/projections")
+    public Mono<List<ProjectionStatus>> projections() {
+        return views.list(new ListProjectionsQuery(), ProjectionStatus.class);
+    }
+
+    /** Starts a rebuild beside the live views; its progress shows in {@code GET /api/admin/projections}. */
+    @PostMapping("/api/admin/projections/{name}/replay")
+    public Mono<ResponseEntity<Map<String, String>>> replay(@PathVariable String name, ServerWebExchange exchange) {
+        return commands.<String>send(new ReplayProjectionCommand(name), exchange).map(answer -> switch (answer) {
+            case "STARTED" -> ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
+                                            .body(Map.of("name", name, "status", "REBUILDING"));
+            case "ALREADY_RUNNING" -> throw new ApiProblemException(Problems.of(
+                    HttpStatus.CONFLICT, "rebuild-running", "A rebuild is running",
+                    "The views of " + name + " are being rebuilt already; see GET /api/admin/projections"));
+            default -> throw unknown(name);
+        });
+    }
+
+    @GetMapping("/api/admin/projections/{name}/diff")
+    public Mono<DiffProjectionQuery.Diff> diff(@PathVariable String name) {
+        return views.find(new DiffProjectionQuery(name), DiffProjectionQuery.Diff.class)
+                    .switchIfEmpty(Mono.error(() -> unknown(name)));
+    }
+
+    private static ApiProblemException unknown(String name) {
+        return new ApiProblemException(Problems.notFound("There is no event processor " + name));
+    }
+}

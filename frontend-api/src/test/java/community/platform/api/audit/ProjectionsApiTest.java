@@ -1,0 +1,143 @@
+package community.platform.api.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import community.platform.ApiTest;
+import community.platform.query.accounts.ShoutingAccountProjection;
+import community.platform.query.processing.Rebuilds;
+import community.platform.shared.audit.DiffProjectionQuery;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Event processors as operators see them: status, a rebuild beside the live views, and a diff. */
+class ProjectionsApiTest extends ApiTest {
+
+    private static final String PASSWORD = "projections-password";
+
+    @Autowired
+    private Rebuilds rebuilds;
+
+    private String publish(String organizer, int capacity) {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(11).withNano(0);
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Rebuilt duty");
+        body.put("team", "green");
+        body.put("location", "East Park");
+        body.put("startsAt", start.toString());
+        body.put("endsAt", start.plusHours(2).toString());
+        body.put("capacity", capacity);
+        return as(organizer, PASSWORD).post().uri("/api/volunteer-posts").contentType(MediaType.APPLICATION_JSON)
+                                      .bodyValue(body).exchange().expectStatus().isCreated()
+                                      .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+    }
+
+    private JsonNode status(String name) {
+        JsonNode all = asAdmin().get().uri("/api/admin/projections").exchange().expectStatus().isOk()
+                                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        for (JsonNode processor : all) {
+            if (processor.get("name").asText().equals(name)) {
+                return processor;
+            }
+        }
+        throw new AssertionError("no processor " + name + " in " + all);
+    }
+
+    @Test
+    void everyProcessorShowsItsPositionAndLag() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode posts = status("volunteer-posts");
+            assertThat(posts.get("status").asText()).isEqualTo("RUNNING");
+            assertThat(posts.get("lag").asLong()).isZero();
+            assertThat(posts.get("progress").asInt()).isEqualTo(100);
+        });
+        JsonNode names = asAdmin().get().uri("/api/admin/projections").exchange().expectBody(JsonNode.class)
+                                  .returnResult().getResponseBody();
+        assertThat(names.findValuesAsText("name")).contains("accounts", "courses", "festival-events", "notices",
+                                                            "venue-calendar", "volunteer-duties", "volunteer-posts");
+    }
+
+    @Test
+    void aRebuildUnderReadsAndWritesNeverShowsAnEmptyViewAndEndsWithTheOldViewsPlusTheNewEvents() throws Exception {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String post = publish(organizer, 100);
+        List<String> before = List.of(account("v", PASSWORD, "RESIDENT"), account("v", PASSWORD, "RESIDENT"),
+                                      account("v", PASSWORD, "RESIDENT"));
+        for (String volunteer : before) {
+            as(volunteer, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", post).exchange()
+                                   .expectStatus().isCreated();
+        }
+        List<String> during = List.of(account("w", PASSWORD, "RESIDENT"), account("w", PASSWORD, "RESIDENT"));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (reading.get()) {
+                var answer = as(organizer, PASSWORD).get().uri("/api/volunteer-posts/{id}", post).exchange()
+                                                    .returnResult(JsonNode.class);
+                JsonNode body = answer.getResponseBody().blockFirst();
+                seen.add(answer.getStatus().value() + ":" + (body == null ? "none" : body.path("confirmed").asInt()));
+                reads.incrementAndGet();
+            }
+        });
+        reader.start();
+
+        asAdmin().post().uri("/api/admin/projections/volunteer-posts/replay").exchange()
+                 .expectStatus().isAccepted()
+                 .expectBody().jsonPath("$.status").isEqualTo("REBUILDING");
+        for (String volunteer : during) {
+            as(volunteer, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", post).exchange()
+                                   .expectStatus().isCreated();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> !status("volunteer-posts").get("replaying").asBoolean());
+        reading.set(false);
+        reader.join();
+
+        assertThat(status("volunteer-posts").get("lastReplay").asText()).startsWith("completed");
+        assertThat(reads.get()).isPositive();
+        // every read found the post, never fewer sign-ups than before the rebuild began
+        assertThat(seen).allSatisfy(read -> {
+            assertThat(read).startsWith("200:");
+            assertThat(Integer.parseInt(read.substring(4))).isBetween(3, 5);
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode roster = as(organizer, PASSWORD).get().uri("/api/volunteer-posts/{id}/roster", post).exchange()
+                                                     .expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                                                     .getResponseBody();
+            assertThat(roster.get("confirmed").findValuesAsText("username"))
+                    .containsExactlyElementsOf(java.util.stream.Stream.concat(before.stream(), during.stream())
+                                                                      .toList());
+        });
+        // and a fresh rebuild agrees with the views it left behind
+        assertThat(rebuilds.handle(new DiffProjectionQuery("volunteer-posts")).differences()).isEmpty();
+    }
+
+    @Test
+    void aDiffAfterAChangedProjectionListsTheDocumentsItWouldChange() {
+        String resident = account("quiet", PASSWORD, "RESIDENT");
+
+        DiffProjectionQuery.Diff unchanged = rebuilds.handle(new DiffProjectionQuery("accounts"));
+        DiffProjectionQuery.Diff changed = rebuilds.diff("accounts", List.of(ShoutingAccountProjection.class));
+
+        assertThat(unchanged.differences()).isEmpty();
+        assertThat(changed.differences()).isNotEmpty()
+                                         .allSatisfy(d -> assertThat(d.change()).isEqualTo("CHANGED"))
+                                         .anySatisfy(d -> assertThat(d.id()).isEqualTo(resident));
+        asAdmin().get().uri("/api/admin/projections/accounts/diff").exchange().expectStatus().isOk()
+                 .expectBody().jsonPath("$.differences.length()").isEqualTo(0);
+        asAdmin().get().uri("/api/admin/projections/no-such/diff").exchange().expectStatus().isNotFound();
+        asAdmin().post().uri("/api/admin/projections/no-such/replay").exchange().expectStatus().isNotFound();
+    }
+}

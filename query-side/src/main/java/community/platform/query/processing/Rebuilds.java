@@ -1,0 +1,368 @@
+package community.platform.query.processing;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.shared.audit.DiffProjectionQuery;
+import community.platform.shared.audit.ListProjectionsQuery;
+import community.platform.shared.audit.ProjectionStatus;
+import community.platform.shared.audit.ReplayProjectionCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Projection operations: each processor's position and lag, a rebuild of a processor's views beside the live ones,
+ * and a diff between a fresh rebuild and the live views.
+ *
+ * <p>A rebuild makes a second instance of each of the processor's projections whose collections carry a suffix, feeds
+ * it every event from the start, stops the live processor, feeds the events that came meanwhile, then copies the
+ * rebuilt documents over the live ones (and deletes live documents the rebuild does not have) and starts the live
+ * processor again. It resumes from its own token; the events it sees again are ones the copied documents already hold,
+ * which the projections' sequence checks skip. Readers are served from the live collections throughout: they never see
+ * an empty view, and each document is whole, old or new. (A collection rename would switch all at once on MongoDB, but
+ * the embedded server renames by dropping the target first, which a reader could see as an empty view.)
+ */
+@Component
+public class Rebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    static final String REBUILD = "__rebuild";
+    static final String DIFF = "__diff";
+
+    private final ApplicationContext context;
+    private final EventProcessingConfiguration processing;
+    private final EventStorageEngine storage;
+    private final MongoDatabase views;
+    private final Map<String, Progress> running = new ConcurrentHashMap<>();
+    private final Map<String, String> lastResult = new ConcurrentHashMap<>();
+
+    public Rebuilds(ApplicationContext context, EventProcessingConfiguration processing, EventStorageEngine storage,
+                    @Qualifier("platformViewDatabase") MongoDatabase views) {
+        this.context = context;
+        this.processing = processing;
+        this.storage = storage;
+        this.views = views;
+    }
+
+    /** How far a rebuild has come: events applied of those in the store when it started. */
+    private static final class Progress {
+        volatile long applied;
+        volatile long total;
+
+        int percent() {
+            return total <= 0 ? 100 : (int) Math.min(99, applied * 100 / total);
+        }
+    }
+
+    @QueryHandler
+    public List<ProjectionStatus> handle(ListProjectionsQuery query) {
+        long head = head();
+        return processing.eventProcessors().keySet().stream().sorted()
+                         .map(name -> status(name, head)).flatMap(Stream::ofNullable).toList();
+    }
+
+    private ProjectionStatus status(String name, long head) {
+        if (!(processing.eventProcessor(name).orElse(null) instanceof StreamingEventProcessor processor)) {
+            return null;
+        }
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        long position = segments.values().stream()
+                                .mapToLong(s -> s.getCurrentPosition().orElse(-1))
+                                .min().orElse(-1);
+        boolean axonReplay = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        Progress rebuild = running.get(name);
+        int progress = rebuild != null ? rebuild.percent()
+                : axonReplay ? (int) Math.min(99, Math.max(0, position) * 100 / Math.max(1, head)) : 100;
+        String state = rebuild != null ? "REBUILDING"
+                : !processor.isRunning() ? "STOPPED"
+                : processor.isError() ? "ERROR" : "RUNNING";
+        return new ProjectionStatus(name, state, position, head, position < 0 ? head + 1 : head - position,
+                                    rebuild != null || axonReplay, progress, lastResult.get(name));
+    }
+
+    /** Answers STARTED, ALREADY_RUNNING or UNKNOWN; the rebuild goes on in the background. */
+    @CommandHandler
+    public String handle(ReplayProjectionCommand command) {
+        String name = command.name();
+        if (!(processing.eventProcessor(name).orElse(null) instanceof StreamingEventProcessor processor)) {
+            return "UNKNOWN";
+        }
+        Progress progress = new Progress();
+        if (running.putIfAbsent(name, progress) != null) {
+            return "ALREADY_RUNNING";
+        }
+        Schedulers.boundedElastic().schedule(() -> {
+            Instant started = Instant.now();
+            try {
+                long events = rebuild(name, processor, progress);
+                lastResult.put(name, "completed " + Instant.now() + ": " + events + " events in "
+                        + Duration.between(started, Instant.now()).toMillis() + " ms");
+            } catch (RuntimeException | InterruptedException | java.util.concurrent.ExecutionException
+                     | java.util.concurrent.TimeoutException e) {
+                log.error("Rebuild of {} failed; the live views are as they were", name, e);
+                lastResult.put(name, "failed " + Instant.now() + ": " + e);
+            } finally {
+                running.remove(name);
+            }
+        });
+        return "STARTED";
+    }
+
+    private long rebuild(String name, StreamingEventProcessor processor, Progress progress)
+            throws InterruptedException, java.util.concurrent.ExecutionException,
+                   java.util.concurrent.TimeoutException {
+        Shadow shadow = shadow(name, REBUILD, projectionClasses(name));
+        boolean stopped = false;
+        try {
+            progress.total = head() + 1;
+            TrackingToken reached = shadow.feed(null, progress);
+            log.info("Rebuild of {}: {} events applied beside the live views; pausing the live processor",
+                     name, progress.applied);
+            processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+            stopped = true;
+            shadow.feed(reached, progress);
+            log.info("Rebuild of {}: caught up at {} events; copying over the live views", name, progress.applied);
+            for (String collection : shadow.collections()) {
+                copyOver(collection + REBUILD, collection);
+            }
+            return progress.applied;
+        } finally {
+            shadow.drop();
+            if (stopped) {
+                processor.start();
+                log.info("Rebuild of {}: the live processor runs again", name);
+            }
+        }
+    }
+
+    /**
+     * What a fresh rebuild would change in the live views. By default the rebuild uses the processor's projection
+     * classes; a test (or an operator's tool) may pass other classes, such as a changed projection.
+     */
+    @QueryHandler
+    public DiffProjectionQuery.Diff handle(DiffProjectionQuery query) {
+        return diff(query.name(), projectionClasses(query.name()));
+    }
+
+    public DiffProjectionQuery.Diff diff(String name, List<Class<?>> projections) {
+        if (projections.isEmpty()) {
+            return null;
+        }
+        Shadow shadow = shadow(name, DIFF, projections);
+        try {
+            Progress progress = new Progress();
+            long head = head();
+            shadow.feed(null, progress);
+            awaitLiveAt(name, head);
+            List<DiffProjectionQuery.Difference> differences = new ArrayList<>();
+            for (String collection : shadow.collections()) {
+                differences.addAll(compare(collection, collection + DIFF));
+            }
+            return new DiffProjectionQuery.Diff(name, head, differences);
+        } finally {
+            shadow.drop();
+        }
+    }
+
+    private List<Class<?>> projectionClasses(String name) {
+        return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                      .<Class<?>>map(Object::getClass)
+                      .filter(type -> name.equals(AnnotationUtils.findAnnotation(type, ProcessingGroup.class).value()))
+                      .sorted(Comparator.comparing(Class::getName))
+                      .toList();
+    }
+
+    /** The projections of one processor, instantiated again over collections whose names end in a suffix. */
+    private final class Shadow {
+        private final List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
+        private final Set<String> collections = new LinkedHashSet<>();
+        private final String suffix;
+
+        Shadow(String suffix) {
+            this.suffix = suffix;
+        }
+
+        Set<String> collections() {
+            return collections;
+        }
+
+        /** Applies every event after {@code from} up to the store's end now; answers the token reached. */
+        TrackingToken feed(TrackingToken from, Progress progress) {
+            TrackingToken reached = from;
+            GapAwareTrackingToken beyond = GapAwareTrackingToken.newInstance(Long.MAX_VALUE - 1, List.of());
+            try (Stream<TrackedEventMessage<?>> events = storage.readEvents(from, false).map(e -> e)) {
+                for (TrackedEventMessage<?> event : (Iterable<TrackedEventMessage<?>>) events::iterator) {
+                    TrackedEventMessage<?> replayed = asReplay(event, ReplayToken.createReplayToken(
+                            beyond, event.trackingToken()));
+                    for (AnnotationEventHandlerAdapter handler : handlers) {
+                        if (handler.canHandle(replayed)) {
+                            handler.handle(replayed);
+                        }
+                    }
+                    reached = event.trackingToken();
+                    progress.applied++;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("The rebuild stopped at " + reached, e);
+            }
+            return reached;
+        }
+
+        void drop() {
+            for (String collection : collections) {
+                Mono.from(views.getCollection(collection + suffix).drop()).block();
+            }
+        }
+    }
+
+    private Shadow shadow(String name, String suffix, List<Class<?>> projections) {
+        Shadow shadow = new Shadow(suffix);
+        MongoDatabase renamed = (MongoDatabase) Proxy.newProxyInstance(
+                MongoDatabase.class.getClassLoader(), new Class<?>[]{MongoDatabase.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getCollection")) {
+                        shadow.collections.add((String) args[0]);
+                        Object[] shifted = args.clone();
+                        shifted[0] = args[0] + suffix;
+                        return method.invoke(views, shifted);
+                    }
+                    return method.invoke(views, args);
+                });
+        for (Class<?> type : projections) {
+            AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(instantiate(type, renamed));
+            shadow.handlers.add(adapter);
+        }
+        shadow.drop();
+        for (AnnotationEventHandlerAdapter adapter : shadow.handlers) {
+            try {
+                adapter.prepareReset();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not reset the " + name + " rebuild", e);
+            }
+        }
+        return shadow;
+    }
+
+    /** Through its public constructor: the renamed database for the views, no live updates, other beans as they are. */
+    private Object instantiate(Class<?> type, MongoDatabase renamed) {
+        Constructor<?> constructor = Arrays.stream(type.getConstructors())
+                                           .max(Comparator.comparingInt(Constructor::getParameterCount))
+                                           .orElseThrow(() -> new IllegalStateException(type + " has no public constructor"));
+        Object[] args = Arrays.stream(constructor.getParameterTypes()).map(parameter ->
+                parameter == MongoDatabase.class ? renamed
+                        : parameter == QueryUpdateEmitter.class ? SimpleQueryUpdateEmitter.builder().build()
+                        : context.getBean(parameter)).toArray();
+        try {
+            return constructor.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Could not make a second " + type.getSimpleName(), e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static TrackedEventMessage<?> asReplay(TrackedEventMessage<?> event, TrackingToken token) {
+        return event instanceof DomainEventMessage domain ? new GenericTrackedDomainEventMessage(token, domain)
+                                                          : new GenericTrackedEventMessage(token, event);
+    }
+
+    /** Each rebuilt document over the live one, then the live documents the rebuild does not have are deleted. */
+    private void copyOver(String from, String to) {
+        MongoCollection<Document> source = views.getCollection(from);
+        MongoCollection<Document> target = views.getCollection(to);
+        Set<Object> kept = new HashSet<>();
+        Flux.from(source.find()).concatMap(doc -> {
+            kept.add(doc.get("_id"));
+            return Mono.from(target.replaceOne(Filters.eq("_id", doc.get("_id")), doc,
+                                               new ReplaceOptions().upsert(true)));
+        }).then().block();
+        Flux.from(target.find().projection(new Document("_id", 1)))
+            .map(doc -> doc.get("_id"))
+            .filter(id -> !kept.contains(id))
+            .concatMap(id -> Mono.from(target.deleteOne(Filters.eq("_id", id))))
+            .then().block();
+    }
+
+    private List<DiffProjectionQuery.Difference> compare(String live, String rebuilt) {
+        List<DiffProjectionQuery.Difference> differences = new ArrayList<>();
+        MongoCollection<Document> liveViews = views.getCollection(live);
+        Set<Object> rebuiltIds = new HashSet<>();
+        Flux.from(views.getCollection(rebuilt).find()).concatMap(doc -> {
+            rebuiltIds.add(doc.get("_id"));
+            return Mono.from(liveViews.find(Filters.eq("_id", doc.get("_id"))).first())
+                       .map(current -> current.equals(doc) ? "" : "CHANGED")
+                       .defaultIfEmpty("ADDED")
+                       .filter(change -> !change.isEmpty())
+                       .doOnNext(change -> differences.add(new DiffProjectionQuery.Difference(
+                               live, String.valueOf(doc.get("_id")), change)));
+        }).then().block();
+        Flux.from(liveViews.find().projection(new Document("_id", 1)))
+            .map(doc -> doc.get("_id"))
+            .filter(id -> !rebuiltIds.contains(id))
+            .doOnNext(id -> differences.add(new DiffProjectionQuery.Difference(live, String.valueOf(id), "REMOVED")))
+            .then().block();
+        return differences;
+    }
+
+    /** Waits (a little) until the live processor has reached the position the rebuild went to. */
+    private void awaitLiveAt(String name, long position) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            ProjectionStatus status = status(name, head());
+            if (status == null || status.position() >= position) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private long head() {
+        TrackingToken head = storage.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+}
