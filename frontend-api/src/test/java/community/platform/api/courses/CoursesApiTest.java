@@ -137,6 +137,12 @@ class CoursesApiTest extends ApiTest {
                                           .containsExactly(xiaoming, xiaogang);
         assertThat(roster.get("waitlist")).isEmpty();
 
+        // an auditor can see why the third child waited and then moved up
+        JsonNode why = get(auditor, "/api/audit/explain/waitlist?courseId={id}&username={u}", id, zhao);
+        assertThat(why.get("decisions")).extracting(d -> d.get("type").asText())
+                                        .containsExactly("ChildWaitlistedEvent", "EnrollmentPromotedEvent");
+        assertThat(why.at("/decisions/1/because").asText()).contains("EnrollmentWithdrawnEvent", wang);
+
         // attendance for every session, with one correction
         afterTheTerm();
         for (int session = 1; session <= 5; session++) {
@@ -147,10 +153,21 @@ class CoursesApiTest extends ApiTest {
                     : Map.of("present", List.of(xiaoming, xiaogang));
             mark(organizer, id, session, marks).expectStatus().isOk();
         }
-        mark(organizer, id, 2, Map.of("present", List.of(xiaoming)))
+        mark(organizer, id, 2, Map.of("present", List.of(xiaoming), "reason", "came in late, marked wrongly"))
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.marks." + xiaoming).isEqualTo("PRESENT")
                              .jsonPath("$.marks." + xiaogang).isEqualTo("PRESENT");
+        JsonNode corrections = get(auditor, "/api/audit/corrections");
+        List<JsonNode> ours = new ArrayList<>();
+        corrections.forEach(c -> {
+            if (id.equals(c.get("streamId").asText())) {
+                ours.add(c);
+            }
+        });
+        assertThat(ours).hasSize(1);
+        assertThat(ours.get(0).at("/payload/replaced").asText()).isEqualTo("ABSENT");
+        assertThat(ours.get(0).at("/payload/reason").asText()).isEqualTo("came in late, marked wrongly");
+        assertThat(ours.get(0).get("actor").asText()).isEqualTo(organizer);
         JsonNode sheet = get(auditor, "/api/courses/{id}/attendance", id);
         assertThat(sheet.get("rows")).hasSize(2);
         assertThat(sheet.at("/rows/0/marks/2").asText()).isEqualTo("PRESENT");
