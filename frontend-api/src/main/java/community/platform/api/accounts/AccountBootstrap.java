@@ -1,5 +1,6 @@
 package community.platform.api.accounts;
 
+import community.platform.api.demo.DemoRecords;
 import community.platform.api.security.Usernames;
 import community.platform.api.web.ApiProblemException;
 import community.platform.shared.ErrorCode;
@@ -20,7 +21,8 @@ import java.util.List;
 /**
  * At start-up: the first ADMIN from {@code PLATFORM_ADMIN_USERNAME} and {@code PLATFORM_ADMIN_PASSWORD} (created
  * only if that account does not exist; there is no default password), and with {@code PLATFORM_DEMO=true} one demo
- * account per role, whose generated passwords are printed once, when they are created.
+ * account per role, whose generated passwords are printed once, when they are created, and with them, on that first
+ * start, a few demo records ({@link DemoRecords}).
  */
 @Component
 class AccountBootstrap implements ApplicationRunner {
@@ -32,8 +34,9 @@ class AccountBootstrap implements ApplicationRunner {
     private final String adminUsername;
     private final String adminPassword;
     private final boolean demo;
+    private final DemoRecords demoRecords;
 
-    AccountBootstrap(Accounts accounts,
+    AccountBootstrap(Accounts accounts, DemoRecords demoRecords,
                      @Value("${PLATFORM_ADMIN_USERNAME:admin}") String adminUsername,
                      @Value("${PLATFORM_ADMIN_PASSWORD:}") String adminPassword,
                      @Value("${PLATFORM_DEMO:false}") boolean demo) {
@@ -41,6 +44,7 @@ class AccountBootstrap implements ApplicationRunner {
         this.adminUsername = Usernames.normalize(adminUsername);
         this.adminPassword = adminPassword;
         this.demo = demo;
+        this.demoRecords = demoRecords;
     }
 
     @Override
@@ -70,6 +74,7 @@ class AccountBootstrap implements ApplicationRunner {
             log.info("Demo accounts exist already; their passwords were printed when they were created");
         } else {
             log.info("Demo accounts (PLATFORM_DEMO=true), shown this once:{}", created);
+            demoRecords.seed();
         }
     }
 
