@@ -1,18 +1,12 @@
 package community.platform.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +22,6 @@ import java.util.concurrent.Future;
  */
 public final class AuthBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PASSWORD = "bench-password";
 
     public static void main(String[] args) throws Exception {
@@ -38,22 +31,8 @@ public final class AuthBenchmark {
         Path jar = Path.of(EventStoreBenchmark.option(args, "jar", "frontend-api/target/community-platform-exec.jar"))
                        .toAbsolutePath();
         Path out = Path.of(EventStoreBenchmark.option(args, "out", "docs/benchmarks.md"));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path data = Files.createTempDirectory("auth-bench");
-        ProcessBuilder start = new ProcessBuilder("java", "-Xmx1g", "-Daxoniq.update-checker.disabled=true",
-                                                  "-jar", jar.toString())
-                .directory(data.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("platform.log").toFile());
-        start.environment().put("SERVER_PORT", String.valueOf(port));
-        start.environment().put("PLATFORM_DATA_DIR", data.resolve("data").toString());
-        Process platform = start.start();
-        String base = "http://127.0.0.1:" + port;
-        try {
-            awaitHealthy(base, platform);
+        try (Platform platform = Platform.start(jar, "auth-bench", java.util.Map.of(), List.of())) {
+            String base = platform.base;
             List<Long> firstSignIns = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 String username = "bench-" + i;
@@ -103,19 +82,11 @@ public final class AuthBenchmark {
                     """.formatted(LocalDate.now(), Figures.machine(), clients, rounds, seconds, plain, basic,
                                   ratio, firstSignIn));
             System.out.println("wrote " + out);
-        } finally {
-            platform.destroy();
-            platform.waitFor();
         }
     }
 
     private static HttpRequest get(String url, String username) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-        if (username != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        return request.build();
+        return Platform.request(url, username, PASSWORD).GET().build();
     }
 
     private static double rate(HttpRequest request, int clients, int seconds) throws Exception {
@@ -142,30 +113,6 @@ public final class AuthBenchmark {
     }
 
     private static void send(HttpRequest request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
-                                                    + response.body());
-        }
-    }
-
-    private static void awaitHealthy(String base, Process platform) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!platform.isAlive()) {
-                throw new IllegalStateException("the platform stopped; see its log");
-            }
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-                                                                   .build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the platform did not become healthy in 90 s");
+        Platform.send(request, expected);
     }
 }

@@ -1,0 +1,97 @@
+package community.platform.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** The platform as a user runs it: the built jar in its own process, embedded storage in a temporary folder. */
+final class Platform implements AutoCloseable {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    final String base;
+    final Path folder;
+
+    private Platform(Process process, String base, Path folder) {
+        this.process = process;
+        this.base = base;
+        this.folder = folder;
+    }
+
+    /** Starts the jar on a free port with the given environment and arguments, and waits for health UP. */
+    static Platform start(Path jar, String name, Map<String, String> environment, List<String> arguments)
+            throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path folder = Files.createTempDirectory(name);
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx1g",
+                                                                 "-Daxoniq.update-checker.disabled=true", "-jar",
+                                                                 jar.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        ProcessBuilder start = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                                                          .redirectOutput(folder.resolve("platform.log").toFile());
+        start.environment().put("SERVER_PORT", String.valueOf(port));
+        start.environment().put("PLATFORM_DATA_DIR", folder.resolve("data").toString());
+        start.environment().putAll(environment);
+        Platform platform = new Platform(start.start(), "http://127.0.0.1:" + port, folder);
+        platform.awaitHealthy();
+        return platform;
+    }
+
+    private void awaitHealthy() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the platform stopped; see " + folder.resolve("platform.log"));
+            }
+            try {
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                                                   .build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the platform did not become healthy in 90 s");
+    }
+
+    static HttpRequest.Builder request(String url, String username, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        if (username != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return request;
+    }
+
+    static HttpResponse<String> send(HttpRequest request, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                                                    + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
