@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import community.platform.api.storage.EmbeddedStore;
-import community.platform.command.eventstore.EventSerialization;
 import community.platform.command.eventstore.MongoEventStorageEngine;
 import community.platform.query.notices.NoticeProjection;
 import community.platform.query.volunteering.VolunteerDutiesProjection;

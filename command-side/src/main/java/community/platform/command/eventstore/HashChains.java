@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

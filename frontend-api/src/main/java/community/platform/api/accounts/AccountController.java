@@ -10,7 +10,6 @@ import community.platform.shared.accounts.GrantRoleCommand;
 import community.platform.shared.accounts.RevokeRoleCommand;
 import community.platform.shared.accounts.Role;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;

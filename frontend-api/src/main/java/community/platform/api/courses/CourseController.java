@@ -279,7 +279,7 @@ public class CourseController {
         return views.visible(new FindCourseQuery(id), CourseDetails.class, course -> course.version() >= version);
     }
 
-    Mono<CourseDetails> course(String id) {
+    private Mono<CourseDetails> course(String id) {
         return views.find(new FindCourseQuery(id), CourseDetails.class)
                     .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.notFound(
                             "There is no course " + id))));

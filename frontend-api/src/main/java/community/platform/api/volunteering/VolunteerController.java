@@ -19,7 +19,6 @@ import reactor.core.publisher.Mono;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
