@@ -250,9 +250,13 @@ public class Rebuilds {
             return reached;
         }
 
+        /** Drops the suffixed collections that exist (the embedded server logs an error for a missing one). */
         void drop() {
+            Set<String> existing = new HashSet<>(Flux.from(views.listCollectionNames()).collectList().block());
             for (String collection : collections) {
-                Mono.from(views.getCollection(collection + suffix).drop()).block();
+                if (existing.contains(collection + suffix)) {
+                    Mono.from(views.getCollection(collection + suffix).drop()).block();
+                }
             }
         }
     }
