@@ -8,6 +8,7 @@ import community.platform.shared.audit.CheckIntegrityQuery;
 import community.platform.shared.audit.ExplainPlacementQuery;
 import community.platform.shared.audit.Explanation;
 import community.platform.shared.audit.ExportEventsQuery;
+import community.platform.shared.audit.ExportPage;
 import community.platform.shared.audit.FindStreamEventsQuery;
 import community.platform.shared.audit.FindStreamStateQuery;
 import community.platform.shared.audit.IntegrityReport;
@@ -17,7 +18,6 @@ import community.platform.shared.audit.Seal;
 import community.platform.shared.audit.SealQuery;
 import community.platform.shared.audit.VerifySealQuery;
 import org.apache.commons.csv.CSVFormat;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,16 +37,15 @@ import java.util.stream.Stream;
 public class AuditController {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180;
+    private static final int PAGE = 500;
     private static final String CSV_HEADER = CSV.format("position", "streamId", "sequence", "type", "timestamp",
                                                         "actor", "payload", "metadata") + "\r\n";
 
     private final Views views;
-    private final QueryGateway queries;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public AuditController(Views views, QueryGateway queries, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public AuditController(Views views, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.views = views;
-        this.queries = queries;
         this.json = json;
     }
 
@@ -78,9 +77,14 @@ public class AuditController {
             throw new ApiProblemException(Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                                                       "format is ndjson (the default) or csv, not " + format));
         }
-        return Flux.from(queries.streamingQuery(
-                new ExportEventsQuery(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
-                                      blankToNull(type), blankToNull(actor)), AuditEvent.class));
+        ExportEventsQuery first = new ExportEventsQuery(from == null ? null : from.toInstant(),
+                                                        to == null ? null : to.toInstant(), blankToNull(type),
+                                                        blankToNull(actor), null, PAGE);
+        // a page at a time, the next asked for when the one before has been taken: never the whole log in memory
+        return views.find(first, ExportPage.class)
+                    .expand(page -> page.next() == null ? Mono.empty()
+                                                        : views.find(first.next(page.next()), ExportPage.class))
+                    .concatMapIterable(ExportPage::events);
     }
 
     /** The same log as CSV (RFC 4180), a header line first; payload and metadata are JSON in their cells. */

@@ -6,21 +6,23 @@ import community.platform.shared.audit.Corrective;
 import community.platform.shared.audit.ExplainPlacementQuery;
 import community.platform.shared.audit.Explanation;
 import community.platform.shared.audit.ExportEventsQuery;
+import community.platform.shared.audit.ExportPage;
 import community.platform.shared.audit.FindStreamEventsQuery;
 import community.platform.shared.audit.FindStreamStateQuery;
 import community.platform.shared.audit.ListCorrectionsQuery;
 import community.platform.shared.audit.RecordState;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +32,14 @@ import java.util.stream.Stream;
 
 /**
  * What auditors read straight from the event store: a record's history, its state at a moment (folded by the
- * record's own {@link RecordFold}), the global log streamed in constant memory, corrections, and the recorded inputs
+ * record's own {@link RecordFold}), the global log a page at a time, corrections, and the recorded inputs
  * of seat and queue decisions.
  */
 @Component
 public class AuditLog {
+
+    /** Events read at most for one page of the export. */
+    static final int SCAN = 10_000;
 
     /** The payload fields that name the person a placement decision is about. */
     private static final List<String> PERSON_FIELDS = List.of("volunteer", "resident", "guardian");
@@ -83,16 +88,38 @@ public class AuditLog {
                                            last, view == null ? null : fold.get().present(view, last, query.asOf())));
     }
 
-    /** The global log, oldest first, read a batch at a time up to where the store stands now. */
+    /**
+     * A page of the global log, oldest first, read from the store as a processor reads it; at most {@link #SCAN}
+     * events are read per page, so that each page answers promptly however rarely the filter matches.
+     */
     @QueryHandler
-    public Flux<AuditEvent> handle(ExportEventsQuery query) {
-        return everything().filter(e -> matches(e, query)).map(AuditLog::audited);
+    public ExportPage handle(ExportEventsQuery query) {
+        TrackingToken reached = query.after() == null ? null
+                : GapAwareTrackingToken.newInstance(query.after().index(), query.after().gaps());
+        List<AuditEvent> page = new ArrayList<>();
+        boolean more;
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(reached, false)) {
+            Iterator<? extends TrackedEventMessage<?>> log = events.iterator();
+            int read = 0;
+            while ((more = log.hasNext()) && page.size() < query.limit() && read < SCAN) {
+                TrackedEventMessage<?> event = log.next();
+                read++;
+                reached = event.trackingToken();
+                if (matches(event, query)) {
+                    page.add(audited(event));
+                }
+            }
+        }
+        return new ExportPage(page, more && reached instanceof GapAwareTrackingToken token
+                ? new ExportEventsQuery.Cursor(token.getIndex(), List.copyOf(token.getGaps())) : null);
     }
 
     @QueryHandler
     public List<AuditEvent> handle(ListCorrectionsQuery query) {
-        return everything().filter(e -> e.getPayload() instanceof Corrective c && c.corrects())
-                           .map(AuditLog::audited).collectList().block();
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+            return events.filter(e -> e.getPayload() instanceof Corrective c && c.corrects())
+                         .map(AuditLog::audited).toList();
+        }
     }
 
     /** Every event of the record naming the person as volunteer, resident or guardian, with why it went that way. */
@@ -116,11 +143,6 @@ public class AuditLog {
     private Stream<? extends DomainEventMessage<?>> history(String streamId) {
         // from sequence 0: a snapshot would hide the events before it
         return eventStore.readEvents(streamId, 0).asStream();
-    }
-
-    private Flux<TrackedEventMessage<?>> everything() {
-        return Flux.<TrackedEventMessage<?>>fromStream(() -> storage.readEvents(null, false).map(e -> e))
-                   .subscribeOn(Schedulers.boundedElastic());
     }
 
     private static boolean matches(EventMessage<?> event, ExportEventsQuery query) {
