@@ -22,6 +22,8 @@ final class Platform implements AutoCloseable {
     private final Process process;
     final String base;
     final Path folder;
+    /** From starting the process until health answered UP. */
+    Duration startUp;
 
     private Platform(Process process, String base, Path folder) {
         this.process = process;
@@ -46,8 +48,10 @@ final class Platform implements AutoCloseable {
         start.environment().put("SERVER_PORT", String.valueOf(port));
         start.environment().put("PLATFORM_DATA_DIR", folder.resolve("data").toString());
         start.environment().putAll(environment);
+        long started = System.nanoTime();
         Platform platform = new Platform(start.start(), "http://127.0.0.1:" + port, folder);
         platform.awaitHealthy();
+        platform.startUp = Duration.ofNanos(System.nanoTime() - started);
         return platform;
     }
 
