@@ -1,6 +1,7 @@
 package community.platform.api.courses;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import community.platform.api.security.Callers;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
 import community.platform.api.web.Holds;
@@ -280,9 +281,7 @@ public class CourseController {
     }
 
     private Mono<CourseDetails> course(String id) {
-        return views.find(new FindCourseQuery(id), CourseDetails.class)
-                    .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.notFound(
-                            "There is no course " + id))));
+        return views.existing(new FindCourseQuery(id), CourseDetails.class, "There is no course " + id);
     }
 
     private Mono<CourseDetails> organizerOrAuditor(String id, Authentication caller) {
@@ -291,12 +290,11 @@ public class CourseController {
     }
 
     private static boolean mayOversee(CourseDetails course, Authentication caller) {
-        return course.organizer().equals(caller.getName())
-                || caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_AUDITOR"));
+        return Callers.organizerOrAuditor(caller, course.organizer());
     }
 
     private static ApiProblemException forbidden(String detail) {
-        return new ApiProblemException(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail));
+        return new ApiProblemException(Problems.forbidden(detail));
     }
 
     private static Map<String, Object> child(Enrollment e) {

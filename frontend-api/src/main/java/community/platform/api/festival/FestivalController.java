@@ -4,7 +4,6 @@ import community.platform.api.accounts.Accounts;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
 import community.platform.api.web.IdempotencyKeys;
-import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
 import community.platform.shared.festival.CancelFestivalEventCommand;
 import community.platform.shared.festival.FestivalEventSummary;
@@ -204,8 +203,7 @@ public class FestivalController {
     }
 
     private Mono<FestivalEventSummary> event(String id) {
-        return views.find(new FindFestivalEventQuery(id), FestivalEventSummary.class)
-                    .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.notFound(
-                            "There is no festival event " + id))));
+        return views.existing(new FindFestivalEventQuery(id), FestivalEventSummary.class,
+                              "There is no festival event " + id);
     }
 }

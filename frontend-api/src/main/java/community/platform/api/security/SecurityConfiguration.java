@@ -52,8 +52,7 @@ public class SecurityConfiguration {
                                   Map.of("WWW-Authenticate", "Basic realm=\"community-platform\""));
         };
         ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(
-                exchange, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-                                      "Your roles do not allow this"), Map.of());
+                exchange, Problems.forbidden("Your roles do not allow this"), Map.of());
 
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
             .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -1,6 +1,7 @@
 package community.platform.api.volunteering;
 
 import community.platform.api.accounts.Accounts;
+import community.platform.api.security.Callers;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
 import community.platform.api.web.Holds;
@@ -117,15 +118,11 @@ public class VolunteerPostController {
 
     @GetMapping("/api/volunteer-posts/{id}/roster")
     public Mono<Map<String, Object>> roster(@PathVariable String id, Authentication caller) {
-        return views.find(new FindVolunteerRosterQuery(id), VolunteerRoster.class)
-                    .switchIfEmpty(Mono.error(() -> notFound(id)))
+        return views.existing(new FindVolunteerRosterQuery(id), VolunteerRoster.class, noPost(id))
                     .map(roster -> {
-                        boolean auditor = caller.getAuthorities().stream()
-                                                .anyMatch(a -> a.getAuthority().equals("ROLE_AUDITOR"));
-                        if (!auditor && !roster.organizer().equals(caller.getName())) {
-                            throw new ApiProblemException(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                                                                      "Not allowed",
-                                                                      "Only the post's organizer and auditors see its roster"));
+                        if (!Callers.organizerOrAuditor(caller, roster.organizer())) {
+                            throw new ApiProblemException(Problems.forbidden(
+                                    "Only the post's organizer and auditors see its roster"));
                         }
                         return Map.of("confirmed", roster.confirmed().stream().map(RosterEntry::of).toList(),
                                       "waitlist", roster.waitlist());
@@ -201,8 +198,7 @@ public class VolunteerPostController {
     }
 
     private Mono<VolunteerPostSummary> post(String id) {
-        return views.find(new FindVolunteerPostQuery(id), VolunteerPostSummary.class)
-                    .switchIfEmpty(Mono.error(() -> notFound(id)));
+        return views.existing(new FindVolunteerPostQuery(id), VolunteerPostSummary.class, noPost(id));
     }
 
     /** {@code {status, waitlistPosition?}}: the position only for a place in the queue. */
@@ -218,8 +214,8 @@ public class VolunteerPostController {
                 || roster.waitlist().stream().anyMatch(w -> w.username().equals(username));
     }
 
-    private static ApiProblemException notFound(String id) {
-        return new ApiProblemException(Problems.notFound("There is no volunteer post " + id));
+    private static String noPost(String id) {
+        return "There is no volunteer post " + id;
     }
 
     private static Instant instant(OffsetDateTime time) {

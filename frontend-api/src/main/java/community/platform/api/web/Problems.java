@@ -43,6 +43,10 @@ public class Problems {
         return of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
     }
 
+    public static ProblemDetail forbidden(String detail) {
+        return of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
+    }
+
     public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
         problem.setProperty("errors", errors);
         return problem;

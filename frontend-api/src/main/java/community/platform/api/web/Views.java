@@ -37,6 +37,11 @@ public class Views {
                    .flatMap(Mono::justOrEmpty);
     }
 
+    /** The record, or a 404 problem with the given detail when there is none. */
+    public <R> Mono<R> existing(Object query, Class<R> type, String notFound) {
+        return find(query, type).switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.notFound(notFound))));
+    }
+
     public <R> Mono<List<R>> list(Object query, Class<R> type) {
         return Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(type)))
                    .subscribeOn(Schedulers.boundedElastic());
