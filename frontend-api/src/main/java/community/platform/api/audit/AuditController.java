@@ -60,10 +60,12 @@ public class AuditController {
     @GetMapping("/api/audit/streams/{id}/state")
     public Mono<RecordState> state(@PathVariable String id, @RequestParam(required = false) OffsetDateTime asOf) {
         Instant at = asOf == null ? Instant.now() : asOf.toInstant();
-        return history(id).then(views.find(new FindStreamStateQuery(id, at), RecordState.class))
-                          .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.of(
-                                  HttpStatus.UNPROCESSABLE_ENTITY, "no-past-state", "No past state for this record",
-                                  "The record " + id + " has a history, but its kind has no state to show"))));
+        return views.find(new FindStreamStateQuery(id, at), RecordState.class)
+                    .switchIfEmpty(Mono.error(() -> noRecord(id)))
+                    .filter(state -> state.recordType() != null)
+                    .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.of(
+                            HttpStatus.UNPROCESSABLE_ENTITY, "no-past-state", "No past state for this record",
+                            "The record " + id + " has a history, but its kind has no state to show"))));
     }
 
     /** The global log, oldest first, one JSON object a line, streamed as it is read: never held in memory. */
@@ -124,8 +126,8 @@ public class AuditController {
                                                                    "Invalid request",
                                                                    "Give one of postId, eventId or courseId")));
         }
-        return history(ids.get(0)).then(views.find(new ExplainPlacementQuery(ids.get(0), username.strip()),
-                                                   Explanation.class));
+        return views.find(new ExplainPlacementQuery(ids.get(0), username.strip()), Explanation.class)
+                    .switchIfEmpty(Mono.error(() -> noRecord(ids.get(0))));
     }
 
     @GetMapping("/api/audit/corrections")

@@ -61,7 +61,7 @@ public class AuditLog {
         }
     }
 
-    /** Empty for an unknown record, or one whose kind has no fold. */
+    /** Empty for an unknown record; no record type and no state when the record's kind has no fold. */
     @QueryHandler
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Optional<RecordState> handle(FindStreamStateQuery query) {
@@ -71,8 +71,11 @@ public class AuditLog {
         }
         Optional<RecordFold> fold = events.stream().findFirst().flatMap(first -> folds.stream()
                 .filter(f -> f.events().isInstance(first.getPayload())).map(RecordFold.class::cast).findFirst());
-        if (fold.isEmpty()) {
+        if (events.isEmpty()) {
             return Optional.empty();
+        }
+        if (fold.isEmpty()) {
+            return Optional.of(new RecordState(query.streamId(), null, query.asOf(), -1, null));
         }
         Object view = null;
         long last = -1;
@@ -122,9 +125,12 @@ public class AuditLog {
         }
     }
 
-    /** Every event of the record naming the person as volunteer, resident or guardian, with why it went that way. */
+    /**
+     * Every event of the record naming the person as volunteer, resident or guardian, with why it went that way; empty
+     * for an unknown record.
+     */
     @QueryHandler
-    public Explanation handle(ExplainPlacementQuery query) {
+    public Optional<Explanation> handle(ExplainPlacementQuery query) {
         List<Explanation.Decision> decisions = new ArrayList<>();
         AuditEvent previous = null;
         try (Stream<? extends DomainEventMessage<?>> events = history(query.recordId())) {
@@ -137,7 +143,8 @@ public class AuditLog {
                 previous = event;
             }
         }
-        return new Explanation(query.recordId(), query.username(), decisions);
+        return previous == null ? Optional.empty()
+                                : Optional.of(new Explanation(query.recordId(), query.username(), decisions));
     }
 
     private Stream<? extends DomainEventMessage<?>> history(String streamId) {
