@@ -1,10 +1,10 @@
 package community.platform.query.festival;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.ViewBatch;
 import community.platform.shared.festival.VenueBooking;
 import community.platform.shared.festival.VenueBookedEvent;
 import community.platform.shared.festival.VenueBookingMovedEvent;
@@ -17,7 +17,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
-import org.reactivestreams.Publisher;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,7 +26,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Venue calendars ({@value #BOOKINGS}, one document per venue and event), for organizers choosing a slot. Each venue's
@@ -51,35 +49,29 @@ public class VenueCalendarProjection {
 
     @EventHandler
     void on(VenueEvent event, @SequenceNumber long sequence) {
-        Document head = Mono.from(heads.find(eq("_id", event.venueId())).first()).block();
+        ViewBatch batch = ViewBatch.current();
+        Document head = batch.find(heads, event.venueId());
         if (head != null && head.getLong("lastSequence") >= sequence) {
             return;
         }
-        Mono.from(apply(event)).block();
-        Mono.from(heads.replaceOne(eq("_id", event.venueId()),
-                                   new Document("_id", event.venueId()).append("lastSequence", sequence),
-                                   new ReplaceOptions().upsert(true))).block();
+        apply(batch, event);
+        batch.replace(heads, new Document("_id", event.venueId()).append("lastSequence", sequence));
     }
 
-    private Publisher<?> apply(VenueEvent event) {
+    private void apply(ViewBatch batch, VenueEvent event) {
         if (event instanceof VenueBookedEvent booked) {
-            return bookings.replaceOne(eq("_id", id(booked.venueId(), booked.eventId())),
-                                       new Document("_id", id(booked.venueId(), booked.eventId()))
-                                               .append("venueId", booked.venueId()).append("venue", booked.venue())
-                                               .append("eventId", booked.eventId()).append("title", booked.title())
-                                               .append("startsAt", Date.from(booked.startsAt()))
-                                               .append("endsAt", Date.from(booked.endsAt())),
-                                       new ReplaceOptions().upsert(true));
-        }
-        if (event instanceof VenueBookingMovedEvent moved) {
-            return bookings.updateOne(eq("_id", id(moved.venueId(), moved.eventId())), Updates.combine(
+            batch.replace(bookings, new Document("_id", id(booked.venueId(), booked.eventId()))
+                    .append("venueId", booked.venueId()).append("venue", booked.venue())
+                    .append("eventId", booked.eventId()).append("title", booked.title())
+                    .append("startsAt", Date.from(booked.startsAt()))
+                    .append("endsAt", Date.from(booked.endsAt())));
+        } else if (event instanceof VenueBookingMovedEvent moved) {
+            batch.update(bookings, id(moved.venueId(), moved.eventId()), Updates.combine(
                     Updates.set("startsAt", Date.from(moved.startsAt())),
-                    Updates.set("endsAt", Date.from(moved.endsAt()))));
+                    Updates.set("endsAt", Date.from(moved.endsAt()))), false);
+        } else if (event instanceof VenueBookingReleasedEvent released) {
+            batch.delete(bookings, id(released.venueId(), released.eventId()));
         }
-        if (event instanceof VenueBookingReleasedEvent released) {
-            return bookings.deleteOne(eq("_id", id(released.venueId(), released.eventId())));
-        }
-        return Mono.empty();
     }
 
     private static String id(String venueId, String eventId) {

@@ -1,11 +1,10 @@
 package community.platform.query.notices;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.ViewBatch;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ChildWaitlistedEvent;
 import community.platform.shared.courses.CourseCreatedEvent;
@@ -55,7 +54,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Change notices ({@value #NOTICES}): when a volunteer post or a festival event is rescheduled or cancelled, or a
@@ -187,7 +185,8 @@ public class NoticeProjection {
     /** Applies one event of a record (a post or a festival event) once: its members change, and notices go out. */
     private void apply(String recordId, long sequence, Instant at, ReplayStatus replay,
                        java.util.function.Function<String, Change> changeFor) {
-        Document record = Mono.from(members.find(eq("_id", recordId)).first()).block();
+        ViewBatch batch = ViewBatch.current();
+        Document record = batch.find(members, recordId);
         if (record != null && record.getLong("lastSequence") >= sequence) {
             return;
         }
@@ -206,22 +205,20 @@ public class NoticeProjection {
             holders.remove(change.left());
         }
         if (change.subject() != null) {
-            send(recordId, sequence, at, change.toldOnly() == null ? holders : change.toldOnly(), change.subject(),
+            send(batch, recordId, sequence, at, change.toldOnly() == null ? holders : change.toldOnly(), change.subject(),
                  change.body(), replay);
         }
-        Mono.from(members.replaceOne(eq("_id", recordId),
-                                     record.append("members", holders).append("lastSequence", sequence),
-                                     new ReplaceOptions().upsert(true))).block();
+        batch.replace(members, record.append("members", holders).append("lastSequence", sequence));
     }
 
-    private void send(String postId, long sequence, Instant at, List<String> recipients, String subject, String body,
+    private void send(ViewBatch batch, String postId, long sequence, Instant at, List<String> recipients, String subject, String body,
                       ReplayStatus replay) {
         for (String recipient : recipients) {
             String id = postId + "-" + sequence + "-" + recipient;
-            Mono.from(notices.updateOne(eq("_id", id), Updates.combine(
+            batch.update(notices, id, Updates.combine(
                     Updates.set("recipient", recipient), Updates.set("createdAt", Date.from(at)),
                     Updates.set("subject", subject), Updates.set("body", body),
-                    Updates.setOnInsert("read", false)), new UpdateOptions().upsert(true))).block();
+                    Updates.setOnInsert("read", false)), true);
             if (!replay.isReplay()) {
                 channel.deliver(recipient, subject, body);
             }
@@ -231,8 +228,7 @@ public class NoticeProjection {
 
     @EventHandler
     void on(NoticeReadEvent event) {
-        Mono.from(notices.updateOne(eq("_id", event.noticeId()), Updates.set("read", true),
-                                    new UpdateOptions().upsert(true))).block();
+        ViewBatch.current().update(notices, event.noticeId(), Updates.set("read", true), true);
         updates.emit(FindNoticesQuery.class, query -> query.recipient().equals(event.recipient()), List.of());
     }
 

@@ -1,6 +1,7 @@
 package community.platform.query.processing;
 
 import com.mongodb.client.MongoDatabase;
+import community.platform.query.views.ViewBatch;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -33,11 +34,17 @@ public class ProcessingConfiguration {
     /**
      * Every processor is a pooled streaming one. {@code initialSegmentCount} applies when a processor first starts;
      * raising it later is a split of the existing segments (Axon's {@code splitSegment}), not a setting change.
+     * A segment takes up to {@code batchSize} waiting events in one unit of work, whose view writes go out together
+     * ({@link ViewBatch}): one event at a time when the platform keeps up, larger batches in a burst or a replay.
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessors(
-            @Value("${platform.processing.initial-segment-count:4}") int initialSegmentCount) {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors(
-                (config, builder) -> builder.initialSegmentCount(initialSegmentCount));
+            @Value("${platform.processing.initial-segment-count:4}") int initialSegmentCount,
+            @Value("${platform.processing.batch-size:200}") int batchSize) {
+        return configurer -> configurer.eventProcessing()
+                                       .usingPooledStreamingEventProcessors(
+                                               (config, builder) -> builder.initialSegmentCount(initialSegmentCount)
+                                                                           .batchSize(batchSize))
+                                       .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.flushing());
     }
 }

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.ViewBatch;
 import community.platform.shared.audit.DiffProjectionQuery;
 import community.platform.shared.audit.ListProjectionsQuery;
 import community.platform.shared.audit.ProjectionStatus;
@@ -44,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,8 @@ public class Rebuilds {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     static final String REBUILD = "__rebuild";
     static final String DIFF = "__diff";
+    /** Events per unit of work in a rebuild: a few thousand documents at most to hold and write at once. */
+    private static final int BATCH = 1000;
 
     private final ApplicationContext context;
     private final EventProcessingConfiguration processing;
@@ -228,21 +232,22 @@ public class Rebuilds {
             return collections;
         }
 
-        /** Applies every event after {@code from} up to the store's end now; answers the token reached. */
+        /** Applies every event after {@code from} up to the store's end now, in batches; answers the token reached. */
         TrackingToken feed(TrackingToken from, Progress progress) {
             TrackingToken reached = from;
             GapAwareTrackingToken beyond = GapAwareTrackingToken.newInstance(Long.MAX_VALUE - 1, List.of());
+            List<TrackedEventMessage<?>> batch = new ArrayList<>();
             try (Stream<TrackedEventMessage<?>> events = storage.readEvents(from, false).map(e -> e)) {
-                for (TrackedEventMessage<?> event : (Iterable<TrackedEventMessage<?>>) events::iterator) {
-                    TrackedEventMessage<?> replayed = asReplay(event, ReplayToken.createReplayToken(
-                            beyond, event.trackingToken()));
-                    for (AnnotationEventHandlerAdapter handler : handlers) {
-                        if (handler.canHandle(replayed)) {
-                            handler.handle(replayed);
-                        }
+                Iterator<TrackedEventMessage<?>> iterator = events.iterator();
+                while (iterator.hasNext()) {
+                    TrackedEventMessage<?> event = iterator.next();
+                    batch.add(asReplay(event, ReplayToken.createReplayToken(beyond, event.trackingToken())));
+                    if (batch.size() == BATCH || !iterator.hasNext()) {
+                        ViewBatch.handle(batch, handlers);
+                        reached = event.trackingToken();
+                        progress.applied += batch.size();
+                        batch.clear();
                     }
-                    reached = event.trackingToken();
-                    progress.applied++;
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("The rebuild stopped at " + reached, e);

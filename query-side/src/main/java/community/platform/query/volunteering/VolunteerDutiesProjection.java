@@ -1,10 +1,10 @@
 package community.platform.query.volunteering;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.ViewBatch;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
@@ -22,7 +22,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
-import org.reactivestreams.Publisher;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,68 +57,56 @@ public class VolunteerDutiesProjection {
 
     @EventHandler
     void on(VolunteerPostEvent event, @SequenceNumber long sequence) {
-        Document post = Mono.from(posts.find(eq("_id", event.postId())).first()).block();
+        ViewBatch batch = ViewBatch.current();
+        Document post = batch.find(posts, event.postId());
         if (post != null && post.getLong("lastSequence") >= sequence) {
             return;
         }
-        Flux.from(apply(event, post)).then().block();
-        Mono.from(posts.updateOne(eq("_id", event.postId()), Updates.set("lastSequence", sequence))).block();
+        post = apply(batch, event, post);
+        batch.replace(posts, post.append("lastSequence", sequence));
     }
 
-    private Publisher<?> apply(VolunteerPostEvent event, Document post) {
+    /** Writes what the event changes of the duties; answers the post's document with the event applied. */
+    private Document apply(ViewBatch batch, VolunteerPostEvent event, Document post) {
         if (event instanceof VolunteerPostPublishedEvent published) {
-            return posts.replaceOne(eq("_id", published.postId()),
-                                    new Document("_id", published.postId()).append("title", published.title())
-                                            .append("location", published.location())
-                                            .append("startsAt", Date.from(published.startsAt()))
-                                            .append("endsAt", Date.from(published.endsAt()))
-                                            .append("lastSequence", -1L),
-                                    new ReplaceOptions().upsert(true));
+            return new Document("_id", published.postId()).append("title", published.title())
+                                                          .append("location", published.location())
+                                                          .append("startsAt", Date.from(published.startsAt()))
+                                                          .append("endsAt", Date.from(published.endsAt()));
         }
         if (event instanceof VolunteerSignedUpEvent signedUp) {
-            return duty(post, signedUp.volunteer(), "CONFIRMED");
+            batch.replace(duties, duty(post, signedUp.volunteer(), "CONFIRMED"));
+        } else if (event instanceof VolunteerWaitlistedEvent waitlisted) {
+            batch.replace(duties, duty(post, waitlisted.volunteer(), "WAITLISTED"));
+        } else if (event instanceof VolunteerPromotedEvent promoted) {
+            batch.update(duties, id(promoted.volunteer(), promoted.postId()), Updates.set("status", "CONFIRMED"),
+                         false);
+        } else if (event instanceof SignUpWithdrawnEvent withdrawn) {
+            batch.delete(duties, id(withdrawn.volunteer(), withdrawn.postId()));
+        } else if (event instanceof AttendanceRecordedEvent attended) {
+            batch.update(duties, id(attended.volunteer(), attended.postId()), Updates.set("minutes", attended.minutes()),
+                         false);
+        } else if (event instanceof VolunteerPostRescheduledEvent moved) {
+            batch.updateMany(duties, eq("postId", moved.postId()), Updates.combine(
+                    Updates.set("startsAt", Date.from(moved.startsAt())),
+                    Updates.set("endsAt", Date.from(moved.endsAt()))));
+            return post.append("startsAt", Date.from(moved.startsAt())).append("endsAt", Date.from(moved.endsAt()));
+        } else if (event instanceof VolunteerPostCancelledEvent cancelled) {
+            batch.updateMany(duties, eq("postId", cancelled.postId()), Updates.set("status", "CANCELLED"));
         }
-        if (event instanceof VolunteerPromotedEvent promoted) {
-            return duties.updateOne(eq("_id", id(promoted.volunteer(), promoted.postId())),
-                                    Updates.set("status", "CONFIRMED"));
-        }
-        if (event instanceof VolunteerWaitlistedEvent waitlisted) {
-            return duty(post, waitlisted.volunteer(), "WAITLISTED");
-        }
-        if (event instanceof SignUpWithdrawnEvent withdrawn) {
-            return duties.deleteOne(eq("_id", id(withdrawn.volunteer(), withdrawn.postId())));
-        }
-        if (event instanceof AttendanceRecordedEvent attended) {
-            return duties.updateOne(eq("_id", id(attended.volunteer(), attended.postId())),
-                                    Updates.set("minutes", attended.minutes()));
-        }
-        if (event instanceof VolunteerPostRescheduledEvent moved) {
-            return Flux.concat(
-                    posts.updateOne(eq("_id", moved.postId()), Updates.combine(
-                            Updates.set("startsAt", Date.from(moved.startsAt())),
-                            Updates.set("endsAt", Date.from(moved.endsAt())))),
-                    duties.updateMany(eq("postId", moved.postId()), Updates.combine(
-                            Updates.set("startsAt", Date.from(moved.startsAt())),
-                            Updates.set("endsAt", Date.from(moved.endsAt())))));
-        }
-        if (event instanceof VolunteerPostCancelledEvent cancelled) {
-            return duties.updateMany(eq("postId", cancelled.postId()), Updates.set("status", "CANCELLED"));
-        }
-        return Mono.empty();
+        return post;
     }
 
-    private Publisher<?> duty(Document post, String volunteer, String status) {
-        return duties.replaceOne(eq("_id", id(volunteer, post.getString("_id"))),
-                                 new Document("_id", id(volunteer, post.getString("_id")))
-                                         .append("volunteer", volunteer)
-                                         .append("postId", post.getString("_id"))
-                                         .append("title", post.getString("title"))
-                                         .append("location", post.getString("location"))
-                                         .append("startsAt", post.getDate("startsAt"))
-                                         .append("endsAt", post.getDate("endsAt"))
-                                         .append("status", status)
-                                         .append("minutes", null),
-                                 new ReplaceOptions().upsert(true));
+    private Document duty(Document post, String volunteer, String status) {
+        return new Document("_id", id(volunteer, post.getString("_id")))
+                .append("volunteer", volunteer)
+                .append("postId", post.getString("_id"))
+                .append("title", post.getString("title"))
+                .append("location", post.getString("location"))
+                .append("startsAt", post.getDate("startsAt"))
+                .append("endsAt", post.getDate("endsAt"))
+                .append("status", status)
+                .append("minutes", null);
     }
 
     private static String id(String volunteer, String postId) {

@@ -12,6 +12,10 @@ import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
 import community.platform.shared.volunteering.VolunteerPromotedEvent;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
+import community.platform.query.views.ViewBatch;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +26,7 @@ import reactor.test.StepVerifier;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Each volunteer's duties and hours against the embedded server. */
@@ -102,5 +107,25 @@ class VolunteerDutiesProjectionTest {
 
         StepVerifier.create(Flux.from(database.getCollection(VolunteerDutiesProjection.DUTIES).find()).collectList())
                     .expectNext(live).verifyComplete();
+    }
+
+    @Test
+    void theHistoryHandedAsOneBatchGivesTheSameViewAsOneEventAtATime() throws Exception {
+        applyAll();
+        List<Document> oneByOne = stored();
+        List<Document> posts = Flux.from(database.getCollection(VolunteerDutiesProjection.POSTS).find())
+                                   .collectList().block();
+        projection.reset();
+
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        for (int seq = 0; seq < HISTORY.size(); seq++) {
+            batch.add(new GenericDomainEventMessage<>("VolunteerPost", "post-1", seq, HISTORY.get(seq)));
+        }
+        ViewBatch.handle(batch, List.of(new AnnotationEventHandlerAdapter(projection)));
+
+        StepVerifier.create(Flux.from(database.getCollection(VolunteerDutiesProjection.DUTIES).find()).collectList())
+                    .expectNext(oneByOne).verifyComplete();
+        StepVerifier.create(Flux.from(database.getCollection(VolunteerDutiesProjection.POSTS).find()).collectList())
+                    .expectNext(posts).verifyComplete();
     }
 }
