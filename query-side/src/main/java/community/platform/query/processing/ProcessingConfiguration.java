@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How projections are fed: pooled streaming processors, with their tokens (and segment claims) in MongoDB so that
@@ -36,15 +38,23 @@ public class ProcessingConfiguration {
      * raising it later is a split of the existing segments (Axon's {@code splitSegment}), not a setting change.
      * A segment takes up to {@code batchSize} waiting events in one unit of work, whose view writes go out together
      * ({@link ViewBatch}): one event at a time when the platform keeps up, larger batches in a burst or a replay.
+     * They read the event store through {@link EventAvailability}, which wakes them when events arrive.
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessors(
             @Value("${platform.processing.initial-segment-count:4}") int initialSegmentCount,
             @Value("${platform.processing.batch-size:200}") int batchSize) {
-        return configurer -> configurer.eventProcessing()
-                                       .usingPooledStreamingEventProcessors(
-                                               (config, builder) -> builder.initialSegmentCount(initialSegmentCount)
-                                                                           .batchSize(batchSize))
-                                       .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.flushing());
+        AtomicReference<EventAvailability> availability = new AtomicReference<>();
+        return configurer -> {
+            configurer.eventProcessing()
+                      .usingPooledStreamingEventProcessors(
+                              (config, builder) -> builder.initialSegmentCount(initialSegmentCount)
+                                                          .batchSize(batchSize)
+                                                          .messageSource(availability.updateAndGet(
+                                                                  source -> source != null ? source
+                                                                          : new EventAvailability(config.eventStore()))))
+                      .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.flushing());
+            configurer.onShutdown(() -> Optional.ofNullable(availability.get()).ifPresent(EventAvailability::close));
+        };
     }
 }
