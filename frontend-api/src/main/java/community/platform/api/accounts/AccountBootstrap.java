@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /**
  * At start-up: the first ADMIN from {@code PLATFORM_ADMIN_USERNAME} and {@code PLATFORM_ADMIN_PASSWORD} (created
@@ -78,17 +79,31 @@ class AccountBootstrap implements ApplicationRunner {
         }
     }
 
-    /** False when the account exists already: an existing account is never changed here. */
+    /**
+     * False when the account exists already: an existing account is never changed here. The start does not wait for
+     * the accounts view: on a store whose views are still applying earlier events (restored, or rebuilt), it may be
+     * a while before the account shows there and can sign in.
+     */
     private boolean create(String username, String password, String displayName, Role role) {
-        Mono<Boolean> creation = accounts.register(username, password, displayName, null, "platform", null)
-                                         .then(role == Role.RESIDENT ? Mono.empty()
-                                                                     : accounts.grantAsPlatform(username, role))
-                                         .thenReturn(true)
+        Mono<Boolean> creation = notWaitingForTheView(username,
+                                                      accounts.register(username, password, displayName, null,
+                                                                        "platform", null))
+                .then(role == Role.RESIDENT ? Mono.empty()
+                                            : notWaitingForTheView(username, accounts.grantAsPlatform(username, role)))
+                .thenReturn(true)
                                          .onErrorResume(ApiProblemException.class,
                                                         taken -> taken.problem().getType().getPath()
                                                                       .endsWith(ErrorCode.USERNAME_TAKEN.slug())
                                                                 ? Mono.just(false) : Mono.error(taken));
         return Boolean.TRUE.equals(creation.block(WAIT));
+    }
+
+    private static Mono<Void> notWaitingForTheView(String username, Mono<?> step) {
+        return step.then().onErrorResume(TimeoutException.class, slow -> {
+            log.warn("The accounts view has not caught up yet (it is applying earlier events): '{}' is stored and can"
+                             + " sign in once it has", username);
+            return Mono.empty();
+        });
     }
 
     private static String generatedPassword() {
