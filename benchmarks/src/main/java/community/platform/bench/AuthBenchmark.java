@@ -28,7 +28,7 @@ public final class AuthBenchmark {
         int clients = Integer.parseInt(EventStoreBenchmark.option(args, "clients", "16"));
         int seconds = Integer.parseInt(EventStoreBenchmark.option(args, "seconds", "5"));
         int rounds = Integer.parseInt(EventStoreBenchmark.option(args, "rounds", "5"));
-        Path jar = Path.of(EventStoreBenchmark.option(args, "jar", "frontend-api/target/community-platform-exec.jar"))
+        Path jar = Path.of(EventStoreBenchmark.option(args, "jar", Platform.JAR))
                        .toAbsolutePath();
         Path out = Path.of(EventStoreBenchmark.option(args, "out", "docs/benchmarks.md"));
         try (Platform platform = Platform.start(jar, "auth-bench", java.util.Map.of(), List.of())) {

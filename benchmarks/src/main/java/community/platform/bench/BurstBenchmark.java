@@ -1,27 +1,15 @@
 package community.platform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * The sign-up burst: 2,000 residents sign up for 20 posts of capacity 50 as fast as 32 concurrent clients can, over
@@ -37,91 +25,41 @@ import java.util.stream.IntStream;
  */
 public final class BurstBenchmark {
 
-    private static final String PASSWORD = "burst-password";
-    private static final String ADMIN_PASSWORD = "burst-admin-password";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** What a burst did: its rate and latencies, and what the rosters held afterwards. */
+    record Result(int signUps, int clients, double seconds, double p50, double p99, int confirmed,
+                  int expectedConfirmed, int waitlisted, int duplicates, List<String> errors) {
+
+        boolean correct() {
+            return errors.isEmpty() && duplicates == 0 && confirmed == expectedConfirmed
+                    && waitlisted == signUps - expectedConfirmed;
+        }
+
+        double rate() {
+            return signUps / seconds;
+        }
+
+        String line() {
+            return String.format("sign-up burst: %,d sign-ups from %d clients in %.1f s = %.0f sign-ups/s, p50 %.0f ms,"
+                                 + " p99 %.0f ms; confirmed %,d (expected %,d), waitlisted %,d (expected %,d),"
+                                 + " duplicates %d, errors %d: %s", signUps, clients, seconds, rate(), p50, p99,
+                                 confirmed, expectedConfirmed, waitlisted, signUps - expectedConfirmed, duplicates,
+                                 errors.size(), correct() ? "correct" : "WRONG");
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int residents = Integer.parseInt(EventStoreBenchmark.option(args, "residents", "2000"));
         int posts = Integer.parseInt(EventStoreBenchmark.option(args, "posts", "20"));
         int capacity = Integer.parseInt(EventStoreBenchmark.option(args, "capacity", "50"));
         int clients = Integer.parseInt(EventStoreBenchmark.option(args, "clients", "32"));
-        Path jar = Path.of(EventStoreBenchmark.option(args, "jar", "frontend-api/target/community-platform-exec.jar"));
+        Path jar = Path.of(EventStoreBenchmark.option(args, "jar", Platform.JAR));
         Path out = Path.of(EventStoreBenchmark.option(args, "out", "docs/benchmarks.md"));
-        try (Platform platform = Platform.start(jar, "burst-bench", Map.of("PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD),
-                                                List.of("--platform.security.verified-cache=30m"))) {
-            String api = platform.base + "/api";
+        try (Platform platform = Platform.start(jar, "burst-bench", Api.environment(), Api.arguments())) {
             System.out.printf("start-up until health UP on an empty store: %,d ms (target under 10 s)%n",
                               platform.startUp.toMillis());
-            register(api, "organizer", "Organizer");
-            Platform.send(Platform.request(api + "/admin/accounts/organizer/roles", "admin", ADMIN_PASSWORD)
-                                  .header("Content-Type", "application/json")
-                                  .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"ORGANIZER\"}")).build(), 200);
-            List<String> postIds = new ArrayList<>();
-            OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(14).withNano(0);
-            for (int p = 0; p < posts; p++) {
-                String body = JSON.writeValueAsString(Map.of(
-                        "title", "Duty " + p, "team", "health safeguarding", "location", "Square " + p,
-                        "startsAt", start.plusHours(p * 3L).toString(),
-                        "endsAt", start.plusHours(p * 3L + 2).toString(), "capacity", capacity));
-                HttpResponse<String> created = Platform.send(
-                        Platform.request(api + "/volunteer-posts", "organizer", PASSWORD)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
-                postIds.add(JSON.readTree(created.body()).get("id").asText());
-            }
-            long preparing = System.nanoTime();
-            inParallel(residents, 8, r -> {
-                register(api, "resident-" + r, "Resident " + r);
-                Platform.send(Platform.request(api + "/accounts/me", "resident-" + r, PASSWORD).GET().build(), 200);
-            });
-            System.out.printf("prepared %,d residents and %d posts in %.0f s%n", residents, posts,
-                              (System.nanoTime() - preparing) / 1e9);
-
-            Histogram latency = new ConcurrentHistogram(60_000_000_000L, 3);
-            ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-            long burst = System.nanoTime();
-            inParallel(residents, clients, r -> {
-                String post = postIds.get(r % posts);
-                long sent = System.nanoTime();
-                HttpResponse<String> answer = Platform.HTTP.send(
-                        Platform.request(api + "/volunteer-posts/" + post + "/signups", "resident-" + r, PASSWORD)
-                                .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                latency.recordValue(System.nanoTime() - sent);
-                if (answer.statusCode() != 201) {
-                    errors.add(answer.statusCode() + " " + answer.body());
-                }
-            });
-            double seconds = (System.nanoTime() - burst) / 1e9;
-
-            int confirmed = 0;
-            int waitlisted = 0;
-            Set<String> seen = new HashSet<>();
-            int duplicates = 0;
-            for (String post : postIds) {
-                JsonNode roster = JSON.readTree(Platform.send(Platform.request(
-                        api + "/volunteer-posts/" + post + "/roster", "organizer", PASSWORD).GET().build(), 200).body());
-                for (JsonNode seat : roster.get("confirmed")) {
-                    confirmed++;
-                    duplicates += seen.add(seat.get("username").asText()) ? 0 : 1;
-                }
-                for (JsonNode place : roster.get("waitlist")) {
-                    waitlisted++;
-                    duplicates += seen.add(place.get("username").asText()) ? 0 : 1;
-                }
-            }
-            int expectedSeats = Math.min(residents, posts * capacity);
-            boolean correct = errors.isEmpty() && duplicates == 0 && confirmed == expectedSeats
-                    && waitlisted == residents - expectedSeats;
-            double p50 = latency.getValueAtPercentile(50) / 1e6;
-            double p99 = latency.getValueAtPercentile(99) / 1e6;
-            System.out.printf("sign-up burst: %,d sign-ups from %d clients in %.1f s = %.0f sign-ups/s, p50 %.0f ms,"
-                              + " p99 %.0f ms; confirmed %,d (expected %,d), waitlisted %,d (expected %,d),"
-                              + " duplicates %d, errors %d: %s%n", residents, clients, seconds, residents / seconds,
-                              p50, p99, confirmed, expectedSeats, waitlisted, residents - expectedSeats, duplicates,
-                              errors.size(), correct ? "correct" : "WRONG");
-            errors.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
+            Api api = new Api(platform);
+            api.registerOrganizer("organizer");
+            Result burst = run(api, "organizer", "resident-", residents, posts, capacity, clients);
             Figures.writeSection(out, "burst", """
                     ## Sign-up burst
 
@@ -139,43 +77,62 @@ public final class BurstBenchmark {
                     Start-up of the same jar until `/actuator/health` answered UP, on an empty store: %,d ms (target
                     under 10 s).
                     """.formatted(LocalDate.now(), Figures.machine(), residents, posts, capacity, clients,
-                                  expectedSeats, residents - expectedSeats, residents / seconds, p50, p99, confirmed,
-                                  waitlisted, duplicates, errors.size(), correct ? "correct" : "**wrong**",
+                                  burst.expectedConfirmed(), residents - burst.expectedConfirmed(), burst.rate(),
+                                  burst.p50(), burst.p99(), burst.confirmed(), burst.waitlisted(), burst.duplicates(),
+                                  burst.errors().size(), burst.correct() ? "correct" : "**wrong**",
                                   platform.startUp.toMillis()));
             System.out.println("wrote " + out);
-            if (!correct) {
+            if (!burst.correct()) {
                 System.exit(1);
             }
         }
     }
 
-    private static void register(String api, String username, String displayName) throws Exception {
-        Platform.send(Platform.request(api + "/accounts", null, null).header("Content-Type", "application/json")
-                              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-                                      "username", username, "password", PASSWORD, "displayName", displayName))))
-                              .build(), 201);
-    }
+    /**
+     * Residents {@code prefix-0..} sign up, each once, for {@code posts} new posts of the organizer; then the rosters
+     * are read back and counted.
+     */
+    static Result run(Api api, String organizer, String prefix, int residents, int posts, int capacity, int clients)
+            throws Exception {
+        List<String> postIds = api.publishPosts(organizer, "Duty", posts, capacity);
+        long preparing = System.nanoTime();
+        api.registerResidents(prefix, residents);
+        System.out.printf("prepared %,d residents and %d posts in %.0f s%n", residents, posts,
+                          (System.nanoTime() - preparing) / 1e9);
 
-    interface Task {
-        void run(int index) throws Exception;
-    }
+        Histogram latency = new ConcurrentHistogram(60_000_000_000L, 3);
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        long burst = System.nanoTime();
+        Api.inParallel(residents, clients, r -> {
+            long sent = System.nanoTime();
+            int status = api.signUp(prefix + r, postIds.get(r % posts));
+            latency.recordValue(System.nanoTime() - sent);
+            if (status != 201) {
+                errors.add("sign-up answered " + status);
+            }
+        });
+        double seconds = (System.nanoTime() - burst) / 1e9;
 
-    /** Runs tasks 0..count-1 on the given number of threads, each taking the next index; fails on the first failure. */
-    private static void inParallel(int count, int threads, Task task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> workers = IntStream.range(0, threads).<Future<?>>mapToObj(t -> pool.submit(() -> {
-            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                task.run(i);
+        int confirmed = 0;
+        int waitlisted = 0;
+        Set<String> seen = new HashSet<>();
+        int duplicates = 0;
+        for (String post : postIds) {
+            JsonNode roster = api.roster(organizer, post);
+            for (JsonNode seat : roster.get("confirmed")) {
+                confirmed++;
+                duplicates += seen.add(seat.get("username").asText()) ? 0 : 1;
             }
-            return null;
-        })).toList();
-        try {
-            for (Future<?> worker : workers) {
-                worker.get();
+            for (JsonNode place : roster.get("waitlist")) {
+                waitlisted++;
+                duplicates += seen.add(place.get("username").asText()) ? 0 : 1;
             }
-        } finally {
-            pool.shutdownNow();
         }
+        Result result = new Result(residents, clients, seconds, latency.getValueAtPercentile(50) / 1e6,
+                                   latency.getValueAtPercentile(99) / 1e6, confirmed,
+                                   Math.min(residents, posts * capacity), waitlisted, duplicates, List.copyOf(errors));
+        System.out.println(result.line());
+        errors.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
+        return result;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 /** The platform as a user runs it: the built jar in its own process, embedded storage in a temporary folder. */
 final class Platform implements AutoCloseable {
 
+    static final String JAR = "frontend-api/target/community-platform-exec.jar";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
@@ -42,6 +43,11 @@ final class Platform implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx1g",
                                                                  "-Daxoniq.update-checker.disabled=true", "-jar",
                                                                  jar.toAbsolutePath().toString()));
+        // For profiling the platform under a benchmark, e.g. -XX:StartFlightRecording=filename=/tmp/platform.jfr
+        String options = System.getenv("BENCH_PLATFORM_JAVA_OPTIONS");
+        if (options != null && !options.isBlank()) {
+            command.addAll(1, List.of(options.trim().split("\\s+")));
+        }
         command.addAll(arguments);
         ProcessBuilder start = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                                                           .redirectOutput(folder.resolve("platform.log").toFile());
@@ -91,6 +97,10 @@ final class Platform implements AutoCloseable {
                                                     + response.statusCode() + ": " + response.body());
         }
         return response;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     @Override

@@ -1,0 +1,170 @@
+package community.platform.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/** What the benchmarks do over the platform's HTTP API, as its clients do it. Every user has the same password. */
+final class Api {
+
+    static final String PASSWORD = "bench-password";
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final OffsetDateTime FIRST_SLOT = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(14)
+                                                                   .withNano(0);
+
+    final String api;
+    private final AtomicInteger published = new AtomicInteger();
+
+    Api(Platform platform) {
+        this.api = platform.base + "/api";
+    }
+
+    /**
+     * The environment and arguments the benchmarks start the platform with: an admin; passwords remembered for 30 min;
+     * no login lock for the admin asked for before the platform has made the account.
+     */
+    static Map<String, String> environment() {
+        return Map.of("PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    }
+
+    static List<String> arguments() {
+        return List.of("--platform.security.verified-cache=30m", "--platform.security.login.max-failures=1000000");
+    }
+
+    void register(String username) throws Exception {
+        Platform.send(Platform.request(api + "/accounts", null, null).header("Content-Type", "application/json")
+                              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                                      "username", username, "password", PASSWORD, "displayName", username))))
+                              .build(), 201);
+    }
+
+    /** Registers residents {@code prefix-0..count-1} and signs each in once, so later requests hit the cache. */
+    void registerResidents(String prefix, int count) throws Exception {
+        inParallel(count, 8, r -> {
+            register(prefix + r);
+            Platform.send(Platform.request(api + "/accounts/me", prefix + r, PASSWORD).GET().build(), 200);
+        });
+    }
+
+    void registerOrganizer(String username) throws Exception {
+        register(username);
+        Platform.send(Platform.request(api + "/admin/accounts/" + username + "/roles", "admin", ADMIN_PASSWORD)
+                              .header("Content-Type", "application/json")
+                              .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"ORGANIZER\"}")).build(), 200);
+    }
+
+    /**
+     * Publishes {@code count} posts from two weeks ahead, each in a 2-hour slot of its own (3 hours after the previous
+     * post published through this client), so one volunteer may sign up for all of them; answers their ids.
+     */
+    List<String> publishPosts(String organizer, String title, int count, int capacity) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            OffsetDateTime start = FIRST_SLOT.plusHours(3L * published.getAndIncrement());
+            String body = JSON.writeValueAsString(Map.of(
+                    "title", title + " " + p, "team", "health safeguarding", "location", "Square " + p,
+                    "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", capacity));
+            HttpResponse<String> created = Platform.send(
+                    Platform.request(api + "/volunteer-posts", organizer, PASSWORD)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
+            ids.add(JSON.readTree(created.body()).get("id").asText());
+        }
+        return ids;
+    }
+
+    /** Answers the status code; the caller decides what it expected. */
+    int signUp(String resident, String post) throws Exception {
+        return Platform.HTTP.send(Platform.request(api + "/volunteer-posts/" + post + "/signups", resident, PASSWORD)
+                                          .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                                  HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    int withdraw(String resident, String post) throws Exception {
+        return Platform.HTTP.send(Platform.request(api + "/volunteer-posts/" + post + "/signups/me", resident,
+                                                   PASSWORD).DELETE().build(),
+                                  HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    int get(String path, String user) throws Exception {
+        return Platform.HTTP.send(Platform.request(api + path, user, PASSWORD).GET().build(),
+                                  HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    String getBody(String path, String user) throws Exception {
+        return Platform.send(Platform.request(api + path, user, PASSWORD).GET().build(), 200).body();
+    }
+
+    JsonNode roster(String organizer, String post) throws Exception {
+        return JSON.readTree(getBody("/volunteer-posts/" + post + "/roster", organizer));
+    }
+
+    /**
+     * The largest lag of any processor, in events; the maximum while the admin account is not there yet (it is made
+     * while the platform starts).
+     */
+    long projectionLag() throws Exception {
+        HttpResponse<String> answer = Platform.HTTP.send(
+                Platform.request(api + "/admin/projections", "admin", ADMIN_PASSWORD).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 401) {
+            return Long.MAX_VALUE;
+        }
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/admin/projections answered " + answer.statusCode() + ": "
+                                                    + answer.body());
+        }
+        long lag = 0;
+        for (JsonNode processor : JSON.readTree(answer.body())) {
+            lag = Math.max(lag, processor.get("lag").asLong());
+        }
+        return lag;
+    }
+
+    interface Task {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs tasks 0..count-1 on the given number of threads, each taking the next index; fails on the first failure. */
+    static void inParallel(int count, int threads, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = IntStream.range(0, threads).<Future<?>>mapToObj(t -> pool.submit(() -> {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                task.run(i);
+            }
+            return null;
+        })).toList();
+        try {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs {@code task(thread)} over and over on each of {@code threads} threads for {@code seconds}. */
+    static void forSeconds(int threads, double seconds, Task task) throws Exception {
+        long until = System.nanoTime() + (long) (seconds * 1e9);
+        inParallel(threads, threads, thread -> {
+            while (System.nanoTime() < until) {
+                task.run(thread);
+            }
+        });
+    }
+}

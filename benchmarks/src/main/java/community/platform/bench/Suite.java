@@ -1,0 +1,365 @@
+package community.platform.bench;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import community.platform.api.storage.EmbeddedStore;
+import community.platform.command.eventstore.MongoEventStorageEngine;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.bson.Document;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The performance suite: every figure of issue #9, each printed on one line with its baseline and target, then written
+ * to docs/benchmarks.md with charts. The platform runs as a user runs it: the built jar in its own process, embedded
+ * storage in a temporary folder; this process loads it over HTTP. Baselines are measured in the same run, against the
+ * same storage. A wrong count or an error answer makes the run exit with 1; a missed speed target is printed only.
+ * <p>
+ * Usage: {@code bench/run [suite] [--sizes=10000,100000,1000000|none] [--seconds=5] [--out=docs/benchmarks.md]}
+ */
+public final class Suite {
+
+    private static final int[] CONCURRENCY = {1, 4, 16, 64};
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    /** One line of the summary. */
+    record Figure(String name, String measured, String baseline, String target, String verdict) {
+        String line() {
+            return name + ": " + measured + " | baseline: " + baseline + " | target: " + target + " | " + verdict;
+        }
+    }
+
+    private final Path jar;
+    private final double seconds;
+    private final List<Figure> figures = new ArrayList<>();
+    private final Map<Integer, double[]> throughput = new LinkedHashMap<>();
+    private final Map<String, double[]> latencies = new LinkedHashMap<>();
+    private final Map<Long, Double> growth = new LinkedHashMap<>();
+    private boolean wrong;
+
+    private Suite(Path jar, double seconds) {
+        this.jar = jar;
+        this.seconds = seconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String sizeList = EventStoreBenchmark.option(args, "sizes", "10000,100000,1000000");
+        long[] sizes = sizeList.equals("none") ? new long[0]
+                : Arrays.stream(sizeList.split(",")).mapToLong(Long::parseLong).toArray();
+        Suite suite = new Suite(Path.of(EventStoreBenchmark.option(args, "jar", Platform.JAR)),
+                                Double.parseDouble(EventStoreBenchmark.option(args, "seconds", "5")));
+        Path out = Path.of(EventStoreBenchmark.option(args, "out", "docs/benchmarks.md"));
+        long started = System.nanoTime();
+        suite.onAnEmptyStore();
+        suite.withEventsStored(sizes);
+        double minutes = (System.nanoTime() - started) / 60e9;
+        System.out.printf("%nsuite finished in %.1f min%n", minutes);
+        suite.figures.forEach(figure -> System.out.println(figure.line()));
+        suite.write(out, minutes);
+        if (suite.wrong) {
+            System.out.println("A correctness check failed (see WRONG above).");
+            System.exit(1);
+        }
+    }
+
+    private void figure(String name, String measured, String baseline, String target, String verdict) {
+        Figure figure = new Figure(name, measured, baseline, target, verdict);
+        figures.add(figure);
+        wrong |= verdict.startsWith("WRONG");
+        System.out.println(figure.line());
+    }
+
+    private static String met(boolean met) {
+        return met ? "met" : "missed";
+    }
+
+    /** Start-up, the burst, command throughput, projection lag and read latency, on one platform. */
+    private void onAnEmptyStore() throws Exception {
+        int storePort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            storePort = socket.getLocalPort();
+        }
+        List<String> arguments = new ArrayList<>(Api.arguments());
+        arguments.add("--platform.store.port=" + storePort);
+        try (Platform platform = Platform.start(jar, "suite-empty", Api.environment(), arguments);
+             MongoClient raw = MongoClients.create(MongoClientSettings.builder()
+                     .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + storePort))
+                     .applyToConnectionPoolSettings(pool -> pool.maxSize(100)).build())) {
+            figure("start-up, empty store", platform.startUp.toMillis() + " ms until health UP", "-", "under 10 s",
+                   met(platform.startUp.toSeconds() < 10));
+            Api api = new Api(platform);
+            api.registerOrganizer("organizer");
+
+            BurstBenchmark.Result burst = BurstBenchmark.run(api, "organizer", "resident-", 2000, 20, 50, 32);
+            latencies.put("burst sign-up", new double[]{burst.p50(), burst.p99()});
+            figure("sign-up burst", String.format("%.0f sign-ups/s, p50 %.0f ms, p99 %.0f ms; %,d confirmed, %,d "
+                                                  + "waitlisted, %d duplicates, %d errors", burst.rate(), burst.p50(),
+                                                  burst.p99(), burst.confirmed(), burst.waitlisted(),
+                                                  burst.duplicates(), burst.errors().size()),
+                   "-", "exactly 1,000 confirmed and 1,000 waitlisted, no errors",
+                   burst.correct() ? "correct" : "WRONG");
+
+            double peak = commandThroughput(api, raw.getDatabase("baseline").getCollection("inserts"));
+            projectionLag(api, peak / 2);
+            readLatency(api);
+        }
+    }
+
+    /** Sign-ups and withdrawals by 1, 4, 16, 64 clients, each against insertOne by as many threads. */
+    private double commandThroughput(Api api, MongoCollection<Document> inserts) throws Exception {
+        List<String> posts = api.publishPosts("organizer", "Throughput", 16, 500);
+        api.registerResidents("client-", 64);
+        double peak = 0;
+        double rawPeak = 0;
+        for (int clients : CONCURRENCY) {
+            AtomicLong commands = new AtomicLong();
+            ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+            long started = System.nanoTime();
+            Api.forSeconds(clients, seconds, client -> {
+                String post = posts.get(client % posts.size());
+                expect(errors, "sign-up", api.signUp("client-" + client, post), 201);
+                expect(errors, "withdrawal", api.withdraw("client-" + client, post), 204);
+                commands.addAndGet(2);
+            });
+            double rate = commands.get() / ((System.nanoTime() - started) / 1e9);
+            AtomicLong inserted = new AtomicLong();
+            started = System.nanoTime();
+            Api.forSeconds(clients, seconds, thread -> {
+                inserts.insertOne(new Document("postId", "post-" + thread).append("volunteer", "client-" + thread)
+                                          .append("note", "a sign-up sized document, about 150 bytes of JSON"));
+                inserted.incrementAndGet();
+            });
+            double rawRate = inserted.get() / ((System.nanoTime() - started) / 1e9);
+            throughput.put(clients, new double[]{rate, rawRate});
+            peak = Math.max(peak, rate);
+            rawPeak = Math.max(rawPeak, rawRate);
+            figure("command throughput, " + clients + " clients",
+                   String.format("%.0f commands/s (ratio %.2f)", rate, rate / rawRate),
+                   String.format("insertOne %.0f docs/s", rawRate), "-",
+                   errors.isEmpty() ? "correct" : "WRONG: " + errors.size() + " errors, first " + errors.peek());
+        }
+        figure("command throughput, peak", String.format("%.0f commands/s (ratio %.2f)", peak, peak / rawPeak),
+               String.format("insertOne peak %.0f docs/s", rawPeak), "ratio at least 0.25", met(peak / rawPeak >= 0.25));
+        return peak;
+    }
+
+    private static void expect(ConcurrentLinkedQueue<String> errors, String what, int status, int expected) {
+        if (status != expected) {
+            errors.add(what + " answered " + status);
+        }
+    }
+
+    /**
+     * Sign-ups paced at {@code rate} per second; after each 201, the volunteer's calendar (their duties, a view of its
+     * own processor) is read every 5 ms until it holds the post.
+     */
+    private void projectionLag(Api api, double rate) throws Exception {
+        List<String> posts = api.publishPosts("organizer", "Lag", 10, 500);
+        int count = (int) Math.min(2000, Math.max(50, rate * seconds * 2));
+        Histogram lag = new ConcurrentHistogram(60_000_000_000L, 3);
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        long started = System.nanoTime();
+        Api.inParallel(count, 64, i -> {
+            long due = started + (long) (i / rate * 1e9);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            String resident = "resident-" + i;
+            String post = posts.get(i % posts.size());
+            expect(errors, "sign-up", api.signUp(resident, post), 201);
+            long answered = System.nanoTime();
+            while (!api.getBody("/volunteers/me/calendar.ics", resident).contains(post + "@community-platform")) {
+                if (System.nanoTime() - answered > 30_000_000_000L) {
+                    errors.add("the sign-up of " + resident + " was not in their calendar after 30 s");
+                    return;
+                }
+                Thread.sleep(5);
+            }
+            lag.recordValue(System.nanoTime() - answered);
+        });
+        double p50 = lag.getValueAtPercentile(50) / 1e6;
+        double p99 = lag.getValueAtPercentile(99) / 1e6;
+        latencies.put("projection lag", new double[]{p50, p99});
+        figure("projection lag", String.format("%,d sign-ups at %.0f/s: p50 %.0f ms, p99 %.0f ms (polled every 5 ms)",
+                                               count, rate, p50, p99),
+               "50% of the peak command rate", "p99 under 200 ms",
+               errors.isEmpty() ? met(p99 < 200) : "WRONG: " + errors.size() + " errors, first " + errors.peek());
+    }
+
+    /** 64 readers of the post list and a post's details while 4 clients sign up and withdraw. */
+    private void readLatency(Api api) throws Exception {
+        List<String> posts = api.publishPosts("organizer", "Read", 4, 500);
+        Histogram list = new ConcurrentHistogram(60_000_000_000L, 3);
+        Histogram detail = new ConcurrentHistogram(60_000_000_000L, 3);
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        AtomicLong writes = new AtomicLong();
+        CompletableFuture<Void> writers = CompletableFuture.runAsync(() -> {
+            try {
+                Api.forSeconds(4, seconds * 2, client -> {
+                    expect(errors, "sign-up", api.signUp("client-" + client, posts.get(client)), 201);
+                    expect(errors, "withdrawal", api.withdraw("client-" + client, posts.get(client)), 204);
+                    writes.addAndGet(2);
+                });
+            } catch (Exception e) {
+                errors.add(e.toString());
+            }
+        });
+        Api.forSeconds(64, seconds * 2, reader -> {
+            long sent = System.nanoTime();
+            expect(errors, "post list", api.get("/volunteer-posts", "resident-" + reader), 200);
+            list.recordValue(System.nanoTime() - sent);
+            sent = System.nanoTime();
+            expect(errors, "post detail", api.get("/volunteer-posts/" + posts.get(reader % posts.size()),
+                                                  "resident-" + reader), 200);
+            detail.recordValue(System.nanoTime() - sent);
+        });
+        writers.join();
+        double[] listMs = {list.getValueAtPercentile(50) / 1e6, list.getValueAtPercentile(99) / 1e6};
+        double[] detailMs = {detail.getValueAtPercentile(50) / 1e6, detail.getValueAtPercentile(99) / 1e6};
+        latencies.put("post list, 64 readers", listMs);
+        latencies.put("post detail, 64 readers", detailMs);
+        figure("read latency", String.format("post list p50 %.0f ms, p99 %.0f ms; post detail p50 %.0f ms, p99 %.0f ms;"
+                                             + " %,d reads, %,d writes meanwhile", listMs[0], listMs[1], detailMs[0],
+                                             detailMs[1], list.getTotalCount() + detail.getTotalCount(), writes.get()),
+               "-", "p99 under 50 ms", errors.isEmpty() ? met(listMs[1] < 50 && detailMs[1] < 50)
+                        : "WRONG: " + errors.size() + " errors, first " + errors.peek());
+    }
+
+    /**
+     * For each size: events written straight into a new store (volunteer posts, as the replay benchmark writes them),
+     * then the platform started on it. It projects every event from the start, which is the rebuild of all views;
+     * then command latency is measured. At the largest size also the raw read, start-up and heap.
+     */
+    private void withEventsStored(long[] sizes) throws Exception {
+        if (sizes.length == 0) {
+            return;
+        }
+        long largest = Arrays.stream(sizes).max().orElseThrow();
+        for (long size : sizes) {
+            Path data = Files.createTempDirectory("suite-" + size).resolve("data");
+            double raw = 0;
+            long filling = System.nanoTime();
+            try (EmbeddedStore store = EmbeddedStore.onDisk(data, "127.0.0.1", 0);
+                 MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                                                                        .database(client.getDatabase("platform"))
+                                                                        .build();
+                engine.ensureIndexes();
+                ReplayBenchmark.fill(engine, size);
+                System.out.printf("stored %,d events in %.0f s%n", size, (System.nanoTime() - filling) / 1e9);
+                if (size == largest) {
+                    raw = ReplayBenchmark.rawRead(client.getDatabase("platform").getCollection("eventCommits"), size);
+                }
+            }
+            Map<String, String> environment = new HashMap<>(Api.environment());
+            environment.put("PLATFORM_DATA_DIR", data.toString());
+            long starting = System.nanoTime();
+            try (Platform platform = Platform.start(jar, "suite-" + size, environment, Api.arguments())) {
+                Api api = new Api(platform);
+                while (api.projectionLag() > 0) {
+                    Thread.sleep(500);
+                }
+                double rebuild = size / ((System.nanoTime() - starting) / 1e9);
+                System.out.printf("%,d events: health UP after %,d ms, every view built after %.0f s%n", size,
+                                  platform.startUp.toMillis(), size / rebuild);
+                api.registerOrganizer("organizer");
+                List<String> posts = api.publishPosts("organizer", "Growth", 10, 500);
+                api.registerResidents("g-", 10);
+                Histogram latency = new Histogram(60_000_000_000L, 3);
+                ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+                for (String post : posts) {
+                    for (int r = 0; r < 10; r++) {
+                        long sent = System.nanoTime();
+                        expect(errors, "sign-up", api.signUp("g-" + r, post), 201);
+                        latency.recordValue(System.nanoTime() - sent);
+                    }
+                }
+                double p50 = latency.getValueAtPercentile(50) / 1e6;
+                growth.put(size, p50);
+                figure("command latency, " + String.format("%,d", size) + " events stored",
+                       String.format("sign-up p50 %.1f ms, p99 %.1f ms (100, one at a time)", p50,
+                                     latency.getValueAtPercentile(99) / 1e6),
+                       "-", "-", errors.isEmpty() ? "correct" : "WRONG: " + errors.size() + ", first " + errors.peek());
+                if (size == largest) {
+                    figure("replay, " + String.format("%,d", size) + " events",
+                           String.format("%.0f events/s (every processor from the start, ratio %.2f)", rebuild,
+                                         rebuild / raw),
+                           String.format("raw sequential read %.0f events/s", raw), "ratio at least 0.30",
+                           met(rebuild / raw >= 0.3));
+                    figure("start-up, " + String.format("%,d", size) + " events",
+                           platform.startUp.toMillis() + " ms until health UP", "-", "-", "-");
+                    Thread.sleep(2000);
+                    double heap = heapAfterFullGc(platform.pid());
+                    figure("heap after a full GC, idle, " + String.format("%,d", size) + " events",
+                           String.format("%.0f MB", heap), "-", "under 512 MB", met(heap < 512));
+                }
+            }
+        }
+        double smallest = growth.get(Arrays.stream(sizes).min().orElseThrow());
+        figure("growth", String.format("p50 at %,d events %.2f× p50 at %,d", largest, growth.get(largest) / smallest,
+                                       Arrays.stream(sizes).min().orElseThrow()),
+               "p50 at the smallest size", "at most 1.5×", met(growth.get(largest) / smallest <= 1.5));
+    }
+
+    /** Used heap in MB after {@code jcmd GC.run}, read from {@code jcmd GC.heap_info}. */
+    private static double heapAfterFullGc(long pid) throws Exception {
+        new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run").redirectErrorStream(true).start().waitFor();
+        Process info = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info").redirectErrorStream(true)
+                                                                                    .start();
+        String text = new String(info.getInputStream().readAllBytes());
+        info.waitFor();
+        Matcher used = HEAP_USED.matcher(text);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure in: " + text);
+        }
+        return Long.parseLong(used.group(1)) / 1024.0;
+    }
+
+    private void write(Path out, double minutes) throws Exception {
+        Path charts = out.toAbsolutePath().getParent().resolve("benchmarks");
+        Charts.throughput(throughput, charts.resolve("throughput.png"));
+        Charts.latencies(latencies, charts.resolve("latency.png"));
+        Charts.growth(growth, charts.resolve("growth.png"));
+        StringBuilder table = new StringBuilder("| figure | measured | baseline (same run) | target | verdict |\n"
+                                                        + "|---|---|---|---|---|\n");
+        for (Figure figure : figures) {
+            table.append("| ").append(figure.name()).append(" | ").append(figure.measured()).append(" | ")
+                 .append(figure.baseline()).append(" | ").append(figure.target()).append(" | ")
+                 .append(figure.verdict()).append(" |\n");
+        }
+        Figures.writeSection(out, "suite", """
+                ## The suite (`bench/run`)
+
+                %s, on %s; the platform with `-Xmx1g`. The run took %.1f minutes. The built jar runs in its own
+                process on embedded storage (durable H2 file) in a temporary folder; this process loads it over
+                loopback HTTP (Java's HTTP client, latencies in HdrHistogram). Baselines come from the same run
+                and the same storage: raw `insertOne` into the platform's own embedded server, and a raw
+                sequential read of the events collection.
+
+                %s
+                ![Commands per second against raw inserts](benchmarks/throughput.png)
+                ![Latencies](benchmarks/latency.png)
+                ![Command latency by events stored](benchmarks/growth.png)
+                """.formatted(LocalDate.now(), Figures.machine(), minutes, table));
+        System.out.println("wrote " + out + " and the charts in " + charts);
+    }
+}
