@@ -33,7 +33,10 @@ import java.util.regex.Pattern;
  * storage in a temporary folder; this process loads it over HTTP. Baselines are measured in the same run, against the
  * same storage. A wrong count or an error answer makes the run exit with 1; a missed speed target is printed only.
  * <p>
- * Usage: {@code bench/run [suite] [--sizes=10000,100000,1000000|none] [--seconds=5] [--out=docs/benchmarks.md]}
+ * Usage: {@code bench/run [suite] [--sizes=10000,100000,200000|none] [--load=true|false] [--seconds=5]
+ * [--section=suite] [--out=docs/benchmarks.md]}. The default sizes keep the run under 20 minutes on 2 cores: a
+ * platform builds its views at about 1,000 events/s when it starts on a full store, so 1,000,000 events add about 17
+ * minutes ({@code --load=false --sizes=10000,1000000 --section=suite-1m} runs those stages alone).
  */
 public final class Suite {
 
@@ -61,19 +64,22 @@ public final class Suite {
     }
 
     public static void main(String[] args) throws Exception {
-        String sizeList = EventStoreBenchmark.option(args, "sizes", "10000,100000,1000000");
+        String sizeList = EventStoreBenchmark.option(args, "sizes", "10000,100000,200000");
         long[] sizes = sizeList.equals("none") ? new long[0]
                 : Arrays.stream(sizeList.split(",")).mapToLong(Long::parseLong).toArray();
         Suite suite = new Suite(Path.of(EventStoreBenchmark.option(args, "jar", Platform.JAR)),
                                 Double.parseDouble(EventStoreBenchmark.option(args, "seconds", "5")));
         Path out = Path.of(EventStoreBenchmark.option(args, "out", "docs/benchmarks.md"));
+        String section = EventStoreBenchmark.option(args, "section", "suite");
         long started = System.nanoTime();
-        suite.onAnEmptyStore();
+        if (Boolean.parseBoolean(EventStoreBenchmark.option(args, "load", "true"))) {
+            suite.onAnEmptyStore();
+        }
         suite.withEventsStored(sizes);
         double minutes = (System.nanoTime() - started) / 60e9;
         System.out.printf("%nsuite finished in %.1f min%n", minutes);
         suite.figures.forEach(figure -> System.out.println(figure.line()));
-        suite.write(out, minutes);
+        suite.write(out, section, String.join(" ", args), minutes);
         if (suite.wrong) {
             System.out.println("A correctness check failed (see WRONG above).");
             System.exit(1);
@@ -334,11 +340,20 @@ public final class Suite {
         return Long.parseLong(used.group(1)) / 1024.0;
     }
 
-    private void write(Path out, double minutes) throws Exception {
-        Path charts = out.toAbsolutePath().getParent().resolve("benchmarks");
-        Charts.throughput(throughput, charts.resolve("throughput.png"));
-        Charts.latencies(latencies, charts.resolve("latency.png"));
-        Charts.growth(growth, charts.resolve("growth.png"));
+    private void write(Path out, String section, String arguments, double minutes) throws Exception {
+        Path folder = out.toAbsolutePath().getParent();
+        StringBuilder charts = new StringBuilder();
+        if (!throughput.isEmpty()) {
+            Charts.throughput(throughput, folder.resolve("benchmarks/" + section + "-throughput.png"));
+            Charts.latencies(latencies, folder.resolve("benchmarks/" + section + "-latency.png"));
+            charts.append("![Commands per second against raw inserts](benchmarks/").append(section)
+                  .append("-throughput.png)\n![Latencies](benchmarks/").append(section).append("-latency.png)\n");
+        }
+        if (!growth.isEmpty()) {
+            Charts.growth(growth, folder.resolve("benchmarks/" + section + "-growth.png"));
+            charts.append("![Command latency by events stored](benchmarks/").append(section)
+                  .append("-growth.png)\n");
+        }
         StringBuilder table = new StringBuilder("| figure | measured | baseline (same run) | target | verdict |\n"
                                                         + "|---|---|---|---|---|\n");
         for (Figure figure : figures) {
@@ -346,8 +361,8 @@ public final class Suite {
                  .append(figure.baseline()).append(" | ").append(figure.target()).append(" | ")
                  .append(figure.verdict()).append(" |\n");
         }
-        Figures.writeSection(out, "suite", """
-                ## The suite (`bench/run`)
+        Figures.writeSection(out, section, """
+                ## `%s`
 
                 %s, on %s; the platform with `-Xmx1g`. The run took %.1f minutes. The built jar runs in its own
                 process on embedded storage (durable H2 file) in a temporary folder; this process loads it over
@@ -356,10 +371,7 @@ public final class Suite {
                 sequential read of the events collection.
 
                 %s
-                ![Commands per second against raw inserts](benchmarks/throughput.png)
-                ![Latencies](benchmarks/latency.png)
-                ![Command latency by events stored](benchmarks/growth.png)
-                """.formatted(LocalDate.now(), Figures.machine(), minutes, table));
-        System.out.println("wrote " + out + " and the charts in " + charts);
+                %s""".formatted(("bench/run " + arguments).trim(), LocalDate.now(), Figures.machine(), minutes, table, charts));
+        System.out.println("wrote " + out + " and its charts in " + folder.resolve("benchmarks"));
     }
 }
