@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  * <p>
  * Usage: {@code bench/run [suite] [--sizes=10000,100000,200000|none] [--load=true|false] [--seconds=5]
  * [--section=suite] [--out=docs/benchmarks.md]}. The default sizes keep the run under 20 minutes on 2 cores: a
- * platform builds its views at about 1,000 events/s when it starts on a full store, so 1,000,000 events add about 17
- * minutes ({@code --load=false --sizes=10000,1000000 --section=suite-1m} runs those stages alone).
+ * platform builds its views at 1,200 to 1,550 events/s when it starts on a full store, so 1,000,000 events add about
+ * 15 minutes ({@code --load=false --sizes=10000,1000000 --section=suite-1m} runs those stages alone).
  */
 public final class Suite {
 
@@ -241,8 +241,8 @@ public final class Suite {
         writers.join();
         double[] listMs = {list.getValueAtPercentile(50) / 1e6, list.getValueAtPercentile(99) / 1e6};
         double[] detailMs = {detail.getValueAtPercentile(50) / 1e6, detail.getValueAtPercentile(99) / 1e6};
-        latencies.put("post list, 64 readers", listMs);
-        latencies.put("post detail, 64 readers", detailMs);
+        latencies.put("post list", listMs);
+        latencies.put("post detail", detailMs);
         figure("read latency", String.format("post list p50 %.0f ms, p99 %.0f ms; post detail p50 %.0f ms, p99 %.0f ms;"
                                              + " %,d reads, %,d writes meanwhile", listMs[0], listMs[1], detailMs[0],
                                              detailMs[1], list.getTotalCount() + detail.getTotalCount(), writes.get()),
