@@ -18,7 +18,9 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"platform.store.in-memory=true",
                               "PLATFORM_ADMIN_USERNAME=root",
-                              "PLATFORM_ADMIN_PASSWORD=" + ApiTest.ADMIN_PASSWORD})
+                              "PLATFORM_ADMIN_PASSWORD=" + ApiTest.ADMIN_PASSWORD,
+                              // Spring Boot turns metrics export off in tests; /actuator/prometheus is under test.
+                              "management.prometheus.metrics.export.enabled=true"})
 public abstract class ApiTest {
 
     public static final String ADMIN_PASSWORD = "root-password-for-tests";

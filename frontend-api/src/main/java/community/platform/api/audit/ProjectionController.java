@@ -5,9 +5,11 @@ import community.platform.api.web.Commands;
 import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
 import community.platform.shared.audit.DiffProjectionQuery;
+import community.platform.shared.audit.ListDeadLettersQuery;
 import community.platform.shared.audit.ListProjectionsQuery;
 import community.platform.shared.audit.ProjectionStatus;
 import community.platform.shared.audit.ReplayProjectionCommand;
+import community.platform.shared.audit.RetryDeadLettersCommand;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +23,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** The operations half of "Audit and operations" in ../shared/API.md: event processors, rebuilds, diffs. */
+/**
+ * The operations half of "Audit and operations" in ../shared/API.md: event processors, rebuilds, diffs, and the
+ * events projections failed on (dead letters).
+ */
 @RestController
 public class ProjectionController {
 
@@ -55,6 +60,20 @@ public class ProjectionController {
     public Mono<DiffProjectionQuery.Diff> diff(@PathVariable String name) {
         return views.find(new DiffProjectionQuery(name), DiffProjectionQuery.Diff.class)
                     .switchIfEmpty(Mono.error(() -> unknown(name)));
+    }
+
+    /** The events the processor's projections failed on, set aside with the later events of their records. */
+    @GetMapping("/api/admin/projections/{name}/dead-letters")
+    public Mono<List<ListDeadLettersQuery.DeadLetter>> deadLetters(@PathVariable String name) {
+        return views.list(new ListDeadLettersQuery(name), ListDeadLettersQuery.DeadLetter.class);
+    }
+
+    /** Hands the dead letters to the projections again, after the cause was fixed; answers what went through. */
+    @PostMapping("/api/admin/projections/{name}/dead-letters/retry")
+    public Mono<RetryDeadLettersCommand.Result> retryDeadLetters(@PathVariable String name,
+                                                                 ServerWebExchange exchange) {
+        return commands.<RetryDeadLettersCommand.Result>send(new RetryDeadLettersCommand(name), exchange)
+                       .switchIfEmpty(Mono.error(() -> unknown(name)));
     }
 
     private static ApiProblemException unknown(String name) {

@@ -67,7 +67,8 @@ public class SecurityConfiguration {
                     .pathMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                     .pathMatchers("/api/public/**").permitAll()
                     .pathMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
-                    .pathMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/diff")
+                    .pathMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/diff",
+                                  "/api/admin/projections/*/dead-letters", "/actuator/prometheus")
                         .hasAnyRole("AUDITOR", "ADMIN")
                     .pathMatchers("/api/admin/**").hasRole("ADMIN")
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-posts").hasRole("ORGANIZER")

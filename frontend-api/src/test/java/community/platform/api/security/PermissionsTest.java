@@ -153,6 +153,10 @@ class PermissionsTest extends ApiTest {
         row(rows, "GET", "/api/admin/projections", null, 401, 403, 403, 200, 200);
         row(rows, "GET", "/api/admin/projections/venue-calendar/diff", null, 401, 403, 403, 200, 200);
         row(rows, "POST", "/api/admin/projections/no-such-processor/replay", null, 401, 403, 403, 403, 404);
+        row(rows, "GET", "/api/admin/projections/venue-calendar/dead-letters", null, 401, 403, 403, 200, 200);
+        row(rows, "POST", "/api/admin/projections/no-such-processor/dead-letters/retry", null, 401, 403, 403, 403,
+            404);
+        row(rows, "GET", "/actuator/prometheus", null, 401, 403, 403, 200, 200);
         return rows.stream();
     }
 

@@ -4,7 +4,11 @@ import com.mongodb.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,11 +27,17 @@ import java.util.concurrent.atomic.AtomicReference;
 @Configuration
 public class ProcessingConfiguration {
 
+    /** The Axon Mongo extension's collections: tokens and dead letters. */
     @Bean
-    public TokenStore tokenStore(MongoDatabase platformDatabase, @Qualifier("serializer") Serializer serializer,
+    public MongoTemplate axonMongoTemplate(MongoDatabase platformDatabase) {
+        return DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer,
                                  @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout) {
         return MongoTokenStore.builder()
-                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build())
+                              .mongoTemplate(axonMongoTemplate)
                               .serializer(serializer)
                               .claimTimeout(claimTimeout)
                               .build();
@@ -38,10 +48,12 @@ public class ProcessingConfiguration {
      * raising it later is a split of the existing segments (Axon's {@code splitSegment}), not a setting change.
      * A segment takes up to {@code batchSize} waiting events in one unit of work, whose view writes go out together
      * ({@link ViewBatch}): one event at a time when the platform keeps up, larger batches in a burst or a replay.
-     * They read the event store through {@link EventAvailability}, which wakes them when events arrive.
+     * They read the event store through {@link EventAvailability}, which wakes them when events arrive. An event a
+     * projection fails on is set aside with the later events of its record ({@link DeadLetters}).
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessors(
+            MongoTemplate axonMongoTemplate,
             @Value("${platform.processing.initial-segment-count:4}") int initialSegmentCount,
             @Value("${platform.processing.batch-size:200}") int batchSize) {
         AtomicReference<EventAvailability> availability = new AtomicReference<>();
@@ -53,7 +65,15 @@ public class ProcessingConfiguration {
                                                           .messageSource(availability.updateAndGet(
                                                                   source -> source != null ? source
                                                                           : new EventAvailability(config.eventStore()))))
-                      .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.flushing());
+                      .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.flushing())
+                      .registerDeadLetterQueueProvider(group -> config -> MongoSequencedDeadLetterQueue
+                              .builder()
+                              .processingGroup(group)
+                              .mongoTemplate(axonMongoTemplate)
+                              .transactionManager(config.getComponent(TransactionManager.class,
+                                                                      NoTransactionManager::instance))
+                              .serializer(config.serializer())
+                              .build());
             configurer.onShutdown(() -> Optional.ofNullable(availability.get()).ifPresent(EventAvailability::close));
         };
     }

@@ -79,12 +79,14 @@ public class Rebuilds {
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine storage;
     private final MongoDatabase views;
+    private final DeadLetters deadLetters;
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
     private final Map<String, String> lastResult = new ConcurrentHashMap<>();
 
     public Rebuilds(ApplicationContext context, EventProcessingConfiguration processing, EventStorageEngine storage,
-                    @Qualifier("platformViewDatabase") MongoDatabase views) {
+                    @Qualifier("platformViewDatabase") MongoDatabase views, DeadLetters deadLetters) {
         this.context = context;
+        this.deadLetters = deadLetters;
         this.processing = processing;
         this.storage = storage;
         this.views = views;
@@ -123,7 +125,8 @@ public class Rebuilds {
                 : !processor.isRunning() ? "STOPPED"
                 : processor.isError() ? "ERROR" : "RUNNING";
         return new ProjectionStatus(name, state, position, head, position < 0 ? head + 1 : head - position,
-                                    rebuild != null || axonReplay, progress, lastResult.get(name));
+                                    rebuild != null || axonReplay, progress, deadLetters.count(name),
+                                    lastResult.get(name));
     }
 
     /** Answers STARTED, ALREADY_RUNNING or UNKNOWN; the rebuild goes on in the background. */

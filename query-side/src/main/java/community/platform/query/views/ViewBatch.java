@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -44,6 +45,9 @@ import static com.mongodb.client.model.Filters.eq;
  * applied in a document of its own (a last sequence) writes that after the event's other writes, so it is written
  * last: if the process dies half-way, the events are applied again rather than skipped.
  *
+ * <p>When a handler throws, what it wrote before that stays in the batch; its event goes to the processor's dead
+ * letters and is applied again by a retry, which the projections' sequence checks and value-setting writes allow.
+ *
  * <p>Documents are cached by id for the batch. That is right because one record's events go to one segment, so only
  * this batch writes the documents that record's events touch.
  */
@@ -58,12 +62,21 @@ public final class ViewBatch {
         this.immediate = immediate;
     }
 
-    /** The batch of the unit of work in progress; outside one, a batch that writes straight away. */
+    /**
+     * The batch of the unit of work in progress; outside one, a batch that writes straight away. A unit of work that
+     * does not pass the {@link #flushing() interceptor} (a dead letter handed back by its queue) writes its batch as it
+     * commits.
+     */
     public static ViewBatch current() {
         if (!CurrentUnitOfWork.isStarted()) {
             return new ViewBatch(true);
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> new ViewBatch(false));
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(RESOURCE, key -> {
+            ViewBatch batch = new ViewBatch(false);
+            root.onPrepareCommit(unitOfWork -> batch.flush());
+            return batch;
+        });
     }
 
     /** For every event processor: writes the batch once the last event of its unit of work has been handled. */
