@@ -5,18 +5,21 @@ import community.platform.query.views.ViewBatch;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -53,7 +56,7 @@ public class ProcessingConfiguration {
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessors(
-            MongoTemplate axonMongoTemplate,
+            MongoTemplate axonMongoTemplate, ListableBeanFactory beans,
             @Value("${platform.processing.initial-segment-count:4}") int initialSegmentCount,
             @Value("${platform.processing.batch-size:200}") int batchSize) {
         AtomicReference<EventAvailability> availability = new AtomicReference<>();
@@ -74,6 +77,12 @@ public class ProcessingConfiguration {
                                                                       NoTransactionManager::instance))
                               .serializer(config.serializer())
                               .build());
+            // Without the cache every event costs a dead-letter query; with it only those of records set aside do.
+            Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+                  .map(bean -> beans.findAnnotationOnBean(bean, ProcessingGroup.class).value())
+                  .distinct()
+                  .forEach(group -> configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
+                          group, (config, invoker) -> invoker.enableSequenceIdentifierCache()));
             configurer.onShutdown(() -> Optional.ofNullable(availability.get()).ifPresent(EventAvailability::close));
         };
     }
