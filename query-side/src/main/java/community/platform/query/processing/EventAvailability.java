@@ -3,6 +3,8 @@ package community.platform.query.processing;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.lifecycle.Lifecycle;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * tails the store (the event store's shared cache, which it fills right after a commit in this process, and at least
  * every second from other processes) and, whenever events come, runs the callbacks of every open stream.
  */
-final class EventAvailability implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+final class EventAvailability implements StreamableMessageSource<TrackedEventMessage<?>>, Lifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventAvailability.class);
 
@@ -143,6 +145,12 @@ final class EventAvailability implements StreamableMessageSource<TrackedEventMes
     @Override
     public TrackingToken createTokenSince(Duration duration) {
         return store.createTokenSince(duration);
+    }
+
+    /** Stops watching when the processors have stopped. */
+    @Override
+    public void registerLifecycleHandlers(LifecycleRegistry lifecycle) {
+        lifecycle.onShutdown(Phase.INBOUND_EVENT_CONNECTORS - 1, this::close);
     }
 
     @Override

@@ -20,8 +20,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How projections are fed: pooled streaming processors, with their tokens (and segment claims) in MongoDB so that
@@ -59,15 +57,13 @@ public class ProcessingConfiguration {
             MongoTemplate axonMongoTemplate, ListableBeanFactory beans,
             @Value("${platform.processing.initial-segment-count:4}") int initialSegmentCount,
             @Value("${platform.processing.batch-size:200}") int batchSize) {
-        AtomicReference<EventAvailability> availability = new AtomicReference<>();
         return configurer -> {
+            configurer.registerComponent(EventAvailability.class, config -> new EventAvailability(config.eventStore()));
             configurer.eventProcessing()
                       .usingPooledStreamingEventProcessors(
                               (config, builder) -> builder.initialSegmentCount(initialSegmentCount)
                                                           .batchSize(batchSize)
-                                                          .messageSource(availability.updateAndGet(
-                                                                  source -> source != null ? source
-                                                                          : new EventAvailability(config.eventStore()))))
+                                                          .messageSource(config.getComponent(EventAvailability.class)))
                       .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.flushing())
                       .registerDeadLetterQueueProvider(group -> config -> MongoSequencedDeadLetterQueue
                               .builder()
@@ -83,7 +79,6 @@ public class ProcessingConfiguration {
                   .distinct()
                   .forEach(group -> configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
                           group, (config, invoker) -> invoker.enableSequenceIdentifierCache()));
-            configurer.onShutdown(() -> Optional.ofNullable(availability.get()).ifPresent(EventAvailability::close));
         };
     }
 }

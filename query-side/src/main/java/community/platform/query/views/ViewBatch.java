@@ -11,7 +11,6 @@ import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
-import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -64,17 +63,17 @@ public final class ViewBatch {
 
     /**
      * The batch of the unit of work in progress; outside one, a batch that writes straight away. A unit of work that
-     * does not pass the {@link #flushing() interceptor} (a dead letter handed back by its queue) writes its batch as it
-     * commits.
+     * does not pass the {@link #flushing() interceptor} (a rebuild's, or a dead letter handed back by its queue) writes
+     * its batch as it commits, also when it is nested in another (a query's or a command's), whose commit comes later.
      */
     public static ViewBatch current() {
         if (!CurrentUnitOfWork.isStarted()) {
             return new ViewBatch(true);
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(RESOURCE, key -> {
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        return current.getOrComputeResource(RESOURCE, key -> {
             ViewBatch batch = new ViewBatch(false);
-            root.onPrepareCommit(unitOfWork -> batch.flush());
+            current.onPrepareCommit(unitOfWork -> batch.flush());
             return batch;
         });
     }
@@ -84,7 +83,7 @@ public final class ViewBatch {
         return (unitOfWork, chain) -> {
             Object result = chain.proceed();
             if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
-                ViewBatch pending = unitOfWork.root().getResource(RESOURCE);
+                ViewBatch pending = unitOfWork.getResource(RESOURCE);
                 if (pending != null) {
                     pending.flush();
                 }
@@ -94,21 +93,20 @@ public final class ViewBatch {
     }
 
     /**
-     * Hands {@code events} to {@code handlers} as a processor hands a batch to its projections: in one unit of work,
-     * whose view writes go out at the end. For rebuilds, which feed projections beside their processor.
+     * Hands {@code events} to {@code handlers} in one unit of work, whose view writes go out as it commits. For
+     * rebuilds, which feed projections beside their processor and store no token.
      */
     public static void handle(List<? extends EventMessage<?>> events, List<? extends EventMessageHandler> handlers)
             throws Exception {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(
-                unitOfWork, List.of(flushing()), message -> {
-                    for (EventMessageHandler handler : handlers) {
-                        if (handler.canHandle(message)) {
-                            handler.handle(message);
-                        }
-                    }
-                    return null;
-                }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            for (EventMessageHandler handler : handlers) {
+                if (handler.canHandle(unitOfWork.getMessage())) {
+                    handler.handle(unitOfWork.getMessage());
+                }
+            }
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
             throw result.exceptionResult() instanceof Exception e ? e : new IllegalStateException(result.exceptionResult());
         }
