@@ -6,7 +6,7 @@ import com.mongodb.client.MongoCollection;
 import community.platform.api.storage.EmbeddedStore;
 import community.platform.command.eventstore.MongoEventStorageEngine;
 import community.platform.query.notices.NoticeProjection;
-import community.platform.query.views.ViewBatch;
+import community.platform.query.processing.Rebuilds;
 import community.platform.query.volunteering.VolunteerDutiesProjection;
 import community.platform.query.volunteering.VolunteerPostProjection;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
@@ -14,11 +14,7 @@ import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
@@ -29,9 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Rebuilding views from the event store, against a raw sequential read of the events collection measured in the same
@@ -46,8 +40,6 @@ public final class ReplayBenchmark {
 
     private static final int EVENTS_PER_POST = 100;
     private static final int PER_COMMIT = 10;
-    /** Events per unit of work, as a rebuild hands them to the projections. */
-    private static final int BATCH = 1000;
 
     public static void main(String[] args) throws Exception {
         long events = Long.parseLong(option(args, "events", "1000000"));
@@ -145,29 +137,16 @@ public final class ReplayBenchmark {
                 new AnnotationEventHandlerAdapter(new VolunteerPostProjection(views, emitter)),
                 new AnnotationEventHandlerAdapter(new VolunteerDutiesProjection(views)),
                 new AnnotationEventHandlerAdapter(new NoticeProjection(views, emitter, (to, subject, body) -> { })));
-        GapAwareTrackingToken beyond = GapAwareTrackingToken.newInstance(Long.MAX_VALUE - 1, List.of());
         long started = System.nanoTime();
-        long applied = 0;
-        List<TrackedEventMessage<?>> batch = new ArrayList<>();
-        try (Stream<TrackedEventMessage<?>> stream = engine.readEvents(null, false).map(e -> e)) {
-            Iterator<TrackedEventMessage<?>> events = stream.iterator();
-            while (events.hasNext()) {
-                TrackedEventMessage<?> event = events.next();
-                batch.add(new GenericTrackedDomainEventMessage<>(
-                        ReplayToken.createReplayToken(beyond, event.trackingToken()), (DomainEventMessage<?>) event));
-                if (batch.size() == BATCH || !events.hasNext()) {
-                    ViewBatch.handle(batch, projections);
-                    applied += batch.size();
-                    batch.clear();
-                    if (applied % 100_000 == 0) {
-                        System.out.printf("replayed %,d events, %.0f events/s%n", applied,
-                                          applied / ((System.nanoTime() - started) / 1e9));
-                    }
-                }
+        long[] counted = {0};
+        Rebuilds.replay(engine, null, projections, batch -> {
+            counted[0] += batch;
+            if (counted[0] % 100_000 == 0) {
+                System.out.printf("replayed %,d events, %.0f events/s%n", counted[0],
+                                  counted[0] / ((System.nanoTime() - started) / 1e9));
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("replay failed after " + applied + " events", e);
-        }
+        });
+        long applied = counted[0];
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("replay: %,d events in %.1f s%n", applied, seconds);
         if (applied != expected) {

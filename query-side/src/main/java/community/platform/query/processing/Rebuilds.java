@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
@@ -52,6 +53,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -235,27 +237,9 @@ public class Rebuilds {
             return collections;
         }
 
-        /** Applies every event after {@code from} up to the store's end now, in batches; answers the token reached. */
+        /** Applies every event after {@code from} up to the store's end now; answers the token reached. */
         TrackingToken feed(TrackingToken from, Progress progress) {
-            TrackingToken reached = from;
-            GapAwareTrackingToken beyond = GapAwareTrackingToken.newInstance(Long.MAX_VALUE - 1, List.of());
-            List<TrackedEventMessage<?>> batch = new ArrayList<>();
-            try (Stream<TrackedEventMessage<?>> events = storage.readEvents(from, false).map(e -> e)) {
-                Iterator<TrackedEventMessage<?>> iterator = events.iterator();
-                while (iterator.hasNext()) {
-                    TrackedEventMessage<?> event = iterator.next();
-                    batch.add(asReplay(event, ReplayToken.createReplayToken(beyond, event.trackingToken())));
-                    if (batch.size() == BATCH || !iterator.hasNext()) {
-                        ViewBatch.handle(batch, handlers);
-                        reached = event.trackingToken();
-                        progress.applied += batch.size();
-                        batch.clear();
-                    }
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("The rebuild stopped at " + reached, e);
-            }
-            return reached;
+            return replay(storage, from, handlers, applied -> progress.applied += applied);
         }
 
         /** Drops the suffixed collections that exist (the embedded server logs an error for a missing one). */
@@ -294,6 +278,34 @@ public class Rebuilds {
             }
         }
         return shadow;
+    }
+
+    /**
+     * Hands every event after {@code from} (null: from the start) up to the store's end now to {@code handlers}, as a
+     * replay, in units of work of {@value #BATCH} events ({@link ViewBatch#handle}); tells {@code applied} each batch's
+     * size. Answers the token reached.
+     */
+    public static TrackingToken replay(EventStorageEngine storage, TrackingToken from,
+                                       List<? extends EventMessageHandler> handlers, LongConsumer applied) {
+        TrackingToken reached = from;
+        GapAwareTrackingToken beyond = GapAwareTrackingToken.newInstance(Long.MAX_VALUE - 1, List.of());
+        List<TrackedEventMessage<?>> batch = new ArrayList<>();
+        try (Stream<TrackedEventMessage<?>> events = storage.readEvents(from, false).map(e -> e)) {
+            Iterator<TrackedEventMessage<?>> iterator = events.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                batch.add(asReplay(event, ReplayToken.createReplayToken(beyond, event.trackingToken())));
+                if (batch.size() == BATCH || !iterator.hasNext()) {
+                    ViewBatch.handle(batch, handlers);
+                    reached = event.trackingToken();
+                    applied.accept(batch.size());
+                    batch.clear();
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("The replay stopped at " + reached, e);
+        }
+        return reached;
     }
 
     /** Through its public constructor: the renamed database for the views, no live updates, other beans as they are. */
