@@ -1,7 +1,5 @@
 package community.platform.bench;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import java.util.concurrent.Future;
  */
 public final class AuthBenchmark {
 
-    private static final String PASSWORD = "bench-password";
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.parseInt(EventStoreBenchmark.option(args, "clients", "16"));
@@ -33,16 +30,13 @@ public final class AuthBenchmark {
         Path out = Path.of(EventStoreBenchmark.option(args, "out", "docs/benchmarks.md"));
         try (Platform platform = Platform.start(jar, "auth-bench", java.util.Map.of(), List.of())) {
             String base = platform.base;
+            Api api = new Api(platform);
             List<Long> firstSignIns = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 String username = "bench-" + i;
-                send(HttpRequest.newBuilder(URI.create(base + "/api/accounts"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
-                                                + "\",\"displayName\":\"Bench\"}")).build(), 201);
+                api.register(username);
                 long started = System.nanoTime();
-                send(get(base + "/api/ping", username), 200);
+                Platform.send(get(base + "/api/ping", username), 200);
                 firstSignIns.add(System.nanoTime() - started);
             }
             for (int warmUp = 0; warmUp < 3; warmUp++) {
@@ -86,7 +80,7 @@ public final class AuthBenchmark {
     }
 
     private static HttpRequest get(String url, String username) {
-        return Platform.request(url, username, PASSWORD).GET().build();
+        return Platform.request(url, username, Api.PASSWORD).GET().build();
     }
 
     private static double rate(HttpRequest request, int clients, int seconds) throws Exception {
@@ -98,7 +92,7 @@ public final class AuthBenchmark {
             counts.add(pool.submit(() -> {
                 long done = 0;
                 while (System.nanoTime() < deadline) {
-                    send(request, 200);
+                    Platform.send(request, 200);
                     done++;
                 }
                 return done;
@@ -110,9 +104,5 @@ public final class AuthBenchmark {
         }
         pool.shutdown();
         return total / ((System.nanoTime() - started) / 1e9);
-    }
-
-    private static void send(HttpRequest request, int expected) throws IOException, InterruptedException {
-        Platform.send(request, expected);
     }
 }
