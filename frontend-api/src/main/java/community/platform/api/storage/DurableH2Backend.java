@@ -1,9 +1,12 @@
 package community.platform.api.storage;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 import java.util.Set;
@@ -20,15 +23,47 @@ import java.util.Set;
  */
 final class DurableH2Backend extends H2Backend {
 
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
                                                      "create", "drop", "dropindexes", "dropdatabase",
                                                      "renamecollection");
 
     private final Set<String> deferredCollections;
 
-    DurableH2Backend(MVStore store, Set<String> deferredCollections) {
+    private DurableH2Backend(MVStore store, Set<String> deferredCollections) {
         super(store);
         this.deferredCollections = deferredCollections;
+    }
+
+    static DurableH2Backend open(MVStore store, Set<String> deferredCollections) {
+        markFormat(store);
+        return new DurableH2Backend(store, deferredCollections);
+    }
+
+    /** Marks a store whose maps hold BSON ({@link BsonDataTypes}); files written before that have no such map. */
+    private static final String FORMAT_MAP = "platform.format";
+
+    /**
+     * Marks a new file as keeping BSON. A file written by an earlier version is left unmarked: it is read and written
+     * in its own format, H2's Java serialization.
+     */
+    private static void markFormat(MVStore store) {
+        if (store.hasMap(FORMAT_MAP)) {
+            return;
+        }
+        if (store.getMapNames().stream().anyMatch(name -> name.startsWith("databases."))) {
+            log.warn("The embedded store's file was written by an earlier version. It keeps that format, which is"
+                     + " several times slower to write; a new data directory gets the faster one.");
+            return;
+        }
+        store.openMap(FORMAT_MAP).put("documents", "bson");
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // Called from the superclass's constructor too, so it asks the store rather than a field of this class.
+        return getMvStore().hasMap(FORMAT_MAP) ? new BsonH2Database(databaseName, getMvStore(), getCursorRegistry())
+                                               : super.openOrCreateDatabase(databaseName);
     }
 
     @Override

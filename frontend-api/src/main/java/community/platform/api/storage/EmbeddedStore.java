@@ -52,7 +52,7 @@ public final class EmbeddedStore implements AutoCloseable {
                                                     + " this one its own PLATFORM_DATA_DIR or share a MongoDB through"
                                                     + " MONGODB_URI.", e);
         }
-        return new EmbeddedStore(new DurableH2Backend(store, DEFERRED_COMMIT_COLLECTIONS), host, port, "H2 file " + file);
+        return new EmbeddedStore(DurableH2Backend.open(store, DEFERRED_COMMIT_COLLECTIONS), host, port, "H2 file " + file);
     }
 
     public static EmbeddedStore inMemory(String host, int port) {
