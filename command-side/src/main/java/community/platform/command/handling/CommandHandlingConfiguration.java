@@ -6,18 +6,15 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.concurrent.Executors;
 
 /**
  * How commands are handled: rule violations travel back as {@link RuleViolation} details, a command that lost a race
@@ -29,30 +26,15 @@ public class CommandHandlingConfiguration {
     /** The metadata keys that say who did something; every event carries them for the auditors. */
     public static final String[] ACTOR_KEYS = {"actor", "actorRoles", "correlationId", "clientAddress"};
 
+    /** A command that lost a race on its record is tried again ({@link RaceRetryScheduler}). */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus,
-                                         @Value("${platform.commands.max-retries:3}") int maxRetries) {
+                                         @Value("${platform.commands.max-retries:8}") int maxRetries) {
         commandBus.registerHandlerInterceptor(new RuleViolationInterceptor());
         return DefaultCommandGateway.builder()
                                     .commandBus(commandBus)
-                                    .retryScheduler(IntervalRetryScheduler.builder()
-                                                                          .retryExecutor(Executors.newScheduledThreadPool(1))
-                                                                          .retryInterval(20)
-                                                                          .maxRetryCount(maxRetries)
-                                                                          .nonTransientFailurePredicate(
-                                                                                  failure -> !lostARace(failure))
-                                                                          .build())
+                                    .retryScheduler(new RaceRetryScheduler(maxRetries, 20))
                                     .build();
-    }
-
-    /** Only a command that lost a race on its aggregate is worth trying again; a broken rule stays broken. */
-    static boolean lostARace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Bean
