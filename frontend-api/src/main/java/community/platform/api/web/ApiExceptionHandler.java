@@ -5,6 +5,8 @@ import community.platform.shared.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,6 +123,12 @@ public class ApiExceptionHandler implements WebExceptionHandler {
             log.warn("Views behind [{}]: {}", correlationId(exchange), failure.getMessage());
             return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "views-behind", "Saved, not yet visible",
                                "The change was saved, but the views have not caught up yet; it will show shortly");
+        }
+        if (causedBy(failure, MongoSocketException.class) || causedBy(failure, MongoTimeoutException.class)) {
+            log.warn("Storage unreachable [{}]: {}", correlationId(exchange), failure.toString());
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Storage unavailable",
+                               "The platform cannot reach its storage just now; try again in a moment. A change sent"
+                               + " just before this answer may or may not have been saved.");
         }
         if (causedBy(failure, NoHandlerForCommandException.class)) {
             log.error("No command handler [{}]", correlationId(exchange), failure);
