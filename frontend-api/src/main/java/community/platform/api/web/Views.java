@@ -24,10 +24,13 @@ public class Views {
 
     private final QueryGateway queries;
     private final Duration catchUp;
+    private final Duration poll;
 
-    public Views(QueryGateway queries, @Value("${platform.views.catch-up-timeout:10s}") Duration catchUp) {
+    public Views(QueryGateway queries, @Value("${platform.views.catch-up-timeout:10s}") Duration catchUp,
+                 @Value("${platform.views.poll-interval:1s}") Duration poll) {
         this.queries = queries;
         this.catchUp = catchUp;
+        this.poll = poll;
     }
 
     /** Empty when there is no such record. */
@@ -48,30 +51,45 @@ public class Views {
     }
 
     /**
-     * The record now, then each change to it, until the subscriber goes away (which closes the subscription). Updates
-     * arrive on an event processor's thread, inside its unit of work, so what follows is moved off it: a command sent
-     * from there would be nested in the processor's work.
+     * The record now, then each change to it, until the subscriber goes away (which closes the subscription).
+     * <p>
+     * A change comes at once when this instance projected it: its projection emits the update. Another instance's
+     * projections emit on that instance only (they hold the record's segment), so the record is also read again every
+     * {@code platform.views.poll-interval}, and a change made there shows within that interval. Updates arrive on an
+     * event processor's thread, inside its unit of work, so what follows is moved off it: a command sent from there
+     * would be nested in the processor's work.
      */
     public <R> Flux<R> live(Object query, Class<R> type) {
         return Flux.usingWhen(
                 Mono.fromSupplier(() -> queries.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(type),
                                                                   ResponseTypes.optionalInstanceOf(type))),
-                (SubscriptionQueryResult<Optional<R>, Optional<R>> result) ->
+                (SubscriptionQueryResult<Optional<R>, Optional<R>> result) -> Flux.merge(
                         Flux.concat(result.initialResult(), result.updates()).flatMap(Mono::justOrEmpty),
+                        polled(() -> find(query, type))),
                 result -> Mono.fromRunnable(result::close))
-                   .publishOn(Schedulers.boundedElastic());
+                   .publishOn(Schedulers.boundedElastic())
+                   .distinctUntilChanged();
     }
 
-    /** A list once it shows what the caller expects; each update the projection emits is a signal to ask again. */
+    /**
+     * A list once it shows what the caller expects. Each update the projection emits is a signal to ask again, and so is
+     * each poll interval (for lists another instance projects; see {@link #live}).
+     */
     public <R> Mono<List<R>> visibleList(Object query, Class<R> type, Predicate<List<R>> expected) {
         return Flux.usingWhen(
                 Mono.fromSupplier(() -> queries.subscriptionQuery(query, ResponseTypes.multipleInstancesOf(type),
                                                                   ResponseTypes.multipleInstancesOf(type))),
-                (SubscriptionQueryResult<List<R>, List<R>> result) ->
+                (SubscriptionQueryResult<List<R>, List<R>> result) -> Flux.merge(
                         Flux.concat(result.initialResult(), result.updates().concatMap(signal -> list(query, type))),
+                        polled(() -> list(query, type))),
                 result -> Mono.fromRunnable(result::close))
                    .publishOn(Schedulers.boundedElastic())
                    .filter(expected).next().timeout(catchUp);
+    }
+
+    /** The read again every poll interval; a tick that comes while a read is under way is dropped. */
+    private <T> Flux<T> polled(java.util.function.Supplier<Mono<T>> read) {
+        return Flux.interval(poll, poll).onBackpressureDrop().concatMap(tick -> read.get(), 0);
     }
 
     /**

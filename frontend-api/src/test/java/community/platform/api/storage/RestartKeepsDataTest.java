@@ -52,7 +52,7 @@ class RestartKeepsDataTest {
 
     private static ConfigurableApplicationContext start(Path directory) {
         return new SpringApplicationBuilder(PlatformApplication.class)
-                .properties("PLATFORM_DATA_DIR=" + directory, "server.port=0")
+                .properties("PLATFORM_DATA_DIR=" + directory, "SERVER_PORT=0")
                 .run();
     }
 

@@ -2,7 +2,13 @@ package community.platform.api.volunteering;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.ApiTest;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import reactor.core.publisher.Mono;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -243,6 +249,27 @@ class VolunteerPostsApiTest extends ApiTest {
                     assertThat(next.get("confirmed").asInt()).isEqualTo(1);
                     assertThat(next.get("status").asText()).isEqualTo("FULL");
                 })
+                .thenCancel()
+                .verify(java.time.Duration.ofSeconds(30));
+    }
+
+    /**
+     * Another instance's projection announces its changes on that instance only; here the view changes with no
+     * announcement at all (written straight to the store), and the stream still shows it, from its next poll.
+     */
+    @Test
+    void theStreamShowsAChangeNobodyAnnounced(@Autowired @Qualifier("platformViewDatabase") MongoDatabase views) {
+        String postId = publish(account("organizer", PASSWORD, "ORGANIZER"), 3);
+        reactor.core.publisher.Flux<JsonNode> counts = as(account("watcher", PASSWORD, "RESIDENT"), PASSWORD)
+                .get().uri("/api/volunteer-posts/{id}/stream", postId).accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isOk()
+                .returnResult(JsonNode.class).getResponseBody();
+
+        reactor.test.StepVerifier.create(counts)
+                .assertNext(first -> assertThat(first.get("capacity").asInt()).isEqualTo(3))
+                .then(() -> Mono.from(views.getCollection("volunteerPostViews").updateOne(
+                        Filters.eq("_id", postId), Updates.set("post.capacity", 4))).block())
+                .assertNext(next -> assertThat(next.get("capacity").asInt()).isEqualTo(4))
                 .thenCancel()
                 .verify(java.time.Duration.ofSeconds(30));
     }

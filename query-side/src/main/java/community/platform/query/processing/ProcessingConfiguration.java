@@ -18,8 +18,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.UUID;
 
 /**
  * How projections are fed: pooled streaming processors, with their tokens (and segment claims) in MongoDB so that
@@ -34,12 +36,23 @@ public class ProcessingConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build();
     }
 
+    /**
+     * This instance among those sharing the store, the owner of its segment claims ({@link SegmentBalancer}): the
+     * JVM's pid@host, and a random part for two instances in one JVM (as in tests).
+     */
+    @Bean
+    public String platformInstanceId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer,
+                                 @Qualifier("platformInstanceId") String instance,
                                  @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout) {
         return MongoTokenStore.builder()
                               .mongoTemplate(axonMongoTemplate)
                               .serializer(serializer)
+                              .nodeId(instance)
                               .claimTimeout(claimTimeout)
                               .build();
     }

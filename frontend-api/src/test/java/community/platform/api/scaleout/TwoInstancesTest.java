@@ -1,0 +1,192 @@
+package community.platform.api.scaleout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import community.platform.PlatformApplication;
+import community.platform.api.storage.EmbeddedStore;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two platform instances on one store, as behind a load balancer: the segments are split between them, commands on one
+ * record from both resolve without double booking, a live stream on one shows a change made through the other, and
+ * when one stops the other takes over its segments.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoInstancesTest {
+
+    private static final String PASSWORD = "two-instances-password";
+    private static final String ADMIN_PASSWORD = "two-instances-admin";
+    private static final String PROCESSOR = "volunteer-posts";
+
+    private static EmbeddedStore store;
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void start() {
+        store = EmbeddedStore.inMemory("127.0.0.1", 0);
+        first = instance();
+        second = instance();
+    }
+
+    @AfterAll
+    static void stop() {
+        second.close();
+        if (first.isActive()) {
+            first.close();
+        }
+        store.close();
+    }
+
+    private static ConfigurableApplicationContext instance() {
+        return new SpringApplicationBuilder(PlatformApplication.class)
+                .properties("MONGODB_URI=" + store.connectionString() + "/platform", "SERVER_PORT=0",
+                            "PLATFORM_ADMIN_USERNAME=root", "PLATFORM_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+                            "platform.processing.claim-timeout=3s", "platform.processing.balance-interval=500ms",
+                            "platform.views.poll-interval=300ms")
+                .run();
+    }
+
+    private static WebTestClient web(ConfigurableApplicationContext instance, String username, String password) {
+        return WebTestClient.bindToServer()
+                            .baseUrl("http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port"))
+                            .responseTimeout(Duration.ofSeconds(30))
+                            .defaultHeaders(headers -> headers.setBasicAuth(username, password))
+                            .build();
+    }
+
+    private static String account(ConfigurableApplicationContext instance, String role) {
+        String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        WebTestClient.bindToServer()
+                     .baseUrl("http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port"))
+                     .responseTimeout(Duration.ofSeconds(30)).build()
+                     .post().uri("/api/accounts").contentType(MediaType.APPLICATION_JSON)
+                     .bodyValue(Map.of("username", username, "password", PASSWORD, "displayName", username))
+                     .exchange().expectStatus().isCreated();
+        if (!role.equals("RESIDENT")) {
+            web(instance, "root", ADMIN_PASSWORD).post().uri("/api/admin/accounts/{u}/roles", username)
+                                                 .contentType(MediaType.APPLICATION_JSON)
+                                                 .bodyValue(Map.of("role", role)).exchange().expectStatus().isOk();
+        }
+        return username;
+    }
+
+    private static String publish(ConfigurableApplicationContext instance, String organizer, int capacity, int day) {
+        OffsetDateTime starts = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(day).withHour(9).withMinute(0)
+                                              .withSecond(0).withNano(0);
+        return web(instance, organizer, PASSWORD).post().uri("/api/volunteer-posts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "Park clean-up", "description", "Bring gloves", "team", "green",
+                                  "location", "East Park", "startsAt", starts.toString(),
+                                  "endsAt", starts.plusHours(2).toString(), "capacity", capacity))
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+    }
+
+    private static int segmentsHeld(ConfigurableApplicationContext instance) {
+        return instance.getBean(EventProcessingConfiguration.class)
+                       .eventProcessor(PROCESSOR, StreamingEventProcessor.class).orElseThrow()
+                       .processingStatus().size();
+    }
+
+    @Test
+    @Order(1)
+    void theSegmentsAreSplitBetweenTheInstances() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(segmentsHeld(first)).isEqualTo(2);
+            assertThat(segmentsHeld(second)).isEqualTo(2);
+        });
+    }
+
+    @Test
+    @Order(2)
+    void signUpsThroughBothInstancesAtOnceFillEachSeatOnce() throws Exception {
+        String organizer = account(first, "ORGANIZER");
+        String postId = publish(first, organizer, 5, 10);
+        List<String> residents = IntStream.range(0, 20).mapToObj(i -> account(i % 2 == 0 ? first : second,
+                                                                               "RESIDENT")).toList();
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        List<Callable<JsonNode>> signUps = IntStream.range(0, 20).<Callable<JsonNode>>mapToObj(i -> () ->
+                web(i % 2 == 0 ? first : second, residents.get(i), PASSWORD)
+                        .post().uri("/api/volunteer-posts/{id}/signups", postId).exchange()
+                        .expectStatus().isCreated()
+                        .expectBody(JsonNode.class).returnResult().getResponseBody()).toList();
+        List<JsonNode> outcomes = new ArrayList<>();
+        for (Future<JsonNode> outcome : callers.invokeAll(signUps)) {
+            outcomes.add(outcome.get());
+        }
+        callers.shutdown();
+
+        assertThat(outcomes).filteredOn(o -> o.get("status").asText().equals("CONFIRMED")).hasSize(5);
+        assertThat(outcomes).filteredOn(o -> o.get("status").asText().equals("WAITLISTED"))
+                            .extracting(o -> o.get("waitlistPosition").asInt())
+                            .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 15).boxed().toList());
+        for (ConfigurableApplicationContext instance : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode roster = web(instance, organizer, PASSWORD)
+                        .get().uri("/api/volunteer-posts/{id}/roster", postId).exchange().expectStatus().isOk()
+                        .expectBody(JsonNode.class).returnResult().getResponseBody();
+                assertThat(roster.get("confirmed")).hasSize(5);
+                assertThat(roster.get("waitlist")).hasSize(15);
+            });
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aLiveStreamOnOneInstanceShowsASignUpMadeOnTheOther() {
+        String organizer = account(first, "ORGANIZER");
+        List<String> posts = IntStream.range(0, 4).mapToObj(i -> publish(first, organizer, 2, 20 + i)).toList();
+        String resident = account(first, "RESIDENT");
+        // Several posts, so that some are projected by each instance: the stream is on the second instance.
+        for (String postId : posts) {
+            Flux<JsonNode> counts = web(second, resident, PASSWORD)
+                    .get().uri("/api/volunteer-posts/{id}/stream", postId).accept(MediaType.TEXT_EVENT_STREAM)
+                    .exchange().expectStatus().isOk()
+                    .returnResult(JsonNode.class).getResponseBody();
+            StepVerifier.create(counts)
+                        .assertNext(now -> assertThat(now.get("confirmed").asInt()).isZero())
+                        .then(() -> web(first, resident, PASSWORD)
+                                .post().uri("/api/volunteer-posts/{id}/signups", postId).exchange()
+                                .expectStatus().isCreated())
+                        .assertNext(next -> assertThat(next.get("confirmed").asInt()).isEqualTo(1))
+                        .thenCancel()
+                        .verify(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void whenOneInstanceStopsTheOtherTakesOverItsSegments() {
+        first.close();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(segmentsHeld(second)).isEqualTo(4));
+    }
+}
