@@ -80,14 +80,14 @@ public final class ReplayBenchmark {
 
                     **Target missed.** Before the batched writes (commit f53f72e) every event made its own
                     round trips (a read and a write per view document, about 3 ms an event): 316 events/s against
-                    62,232 raw at 100,000 events, ratio 0.01. Batched: about 3,700 events/s at 100,000 events, ratio
-                    0.05 to 0.07, twelve times faster. A JFR profile of the batched replay puts 80%% of the CPU samples
-                    in the embedded server, not in the platform: its H2 backend keeps documents and index keys as
-                    Java-serialized objects, so each write serializes the document to size it, each `_id` index
-                    lookup compares keys by serializing both, and each commit serializes the changed pages again.
-                    Deferring the view collections' commits gained 10%%. The rest is the embedded backend's cost per
-                    document written (one duty document per sign-up); a MongoDB server does not pay it, but none runs
-                    here to measure against.
+                    62,232 raw at 100,000 events, ratio 0.01. Batched (commit 0067fb1): 3,850 events/s at 1,000,000
+                    events, ratio 0.07. With the embedded store keeping documents and keys as BSON rather than
+                    Java-serialized objects (`BsonDataTypes`), the figures above. A JFR profile of the replay now puts
+                    about 60%% of the CPU samples in the embedded server (its request handling, and H2 rewriting each
+                    changed page whole at every commit) and about 30%% in the replay's own thread (reading and
+                    deserializing events, the projections, encoding their writes). Both cores are busy, so the replay
+                    cannot reach 0.30 of a raw read on this server without a cheaper store; a MongoDB server does not
+                    pay H2's page rewrites, but none runs here to measure against.
                     """.formatted(LocalDate.now(), Figures.machine(), events, events, raw, replay, replay / raw));
             System.out.println("wrote " + out);
         }
