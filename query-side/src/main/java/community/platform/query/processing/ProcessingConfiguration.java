@@ -60,7 +60,9 @@ public class ProcessingConfiguration {
     /**
      * Every processor is a pooled streaming one. {@code initialSegmentCount} applies when a processor first starts;
      * raising it later is a split of the existing segments (Axon's {@code splitSegment}), not a setting change.
-     * A segment takes up to {@code batchSize} waiting events in one unit of work, whose view writes go out together
+     * Every {@code token-claim-interval} a processor looks for segments nobody holds (given back by another instance,
+     * or whose owner's claim has timed out) and claims them. A segment takes up to {@code batchSize} waiting events in
+     * one unit of work, whose view writes go out together
      * ({@link ViewBatch}): one event at a time when the platform keeps up, larger batches in a burst or a replay.
      * They read the event store through {@link EventAvailability}, which wakes them when events arrive. An event a
      * projection fails on is set aside with the later events of its record ({@link DeadLetters}).
@@ -69,13 +71,15 @@ public class ProcessingConfiguration {
     public ConfigurerModule pooledStreamingProcessors(
             MongoTemplate axonMongoTemplate, ListableBeanFactory beans,
             @Value("${platform.processing.initial-segment-count:4}") int initialSegmentCount,
-            @Value("${platform.processing.batch-size:200}") int batchSize) {
+            @Value("${platform.processing.batch-size:200}") int batchSize,
+            @Value("${platform.processing.token-claim-interval:2s}") Duration claimInterval) {
         return configurer -> {
             configurer.registerComponent(EventAvailability.class, config -> new EventAvailability(config.eventStore()));
             configurer.eventProcessing()
                       .usingPooledStreamingEventProcessors(
                               (config, builder) -> builder.initialSegmentCount(initialSegmentCount)
                                                           .batchSize(batchSize)
+                                                          .tokenClaimInterval(claimInterval.toMillis())
                                                           .messageSource(config.getComponent(EventAvailability.class)))
                       .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.flushing())
                       .registerDeadLetterQueueProvider(group -> config -> MongoSequencedDeadLetterQueue

@@ -24,10 +24,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Splits each processor's segments between the platform instances that share the store. A processor claims every
  * segment nobody holds, so the first instance to start would keep them all. Each instance therefore says it is alive
- * (a counter in {@code platformInstances} it raises every few seconds), counts the instances whose counter moved
- * within the claim timeout, and gives back the segments it holds beyond its share (the segment count divided by the
- * instances, rounded up), for another instance to claim. An instance that dies stops raising its counter and its
- * claims expire after the claim timeout: the others' shares grow, and they claim its segments.
+ * (a counter in {@code platformInstances} it raises every balance interval), counts the instances whose counter moved
+ * within the last three intervals, and gives back the segments it holds beyond its share (the segment count divided by
+ * the instances, rounded up), for another instance to claim. An instance that dies stops raising its counter, so the
+ * others soon count it out and their shares grow; its claims expire after the claim timeout, and they claim its
+ * segments.
  * <p>
  * Liveness is judged by this instance's own clock (when it last saw a counter move), so clocks that differ between
  * machines do not matter here.
@@ -43,18 +44,21 @@ public class SegmentBalancer {
     private final MongoCollection<Document> instances;
     private final String instance;
     private final Duration claimTimeout;
+    private final Duration liveFor;
     /** Each other instance's counter as last read, and when (by this instance's clock, in nanoseconds) it moved. */
     private final Map<String, long[]> seen = new HashMap<>();
     private long beat;
 
     public SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokens, MongoDatabase platformDatabase,
                            @Qualifier("platformInstanceId") String instance,
-                           @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout) {
+                           @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout,
+                           @Value("${platform.processing.balance-interval:3s}") Duration interval) {
         this.processing = processing;
         this.tokens = tokens;
         this.instances = platformDatabase.getCollection(COLLECTION);
         this.instance = instance;
         this.claimTimeout = claimTimeout;
+        this.liveFor = interval.multipliedBy(3);
     }
 
     @Scheduled(fixedDelayString = "${platform.processing.balance-interval:3s}")
@@ -82,7 +86,7 @@ public class SegmentBalancer {
                 last[0] = otherBeat;
                 last[1] = now;
             }
-            if (now - last[1] < claimTimeout.toNanos()) {
+            if (now - last[1] < liveFor.toNanos()) {
                 live++;
             }
         }
