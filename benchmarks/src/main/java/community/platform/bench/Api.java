@@ -109,6 +109,12 @@ final class Api {
         return Platform.send(Platform.request(api + path, user, PASSWORD).GET().build(), 200).body();
     }
 
+    /** As the admin (audit and operations). */
+    JsonNode asAdmin(String path) throws Exception {
+        return JSON.readTree(Platform.send(Platform.request(api + path, "admin", ADMIN_PASSWORD).GET().build(), 200)
+                                     .body());
+    }
+
     JsonNode roster(String organizer, String post) throws Exception {
         return JSON.readTree(getBody("/volunteer-posts/" + post + "/roster", organizer));
     }

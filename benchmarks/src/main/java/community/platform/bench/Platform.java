@@ -35,10 +35,7 @@ final class Platform implements AutoCloseable {
     /** Starts the jar on a free port with the given environment and arguments, and waits for health UP. */
     static Platform start(Path jar, String name, Map<String, String> environment, List<String> arguments)
             throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         Path folder = Files.createTempDirectory(name);
         List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx1g",
                                                                  "-Daxoniq.update-checker.disabled=true", "-jar",
@@ -59,6 +56,37 @@ final class Platform implements AutoCloseable {
         platform.awaitHealthy();
         platform.startUp = Duration.ofNanos(System.nanoTime() - started);
         return platform;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * The jar in store mode ({@code java -jar … store}): the embedded store alone, on {@code port}, with its data in
+     * {@code data}; answers once it accepts connections. Instances share it through {@code MONGODB_URI}.
+     */
+    static Platform store(Path jar, Path data, int port) throws Exception {
+        Path folder = Files.createDirectories(data.resolveSibling(data.getFileName() + "-log"));
+        ProcessBuilder start = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toAbsolutePath().toString(), "store")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        folder.resolve("store.log").toFile()));
+        start.environment().put("PLATFORM_DATA_DIR", data.toString());
+        start.environment().put("PLATFORM_STORE_PORT", String.valueOf(port));
+        Platform store = new Platform(start.start(), "mongodb://127.0.0.1:" + port, folder);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                return store;
+            } catch (IOException notYet) {
+                if (!store.process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the store did not start; see " + folder.resolve("store.log"));
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private void awaitHealthy() throws Exception {
@@ -101,6 +129,17 @@ final class Platform implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** SIGKILL: no shutdown hooks, no last commit. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Whether a segment claim's owner in the token store is this instance (its ids start with pid@). */
+    boolean owns(String owner) {
+        return owner != null && owner.startsWith(pid() + "@");
     }
 
     @Override
