@@ -115,6 +115,11 @@ final class Api {
                                      .body());
     }
 
+    /** The caller's notices. */
+    JsonNode asNotices(String resident) throws Exception {
+        return JSON.readTree(getBody("/notifications/me", resident));
+    }
+
     JsonNode roster(String organizer, String post) throws Exception {
         return JSON.readTree(getBody("/volunteer-posts/" + post + "/roster", organizer));
     }

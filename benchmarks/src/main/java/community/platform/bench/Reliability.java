@@ -123,17 +123,25 @@ public final class Reliability {
 
     // ---- 2. kill -9 the only instance mid-burst, restart it on the same data
 
+    /**
+     * Half the seats there are volunteers, so half of them queue; then every other volunteer withdraws, which promotes
+     * the first in line and tells them so (a notice: the side effect to not repeat). The only instance is killed a third
+     * of the way through the withdrawals and restarted on the same data.
+     */
     private void crashAndRestartMidBurst() throws Exception {
         Map<String, String> environment = new HashMap<>(Api.environment());
         environment.put("PLATFORM_DATA_DIR", Files.createTempDirectory("reliability-restart").resolve("data")
                                                   .toString());
+        int capacity = Math.max(2, residents / POSTS / 2);
         Platform[] instance = {Platform.start(JAR, "reliability-single", environment, arguments())};
         try {
             Api api = new Api(instance[0]);
-            List<String> posts = prepare(api, "r");
-            Burst burst = burst(List.of(api), "r", posts, () -> {
+            List<String> posts = prepare(api, "r", capacity);
+            Burst signUps = burst(List.of(api), "r", posts, Api::signUp, null);
+            Burst withdrawals = burst(List.of(api), "r", posts, (client, resident, post) ->
+                    Integer.parseInt(resident.substring(2)) % 2 == 0 ? client.withdraw(resident, post) : 0, () -> {
                 instance[0].kill();
-                System.out.println("killed the only instance (kill -9) mid-burst");
+                System.out.println("killed the only instance (kill -9) mid-withdrawals");
             });
             long restarting = System.nanoTime();
             instance[0] = Platform.start(JAR, "reliability-single", environment, arguments());
@@ -143,8 +151,8 @@ public final class Reliability {
             // Positions the killed process had taken for commits it never wrote sit at the head of the log, and the
             // processors' lag counts them until the log moves past them: one more event does that.
             restarted.register("after-the-restart");
-            verify("restart", restarted, burst, posts);
-            toldOnceOfACancellation(restarted, burst, posts);
+            Map<String, Integer> promotions = verify("restart", restarted, signUps, withdrawals, posts, capacity);
+            toldOnce(restarted, signUps, posts, promotions);
         } finally {
             instance[0].close();
         }
@@ -328,18 +336,28 @@ public final class Reliability {
     }
 
     private List<String> prepare(Api api, String prefix) throws Exception {
+        return prepare(api, prefix, CAPACITY);
+    }
+
+    private List<String> prepare(Api api, String prefix, int capacity) throws Exception {
         api.registerOrganizer(ORGANIZER);
-        List<String> posts = api.publishPosts(ORGANIZER, "Duty", POSTS, CAPACITY);
+        List<String> posts = api.publishPosts(ORGANIZER, "Duty", POSTS, capacity);
         api.registerResidents(prefix + "-", residents);
-        System.out.printf("prepared %d posts of %d seats and %d residents%n", POSTS, CAPACITY, residents);
+        System.out.printf("prepared %d posts of %d seats and %d residents%n", POSTS, capacity, residents);
         return posts;
     }
 
-    /**
-     * Every resident signs up for one post, from 16 clients spread over the instances; once a third have answered,
-     * {@code fault} runs (if any).
-     */
     private Burst burst(List<Api> instances, String prefix, List<String> posts, Fault fault) throws Exception {
+        return burst(instances, prefix, posts, Api::signUp, fault);
+    }
+
+    /**
+     * Every resident does {@code request} on their post ({@code prefix-r} on post r mod the posts), from 16 clients
+     * spread over the instances; once a third have answered, {@code fault} runs (if any). A request answered 0 was
+     * not sent.
+     */
+    private Burst burst(List<Api> instances, String prefix, List<String> posts, Request request, Fault fault)
+            throws Exception {
         Map<String, Integer> answers = new ConcurrentHashMap<>();
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger faulted = new AtomicInteger();
@@ -349,86 +367,129 @@ public final class Reliability {
             String post = posts.get(r % posts.size());
             int status;
             try {
-                status = instances.get(r % instances.size()).signUp(resident, post);
+                status = request.send(instances.get(r % instances.size()), resident, post);
             } catch (IOException e) {
                 status = -1;
             }
-            answers.put(resident + " " + post, status);
+            if (status != 0) {
+                answers.put(resident + " " + post, status);
+            }
             if (answered.incrementAndGet() == residents / 3 && fault != null && faulted.getAndIncrement() == 0) {
                 fault.run();
             }
         });
         Map<Integer, Integer> byStatus = new HashMap<>();
         answers.values().forEach(status -> byStatus.merge(status, 1, Integer::sum));
-        System.out.printf("burst: %d sign-ups in %.1f s, answers by status %s (-1: connection lost)%n",
+        System.out.printf("burst: %d requests in %.1f s, answers by status %s (-1: connection lost)%n",
                           answers.size(), (System.nanoTime() - started) / 1e9, byStatus);
         return new Burst(answers);
+    }
+
+    interface Request {
+        int send(Api api, String resident, String post) throws Exception;
     }
 
     interface Fault {
         void run() throws Exception;
     }
 
+    private void verify(String scenario, Api api, Burst signUps, List<String> posts) throws Exception {
+        verify(scenario, api, signUps, new Burst(Map.of()), posts, CAPACITY);
+    }
+
     /**
-     * Once the views have caught up: every acknowledged sign-up is in the store and in the views, nobody holds two
-     * places on a post, and no post has more confirmed than seats.
+     * Once the views have caught up: every acknowledged sign-up and withdrawal is in the store; nobody signed up twice
+     * for a post; no post has more confirmed than seats; each post's roster is exactly what its events say. Answers
+     * how many times the store says each volunteer was promoted.
      */
-    private void verify(String scenario, Api api, Burst burst, List<String> posts) throws Exception {
+    private Map<String, Integer> verify(String scenario, Api api, Burst signUps, Burst withdrawals, List<String> posts,
+                                        int capacity) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long lag;
         while ((lag = api.projectionLag()) > 0 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         check(lag == 0, scenario + ": the views were still " + lag + " events behind after 60 s");
-        Set<String> acknowledged = burst.acknowledged();
-        Set<String> stored = new HashSet<>();
-        Set<String> projected = new HashSet<>();
+        Set<String> signedUp = new HashSet<>();
+        Set<String> withdrawn = new HashSet<>();
+        Map<String, Integer> promotions = new HashMap<>();
         int events = 0;
-        int confirmed = 0;
+        int confirmedSeats = 0;
+        int rosterMismatches = 0;
+        int projected = 0;
+        int due = 0;
         for (String post : posts) {
             List<String> people = new ArrayList<>();
-            int seats = 0;
+            Set<String> confirmed = new HashSet<>();
+            List<String> waiting = new ArrayList<>();
             for (JsonNode event : api.asAdmin("/audit/streams/" + post + "/events")) {
                 String type = event.get("type").asText();
+                String volunteer = event.get("payload").path("volunteer").asText();
                 if (type.endsWith("VolunteerSignedUpEvent") || type.endsWith("VolunteerWaitlistedEvent")) {
-                    people.add(event.get("payload").get("volunteer").asText());
-                    seats += type.endsWith("VolunteerSignedUpEvent") ? 1 : 0;
-                    events++;
+                    people.add(volunteer);
+                    (type.endsWith("VolunteerSignedUpEvent") ? confirmed : waiting).add(volunteer);
+                } else if (type.endsWith("SignUpWithdrawnEvent")) {
+                    withdrawn.add(volunteer + " " + post);
+                    confirmed.remove(volunteer);
+                    waiting.remove(volunteer);
+                } else if (type.endsWith("VolunteerPromotedEvent")) {
+                    waiting.remove(volunteer);
+                    confirmed.add(volunteer);
+                    promotions.merge(volunteer, 1, Integer::sum);
+                } else {
+                    continue;
                 }
+                events++;
             }
             check(people.size() == new HashSet<>(people).size(), scenario + ": someone signed up twice for " + post);
-            check(seats <= CAPACITY, scenario + ": " + seats + " seats given on " + post + " of " + CAPACITY);
-            people.forEach(person -> stored.add(person + " " + post));
+            check(confirmed.size() <= capacity, scenario + ": " + confirmed.size() + " seats given on " + post
+                                                + " of " + capacity);
+            people.forEach(person -> signedUp.add(person + " " + post));
+            confirmedSeats += confirmed.size();
             JsonNode roster = api.roster(ORGANIZER, post);
             List<String> onRoster = new ArrayList<>();
             roster.get("confirmed").forEach(entry -> onRoster.add(entry.get("username").asText()));
-            confirmed += onRoster.size();
-            check(onRoster.size() == seats, scenario + ": " + post + " shows " + onRoster.size() + " confirmed, the"
-                                            + " store has " + seats);
-            roster.get("waitlist").forEach(entry -> onRoster.add(entry.get("username").asText()));
-            check(onRoster.size() == new HashSet<>(onRoster).size(), scenario + ": a double booking on " + post);
-            onRoster.forEach(person -> projected.add(person + " " + post));
+            List<String> queued = new ArrayList<>();
+            roster.get("waitlist").forEach(entry -> queued.add(entry.get("username").asText()));
+            projected += onRoster.size() + queued.size();
+            due += confirmed.size() + waiting.size();
+            if (!new HashSet<>(onRoster).equals(confirmed) || onRoster.size() != confirmed.size()
+                || !queued.equals(waiting)) {
+                rosterMismatches++;
+                failures.add(scenario + ": the roster of " + post + " (" + onRoster + ", waiting " + queued
+                             + ") is not what its events say (" + confirmed + ", waiting " + waiting + ")");
+            }
         }
-        Set<String> lost = new HashSet<>(acknowledged);
-        lost.removeAll(stored);
-        Set<String> unprojected = new HashSet<>(stored);
-        unprojected.removeAll(projected);
-        Set<String> unacknowledged = new HashSet<>(stored);
-        unacknowledged.removeAll(acknowledged);
-        System.out.printf("%s: acknowledged %d, events stored %d (%d of them never acknowledged), events projected %d,"
-                          + " seats confirmed %d of %d; lost %d, not projected %d%n", scenario, acknowledged.size(),
-                          events, unacknowledged.size(), projected.size(), confirmed, POSTS * CAPACITY, lost.size(),
-                          unprojected.size());
+        Set<String> lost = new HashSet<>(signUps.acknowledged());
+        lost.removeAll(signedUp);
+        Set<String> lostWithdrawals = new HashSet<>(withdrawals.acknowledged());
+        lostWithdrawals.removeAll(withdrawn);
+        Set<String> unacknowledged = new HashSet<>(signedUp);
+        unacknowledged.removeAll(signUps.acknowledged());
+        System.out.printf("%s: acknowledged %d sign-ups and %d withdrawals; events stored %d (%d sign-ups never"
+                          + " acknowledged, %d promotions); projected: %d people on rosters, %d by the events;"
+                          + " seats confirmed %d; rosters unlike their events %d; lost %d%n", scenario,
+                          signUps.acknowledged().size(), withdrawals.acknowledged().size(), events,
+                          unacknowledged.size(), promotions.values().stream().mapToInt(i -> i).sum(), projected, due,
+                          confirmedSeats, rosterMismatches, lost.size() + lostWithdrawals.size());
         check(lost.isEmpty(), scenario + ": acknowledged sign-ups missing from the store: " + lost);
-        check(unprojected.isEmpty(), scenario + ": stored sign-ups missing from the views: " + unprojected);
+        check(lostWithdrawals.isEmpty(), scenario + ": acknowledged withdrawals missing from the store: "
+                                         + lostWithdrawals);
+        return promotions;
     }
 
     /**
-     * After the restart the organizer cancels every post: each volunteer on a post (confirmed or waiting) is told once,
-     * though the processors were killed mid-batch before.
+     * Each volunteer was told of each promotion once, though the instance was killed while it was promoting and
+     * telling; then the organizer cancels every post, and each volunteer still on one is told once more.
      */
-    private void toldOnceOfACancellation(Api api, Burst burst, List<String> posts) throws Exception {
+    private void toldOnce(Api api, Burst signUps, List<String> posts, Map<String, Integer> promotions)
+            throws Exception {
+        Set<String> onAPost = new HashSet<>();
         for (String post : posts) {
+            JsonNode roster = api.roster(ORGANIZER, post);
+            for (String list : List.of("confirmed", "waitlist")) {
+                roster.get(list).forEach(entry -> onAPost.add(entry.get("username").asText()));
+            }
             Platform.send(Platform.request(api.api + "/volunteer-posts/" + post + "/cancellation", ORGANIZER,
                                            Api.PASSWORD)
                                   .header("Content-Type", "application/json")
@@ -440,14 +501,17 @@ public final class Reliability {
             Thread.sleep(200);
         }
         int told = 0;
-        for (String key : burst.acknowledged()) {
+        int expected = 0;
+        for (String key : signUps.acknowledged()) {
             String resident = key.substring(0, key.indexOf(' '));
-            JsonNode notices = Api.JSON.readTree(api.getBody("/notifications/me", resident));
-            told += notices.size();
-            check(notices.size() == 1, "restart: " + resident + " was told " + notices.size() + " times, not once");
+            int should = promotions.getOrDefault(resident, 0) + (onAPost.contains(resident) ? 1 : 0);
+            int notices = api.asNotices(resident).size();
+            told += notices;
+            expected += should;
+            check(notices == should, "restart: " + resident + " was told " + notices + " times, not " + should);
         }
-        System.out.printf("restart: posts cancelled, %d notices for %d acknowledged volunteers%n", told,
-                          burst.acknowledged().size());
+        System.out.printf("restart: %d notices (promotions, then the cancellation) where %d were due%n", told,
+                          expected);
     }
 
     // ---- segments, read from the token store
