@@ -88,6 +88,10 @@ public class SegmentBalancer {
             }
             if (now - last[1] < liveFor.toNanos()) {
                 live++;
+            } else if (now - last[1] > liveFor.toNanos() * 100) {
+                // Gone for good (each start is a new instance): forget it, so that the collection does not grow.
+                instances.deleteOne(Filters.and(Filters.eq("_id", other.get("_id")), Filters.eq("beat", otherBeat)));
+                seen.remove(other.getString("_id"));
             }
         }
         return live;
