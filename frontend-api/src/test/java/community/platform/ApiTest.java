@@ -20,7 +20,9 @@ import java.util.UUID;
                               "PLATFORM_ADMIN_USERNAME=root",
                               "PLATFORM_ADMIN_PASSWORD=" + ApiTest.ADMIN_PASSWORD,
                               // Spring Boot turns metrics export off in tests; /actuator/prometheus is under test.
-                              "management.prometheus.metrics.export.enabled=true"})
+                              "management.prometheus.metrics.export.enabled=true",
+                              // One processor with its own segment count (ProjectionsApiTest).
+                              "platform.processing.segments.venue-calendar=2"})
 public abstract class ApiTest {
 
     public static final String ADMIN_PASSWORD = "root-password-for-tests";

@@ -5,6 +5,7 @@ import community.platform.ApiTest;
 import community.platform.query.accounts.ShoutingAccountProjection;
 import community.platform.query.processing.Rebuilds;
 import community.platform.shared.audit.DiffProjectionQuery;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -53,6 +54,14 @@ class ProjectionsApiTest extends ApiTest {
             }
         }
         throw new AssertionError("no processor " + name + " in " + all);
+    }
+
+    @Test
+    void eachProcessorHasTheSegmentCountItWasGiven(@Autowired TokenStore tokens) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(tokens.fetchSegments("venue-calendar")).hasSize(2);
+            assertThat(tokens.fetchSegments("volunteer-posts")).hasSize(4);
+        });
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -58,8 +59,9 @@ public class ProcessingConfiguration {
     }
 
     /**
-     * Every processor is a pooled streaming one. {@code initialSegmentCount} applies when a processor first starts;
-     * raising it later is a split of the existing segments (Axon's {@code splitSegment}), not a setting change.
+     * Every processor is a pooled streaming one. {@code initialSegmentCount} applies when a processor first starts
+     * ({@code platform.processing.segments.<processor>} sets it for one processor); raising it later is a split of the
+     * existing segments (Axon's {@code splitSegment}), not a setting change.
      * Every {@code token-claim-interval} a processor looks for segments nobody holds (given back by another instance,
      * or whose owner's claim has timed out) and claims them. A segment takes up to {@code batchSize} waiting events in
      * one unit of work, whose view writes go out together
@@ -69,7 +71,7 @@ public class ProcessingConfiguration {
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessors(
-            MongoTemplate axonMongoTemplate, ListableBeanFactory beans,
+            MongoTemplate axonMongoTemplate, ListableBeanFactory beans, Environment environment,
             @Value("${platform.processing.initial-segment-count:4}") int initialSegmentCount,
             @Value("${platform.processing.batch-size:200}") int batchSize,
             @Value("${platform.processing.token-claim-interval:2s}") Duration claimInterval) {
@@ -90,12 +92,21 @@ public class ProcessingConfiguration {
                                                                       NoTransactionManager::instance))
                               .serializer(config.serializer())
                               .build());
-            // Without the cache every event costs a dead-letter query; with it only those of records set aside do.
             Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                   .map(bean -> beans.findAnnotationOnBean(bean, ProcessingGroup.class).value())
                   .distinct()
-                  .forEach(group -> configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
-                          group, (config, invoker) -> invoker.enableSequenceIdentifierCache()));
+                  .forEach(group -> {
+                      // Without the cache every event costs a dead-letter query; with it only those of records set
+                      // aside do.
+                      configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
+                              group, (config, invoker) -> invoker.enableSequenceIdentifierCache());
+                      Integer segments = environment.getProperty("platform.processing.segments." + group,
+                                                                 Integer.class);
+                      if (segments != null) {
+                          configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                                  group, (config, builder) -> builder.initialSegmentCount(segments));
+                      }
+                  });
         };
     }
 }
