@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -142,6 +143,16 @@ final class Api {
         long lag = 0;
         for (JsonNode processor : JSON.readTree(answer.body())) {
             lag = Math.max(lag, processor.get("lag").asLong());
+        }
+        return lag;
+    }
+
+    /** Waits until no processor lags, for at most {@code within}; answers the lag then (0 once caught up). */
+    long awaitCaughtUp(Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        long lag;
+        while ((lag = projectionLag()) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
         }
         return lag;
     }

@@ -404,11 +404,7 @@ public final class Reliability {
      */
     private Map<String, Integer> verify(String scenario, Api api, Burst signUps, Burst withdrawals, List<String> posts,
                                         int capacity) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long lag;
-        while ((lag = api.projectionLag()) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        long lag = api.awaitCaughtUp(Duration.ofSeconds(60));
         check(lag == 0, scenario + ": the views were still " + lag + " events behind after 60 s");
         Set<String> signedUp = new HashSet<>();
         Set<String> withdrawn = new HashSet<>();
@@ -496,10 +492,7 @@ public final class Reliability {
                                   .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"Storm warning\"}"))
                                   .build(), 200);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (api.projectionLag() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        api.awaitCaughtUp(Duration.ofSeconds(60));
         int told = 0;
         int expected = 0;
         for (String key : signUps.acknowledged()) {

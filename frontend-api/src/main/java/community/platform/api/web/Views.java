@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Reads from the query side: one record, a list, or a record once it shows a change (read your own writes). A query
@@ -88,7 +89,7 @@ public class Views {
     }
 
     /** The read again every poll interval; a tick that comes while a read is under way is dropped. */
-    private <T> Flux<T> polled(java.util.function.Supplier<Mono<T>> read) {
+    private <T> Flux<T> polled(Supplier<Mono<T>> read) {
         return Flux.interval(poll, poll).onBackpressureDrop().concatMap(tick -> read.get(), 0);
     }
 

@@ -75,19 +75,19 @@ class TwoInstancesTest {
                 .run();
     }
 
-    private static WebTestClient web(ConfigurableApplicationContext instance, String username, String password) {
+    private static WebTestClient.Builder client(ConfigurableApplicationContext instance) {
         return WebTestClient.bindToServer()
                             .baseUrl("http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port"))
-                            .responseTimeout(Duration.ofSeconds(30))
-                            .defaultHeaders(headers -> headers.setBasicAuth(username, password))
-                            .build();
+                            .responseTimeout(Duration.ofSeconds(30));
+    }
+
+    private static WebTestClient web(ConfigurableApplicationContext instance, String username, String password) {
+        return client(instance).defaultHeaders(headers -> headers.setBasicAuth(username, password)).build();
     }
 
     private static String account(ConfigurableApplicationContext instance, String role) {
         String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        WebTestClient.bindToServer()
-                     .baseUrl("http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port"))
-                     .responseTimeout(Duration.ofSeconds(30)).build()
+        client(instance).build()
                      .post().uri("/api/accounts").contentType(MediaType.APPLICATION_JSON)
                      .bodyValue(Map.of("username", username, "password", PASSWORD, "displayName", username))
                      .exchange().expectStatus().isCreated();
