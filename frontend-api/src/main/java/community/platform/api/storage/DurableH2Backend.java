@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The embedded server's H2 backend with every write committed to its file before the answer goes out. H2 on its own
@@ -20,6 +21,8 @@ import java.util.Set;
  * Writes to the collections named as deferred are not committed on their own: an H2 commit covers the whole store, so
  * they are made durable by the next committed write. That fits a counter whose value is only ever used by a write that
  * follows it (the event store's position counter): if the process dies in between, the value was used by nothing.
+ * It fits scratch collections too, such as the views a rebuild makes beside the live ones, which it drops and makes
+ * again after a restart. H2 commits them within about a second anyway.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -28,14 +31,14 @@ final class DurableH2Backend extends H2Backend {
                                                      "create", "drop", "dropindexes", "dropdatabase",
                                                      "renamecollection");
 
-    private final Set<String> deferredCollections;
+    private final Predicate<String> deferredCollections;
 
-    private DurableH2Backend(MVStore store, Set<String> deferredCollections) {
+    private DurableH2Backend(MVStore store, Predicate<String> deferredCollections) {
         super(store);
         this.deferredCollections = deferredCollections;
     }
 
-    static DurableH2Backend open(MVStore store, Set<String> deferredCollections) {
+    static DurableH2Backend open(MVStore store, Predicate<String> deferredCollections) {
         markFormat(store);
         return new DurableH2Backend(store, deferredCollections);
     }
@@ -71,7 +74,8 @@ final class DurableH2Backend extends H2Backend {
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
-            if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && !deferredCollections.contains(query.get(command))) {
+            if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && !(query.get(command) instanceof String collection
+                                                                  && deferredCollections.test(collection))) {
                 commit();
             }
         }

@@ -1,5 +1,6 @@
 package community.platform.api.storage;
 
+import community.platform.shared.audit.ScratchCollections;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -11,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /** The embedded MongoDB wire-protocol server, on loopback, that the platform talks to as it would to MongoDB. */
 public final class EmbeddedStore implements AutoCloseable {
@@ -27,8 +28,12 @@ public final class EmbeddedStore implements AutoCloseable {
         this.description = description;
     }
 
-    /** The event store's position counter: see {@link DurableH2Backend} for why its writes need no commit of their own. */
-    private static final Set<String> DEFERRED_COMMIT_COLLECTIONS = Set.of("eventCounters");
+    /**
+     * The event store's position counter, and the views a rebuild makes beside the live ones: see {@link
+     * DurableH2Backend} for why their writes need no commit of their own.
+     */
+    private static final Predicate<String> DEFERRED_COMMIT_COLLECTIONS =
+            collection -> collection.equals("eventCounters") || ScratchCollections.isScratch(collection);
 
     public static EmbeddedStore onDisk(Path dataDirectory, String host, int port) {
         Path file = dataDirectory.toAbsolutePath().resolve(FILE_NAME);

@@ -9,6 +9,7 @@ import community.platform.shared.audit.DiffProjectionQuery;
 import community.platform.shared.audit.ListProjectionsQuery;
 import community.platform.shared.audit.ProjectionStatus;
 import community.platform.shared.audit.ReplayProjectionCommand;
+import community.platform.shared.audit.ScratchCollections;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -52,7 +53,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
@@ -72,8 +77,8 @@ import java.util.stream.Stream;
 public class Rebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
-    static final String REBUILD = "__rebuild";
-    static final String DIFF = "__diff";
+    public static final String REBUILD = ScratchCollections.REBUILD;
+    static final String DIFF = ScratchCollections.DIFF;
     /** Events per unit of work in a rebuild: a few thousand documents at most to hold and write at once. */
     private static final int BATCH = 1000;
 
@@ -255,16 +260,7 @@ public class Rebuilds {
 
     private Shadow shadow(String name, String suffix, List<Class<?>> projections) {
         Shadow shadow = new Shadow(suffix);
-        MongoDatabase renamed = (MongoDatabase) Proxy.newProxyInstance(
-                MongoDatabase.class.getClassLoader(), new Class<?>[]{MongoDatabase.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getCollection")) {
-                        shadow.collections.add((String) args[0]);
-                        Object[] shifted = args.clone();
-                        shifted[0] = args[0] + suffix;
-                        return method.invoke(views, shifted);
-                    }
-                    return method.invoke(views, args);
-                });
+        MongoDatabase renamed = renamed(views, suffix, shadow.collections::add);
         for (Class<?> type : projections) {
             AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(instantiate(type, renamed));
             shadow.handlers.add(adapter);
@@ -282,30 +278,69 @@ public class Rebuilds {
 
     /**
      * Hands every event after {@code from} (null: from the start) up to the store's end now to {@code handlers}, as a
-     * replay, in units of work of {@value #BATCH} events ({@link ViewBatch#handle}); tells {@code applied} each batch's
-     * size. Answers the token reached.
+     * replay, in units of work of {@value #BATCH} events whose view writes go out behind them ({@link
+     * ViewBatch.WriteBehind}); tells {@code applied} each batch's size. Answers the token reached, once every write is
+     * in.
      */
     public static TrackingToken replay(EventStorageEngine storage, TrackingToken from,
                                        List<? extends EventMessageHandler> handlers, LongConsumer applied) {
         TrackingToken reached = from;
-        GapAwareTrackingToken beyond = GapAwareTrackingToken.newInstance(Long.MAX_VALUE - 1, List.of());
-        List<TrackedEventMessage<?>> batch = new ArrayList<>();
+        ViewBatch.WriteBehind writes = new ViewBatch.WriteBehind();
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "replay-reader"));
         try (Stream<TrackedEventMessage<?>> events = storage.readEvents(from, false).map(e -> e)) {
             Iterator<TrackedEventMessage<?>> iterator = events.iterator();
-            while (iterator.hasNext()) {
-                TrackedEventMessage<?> event = iterator.next();
-                batch.add(asReplay(event, ReplayToken.createReplayToken(beyond, event.trackingToken())));
-                if (batch.size() == BATCH || !iterator.hasNext()) {
-                    ViewBatch.handle(batch, handlers);
-                    reached = event.trackingToken();
-                    applied.accept(batch.size());
-                    batch.clear();
-                }
+            Future<Batch> next = reader.submit(() -> read(iterator));
+            for (Batch batch = next.get(); !batch.events().isEmpty(); batch = next.get()) {
+                next = reader.submit(() -> read(iterator));
+                writes.handle(batch.events(), handlers);
+                reached = batch.last();
+                applied.accept(batch.events().size());
             }
+            writes.finish();
         } catch (Exception e) {
             throw new IllegalStateException("The replay stopped at " + reached, e);
+        } finally {
+            reader.shutdownNow();
         }
         return reached;
+    }
+
+    /**
+     * The next {@value #BATCH} events as replayed ones, deserialized; read on a thread of their own while the batch
+     * before is handled.
+     */
+    private static Batch read(Iterator<TrackedEventMessage<?>> events) {
+        GapAwareTrackingToken beyond = GapAwareTrackingToken.newInstance(Long.MAX_VALUE - 1, List.of());
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+        TrackingToken last = null;
+        while (batch.size() < BATCH && events.hasNext()) {
+            TrackedEventMessage<?> event = events.next();
+            event.getPayload();
+            last = event.trackingToken();
+            batch.add(asReplay(event, ReplayToken.createReplayToken(beyond, last)));
+        }
+        return new Batch(batch, last);
+    }
+
+    /** Events marked as replayed, and the store's token of the last. */
+    private record Batch(List<TrackedEventMessage<?>> events, TrackingToken last) {
+    }
+
+    /**
+     * {@code views} with {@code suffix} ({@value #REBUILD} or {@value #DIFF}) added to every collection's name; tells
+     * {@code named} each name asked for.
+     */
+    public static MongoDatabase renamed(MongoDatabase views, String suffix, Consumer<String> named) {
+        return (MongoDatabase) Proxy.newProxyInstance(
+                MongoDatabase.class.getClassLoader(), new Class<?>[]{MongoDatabase.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getCollection")) {
+                        named.accept((String) args[0]);
+                        Object[] shifted = args.clone();
+                        shifted[0] = args[0] + suffix;
+                        return method.invoke(views, shifted);
+                    }
+                    return method.invoke(views, args);
+                });
     }
 
     /** Through its public constructor: the renamed database for the views, no live updates, other beans as they are. */

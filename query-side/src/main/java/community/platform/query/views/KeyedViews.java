@@ -10,12 +10,17 @@ import java.util.function.UnaryOperator;
 
 /**
  * A view kept as one document per record, written with a keyed upsert that records the last sequence applied: an
- * event applied twice changes nothing. Written through the {@link ViewBatch} of the events' batch; blocks, as
+ * event applied twice changes nothing. Views are immutable values: a batch holds the latest, and makes its document
+ * only when it writes. Written through the {@link ViewBatch} of the events' batch; blocks, as
  * projections run on processor threads.
  */
 public final class KeyedViews {
 
     private KeyedViews() {
+    }
+
+    /** A view with the last sequence applied to it; views are immutable, so the batch may hold them. */
+    private record Applied<V>(V view, long sequence) {
     }
 
     /**
@@ -28,12 +33,14 @@ public final class KeyedViews {
                                          Function<Document, V> read, UnaryOperator<V> apply,
                                          BiFunction<V, Long, Document> write) {
         ViewBatch batch = ViewBatch.current();
-        Document stored = batch.find(views, id);
-        if (stored != null && stored.getLong("lastSequence") >= sequence) {
-            return Optional.of(read.apply(stored));
+        Applied<V> before = batch.find(views, id, stored -> new Applied<>(read.apply(stored),
+                                                                          stored.getLong("lastSequence")));
+        if (before != null && before.sequence() >= sequence) {
+            return Optional.of(before.view());
         }
-        V view = apply.apply(stored == null ? null : read.apply(stored));
-        batch.replace(views, write.apply(view, sequence));
+        V view = apply.apply(before == null ? null : before.view());
+        batch.replace(views, id, new Applied<>(view, sequence), applied -> write.apply(applied.view(),
+                                                                                      applied.sequence()));
         return Optional.of(view);
     }
 }

@@ -29,6 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -53,9 +57,14 @@ import static com.mongodb.client.model.Filters.eq;
 public final class ViewBatch {
 
     private static final String RESOURCE = ViewBatch.class.getName();
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    /** Documents a {@link WriteBehind} keeps cached at most. */
+    private static final int CACHED = 20_000;
 
     private final boolean immediate;
     private final Map<String, Pending> collections = new LinkedHashMap<>();
+    private CompletableFuture<Void> sending = CompletableFuture.completedFuture(null);
 
     private ViewBatch(boolean immediate) {
         this.immediate = immediate;
@@ -63,7 +72,7 @@ public final class ViewBatch {
 
     /**
      * The batch of the unit of work in progress; outside one, a batch that writes straight away. A unit of work that
-     * does not pass the {@link #flushing() interceptor} (a rebuild's, or a dead letter handed back by its queue) writes
+     * does not pass the {@link #flushing() interceptor} (a dead letter handed back by its queue) writes
      * its batch as it commits, also when it is nested in another (a query's or a command's), whose commit comes later.
      */
     public static ViewBatch current() {
@@ -93,33 +102,55 @@ public final class ViewBatch {
     }
 
     /**
-     * Hands {@code events} to {@code handlers} in one unit of work, whose view writes go out as it commits. For
-     * rebuilds, which feed projections beside their processor and store no token.
+     * For replays, which feed projections beside their processor and store no token: hands events to projections in
+     * units of work, one {@link #handle call} each, and writes behind. A unit's writes go out as it commits while the
+     * next unit is handled, and documents stay cached from one unit to the next (up to {@value #CACHED} of them), so a
+     * record whose events span units is read once. A read of a document that writes still on their way may change
+     * waits for them. Only the replay may write the collections it is given.
      */
-    public static void handle(List<? extends EventMessage<?>> events, List<? extends EventMessageHandler> handlers)
-            throws Exception {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            for (EventMessageHandler handler : handlers) {
-                if (handler.canHandle(unitOfWork.getMessage())) {
-                    handler.handle(unitOfWork.getMessage());
+    public static final class WriteBehind {
+
+        private final ViewBatch batch = new ViewBatch(false);
+
+        /** Hands {@code events} to {@code handlers} in one unit of work; throws what a handler or an earlier write threw. */
+        public void handle(List<? extends EventMessage<?>> events, List<? extends EventMessageHandler> handlers)
+                throws Exception {
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
+            unitOfWork.resources().put(RESOURCE, batch);
+            unitOfWork.onPrepareCommit(committing -> batch.send());
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                for (EventMessageHandler handler : handlers) {
+                    if (handler.canHandle(unitOfWork.getMessage())) {
+                        handler.handle(unitOfWork.getMessage());
+                    }
                 }
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
+            if (result.isExceptional()) {
+                throw result.exceptionResult() instanceof Exception e ? e
+                                                                      : new IllegalStateException(result.exceptionResult());
             }
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            throw result.exceptionResult() instanceof Exception e ? e : new IllegalStateException(result.exceptionResult());
+        }
+
+        /** Waits for the last writes. */
+        public void finish() {
+            batch.flush();
         }
     }
 
     /** The document with this id as it stands with the batch's writes so far, or null. */
     public Document find(MongoCollection<Document> collection, Object id) {
         Pending pending = collections.get(key(collection));
+        if (pending != null && pending.unmade.containsKey(id)) {
+            pending.known.put(id, Optional.of(pending.unmade.remove(id).get()));
+        }
         if (pending != null && pending.known.containsKey(id)) {
             return pending.known.get(id).orElse(null);
         }
         if (pending != null && (pending.allStale || pending.stale.contains(id))) {
             flush();
+        } else if (pending != null && (pending.sentAllStale || pending.sentStale.contains(id))) {
+            awaitSent();
         }
         Document stored = Mono.from(collection.find(eq("_id", id)).first()).block();
         if (!immediate) {
@@ -128,59 +159,127 @@ public final class ViewBatch {
         return stored;
     }
 
+    /**
+     * The document with this id as {@code read} makes it (null when there is none), kept as that object for the batch.
+     * With {@link #replace(MongoCollection, Object, Object, Function)} a view that many events of a batch change is
+     * read into an object once and made into a document once, when the batch is written.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T find(MongoCollection<Document> collection, Object id, Function<Document, T> read) {
+        Pending pending = collections.get(key(collection));
+        if (pending != null && pending.objects.containsKey(id)) {
+            return (T) pending.objects.get(id);
+        }
+        Document stored = find(collection, id);
+        T object = stored == null ? null : read.apply(stored);
+        if (!immediate) {
+            pending(collection).objects.put(id, object);
+        }
+        return object;
+    }
+
+    /** Stores the document that {@code write} makes of {@code object} under {@code id}, made when it is written. */
+    public <T> void replace(MongoCollection<Document> collection, Object id, T object, Function<T, Document> write) {
+        if (immediate) {
+            replace(collection, write.apply(object));
+            return;
+        }
+        Pending pending = touch(collection);
+        Document[] made = {null};
+        Supplier<Document> document = () -> made[0] == null ? made[0] = write.apply(object) : made[0];
+        pending.replace(id, () -> new ReplaceOneModel<>(eq("_id", id), document.get(), UPSERT));
+        pending.known.remove(id);
+        pending.unmade.put(id, document);
+        pending.objects.put(id, object);
+    }
+
     /** Stores {@code document} under its {@code _id}, in place of whatever is there. */
     public void replace(MongoCollection<Document> collection, Document document) {
         Object id = document.get("_id");
         Pending pending = touch(collection);
-        ReplaceOneModel<Document> write = new ReplaceOneModel<>(eq("_id", id), document,
-                                                                new ReplaceOptions().upsert(true));
-        Integer at = pending.replaceAt.get(id);
-        if (at != null) {
-            pending.writes.set(at, write);
-        } else {
-            pending.replaceAt.put(id, pending.writes.size());
-            pending.writes.add(write);
-        }
+        ReplaceOneModel<Document> write = new ReplaceOneModel<>(eq("_id", id), document, UPSERT);
+        pending.replace(id, () -> write);
+        pending.forget(id);
         pending.known.put(id, Optional.of(document));
         written();
     }
 
     public void update(MongoCollection<Document> collection, Object id, Bson update, boolean upsert) {
         Pending pending = touch(collection);
-        pending.writes.add(new UpdateOneModel<>(eq("_id", id), update, new UpdateOptions().upsert(upsert)));
+        UpdateOneModel<Document> write = new UpdateOneModel<>(eq("_id", id), update, new UpdateOptions().upsert(upsert));
+        pending.writes.add(() -> write);
         pending.replaceAt.remove(id);
-        pending.known.remove(id);
+        pending.forget(id);
         pending.stale.add(id);
         written();
     }
 
     public void updateMany(MongoCollection<Document> collection, Bson filter, Bson update) {
         Pending pending = touch(collection);
-        pending.writes.add(new UpdateManyModel<>(filter, update));
+        UpdateManyModel<Document> write = new UpdateManyModel<>(filter, update);
+        pending.writes.add(() -> write);
         pending.replaceAt.clear();
         pending.known.clear();
+        pending.unmade.clear();
+        pending.objects.clear();
         pending.allStale = true;
         written();
     }
 
     public void delete(MongoCollection<Document> collection, Object id) {
         Pending pending = touch(collection);
-        pending.writes.add(new DeleteOneModel<>(eq("_id", id)));
+        DeleteOneModel<Document> write = new DeleteOneModel<>(eq("_id", id));
+        pending.writes.add(() -> write);
         pending.replaceAt.remove(id);
+        pending.forget(id);
         pending.known.put(id, Optional.empty());
         written();
     }
 
-    /** Sends the writes held so far, collection by collection, in the order of their last write. */
+    /** Sends the writes held so far, collection by collection, in the order of their last write, and waits for them. */
     public void flush() {
+        send();
+        awaitSent();
+    }
+
+    /**
+     * Starts sending the writes held so far, once the ones sent before are in. The documents of those writes stay
+     * cached, unless more than {@value #CACHED} are: then it waits for the writes and forgets them all.
+     */
+    private void send() {
+        awaitSent();
+        Mono<Void> sent = Mono.empty();
+        int cached = 0;
         for (Pending pending : collections.values()) {
             if (!pending.writes.isEmpty()) {
-                Mono.from(pending.collection.bulkWrite(pending.writes, new BulkWriteOptions().ordered(true))).block();
+                List<WriteModel<Document>> writes = pending.writes.stream().<WriteModel<Document>>map(Supplier::get).toList();
+                sent = sent.then(Mono.from(pending.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true))))
+                           .then();
                 pending.writes.clear();
                 pending.replaceAt.clear();
+                pending.sentStale.addAll(pending.stale);
+                pending.sentAllStale |= pending.allStale;
                 pending.stale.clear();
                 pending.allStale = false;
             }
+            cached += pending.known.size() + pending.unmade.size() + pending.objects.size();
+        }
+        sending = sent.toFuture();
+        if (cached > CACHED) {
+            awaitSent();
+            collections.clear();
+        }
+    }
+
+    private void awaitSent() {
+        try {
+            sending.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        for (Pending pending : collections.values()) {
+            pending.sentStale.clear();
+            pending.sentAllStale = false;
         }
     }
 
@@ -212,16 +311,40 @@ public final class ViewBatch {
     /** One collection's writes in order, and the documents of this batch as they will be once written. */
     private static final class Pending {
         final MongoCollection<Document> collection;
-        final List<WriteModel<Document>> writes = new ArrayList<>();
+        /** Made when sent, so that a document replaced by many events of the batch is made once. */
+        final List<Supplier<WriteModel<Document>>> writes = new ArrayList<>();
         /** Where a replacement of an id sits in the writes while no later write touches that id. */
         final Map<Object, Integer> replaceAt = new HashMap<>();
         final Map<Object, Optional<Document>> known = new HashMap<>();
+        /** Documents replaced by an object, not made yet; and the objects finds and replacements left, by id. */
+        final Map<Object, Supplier<Document>> unmade = new HashMap<>();
+        final Map<Object, Object> objects = new HashMap<>();
         /** Ids (or, after an update by filter, all) whose documents only the store knows once the writes are sent. */
         final Set<Object> stale = new HashSet<>();
         boolean allStale;
+        /** The same for writes sent and not known to be in. */
+        final Set<Object> sentStale = new HashSet<>();
+        boolean sentAllStale;
 
         Pending(MongoCollection<Document> collection) {
             this.collection = collection;
+        }
+
+        /** Puts a replacement of {@code id} in the place of the last one, if no other write touched id since. */
+        void replace(Object id, Supplier<WriteModel<Document>> write) {
+            Integer at = replaceAt.get(id);
+            if (at != null) {
+                writes.set(at, write);
+            } else {
+                replaceAt.put(id, writes.size());
+                writes.add(write);
+            }
+        }
+
+        void forget(Object id) {
+            known.remove(id);
+            unmade.remove(id);
+            objects.remove(id);
         }
     }
 }

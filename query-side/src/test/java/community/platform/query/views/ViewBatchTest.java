@@ -11,10 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,13 +42,20 @@ class ViewBatchTest {
         mongo.close();
     }
 
-    /** Runs {@code step} for each of {@code events} payloads, in one batch. */
+    /** Runs {@code step} for each of {@code events} payloads, in one batch, and waits for its writes. */
     private static void batch(Consumer<String> step, String... events) throws Exception {
+        ViewBatch.WriteBehind writes = new ViewBatch.WriteBehind();
+        unit(writes, step, events);
+        writes.finish();
+    }
+
+    /** Runs {@code step} for each of {@code events} payloads, in one unit of {@code writes}. */
+    private static void unit(ViewBatch.WriteBehind writes, Consumer<String> step, String... events) throws Exception {
         List<EventMessage<?>> messages = new ArrayList<>();
         for (String event : events) {
             messages.add(GenericEventMessage.asEventMessage(event));
         }
-        ViewBatch.handle(messages, List.of(new EventMessageHandler() {
+        writes.handle(messages, List.of(new EventMessageHandler() {
             @Override
             public Object handle(EventMessage<?> event) {
                 step.accept((String) event.getPayload());
@@ -129,5 +138,61 @@ class ViewBatchTest {
         ViewBatch.current().replace(views, new Document("_id", "x"));
 
         assertThat(all(views)).hasSize(1);
+    }
+
+    @Test
+    void aViewHeldAsAnObjectIsMadeIntoADocumentOnceWhenWritten() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        batch(event -> {
+            ViewBatch batch = ViewBatch.current();
+            Integer count = batch.find(views, "post-1", stored -> stored.getInteger("count"));
+            batch.replace(views, "post-1", count == null ? 1 : count + 1, value -> {
+                made.incrementAndGet();
+                return new Document("_id", "post-1").append("count", value);
+            });
+        }, "a", "b", "c");
+
+        assertThat(made).hasValue(1);
+        StepVerifier.create(Flux.from(views.find()))
+                    .expectNext(new Document("_id", "post-1").append("count", 3))
+                    .verifyComplete();
+    }
+
+    /**
+     * Behind a replay, the next unit starts while the last one's writes are on their way: what a unit replaced is
+     * still known to the next, and a document an update changed is read once the update is in.
+     */
+    @Test
+    void writeBehindKeepsDocumentsFromOneUnitToTheNextAndReadsWaitForUpdates() throws Exception {
+        ViewBatch.WriteBehind writes = new ViewBatch.WriteBehind();
+        unit(writes, event -> {
+            ViewBatch batch = ViewBatch.current();
+            batch.replace(views, new Document("_id", "post-1").append("count", 1));
+            batch.update(views, "post-2", new Document("$set", new Document("count", 5)), true);
+        }, "first");
+        writes.finish();
+        Mono.from(views.deleteOne(new Document("_id", "post-1"))).block();
+
+        List<Object> seen = new ArrayList<>();
+        unit(writes, event -> {
+            ViewBatch batch = ViewBatch.current();
+            seen.add(batch.find(views, "post-1").get("count"));
+            seen.add(batch.find(views, "post-2").get("count"));
+        }, "second");
+        writes.finish();
+
+        assertThat(seen).containsExactly(1, 5);
+    }
+
+    @Test
+    void aWriteThatFailsBehindStopsTheReplay() throws Exception {
+        ViewBatch.WriteBehind writes = new ViewBatch.WriteBehind();
+        unit(writes, event -> ViewBatch.current().replace(views, new Document("_id", "x").append("$bad", 1)), "a");
+
+        assertThatThrownBy(() -> {
+            unit(writes, event -> ViewBatch.current().replace(views, new Document("_id", "y")), "b");
+            writes.finish();
+        }).hasMessageContaining("$bad");
+        assertThat(all(views)).isEmpty();
     }
 }

@@ -121,7 +121,9 @@ class VolunteerDutiesProjectionTest {
         for (int seq = 0; seq < HISTORY.size(); seq++) {
             batch.add(new GenericDomainEventMessage<>("VolunteerPost", "post-1", seq, HISTORY.get(seq)));
         }
-        ViewBatch.handle(batch, List.of(new AnnotationEventHandlerAdapter(projection)));
+        ViewBatch.WriteBehind writes = new ViewBatch.WriteBehind();
+        writes.handle(batch, List.of(new AnnotationEventHandlerAdapter(projection)));
+        writes.finish();
 
         StepVerifier.create(Flux.from(database.getCollection(VolunteerDutiesProjection.DUTIES).find()).collectList())
                     .expectNext(oneByOne).verifyComplete();
