@@ -90,8 +90,8 @@ public final class ReplayBenchmark {
                     | the embedded store keeps BSON, not Java-serialized objects (`BsonDataTypes`) | 8,760 | 0.16 |
                     | write-behind: views made into documents once per batch, writes of one batch overlapping the next, documents cached across batches, events read on their own thread, scratch collections not committed write by write | the figures above | |
 
-                    The rate climbs during the run (about 9,300 events/s over the first 100,000 events) as the
-                    JIT warms up, and both cores are busy throughout; at 200,000 events the same code gave 13,400
+                    The rate climbs during the run as the JIT warms up (the first 100,000 events go at about half
+                    the final rate), and both cores are busy throughout; at 200,000 events the same code gave 13,400
                     events/s against a raw read of 78,000 to 88,000 (ratio 0.15 to 0.17), the raw read of a smaller
                     store being faster. A JFR profile puts about half of the CPU samples in the embedded server's
                     upserts; the rest is reading and deserializing events and the projections.

@@ -305,7 +305,7 @@ public final class Suite {
                                      latency.getValueAtPercentile(99) / 1e6),
                        "-", "-", errors.isEmpty() ? "correct" : "WRONG: " + errors.size() + ", first " + errors.peek());
                 if (size == largest) {
-                    figure("replay, " + String.format("%,d", size) + " events",
+                    figure("views built on start, " + String.format("%,d", size) + " events",
                            String.format("%.0f events/s (every processor from the start, ratio %.2f)", rebuild,
                                          rebuild / raw),
                            String.format("raw sequential read %.0f events/s", raw), "ratio at least 0.30",
