@@ -63,9 +63,14 @@ final class Api {
 
     void registerOrganizer(String username) throws Exception {
         register(username);
+        grant(username, "ORGANIZER");
+    }
+
+    /** The admin grants {@code role} to {@code username}. */
+    void grant(String username, String role) throws Exception {
         Platform.send(Platform.request(api + "/admin/accounts/" + username + "/roles", "admin", ADMIN_PASSWORD)
                               .header("Content-Type", "application/json")
-                              .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"ORGANIZER\"}")).build(), 200);
+                              .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + role + "\"}")).build(), 200);
     }
 
     /**

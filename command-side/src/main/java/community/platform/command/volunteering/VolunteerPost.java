@@ -6,6 +6,7 @@ import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
+import community.platform.shared.volunteering.CheckInVolunteerCommand;
 import community.platform.shared.volunteering.RecordAttendanceCommand;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
 import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
@@ -17,6 +18,7 @@ import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
 import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
 import community.platform.shared.volunteering.VolunteerPromotedEvent;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
+import community.platform.shared.volunteering.VolunteerCheckedInEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
 import community.platform.shared.volunteering.WithdrawSignUpCommand;
 import org.axonframework.commandhandling.CommandHandler;
@@ -28,8 +30,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -53,6 +58,8 @@ public class VolunteerPost {
     private boolean cancelled;
     private Places places;
     private Map<String, Long> attendance;
+    /** Who was checked in; set here too for snapshots taken before check-ins existed. */
+    private Set<String> checkedIn = new HashSet<>();
 
     @CommandHandler
     public VolunteerPost(PublishVolunteerPostCommand command) {
@@ -147,6 +154,31 @@ public class VolunteerPost {
         return minutes;
     }
 
+    /**
+     * Marks a confirmed volunteer as arrived, now (to the second), from two hours before the shift to two hours after it. A second
+     * check-in changes nothing. Answers the post's version, so the caller can wait for the roster.
+     */
+    @CommandHandler
+    public long handle(CheckInVolunteerCommand command) {
+        requireOrganizer(command.organizer());
+        requireOpen();
+        if (!places.isSeated(command.volunteer())) {
+            throw new RuleViolatedException(ErrorCode.NOT_ON_ROSTER,
+                                            command.volunteer() + " does not hold a seat on this post");
+        }
+        Instant now = now().truncatedTo(ChronoUnit.SECONDS);
+        if (now.isBefore(startsAt.minus(ATTENDANCE_MARGIN)) || now.isAfter(endsAt.plus(ATTENDANCE_MARGIN))) {
+            throw new RuleViolatedException(ErrorCode.INVALID_ATTENDANCE,
+                                            "Check-in is open from " + ATTENDANCE_MARGIN.toHours()
+                                                    + " hours before the shift until " + ATTENDANCE_MARGIN.toHours()
+                                                    + " hours after it");
+        }
+        if (!checkedIn.contains(command.volunteer())) {
+            apply(new VolunteerCheckedInEvent(postId, command.volunteer(), now));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
     private void requireOpen() {
         if (cancelled) {
             throw new RuleViolatedException(ErrorCode.POST_NOT_OPEN, "The post " + postId + " is cancelled");
@@ -198,6 +230,11 @@ public class VolunteerPost {
         capacity = event.capacity();
         places = new Places();
         attendance = new HashMap<>();
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerCheckedInEvent event) {
+        checkedIn.add(event.volunteer());
     }
 
     @EventSourcingHandler

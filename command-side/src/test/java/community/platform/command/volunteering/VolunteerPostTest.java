@@ -3,7 +3,9 @@ package community.platform.command.volunteering;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
+import community.platform.shared.volunteering.CheckInVolunteerCommand;
 import community.platform.shared.volunteering.RecordAttendanceCommand;
+import community.platform.shared.volunteering.VolunteerCheckedInEvent;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
 import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
 import community.platform.shared.volunteering.SignUpOutcome;
@@ -270,6 +272,43 @@ class VolunteerPostTest {
         fixture.given(published(2, null), LIHUA_SEATED)
                .andGivenCurrentTime(STARTS.plusSeconds(600))
                .when(new RecordAttendanceCommand("post-1", "zhang", "lihua", STARTS, ENDS))
+               .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_ATTENDANCE));
+    }
+
+    @Test
+    void theOrganizerChecksInAConfirmedVolunteerAtTheCurrentTime() {
+        Instant arrived = STARTS.minusSeconds(600);
+        fixture.given(published(2, null), LIHUA_SEATED)
+               .andGivenCurrentTime(arrived)
+               .when(new CheckInVolunteerCommand("post-1", "zhang", "lihua"))
+               .expectEvents(new VolunteerCheckedInEvent("post-1", "lihua", arrived));
+    }
+
+    @Test
+    void aSecondCheckInChangesNothing() {
+        fixture.given(published(2, null), LIHUA_SEATED, new VolunteerCheckedInEvent("post-1", "lihua", STARTS))
+               .andGivenCurrentTime(STARTS.plusSeconds(60))
+               .when(new CheckInVolunteerCommand("post-1", "zhang", "lihua"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void checkInIsOnlyForTheOrganizerAndVolunteersOnTheConfirmedRoster() {
+        fixture.given(published(1, null), LIHUA_SEATED, new VolunteerWaitlistedEvent("post-1", "wang", "Wang", 1, 1, 1))
+               .andGivenCurrentTime(STARTS)
+               .when(new CheckInVolunteerCommand("post-1", "zhang", "wang"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.NOT_ON_ROSTER));
+        fixture.given(published(1, null), LIHUA_SEATED)
+               .andGivenCurrentTime(STARTS)
+               .when(new CheckInVolunteerCommand("post-1", "someone-else", "lihua"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.NOT_THE_ORGANIZER));
+    }
+
+    @Test
+    void checkInOpensTwoHoursBeforeTheShift() {
+        fixture.given(published(2, null), LIHUA_SEATED)
+               .andGivenCurrentTime(STARTS.minus(Duration.ofHours(2)).minusSeconds(60))
+               .when(new CheckInVolunteerCommand("post-1", "zhang", "lihua"))
                .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_ATTENDANCE));
     }
 

@@ -4,6 +4,8 @@ import community.platform.api.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -14,17 +16,23 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Who may call what, in one place (../shared/API.md). HTTP Basic on {@code /api/**}, stateless. With
+ * Who may call what, in one place (../shared/API.md). HTTP Basic on {@code /api/**}, stateless; the web pages sign in
+ * with a form and keep a session. With
  * {@code platform.security.jwt.enabled=true} the same rules take JWT bearer tokens as well (an OAuth2 resource
  * server; set {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}); the token's
  * {@code roles} claim carries the roles and its subject the username.
@@ -33,7 +41,43 @@ import java.util.Map;
 @EnableWebFluxSecurity
 public class SecurityConfiguration {
 
+    /** The web pages' addresses; everything else is the API's. */
+    static final String[] PAGES = {"/", "/login", "/logout", "/register", "/posts", "/posts/**", "/me/**",
+                                   "/organizer/**", "/auditor/**", "/css/**", "/js/**"};
+
+    /**
+     * The web pages: a sign-in form and a session cookie, forms protected by a CSRF token. Pages a caller's roles do not
+     * allow answer 403 with a page; a guest is sent to sign in first.
+     */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain pages(ServerHttpSecurity http, PlatformAuthenticationManager authentication) {
+        RedirectServerAuthenticationFailureHandler refused = new RedirectServerAuthenticationFailureHandler("/login?error=1");
+        RedirectServerAuthenticationFailureHandler locked = new RedirectServerAuthenticationFailureHandler("/login?locked=1");
+        RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
+        signedOut.setLogoutSuccessUrl(URI.create("/posts"));
+        http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PAGES))
+            .authenticationManager(authentication)
+            .formLogin(form -> form.loginPage("/login")
+                                   .authenticationFailureHandler((exchange, failure) ->
+                                           (failure instanceof LoginLockedException ? locked : refused)
+                                                   .onAuthenticationFailure(exchange, failure)))
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
+            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+            .exceptionHandling(handling -> handling.accessDeniedHandler(
+                    (exchange, denied) -> new DefaultServerRedirectStrategy()
+                            .sendRedirect(exchange, URI.create("/posts?denied=1"))))
+            .authorizeExchange(rules -> rules
+                    .pathMatchers("/organizer/**").hasRole("ORGANIZER")
+                    .pathMatchers("/auditor/**").hasAnyRole("AUDITOR", "ADMIN")
+                    .pathMatchers("/me/**").authenticated()
+                    .pathMatchers(HttpMethod.POST, "/posts/*/signup", "/posts/*/withdrawal").hasRole("RESIDENT")
+                    .anyExchange().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityWebFilterChain api(ServerHttpSecurity http, PlatformAuthenticationManager authentication,
                                Problems problems,
                                @Value("${platform.security.jwt.enabled:false}") boolean jwt) {
@@ -75,6 +119,7 @@ public class SecurityConfiguration {
                     .pathMatchers(HttpMethod.PUT, "/api/volunteer-posts/*/schedule").hasRole("ORGANIZER")
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-posts/*/cancellation").hasRole("ORGANIZER")
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-posts/*/attendance").hasRole("ORGANIZER")
+                    .pathMatchers(HttpMethod.POST, "/api/volunteer-posts/*/check-ins").hasRole("ORGANIZER")
                     .pathMatchers("/api/volunteers/me/**").hasRole("RESIDENT")
                     .pathMatchers(HttpMethod.POST, "/api/festival-events").hasRole("ORGANIZER")
                     .pathMatchers(HttpMethod.PUT, "/api/festival-events/*/schedule").hasRole("ORGANIZER")

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Minutes as hours, to two decimals: 95 minutes are 1.58 hours. */
-final class Hours {
+public final class Hours {
 
     private Hours() {
     }
 
-    static BigDecimal of(long minutes) {
+    public static BigDecimal of(long minutes) {
         return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
     }
 }

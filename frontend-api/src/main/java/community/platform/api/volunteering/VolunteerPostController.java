@@ -10,6 +10,7 @@ import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
+import community.platform.shared.volunteering.CheckInVolunteerCommand;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
@@ -144,6 +145,26 @@ public class VolunteerPostController {
                                                                  c -> c.username().equals(volunteer)
                                                                          && minutes.equals(c.minutes())))
                                                 .thenReturn(Map.of("hours", Hours.of(minutes))));
+    }
+
+    /**
+     * Marks a confirmed volunteer as arrived, now (one tap on the roster); a second check-in changes nothing. The
+     * check-out is the attendance record, from this time. Answers the check-in time.
+     */
+    @PostMapping("/api/volunteer-posts/{id}/check-ins")
+    public Mono<Map<String, OffsetDateTime>> checkIn(@PathVariable String id, @Valid @RequestBody CheckInRequest request,
+                                                     Authentication caller, ServerWebExchange exchange) {
+        String volunteer = request.username().strip().toLowerCase(java.util.Locale.ROOT);
+        return commands.<Long>send(new CheckInVolunteerCommand(id, caller.getName(), volunteer), exchange)
+                       .flatMap(version -> views.visible(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
+                                                         roster -> roster.version() >= version))
+                       .map(roster -> roster.confirmed().stream().filter(c -> c.username().equals(volunteer))
+                                            .findFirst().orElseThrow())
+                       .map(seat -> Map.of("checkedInAt", PostResponse.local(seat.checkedInAt())));
+    }
+
+    /** {@code POST /api/volunteer-posts/{id}/check-ins}. */
+    public record CheckInRequest(@jakarta.validation.constraints.NotBlank String username) {
     }
 
     /**

@@ -56,6 +56,11 @@ public class ApiExceptionHandler implements WebExceptionHandler {
         return problems.write(exchange, problem, headers);
     }
 
+    /** The problem response the API answers {@code failure} with; the pages show it in their language. */
+    public ProblemDetail problemFor(Throwable failure, ServerWebExchange exchange) {
+        return toProblem(failure, exchange, new LinkedHashMap<>());
+    }
+
     private ProblemDetail toProblem(Throwable failure, ServerWebExchange exchange, Map<String, String> headers) {
         if (failure instanceof ApiProblemException api) {
             return api.problem();

@@ -100,6 +100,8 @@ class PermissionsTest extends ApiTest {
         row(rows, "POST", "/api/volunteer-posts/{post}/attendance",
             "{\"username\":\"nobody\",\"checkedInAt\":\"" + START + "\",\"checkedOutAt\":\"" + END + "\"}",
             401, 403, 409, 403, 403);
+        row(rows, "POST", "/api/volunteer-posts/{post}/check-ins", "{\"username\":\"nobody\"}",
+            401, 403, 409, 403, 403);
         row(rows, "GET", "/api/volunteers/me/hours", null, 401, 200, 200, 200, 200);
         row(rows, "GET", "/api/volunteers/me/calendar.ics", null, 401, 200, 200, 200, 200);
         row(rows, "GET", "/api/volunteer-posts/{post}/stream", null, 401, 200, 200, 200, 200);

@@ -189,6 +189,32 @@ class VolunteerPostsApiTest extends ApiTest {
     }
 
     @Test
+    void aCheckInShowsOnTheRosterOnceAndOnlyForSeatedVolunteers() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
+        String postId = publish(organizer, 5, now.plusMinutes(30));
+        String resident = account("resident", PASSWORD, "RESIDENT");
+        signUp(resident, postId);
+
+        String checkedIn = as(organizer, PASSWORD).post().uri("/api/volunteer-posts/{id}/check-ins", postId)
+                                                  .contentType(MediaType.APPLICATION_JSON)
+                                                  .bodyValue(Map.of("username", resident)).exchange()
+                                                  .expectStatus().isOk()
+                                                  .expectBody(JsonNode.class).returnResult().getResponseBody()
+                                                  .get("checkedInAt").asText();
+        assertThat(roster(organizer, postId).get("confirmed").get(0).get("checkedInAt").asText()).isEqualTo(checkedIn);
+        as(organizer, PASSWORD).post().uri("/api/volunteer-posts/{id}/check-ins", postId)
+                               .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("username", resident))
+                               .exchange().expectStatus().isOk()
+                               .expectBody().jsonPath("$.checkedInAt").isEqualTo(checkedIn);
+
+        as(organizer, PASSWORD).post().uri("/api/volunteer-posts/{id}/check-ins", postId)
+                               .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("username", "nobody"))
+                               .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                               .expectBody().jsonPath("$.type").isEqualTo("/problems/not-on-roster");
+    }
+
+    @Test
     void attendanceForSomeoneNotOnTheRosterIsAConflict() {
         String organizer = account("organizer", PASSWORD, "ORGANIZER");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);

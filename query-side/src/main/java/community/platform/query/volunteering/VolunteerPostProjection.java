@@ -3,6 +3,7 @@ package community.platform.query.volunteering;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
@@ -82,9 +83,14 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
         return VolunteerPostView.apply(before, event, at);
     }
 
+    /** The post as its detail shows it, and its roster: who held a seat and who waited, in order, at the time. */
     @Override
     public Object present(VolunteerPostView view, long sequence, Instant asOf) {
-        return view.summary(asOf);
+        return new PostAsOf(view.summary(asOf), view.roster(sequence));
+    }
+
+    /** A post's past state: the summary's fields, and the roster beside them. */
+    public record PostAsOf(@JsonUnwrapped VolunteerPostSummary post, VolunteerRoster roster) {
     }
 
     @ResetHandler

@@ -3,6 +3,7 @@ package community.platform.query.volunteering;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
+import community.platform.shared.volunteering.VolunteerCheckedInEvent;
 import community.platform.shared.volunteering.VolunteerPostEvent;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
 import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
@@ -59,6 +60,11 @@ record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Ins
             seats.replaceAll(seat -> seat.username().equals(attended.volunteer())
                     ? new Seat(seat.username(), seat.displayName(), seat.signedUpAt(), attended.checkedInAt(),
                                attended.checkedOutAt(), attended.minutes())
+                    : seat);
+        } else if (event instanceof VolunteerCheckedInEvent checkedIn) {
+            seats.replaceAll(seat -> seat.username().equals(checkedIn.volunteer())
+                    ? new Seat(seat.username(), seat.displayName(), seat.signedUpAt(), checkedIn.checkedInAt(),
+                               seat.checkedOutAt(), seat.minutes())
                     : seat);
         } else if (event instanceof VolunteerPostRescheduledEvent rescheduled) {
             return new VolunteerPostView(view.post(), rescheduled.startsAt(), rescheduled.endsAt(), view.cancelled(),

@@ -1,0 +1,76 @@
+package community.platform.api.pages;
+
+import community.platform.api.web.ApiExceptionHandler;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The pages' messages for what went wrong, in the page's language: a form's invalid fields (the same constraints as
+ * the API's requests), and a refused action (the API's problem response, by its type; its English detail when no
+ * translation exists).
+ */
+@Component
+class PageForms {
+
+    private final Validator validator;
+    private final MessageSource messages;
+    private final ApiExceptionHandler problems;
+
+    PageForms(Validator validator, MessageSource messages, ApiExceptionHandler problems) {
+        this.validator = validator;
+        this.messages = messages;
+        this.problems = problems;
+    }
+
+    /** Each invalid field of {@code form} with its first message, in field order. */
+    Map<String, String> invalidFields(Object form, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        validator.validate(form).stream()
+                 .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
+                 .forEach(violation -> {
+                     String field = violation.getPropertyPath().toString();
+                     String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType()
+                                                  .getSimpleName();
+                     Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
+                     Object[] arguments = {attributes.get("min"), attributes.get("max"), attributes.get("value")};
+                     String specific = messages.getMessage("validation." + constraint + "." + field, arguments, null,
+                                                           locale);
+                     errors.putIfAbsent(field, specific != null ? specific
+                             : messages.getMessage("validation." + constraint, arguments, violation.getMessage(),
+                                                   locale));
+                 });
+        return errors;
+    }
+
+    /** Why the API refused what {@code failure} came from: its status, its type (such as {@code invalid-schedule}) and a
+     * sentence in the page's language. */
+    Refusal refusal(Throwable failure, ServerWebExchange exchange, Locale locale) {
+        ProblemDetail problem = problems.problemFor(failure, exchange);
+        String type = problem.getType().getPath();
+        String slug = type.substring(type.lastIndexOf('/') + 1);
+        return new Refusal(HttpStatus.valueOf(problem.getStatus()), slug,
+                           messages.getMessage("problem." + slug, null, problem.getDetail(), locale));
+    }
+
+    record Refusal(HttpStatus status, String slug, String message) {
+    }
+
+    /** A page that cannot be shown: the reason, in the page's language, with the status the API would answer. */
+    Mono<Rendering> failed(Throwable failure, ServerWebExchange exchange, Locale locale) {
+        Refusal refusal = refusal(failure, exchange, locale);
+        return Mono.just(Rendering.view("error").status(refusal.status())
+                                  .modelAttribute("message", refusal.message()).build());
+    }
+}

@@ -1,0 +1,140 @@
+package community.platform.api.pages;
+
+import community.platform.api.volunteering.PostResponse;
+import community.platform.api.volunteering.VolunteerPostController;
+import community.platform.api.web.Views;
+import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
+import community.platform.shared.volunteering.FindVolunteerRosterQuery;
+import community.platform.shared.volunteering.VolunteerDuty;
+import community.platform.shared.volunteering.VolunteerRoster;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Residents' pages for volunteer posts: the upcoming posts, and a post with sign-up, withdrawal and live counts. */
+@Controller
+public class PostPages {
+
+    private final VolunteerPostController posts;
+    private final Views views;
+    private final PageForms forms;
+
+    PostPages(VolunteerPostController posts, Views views, PageForms forms) {
+        this.posts = posts;
+        this.views = views;
+        this.forms = forms;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/posts";
+    }
+
+    @GetMapping("/posts")
+    Mono<Rendering> list(@RequestParam(required = false) String team, @RequestParam(required = false) String denied) {
+        String chosen = team == null || team.isBlank() ? null : team;
+        return posts.list(OffsetDateTime.now(ZoneOffset.UTC), null, null, null)
+                    .map(upcoming -> Rendering.view("posts")
+                                              .modelAttribute("posts", upcoming.stream()
+                                                                               .filter(p -> chosen == null
+                                                                                       || p.team().equals(chosen))
+                                                                               .toList())
+                                              .modelAttribute("teams", upcoming.stream().map(PostResponse::team)
+                                                                               .distinct().sorted().toList())
+                                              .modelAttribute("team", chosen == null ? "" : chosen)
+                                              .modelAttribute("denied", denied != null)
+                                              .build());
+    }
+
+    @GetMapping("/posts/{id}")
+    Mono<Rendering> post(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
+        return page(id, exchange, null, HttpStatus.OK).onErrorResume(failure -> forms.failed(failure, exchange, locale));
+    }
+
+    /** The post's counts as the API streams them, for the page's script (the API itself wants HTTP Basic). */
+    @GetMapping(path = "/posts/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    Flux<ServerSentEvent<Map<String, Object>>> stream(@PathVariable String id) {
+        return posts.stream(id);
+    }
+
+    @PostMapping("/posts/{id}/signup")
+    Mono<Rendering> signUp(@PathVariable String id, Authentication caller, ServerWebExchange exchange, Locale locale) {
+        return posts.signUp(id, caller, exchange)
+                    .map(done -> Rendering.redirectTo("/posts/" + id).build())
+                    .onErrorResume(failure -> refused(id, failure, exchange, locale));
+    }
+
+    @PostMapping("/posts/{id}/withdrawal")
+    Mono<Rendering> withdraw(@PathVariable String id, Authentication caller, ServerWebExchange exchange,
+                             Locale locale) {
+        return posts.withdraw(id, caller, exchange)
+                    .then(Mono.fromSupplier(() -> Rendering.redirectTo("/posts/" + id).build()))
+                    .onErrorResume(failure -> refused(id, failure, exchange, locale));
+    }
+
+    /** The post page again, with what went wrong above it. */
+    private Mono<Rendering> refused(String id, Throwable failure, ServerWebExchange exchange, Locale locale) {
+        PageForms.Refusal refusal = forms.refusal(failure, exchange, locale);
+        return page(id, exchange, refusal.message(), refusal.status())
+                .onErrorResume(again -> forms.failed(again, exchange, locale));
+    }
+
+    private Mono<Rendering> page(String id, ServerWebExchange exchange, String error, HttpStatus status) {
+        return posts.detail(id).zipWith(place(id, exchange))
+                    .map(found -> Rendering.view("post").status(status)
+                                           .modelAttribute("post", found.getT1())
+                                           .modelAttribute("place", found.getT2())
+                                           .modelAttribute("error", Optional.ofNullable(error))
+                                           .build());
+    }
+
+    /** The caller's place on the post: CONFIRMED, WAITLISTED (with the position) or none. */
+    private Mono<Place> place(String id, ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                       .flatMap(caller -> views.list(new FindVolunteerDutiesQuery(caller.getName()), VolunteerDuty.class)
+                                               .flatMap(duties -> duties.stream()
+                                                                        .filter(d -> d.postId().equals(id))
+                                                                        .findFirst()
+                                                                        .map(duty -> position(id, caller.getName(), duty))
+                                                                        .orElse(Mono.empty())))
+                       .defaultIfEmpty(Place.NONE);
+    }
+
+    private Mono<Place> position(String id, String username, VolunteerDuty duty) {
+        if (!"WAITLISTED".equals(duty.status())) {
+            return Mono.just(new Place(duty.status(), null));
+        }
+        return views.find(new FindVolunteerRosterQuery(id), VolunteerRoster.class)
+                    .map(roster -> new Place(duty.status(), roster.waitlist().stream()
+                                                                  .filter(w -> w.username().equals(username))
+                                                                  .map(VolunteerRoster.Waiting::position)
+                                                                  .findFirst().orElse(null)));
+    }
+
+    public record Place(String status, Integer position) {
+        static final Place NONE = new Place(null, null);
+
+        public boolean held() {
+            return "CONFIRMED".equals(status) || "WAITLISTED".equals(status);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package community.platform.api.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import community.platform.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The web pages in a real browser (headless Chromium), against the running platform. */
+class PagesBrowserTest extends ApiTest {
+
+    private static final String PASSWORD = "browser-password";
+    private static final OffsetDateTime NEXT_WEEK = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(7)
+                                                                  .withHour(9).withMinute(0).withSecond(0).withNano(0);
+
+    @LocalServerPort
+    int port;
+
+    private String publish(String organizer, int capacity) {
+        return publish(organizer, capacity, NEXT_WEEK);
+    }
+
+    private String publish(String organizer, int capacity, OffsetDateTime startsAt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Park clean-up " + unique("p"));
+        body.put("team", "green");
+        body.put("location", "East Park");
+        body.put("startsAt", startsAt.toString());
+        body.put("endsAt", startsAt.plusHours(2).toString());
+        body.put("capacity", capacity);
+        return as(organizer, PASSWORD).post().uri("/api/volunteer-posts").contentType(MediaType.APPLICATION_JSON)
+                                      .bodyValue(body).exchange().expectStatus().isCreated()
+                                      .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+    }
+
+    @Test
+    void aNewResidentRegistersSignsUpAndSeesConfirmed() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String postId = publish(organizer, 3);
+        String username = unique("resident");
+        try (Browser browser = new Browser(port, "zh-CN")) {
+            browser.open("/register").type("#username", username).type("#password", PASSWORD)
+                   .type("#displayName", "王小明").click("main form button").waitForPath("/posts");
+            assertThat(browser.text("header nav")).contains("退出（" + username + "）");
+
+            browser.open("/posts/" + postId).click("main form button.primary").waitForText("#my-place", "");
+
+            assertThat(browser.path()).isEqualTo("/posts/" + postId);
+            assertThat(browser.text("#my-place")).isEqualTo("你已报名成功（已确认）。");
+            assertThat(browser.text("#confirmed")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aSecondBrowserWatchingThePostSeesTheCountChangeLive() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String postId = publish(organizer, 3);
+        String resident = account("resident", PASSWORD, "RESIDENT");
+        try (Browser watching = new Browser(port, "en"); Browser signingUp = new Browser(port, "en")) {
+            watching.open("/posts/" + postId);
+            assertThat(watching.text("#confirmed")).isEqualTo("0");
+
+            signingUp.signIn(resident, PASSWORD).waitForPath("/posts").open("/posts/" + postId)
+                     .click("main form button.primary").waitForText("#my-place", "");
+            assertThat(signingUp.text("#my-place")).isEqualTo("You are signed up (confirmed).");
+
+            watching.waitForText("#confirmed", "1");
+            assertThat(watching.path()).isEqualTo("/posts/" + postId);
+        }
+    }
+
+    @Test
+    void anOrganizerSeesTheInvalidFieldInChineseFixesItAndPublishes() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        try (Browser browser = new Browser(port, "zh-CN")) {
+            browser.signIn(organizer, PASSWORD).waitForPath("/posts").open("/organizer/posts/new")
+                   .type("#title", "社区健康守护").type("#team", "健康守护").type("#location", "中心广场")
+                   .type("#capacity", "0");
+            setValue(browser, "#startsAt", NEXT_WEEK.format(local));
+            setValue(browser, "#endsAt", NEXT_WEEK.plusHours(3).format(local));
+            browser.click("main form button.primary").waitForText("#capacity-error", "1");
+
+            assertThat(browser.text("#capacity-error")).isEqualTo("不能小于 1。");
+            assertThat(browser.find("#capacity").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.find("#title").getAttribute("value")).isEqualTo("社区健康守护");
+
+            browser.type("#capacity", "5").click("main form button.primary").waitForPath("/posts/post-");
+
+            assertThat(browser.text("h1")).isEqualTo("社区健康守护");
+            assertThat(browser.text("#status")).isEqualTo("可报名");
+        }
+    }
+
+    @Test
+    void theOrganizerChecksAVolunteerInFromTheRosterWithOneTap() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String postId = publish(organizer, 2, OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(30));
+        String resident = account("resident", PASSWORD, "RESIDENT");
+        as(resident, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", postId).exchange()
+                              .expectStatus().isCreated();
+        try (Browser browser = new Browser(port, "zh-CN", 390, 844)) {
+            browser.signIn(organizer, PASSWORD).waitForPath("/posts").open("/organizer")
+                   .click("a[href='/organizer/posts/" + postId + "/roster']").waitForPath("/organizer/posts/");
+            String seat = "#seat-" + resident;
+            assertThat(browser.find(seat + " button").getAttribute("aria-label")).isEqualTo("为Resident " + resident
+                                                                                          + "签到");
+
+            browser.click(seat + " button").waitForText(seat + " .attendance", "签到");
+
+            assertThat(browser.text(seat + " .attendance")).matches("\\d\\d:\\d\\d 签到");
+            assertThat(browser.text(seat + " button")).isEqualTo("签退");
+        }
+        as(organizer, PASSWORD).get().uri("/api/volunteer-posts/{id}/roster", postId).exchange()
+                               .expectStatus().isOk()
+                               .expectBody().jsonPath("$.confirmed[0].checkedInAt").isNotEmpty();
+    }
+
+    @Test
+    void anAuditorMovesTheAsOfSliderAndSeesAnEarlierRoster() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String postId = publish(organizer, 3);
+        String first = account("first", PASSWORD, "RESIDENT");
+        String second = account("second", PASSWORD, "RESIDENT");
+        for (String resident : new String[]{first, second}) {
+            as(resident, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", postId).exchange()
+                                  .expectStatus().isCreated();
+        }
+        String auditor = account("auditor", PASSWORD, "AUDITOR");
+        try (Browser browser = new Browser(port, "en")) {
+            browser.signIn(auditor, PASSWORD).waitForPath("/posts").open("/auditor")
+                   .type("#record", postId).click("main form button").waitForPath("/auditor/records/");
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#as-of-confirmed li")))
+                    .extracting(org.openqa.selenium.WebElement::getText)
+                    .containsExactly("Resident " + first + " (" + first + ")", "Resident " + second + " (" + second + ")");
+            assertThat(browser.text(".timeline")).contains("VolunteerPostPublishedEvent", "by " + organizer);
+
+            browser.find("#at").sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
+            browser.waitForPath("/auditor/records/" + postId + "?at=1");
+
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#as-of-confirmed li")))
+                    .extracting(org.openqa.selenium.WebElement::getText)
+                    .containsExactly("Resident " + first + " (" + first + ")");
+            assertThat(browser.text("#at-label")).startsWith("After event 2 (VolunteerSignedUpEvent)");
+        }
+    }
+
+    @Test
+    void aWrongPasswordAndAPageTheRolesDoNotOpenAreExplainedInThePagesLanguage() {
+        String resident = account("resident", PASSWORD, "RESIDENT");
+        try (Browser browser = new Browser(port, "zh-CN")) {
+            browser.signIn(resident, "not-the-password").waitForPath("/login?error");
+            assertThat(browser.text("main [role='alert']")).isEqualTo("用户名或密码不正确。");
+
+            browser.signIn(resident, PASSWORD).waitForPath("/posts").open("/organizer/posts/new")
+                   .waitForPath("/posts?denied");
+            assertThat(browser.text("main [role='alert']")).isEqualTo("你的角色无权打开那个页面。");
+        }
+    }
+
+    @Test
+    void theLanguageSwitchChangesThePageAndIsRemembered() {
+        try (Browser browser = new Browser(port, "zh-CN")) {
+            browser.open("/posts");
+            assertThat(browser.text("h1")).isEqualTo("近期志愿岗位");
+            assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
+
+            browser.click("a[hreflang='en']").waitForText("h1", "Upcoming");
+            assertThat(browser.text("h1")).isEqualTo("Upcoming volunteer posts");
+            assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+
+            browser.open("/login");
+            assertThat(browser.text("h1")).isEqualTo("Sign in");
+
+            browser.click("a[hreflang='zh-CN']").waitForText("h1", "登录");
+            assertThat(browser.text("h1")).isEqualTo("登录");
+        }
+    }
+
+    /** A datetime-local field takes its value from script in every browser alike; typing depends on the locale. */
+    private static void setValue(Browser browser, String css, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeScript("arguments[0].value = arguments[1]", browser.find(css), value);
+    }
+}
