@@ -93,6 +93,23 @@ final class Api {
         return ids;
     }
 
+    /** Schedules a couplet competition three weeks ahead in {@code venue}; answers its id. */
+    String scheduleCompetition(String organizer, String title, String venue) throws Exception {
+        OffsetDateTime start = FIRST_SLOT.plusDays(7);
+        String body = JSON.writeValueAsString(Map.of(
+                "title", title, "kind", "COMPETITION", "venue", venue, "startsAt", start.toString(),
+                "endsAt", start.plusHours(3).toString(), "capacity", 50));
+        HttpResponse<String> created = Platform.send(
+                Platform.request(api + "/festival-events", organizer, PASSWORD).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    void registerFor(String resident, String event) throws Exception {
+        Platform.send(Platform.request(api + "/festival-events/" + event + "/registrations", resident, PASSWORD)
+                              .POST(HttpRequest.BodyPublishers.noBody()).build(), 201);
+    }
+
     /** Answers the status code; the caller decides what it expected. */
     int signUp(String resident, String post) throws Exception {
         return Platform.HTTP.send(Platform.request(api + "/volunteer-posts/" + post + "/signups", resident, PASSWORD)

@@ -49,6 +49,8 @@ public final class Screenshots {
             for (String resident : List.of("li-hua", "chen-jing")) {
                 api.signUp(resident, post);
             }
+            String competition = api.scheduleCompetition("zhang-wei", "春联比赛 Couplet competition", "文化站 Culture hall");
+            api.registerFor("li-hua", competition);
             api.awaitCaughtUp(Duration.ofSeconds(30));
             List<String> written = new ArrayList<>();
             for (String language : List.of("zh-CN", "en")) {
@@ -61,6 +63,9 @@ public final class Screenshots {
                     try (Shooter resident = new Shooter(platform.base, language, device.getValue(), out)) {
                         resident.signIn("li-hua");
                         written.add(resident.shoot("/posts/" + post, "post" + suffix));
+                        resident.open("/festival/" + competition);
+                        resident.typeUnequalLines();
+                        written.add(resident.shoot(null, "couplet-unequal" + suffix));
                     }
                     try (Shooter organizer = new Shooter(platform.base, language, device.getValue(), out)) {
                         organizer.signIn("zhang-wei");
@@ -115,6 +120,12 @@ public final class Screenshots {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/posts"));
         }
 
+        void typeUnequalLines() {
+            driver.findElement(By.id("upperLine")).sendKeys("春回大地千山秀");
+            driver.findElement(By.id("lowerLine")).sendKeys("福满人间万户欢乐");
+            driver.findElement(By.id("horizontalScroll")).sendKeys("万象更新");
+        }
+
         void submitWithAnInvalidCapacity() {
             OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(3).withHour(9).withMinute(0);
             DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -131,17 +142,15 @@ public final class Screenshots {
         }
 
         /** Opens {@code path} (or stays, when null) and saves the whole page, as tall as it is. */
-        @SuppressWarnings("unchecked")
         String shoot(String path, String file) throws Exception {
             if (path != null) {
                 open(path);
             }
-            Map<String, Object> content = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of())
-                                                                      .get("cssContentSize");
+            long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
                     "format", "png", "captureBeyondViewport", true,
                     "clip", Map.of("x", 0, "y", 0, "width", size.getWidth(),
-                                   "height", Math.max(size.getHeight(), ((Number) content.get("height")).intValue()),
+                                   "height", Math.max(size.getHeight(), height),
                                    "scale", 1)));
             Files.write(out.resolve(file), Base64.getDecoder().decode((String) shot.get("data")));
             return file;

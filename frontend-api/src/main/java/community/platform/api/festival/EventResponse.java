@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** A festival event as ../shared/API.md shows it, times in Asia/Shanghai. */
-record EventResponse(String id, String title, EventKind kind, String venue, OffsetDateTime startsAt,
+public record EventResponse(String id, String title, EventKind kind, String venue, OffsetDateTime startsAt,
                      OffsetDateTime endsAt, int capacity, int registered, int waitlisted, String status,
                      String organizer, String description) {
 

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 
 /** The request bodies of the festival endpoints (../shared/API.md). */
-final class FestivalRequests {
+public final class FestivalRequests {
 
     private FestivalRequests() {
     }
@@ -28,7 +28,7 @@ final class FestivalRequests {
     record Cancel(@NotBlank @Size(max = 500) String reason) {
     }
 
-    record Entry(@NotNull @Size(max = 200) String upperLine, @NotNull @Size(max = 200) String lowerLine,
+    public record Entry(@NotNull @Size(max = 200) String upperLine, @NotNull @Size(max = 200) String lowerLine,
                  @NotNull @Size(max = 100) String horizontalScroll) {
     }
 

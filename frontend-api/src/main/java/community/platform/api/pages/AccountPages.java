@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 import java.util.Locale;
@@ -46,7 +47,7 @@ public class AccountPages {
         return form(new RegistrationForm("", "", "", ""), Map.of(), null, HttpStatus.OK);
     }
 
-    /** Registers the account and signs it in. */
+    /** Registers the account and signs it in, in a new session (as a sign-in does, against session fixation). */
     @PostMapping("/register")
     Mono<Rendering> register(@ModelAttribute RegistrationForm form, ServerWebExchange exchange, Locale locale) {
         RegistrationRequest request = new RegistrationRequest(form.username(), form.password(), form.displayName(),
@@ -59,7 +60,8 @@ public class AccountPages {
         return accounts.register(request, null, exchange)
                        .flatMap(created -> authentication.authenticate(
                                UsernamePasswordAuthenticationToken.unauthenticated(form.username(), form.password())))
-                       .flatMap(signedIn -> sessions.save(exchange, new SecurityContextImpl(signedIn)))
+                       .flatMap(signedIn -> exchange.getSession().flatMap(WebSession::changeSessionId)
+                                                    .then(sessions.save(exchange, new SecurityContextImpl(signedIn))))
                        .then(Mono.fromSupplier(() -> Rendering.redirectTo("/posts").build()))
                        .onErrorResume(failure -> {
                            PageForms.Refusal refusal = forms.refusal(failure, exchange, locale);

@@ -42,8 +42,9 @@ import java.util.Map;
 public class SecurityConfiguration {
 
     /** The web pages' addresses; everything else is the API's. */
-    static final String[] PAGES = {"/", "/login", "/logout", "/register", "/posts", "/posts/**", "/me/**",
-                                   "/organizer/**", "/auditor/**", "/css/**", "/js/**"};
+    static final String[] PAGES = {"/", "/login", "/logout", "/register", "/posts", "/posts/**", "/festival",
+                                   "/festival/**", "/me/**", "/organizer/**", "/auditor", "/auditor/**", "/css/**",
+                                   "/js/**"};
 
     /**
      * The web pages: a sign-in form and a session cookie, forms protected by a CSRF token. Pages a caller's roles do not
@@ -69,9 +70,10 @@ public class SecurityConfiguration {
                             .sendRedirect(exchange, URI.create("/posts?denied=1"))))
             .authorizeExchange(rules -> rules
                     .pathMatchers("/organizer/**").hasRole("ORGANIZER")
-                    .pathMatchers("/auditor/**").hasAnyRole("AUDITOR", "ADMIN")
+                    .pathMatchers("/auditor", "/auditor/**").hasAnyRole("AUDITOR", "ADMIN")
                     .pathMatchers("/me/**").authenticated()
-                    .pathMatchers(HttpMethod.POST, "/posts/*/signup", "/posts/*/withdrawal").hasRole("RESIDENT")
+                    .pathMatchers(HttpMethod.POST, "/posts/*/signup", "/posts/*/withdrawal", "/festival/*/registration",
+                                  "/festival/*/withdrawal", "/festival/*/entries").hasRole("RESIDENT")
                     .anyExchange().permitAll());
         return http.build();
     }

@@ -167,6 +167,40 @@ class PagesBrowserTest extends ApiTest {
     }
 
     @Test
+    void aCoupletWithUnequalLinesIsRefusedOnThePageWithLiveCounts() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        Map<String, Object> competition = new HashMap<>();
+        competition.put("title", "春联比赛");
+        competition.put("kind", "COMPETITION");
+        competition.put("venue", unique("Hall"));
+        competition.put("startsAt", NEXT_WEEK.plusDays(1).toString());
+        competition.put("endsAt", NEXT_WEEK.plusDays(1).plusHours(3).toString());
+        competition.put("capacity", 20);
+        String eventId = as(organizer, PASSWORD).post().uri("/api/festival-events")
+                                                .contentType(MediaType.APPLICATION_JSON).bodyValue(competition)
+                                                .exchange().expectStatus().isCreated()
+                                                .expectBody(JsonNode.class).returnResult().getResponseBody()
+                                                .get("id").asText();
+        String resident = account("writer", PASSWORD, "RESIDENT");
+        as(resident, PASSWORD).post().uri("/api/festival-events/{id}/registrations", eventId).exchange()
+                              .expectStatus().isCreated();
+        try (Browser browser = new Browser(port, "zh-CN", 390, 844)) {
+            browser.signIn(resident, PASSWORD).waitForPath("/posts").open("/festival/" + eventId)
+                   .type("#upperLine", "春回大地千山秀").type("#lowerLine", "福满人间万户欢乐。").type("#horizontalScroll", "万象更新");
+            assertThat(browser.text("#upperLine-count")).isEqualTo("7 个字");
+            assertThat(browser.text("#lowerLine-count")).isEqualTo("8 个字");
+            assertThat(browser.text("#couplet-check")).isEqualTo("上联与下联字数不同。");
+
+            browser.click("form.couplet button").waitForText("main [role='alert']", "字数");
+
+            assertThat(browser.text("main [role='alert']")).isEqualTo("上联与下联字数不同，请改为相同字数。");
+            assertThat(browser.find("#lowerLine").getAttribute("value")).isEqualTo("福满人间万户欢乐。");
+
+            browser.type("#lowerLine", "福满人间万户欢").click("form.couplet button").waitForText("#done", "已提交");
+        }
+    }
+
+    @Test
     void theLanguageSwitchChangesThePageAndIsRemembered() {
         try (Browser browser = new Browser(port, "zh-CN")) {
             browser.open("/posts");
