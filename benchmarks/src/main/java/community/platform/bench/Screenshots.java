@@ -63,6 +63,7 @@ public final class Screenshots {
                     try (Shooter resident = new Shooter(platform.base, language, device.getValue(), out)) {
                         resident.signIn("li-hua");
                         written.add(resident.shoot("/posts/" + post, "post" + suffix));
+                        written.add(resident.shoot("/me/duties", "duties" + suffix));
                         resident.open("/festival/" + competition);
                         resident.typeUnequalLines();
                         written.add(resident.shoot(null, "couplet-unequal" + suffix));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import community.platform.api.audit.AuditController;
 import community.platform.api.web.LocalTime;
 import community.platform.shared.audit.AuditEvent;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,8 +14,11 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,11 +30,13 @@ public class AuditorPages {
     private final AuditController audit;
     private final ObjectMapper json;
     private final PageForms forms;
+    private final MessageSource messages;
 
-    AuditorPages(AuditController audit, ObjectMapper json, PageForms forms) {
+    AuditorPages(AuditController audit, ObjectMapper json, PageForms forms, MessageSource messages) {
         this.audit = audit;
         this.json = json;
         this.forms = forms;
+        this.messages = messages;
     }
 
     /** Asks for a record's id. */
@@ -60,7 +66,7 @@ public class AuditorPages {
                                 .modelAttribute("at", chosen)
                                 .modelAttribute("asOf", asOf)
                                 .modelAttribute("recordType", String.valueOf(state.recordType()))
-                                .modelAttribute("fields", fields == null ? Map.of() : scalars(fields))
+                                .modelAttribute("fields", fields == null ? List.of() : fields(fields, locale))
                                 .modelAttribute("roster", roster == null ? Map.of() : roster)
                                 .build();
             });
@@ -80,14 +86,32 @@ public class AuditorPages {
         }
     }
 
+    /** A field of a record's state: its name in the page's language, and its value (times in Beijing time). */
+    public record Field(String label, Object value) {
+    }
+
     /** The state's fields that are single values; lists and nested objects are shown on their own. */
-    private static Map<String, Object> scalars(Map<String, Object> fields) {
-        Map<String, Object> shown = new LinkedHashMap<>();
-        fields.forEach((name, value) -> {
+    private List<Field> fields(Map<String, Object> state, Locale locale) {
+        List<Field> shown = new ArrayList<>();
+        state.forEach((name, value) -> {
             if (!(value instanceof List<?>) && !(value instanceof Map<?, ?>)) {
-                shown.put(name, value);
+                shown.add(new Field(messages.getMessage("state." + name, null, name, locale), shown(name, value, locale)));
             }
         });
         return shown;
+    }
+
+    private Object shown(String name, Object value, Locale locale) {
+        if ("status".equals(name) && value != null) {
+            return messages.getMessage("status." + value, null, String.valueOf(value), locale);
+        }
+        if (value instanceof String text && text.matches("\\d{4}-\\d\\d-\\d\\dT.*Z")) {
+            try {
+                return LocalTime.of(Instant.parse(text)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+            } catch (DateTimeParseException e) {
+                return text;
+            }
+        }
+        return value;
     }
 }

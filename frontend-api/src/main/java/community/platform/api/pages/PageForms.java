@@ -54,8 +54,10 @@ class PageForms {
         return errors;
     }
 
-    /** Why the API refused what {@code failure} came from: its status, its type (such as {@code invalid-schedule}) and a
-     * sentence in the page's language. */
+    /**
+     * Why the API refused what {@code failure} came from: its status, its type (such as {@code invalid-schedule}) and a
+     * sentence in the page's language.
+     */
     Refusal refusal(Throwable failure, ServerWebExchange exchange, Locale locale) {
         ProblemDetail problem = problems.problemFor(failure, exchange);
         String type = problem.getType().getPath();

@@ -3,9 +3,7 @@ package community.platform.api.pages;
 import community.platform.api.volunteering.PostResponse;
 import community.platform.api.volunteering.VolunteerPostController;
 import community.platform.api.web.Views;
-import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
-import community.platform.shared.volunteering.VolunteerDuty;
 import community.platform.shared.volunteering.VolunteerRoster;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +25,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** Residents' pages for volunteer posts: the upcoming posts, and a post with sign-up, withdrawal and live counts. */
 @Controller
@@ -103,35 +100,31 @@ public class PostPages {
                     .map(found -> Rendering.view("post").status(status)
                                            .modelAttribute("post", found.getT1())
                                            .modelAttribute("place", found.getT2())
-                                           .modelAttribute("error", Optional.ofNullable(error))
+                                           .modelAttribute("error", error == null ? "" : error)
                                            .build());
     }
 
-    /** The caller's place on the post: CONFIRMED, WAITLISTED (with the position) or none. */
+    /**
+     * The caller's place on the post: CONFIRMED, WAITLISTED (with the position) or none. From the roster, the view a
+     * sign-up or withdrawal waits for before it answers.
+     */
     private Mono<Place> place(String id, ServerWebExchange exchange) {
         return exchange.getPrincipal()
-                       .flatMap(caller -> views.list(new FindVolunteerDutiesQuery(caller.getName()), VolunteerDuty.class)
-                                               .flatMap(duties -> duties.stream()
-                                                                        .filter(d -> d.postId().equals(id))
-                                                                        .findFirst()
-                                                                        .map(duty -> position(id, caller.getName(), duty))
-                                                                        .orElse(Mono.empty())))
+                       .flatMap(caller -> views.find(new FindVolunteerRosterQuery(id), VolunteerRoster.class)
+                                               .map(roster -> Place.of(roster, caller.getName())))
                        .defaultIfEmpty(Place.NONE);
-    }
-
-    private Mono<Place> position(String id, String username, VolunteerDuty duty) {
-        if (!"WAITLISTED".equals(duty.status())) {
-            return Mono.just(new Place(duty.status(), null));
-        }
-        return views.find(new FindVolunteerRosterQuery(id), VolunteerRoster.class)
-                    .map(roster -> new Place(duty.status(), roster.waitlist().stream()
-                                                                  .filter(w -> w.username().equals(username))
-                                                                  .map(VolunteerRoster.Waiting::position)
-                                                                  .findFirst().orElse(null)));
     }
 
     public record Place(String status, Integer position) {
         static final Place NONE = new Place(null, null);
+
+        static Place of(VolunteerRoster roster, String username) {
+            if (roster.confirmed().stream().anyMatch(seat -> seat.username().equals(username))) {
+                return new Place("CONFIRMED", null);
+            }
+            return roster.waitlist().stream().filter(w -> w.username().equals(username)).findFirst()
+                         .map(w -> new Place("WAITLISTED", w.position())).orElse(NONE);
+        }
 
         public boolean held() {
             return "CONFIRMED".equals(status) || "WAITLISTED".equals(status);

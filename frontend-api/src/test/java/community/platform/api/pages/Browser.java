@@ -94,6 +94,13 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits up to 10 s until nothing on the page matches {@code css} (the page that answered a form has loaded). */
+    Browser waitUntilGone(String css) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(driver -> driver.findElements(By.cssSelector(css))
+                                                                                .isEmpty());
+        return this;
+    }
+
     String path() {
         return driver.getCurrentUrl().substring(base.length());
     }

@@ -201,6 +201,43 @@ class PagesBrowserTest extends ApiTest {
     }
 
     @Test
+    void aResidentSeesTheirDutiesTheirHoursChartedByMonthAndTheirNotices() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(30).withNano(0);
+        String attended = publish(organizer, 2, soon);
+        String cancelled = publish(organizer, 2, NEXT_WEEK.plusDays(2));
+        String resident = account("resident", PASSWORD, "RESIDENT");
+        for (String post : new String[]{attended, cancelled}) {
+            as(resident, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", post).exchange()
+                                  .expectStatus().isCreated();
+        }
+        as(organizer, PASSWORD).post().uri("/api/volunteer-posts/{id}/attendance", attended)
+                               .contentType(MediaType.APPLICATION_JSON)
+                               .bodyValue(Map.of("username", resident, "checkedInAt", soon.minusMinutes(75).toString(),
+                                                 "checkedOutAt", soon.minusMinutes(30).toString()))
+                               .exchange().expectStatus().isOk();
+        as(organizer, PASSWORD).post().uri("/api/volunteer-posts/{id}/cancellation", cancelled)
+                               .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "rain"))
+                               .exchange().expectStatus().isOk();
+        try (Browser browser = new Browser(port, "zh-CN")) {
+            browser.signIn(resident, PASSWORD).waitForPath("/posts").click("a[href='/me/duties']")
+                   .waitForPath("/me/duties");
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("main .card"))).hasSize(2);
+            assertThat(browser.find("a[href='/me/calendar.ics']").getText()).isEqualTo("下载日历文件（.ics）");
+
+            browser.click("a[href='/me/hours']").waitForPath("/me/hours");
+            assertThat(browser.text(".total")).isEqualTo("共 0.75 小时");
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector(".chart rect"))).hasSize(1);
+            assertThat(browser.text(".chart")).contains(soon.getYear() + "-", "0.75");
+
+            browser.click("a[href='/me/notices']").waitForPath("/me/notices");
+            assertThat(browser.text("main .card.unread h2")).startsWith("Cancelled: Park clean-up");
+            browser.click("main .card.unread button").waitUntilGone("main .card.unread");
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("main .card.read"))).hasSize(1);
+        }
+    }
+
+    @Test
     void theLanguageSwitchChangesThePageAndIsRemembered() {
         try (Browser browser = new Browser(port, "zh-CN")) {
             browser.open("/posts");

@@ -1,0 +1,53 @@
+package community.platform.api.pages;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bar chart drawn by the server as SVG: the bars' places in a {@value #WIDTH} by {@value #HEIGHT} drawing, one per
+ * label, scaled to the largest value. The page shows the same figures as a table beside it.
+ */
+public record BarChart(List<Bar> bars, BigDecimal max) {
+
+    static final int WIDTH = 600;
+    static final int HEIGHT = 200;
+    /** Room under the bars for the labels, and above them for the values. */
+    static final int LABELS = 24;
+    static final int VALUES = 16;
+
+    public record Bar(String label, BigDecimal value, int x, int y, int width, int height, int labelX) {
+
+        /** Where the value is written, just above the bar. */
+        public int valueY() {
+            return y - 4;
+        }
+    }
+
+    /** Bars in the order of {@code values}. */
+    static BarChart of(Map<String, BigDecimal> values) {
+        BigDecimal max = values.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        int slot = values.isEmpty() ? WIDTH : WIDTH / values.size();
+        int room = HEIGHT - LABELS - VALUES;
+        List<Bar> bars = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, BigDecimal> value : values.entrySet()) {
+            int height = max.signum() == 0 ? 0
+                    : value.getValue().multiply(BigDecimal.valueOf(room)).divide(max, java.math.RoundingMode.HALF_UP)
+                           .intValue();
+            bars.add(new Bar(value.getKey(), value.getValue(), i * slot + slot / 6, VALUES + room - height, slot * 2 / 3,
+                             height, i * slot + slot / 2));
+            i++;
+        }
+        return new BarChart(bars, max);
+    }
+
+    public int width() {
+        return WIDTH;
+    }
+
+    public int height() {
+        return HEIGHT;
+    }
+}
