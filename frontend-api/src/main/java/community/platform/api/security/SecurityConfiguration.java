@@ -32,8 +32,7 @@ import java.util.Map;
 
 /**
  * Who may call what, in one place (../shared/API.md). HTTP Basic on {@code /api/**}, stateless; the web pages sign in
- * with a form and keep a session. With
- * {@code platform.security.jwt.enabled=true} the same rules take JWT bearer tokens as well (an OAuth2 resource
+ * with a form and keep a session. With {@code platform.security.jwt.enabled=true} the same rules take JWT bearer tokens as well (an OAuth2 resource
  * server; set {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}); the token's
  * {@code roles} claim carries the roles and its subject the username.
  */
@@ -47,8 +46,8 @@ public class SecurityConfiguration {
                                    "/js/**"};
 
     /**
-     * The web pages: a sign-in form and a session cookie, forms protected by a CSRF token. Pages a caller's roles do not
-     * allow answer 403 with a page; a guest is sent to sign in first.
+     * The web pages: a sign-in form and a session cookie, forms protected by a CSRF token. A guest is sent to sign in
+     * first; a caller whose roles do not open a page is sent to the posts with a message saying so.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
