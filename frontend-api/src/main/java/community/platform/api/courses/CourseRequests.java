@@ -14,7 +14,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 /** The request bodies of the Sunshine 330 course endpoints (../shared/API.md). */
-final class CourseRequests {
+public final class CourseRequests {
 
     private CourseRequests() {
     }
@@ -56,7 +56,7 @@ final class CourseRequests {
     record Cancel(@NotBlank @Size(max = 500) String reason) {
     }
 
-    record Enroll(@NotBlank @Size(max = 60) String childName, @NotNull Integer childGrade) {
+    public record Enroll(@NotBlank @Size(max = 60) String childName, @NotNull Integer childGrade) {
     }
 
     /** Lists of enrollment ids per mark; present and absent are the short form. The reason goes with corrections. */

@@ -8,12 +8,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A course as ../shared/API.md shows it, times in Asia/Shanghai. */
-record CourseResponse(String id, String title, String description, String instructor, String organizer,
+public record CourseResponse(String id, String title, String description, String instructor, String organizer,
                       int minGrade, int maxGrade, int capacity, int enrolled, int waitlisted, int openSeats,
                       String status, List<SessionResponse> sessions) {
 
     /** A session: its date and wall-clock times as entered, and the same as full timestamps. */
-    record SessionResponse(int sessionNo, LocalDate date, String startTime, String endTime, OffsetDateTime startsAt,
+    public record SessionResponse(int sessionNo, LocalDate date, String startTime, String endTime, OffsetDateTime startsAt,
                            OffsetDateTime endsAt, String room, String status) {
 
         static SessionResponse of(CourseDetails.Session s) {

@@ -42,8 +42,8 @@ public class SecurityConfiguration {
 
     /** The web pages' addresses; everything else is the API's. */
     static final String[] PAGES = {"/", "/login", "/logout", "/register", "/posts", "/posts/**", "/festival",
-                                   "/festival/**", "/me/**", "/organizer/**", "/auditor", "/auditor/**", "/css/**",
-                                   "/js/**"};
+                                   "/festival/**", "/courses", "/courses/**", "/me/**", "/organizer/**", "/auditor",
+                                   "/auditor/**", "/css/**", "/js/**"};
 
     /**
      * The web pages: a sign-in form and a session cookie, forms protected by a CSRF token. A guest is sent to sign in
@@ -72,7 +72,8 @@ public class SecurityConfiguration {
                     .pathMatchers("/auditor", "/auditor/**").hasAnyRole("AUDITOR", "ADMIN")
                     .pathMatchers("/me/**").authenticated()
                     .pathMatchers(HttpMethod.POST, "/posts/*/signup", "/posts/*/withdrawal", "/festival/*/registration",
-                                  "/festival/*/withdrawal", "/festival/*/entries").hasRole("RESIDENT")
+                                  "/festival/*/withdrawal", "/festival/*/entries", "/courses/*/enrollments")
+                        .hasRole("RESIDENT")
                     .anyExchange().permitAll());
         return http.build();
     }

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -234,6 +235,41 @@ class PagesBrowserTest extends ApiTest {
             assertThat(browser.text("main .card.unread h2")).startsWith("Cancelled: Park clean-up");
             browser.click("main .card.unread button").waitUntilGone("main .card.unread");
             assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("main .card.read"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aGuardianEnrollsAChildAfterTheFormsMessagesAndSeesThemUnderMyChildren() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        Map<String, Object> course = new HashMap<>();
+        course.put("title", "书法入门 " + unique("c"));
+        course.put("instructor", "吴老师");
+        course.put("minGrade", 1);
+        course.put("maxGrade", 3);
+        course.put("capacity", 5);
+        course.put("sessions", List.of(Map.of("date", NEXT_WEEK.plusDays(30).toLocalDate().toString(), "room", "101")));
+        String courseId = as(organizer, PASSWORD).post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
+                                                 .bodyValue(course).exchange().expectStatus().isCreated()
+                                                 .expectBody(JsonNode.class).returnResult().getResponseBody()
+                                                 .get("id").asText();
+        as(organizer, PASSWORD).post().uri("/api/courses/{id}/publication", courseId).exchange()
+                               .expectStatus().isOk();
+        String guardian = account("guardian", PASSWORD, "RESIDENT");
+        try (Browser browser = new Browser(port, "zh-CN")) {
+            browser.signIn(guardian, PASSWORD).waitForPath("/posts").open("/courses/" + courseId)
+                   .click("main form button.primary").waitForText("#childName-error", "必填");
+            assertThat(browser.text("#childName-error")).isEqualTo("此项必填。");
+
+            browser.type("#childName", "小明");
+            new org.openqa.selenium.support.ui.Select(browser.find("#childGrade")).selectByValue("5");
+            browser.click("main form button.primary").waitForText("main [role='alert']", "年级");
+            assertThat(browser.text("main [role='alert']")).isEqualTo("孩子的年级不在这门课的年级范围内。");
+
+            new org.openqa.selenium.support.ui.Select(browser.find("#childGrade")).selectByValue("2");
+            browser.click("main form button.primary").waitForText("#done", "报名成功");
+
+            browser.click("a[href='/me/children']").waitForPath("/me/children");
+            assertThat(browser.text("main .card")).contains("小明 · 2 年级", course.get("title").toString(), "已报名");
         }
     }
 

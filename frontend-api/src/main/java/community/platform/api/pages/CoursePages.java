@@ -1,0 +1,100 @@
+package community.platform.api.pages;
+
+import community.platform.api.courses.CourseController;
+import community.platform.api.courses.CourseRequests;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Guardians' pages for Sunshine 330 courses: the catalogue, a course with its sessions and enrollment, my children. */
+@Controller
+public class CoursePages {
+
+    private final CourseController courses;
+    private final PageForms forms;
+
+    CoursePages(CourseController courses, PageForms forms) {
+        this.courses = courses;
+        this.forms = forms;
+    }
+
+    @GetMapping("/courses")
+    Mono<Rendering> catalogue(@RequestParam(required = false) Integer grade) {
+        return courses.catalogue(grade, false).map(found -> Rendering.view("courses/list")
+                                                                     .modelAttribute("courses", found)
+                                                                     .modelAttribute("grade", grade == null ? 0 : grade)
+                                                                     .build());
+    }
+
+    /** The course; {@code done} and {@code position} say what the enrollment just made gave. */
+    @GetMapping("/courses/{id}")
+    Mono<Rendering> course(@PathVariable String id, @RequestParam(required = false) String done,
+                           @RequestParam(required = false) Integer position, ServerWebExchange exchange,
+                           Locale locale) {
+        return page(id, new EnrollForm("", ""), Map.of(), done == null ? "" : done, position, HttpStatus.OK)
+                .onErrorResume(failure -> forms.failed(failure, exchange, locale));
+    }
+
+    @PostMapping("/courses/{id}/enrollments")
+    Mono<Rendering> enroll(@PathVariable String id, @ModelAttribute EnrollForm form, Authentication caller,
+                           ServerWebExchange exchange, Locale locale) {
+        Integer grade = form.grade();
+        CourseRequests.Enroll request = new CourseRequests.Enroll(form.childName(), grade);
+        Map<String, String> invalid = new LinkedHashMap<>(forms.invalidFields(request, locale));
+        if (!invalid.isEmpty()) {
+            return page(id, form, invalid, "", null, HttpStatus.BAD_REQUEST);
+        }
+        return courses.enroll(id, request, caller, exchange)
+                      .map(created -> Rendering.redirectTo("/courses/" + id + "?done=" + created.getBody().status()
+                                                           + (created.getBody().waitlistPosition() == null ? ""
+                                                                   : "&position=" + created.getBody().waitlistPosition()))
+                                               .build())
+                      .onErrorResume(failure -> {
+                          PageForms.Refusal refusal = forms.refusal(failure, exchange, locale);
+                          return page(id, form, Map.of("", refusal.message()), "", null, refusal.status())
+                                  .onErrorResume(again -> forms.failed(again, exchange, locale));
+                      });
+    }
+
+    /** The caller's children and their courses. */
+    @GetMapping("/me/children")
+    Mono<Rendering> children(Authentication caller) {
+        return courses.children(caller).map(children -> Rendering.view("me/children")
+                                                                 .modelAttribute("children", children).build());
+    }
+
+    private Mono<Rendering> page(String id, EnrollForm form, Map<String, String> invalid, String done,
+                                 Integer position, HttpStatus status) {
+        return courses.detail(id).map(course -> Rendering.view("courses/course").status(status)
+                                                         .modelAttribute("course", course)
+                                                         .modelAttribute("form", form)
+                                                         .modelAttribute("invalid", invalid)
+                                                         .modelAttribute("done", done)
+                                                         .modelAttribute("position", position == null ? 0 : position)
+                                                         .build());
+    }
+
+    /** The enrollment form as typed; the grade is a number from 1 to 6. */
+    public record EnrollForm(String childName, String childGrade) {
+
+        Integer grade() {
+            try {
+                return childGrade == null || childGrade.isBlank() ? null : Integer.valueOf(childGrade.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}
