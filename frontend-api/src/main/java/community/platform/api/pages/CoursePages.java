@@ -61,11 +61,8 @@ public class CoursePages {
                                                            + (created.getBody().waitlistPosition() == null ? ""
                                                                    : "&position=" + created.getBody().waitlistPosition()))
                                                .build())
-                      .onErrorResume(failure -> {
-                          PageForms.Refusal refusal = forms.refusal(failure, exchange, locale);
-                          return page(id, form, Map.of("", refusal.message()), "", null, refusal.status())
-                                  .onErrorResume(again -> forms.failed(again, exchange, locale));
-                      });
+                      .onErrorResume(failure -> forms.again(failure, exchange, locale, refusal -> page(
+                              id, form, Map.of("", refusal.message()), "", null, refusal.status())));
     }
 
     /** The caller's children and their courses. */

@@ -79,9 +79,8 @@ public class FestivalPages {
 
     private Mono<Rendering> refused(String id, CoupletForm form, Throwable failure, ServerWebExchange exchange,
                                     Locale locale) {
-        PageForms.Refusal refusal = forms.refusal(failure, exchange, locale);
-        return page(id, null, form, refusal.message(), refusal.status())
-                .onErrorResume(again -> forms.failed(again, exchange, locale));
+        return forms.again(failure, exchange, locale,
+                           refusal -> page(id, null, form, refusal.message(), refusal.status()));
     }
 
     private Mono<Rendering> page(String id, String done, CoupletForm form, String error, HttpStatus status) {

@@ -129,9 +129,8 @@ public class OrganizerPages {
 
     private Mono<Rendering> refused(String id, Authentication caller, Throwable failure, ServerWebExchange exchange,
                                     Locale locale) {
-        PageForms.Refusal refusal = forms.refusal(failure, exchange, locale);
-        return rosterPage(id, caller, refusal.message(), refusal.status())
-                .onErrorResume(again -> forms.failed(again, exchange, locale));
+        return forms.again(failure, exchange, locale,
+                           refusal -> rosterPage(id, caller, refusal.message(), refusal.status()));
     }
 
     private Mono<Rendering> rosterPage(String id, Authentication caller, String error, HttpStatus status) {

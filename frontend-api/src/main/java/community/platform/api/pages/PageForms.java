@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The pages' messages for what went wrong, in the page's language: a form's invalid fields (the same constraints as
@@ -67,6 +68,15 @@ class PageForms {
     }
 
     record Refusal(HttpStatus status, String slug, String message) {
+    }
+
+    /**
+     * The page again, made by {@code page} with why the API refused; the error page if even that cannot be shown (the
+     * record is gone, say).
+     */
+    Mono<Rendering> again(Throwable failure, ServerWebExchange exchange, Locale locale,
+                          Function<Refusal, Mono<Rendering>> page) {
+        return page.apply(refusal(failure, exchange, locale)).onErrorResume(again -> failed(again, exchange, locale));
     }
 
     /** A page that cannot be shown: the reason, in the page's language, with the status the API would answer. */

@@ -90,9 +90,8 @@ public class PostPages {
 
     /** The post page again, with what went wrong above it. */
     private Mono<Rendering> refused(String id, Throwable failure, ServerWebExchange exchange, Locale locale) {
-        PageForms.Refusal refusal = forms.refusal(failure, exchange, locale);
-        return page(id, exchange, refusal.message(), refusal.status())
-                .onErrorResume(again -> forms.failed(again, exchange, locale));
+        return forms.again(failure, exchange, locale,
+                           refusal -> page(id, exchange, refusal.message(), refusal.status()));
     }
 
     private Mono<Rendering> page(String id, ServerWebExchange exchange, String error, HttpStatus status) {
