@@ -19,14 +19,14 @@ public final class CourseRequests {
     private CourseRequests() {
     }
 
-    record Create(@NotBlank @Size(max = 120) String title, @Size(max = 4000) String description,
+    public record Create(@NotBlank @Size(max = 120) String title, @Size(max = 4000) String description,
                   @NotBlank @Size(max = 60) String instructor, @NotNull @Min(1) @Max(6) Integer minGrade,
                   @NotNull @Min(1) @Max(6) Integer maxGrade, @NotNull @Min(1) @Max(60) Integer capacity,
                   @NotNull @Size(min = 1, max = 40) List<@Valid @NotNull Session> sessions) {
     }
 
     /** A session on a date, in Beijing time. */
-    record Session(@NotNull LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime startTime,
+    public record Session(@NotNull LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime startTime,
                    @JsonFormat(pattern = "HH:mm") LocalTime endTime, @NotBlank @Size(max = 60) String room) {
 
         TimeSpan span() {
@@ -60,7 +60,7 @@ public final class CourseRequests {
     }
 
     /** Lists of enrollment ids per mark; present and absent are the short form. The reason goes with corrections. */
-    record Attendance(@Size(max = 60) List<@NotBlank String> present, @Size(max = 60) List<@NotBlank String> absent,
+    public record Attendance(@Size(max = 60) List<@NotBlank String> present, @Size(max = 60) List<@NotBlank String> absent,
                       @Size(max = 60) List<@NotBlank String> late, @Size(max = 60) List<@NotBlank String> excused,
                       @Size(max = 500) String reason) {
     }

@@ -25,7 +25,7 @@ public record CourseResponse(String id, String title, String description, String
         }
     }
 
-    static CourseResponse of(CourseDetails c) {
+    public static CourseResponse of(CourseDetails c) {
         return new CourseResponse(c.id(), c.title(), c.description(), c.instructor(), c.organizer(), c.minGrade(),
                                   c.maxGrade(), c.capacity(), c.enrolled().size(), c.waitlist().size(),
                                   Math.max(0, c.capacity() - c.enrolled().size()), c.status(),

@@ -15,13 +15,13 @@ public final class FestivalRequests {
     private FestivalRequests() {
     }
 
-    record ScheduleEvent(@NotBlank @Size(max = 120) String title, @NotNull EventKind kind,
+    public record ScheduleEvent(@NotBlank @Size(max = 120) String title, @NotNull EventKind kind,
                          @NotBlank @Size(max = 120) String venue, @NotNull OffsetDateTime startsAt,
                          @NotNull OffsetDateTime endsAt, @NotNull @Min(1) @Max(2000) Integer capacity,
                          @Size(max = 4000) String description) {
     }
 
-    record Reschedule(@Size(max = 120) String venue, @NotNull OffsetDateTime startsAt,
+    public record Reschedule(@Size(max = 120) String venue, @NotNull OffsetDateTime startsAt,
                       @NotNull OffsetDateTime endsAt, @Size(max = 500) String reason) {
     }
 
@@ -33,6 +33,6 @@ public final class FestivalRequests {
     }
 
     /** The reason is kept when this replaces the judge's earlier score. */
-    record Score(@NotBlank @Size(max = 60) String judge, @NotNull Integer score, @Size(max = 500) String reason) {
+    public record Score(@NotBlank @Size(max = 60) String judge, @NotNull Integer score, @Size(max = 500) String reason) {
     }
 }

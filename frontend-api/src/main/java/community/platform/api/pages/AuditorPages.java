@@ -3,6 +3,16 @@ package community.platform.api.pages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import community.platform.api.audit.AuditController;
+import community.platform.api.audit.ProjectionController;
+import community.platform.shared.audit.ProjectionStatus;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import reactor.core.publisher.Flux;
 import community.platform.api.web.LocalTime;
 import community.platform.shared.audit.AuditEvent;
 import org.springframework.context.MessageSource;
@@ -23,17 +33,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Auditors' pages: a record's timeline, and an "as of" slider that shows the record as it stood after any event. */
+/**
+ * Auditors' pages: a record's timeline with an "as of" slider that shows the record as it stood after any event; the
+ * log's integrity and seal; a search of the global log with export; the projections with rebuild and diff.
+ */
 @Controller
 public class AuditorPages {
 
     private final AuditController audit;
+    private final ProjectionController projections;
     private final ObjectMapper json;
     private final PageForms forms;
     private final MessageSource messages;
 
-    AuditorPages(AuditController audit, ObjectMapper json, PageForms forms, MessageSource messages) {
+    AuditorPages(AuditController audit, ProjectionController projections, ObjectMapper json, PageForms forms,
+                 MessageSource messages) {
         this.audit = audit;
+        this.projections = projections;
         this.json = json;
         this.forms = forms;
         this.messages = messages;
@@ -73,17 +89,133 @@ public class AuditorPages {
         }).onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }
 
-    /** One event as the timeline shows it: time in Beijing time, payload as compact JSON. */
-    public record Row(long sequence, String type, OffsetDateTime timestamp, String actor, String payload) {
+    /** One event as the timeline and the log show it: time in Beijing time, payload as compact JSON. */
+    public record Row(Long position, String streamId, long sequence, String type, OffsetDateTime timestamp,
+                      String actor, String payload) {
     }
 
     private Row row(AuditEvent event) {
         try {
-            return new Row(event.sequence(), event.type(), LocalTime.of(event.timestamp()), event.actor(),
-                           json.writeValueAsString(event.payload()));
+            return new Row(event.position(), event.streamId(), event.sequence(), event.type(),
+                           LocalTime.of(event.timestamp()), event.actor(), json.writeValueAsString(event.payload()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether every stream's hash chain holds, the seal over the log as it stands, and a form to check a seal. */
+    @GetMapping("/auditor/integrity")
+    Mono<Rendering> integrity(@RequestParam(required = false) String position,
+                              @RequestParam(required = false) String digest, ServerWebExchange exchange,
+                              Locale locale) {
+        Long at = position == null || !position.strip().matches("\\d{1,18}") ? null : Long.valueOf(position.strip());
+        boolean checking = position != null || digest != null;
+        Mono<Object> verified = !checking ? Mono.just("")
+                : at == null || digest == null || digest.isBlank() ? Mono.just("invalid")
+                : audit.verifySeal(at, digest.strip()).map(answer -> answer.get("verified"));
+        return Mono.zip(audit.integrity(), audit.seal(null), verified)
+                   .map(found -> Rendering.view("auditor/integrity")
+                                          .modelAttribute("report", found.getT1())
+                                          .modelAttribute("seal", found.getT2())
+                                          .modelAttribute("sealedAt", LocalTime.of(found.getT2().sealedAt()))
+                                          .modelAttribute("verified", String.valueOf(found.getT3()))
+                                          .modelAttribute("position", position == null ? "" : position)
+                                          .modelAttribute("digest", digest == null ? "" : digest)
+                                          .build())
+                   .onErrorResume(failure -> forms.failed(failure, exchange, locale));
+    }
+
+    /**
+     * The global log filtered by time (Beijing, as typed), event type and actor: the first {@value #LOG_PAGE} events
+     * on the page, all of them through the export links.
+     */
+    @GetMapping("/auditor/log")
+    Mono<Rendering> log(@ModelAttribute LogSearch search, ServerWebExchange exchange, Locale locale) {
+        TypedFields typed = new TypedFields(messages, locale);
+        OffsetDateTime from = typed.time("from", search.from());
+        OffsetDateTime to = typed.time("to", search.to());
+        Rendering.Builder<?> page = Rendering.view("auditor/log").modelAttribute("search", search)
+                                             .modelAttribute("invalid", typed.invalid());
+        if (!typed.invalid().isEmpty()) {
+            return Mono.just(page.modelAttribute("events", List.of()).modelAttribute("more", false)
+                                 .status(org.springframework.http.HttpStatus.BAD_REQUEST).build());
+        }
+        return audit.log(from, to, search.type(), search.actor(), null).take(LOG_PAGE + 1).map(this::row)
+                    .collectList()
+                    .map(rows -> page.modelAttribute("events", rows.subList(0, Math.min(rows.size(), LOG_PAGE)))
+                                     .modelAttribute("more", rows.size() > LOG_PAGE)
+                                     .modelAttribute("export", exportQuery(search, from, to))
+                                     .build())
+                    .onErrorResume(failure -> forms.failed(failure, exchange, locale));
+    }
+
+    /** The log search's fields as typed. */
+    public record LogSearch(String from, String to, String type, String actor) {
+    }
+
+    static final int LOG_PAGE = 200;
+
+    /** The same search for the export links, with the times as the API takes them. */
+    private static String exportQuery(LogSearch search, OffsetDateTime from, OffsetDateTime to) {
+        return org.springframework.web.util.UriComponentsBuilder.newInstance()
+                .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
+                .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+                .queryParamIfPresent("type", java.util.Optional.ofNullable(TypedFields.blankToNull(search.type())))
+                .queryParamIfPresent("actor", java.util.Optional.ofNullable(TypedFields.blankToNull(search.actor())))
+                .encode().build().getQuery();
+    }
+
+    /** Every event the search finds, as a download: CSV, or one JSON object a line. */
+    @GetMapping("/auditor/log/export")
+    @ResponseBody
+    ResponseEntity<Flux<String>> export(@RequestParam(required = false) OffsetDateTime from,
+                                   @RequestParam(required = false) OffsetDateTime to,
+                                   @RequestParam(required = false) String type,
+                                   @RequestParam(required = false) String actor,
+                                   @RequestParam(defaultValue = "csv") String format) {
+        boolean csv = !"ndjson".equals(format);
+        return ResponseEntity.ok()
+                             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                     .filename("audit-log." + (csv ? "csv" : "ndjson")).build().toString())
+                             .contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                                              : MediaType.APPLICATION_NDJSON)
+                             .body(csv ? audit.csv(from, to, type, actor)
+                                       : audit.log(from, to, type, actor, null).map(this::jsonLine));
+    }
+
+    private String jsonLine(AuditEvent event) {
+        try {
+            return json.writeValueAsString(event) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each event processor: running or not, how far it has read, a rebuild's progress; the page reloads during one. */
+    @GetMapping("/auditor/projections")
+    Mono<Rendering> projections(ServerWebExchange exchange, Locale locale) {
+        return projections.projections()
+                          .map(all -> Rendering.view("auditor/projections").modelAttribute("projections", all)
+                                               .modelAttribute("replaying", all.stream()
+                                                                               .anyMatch(ProjectionStatus::replaying))
+                                               .build())
+                          .onErrorResume(failure -> forms.failed(failure, exchange, locale));
+    }
+
+    /** Starts a rebuild of one processor's views beside the live ones (ADMIN). */
+    @PostMapping("/auditor/projections/{name}/replay")
+    Mono<Rendering> replay(@PathVariable String name, ServerWebExchange exchange, Locale locale) {
+        return projections.replay(name, exchange)
+                          .thenReturn(Rendering.redirectTo("/auditor/projections").build())
+                          .onErrorResume(failure -> forms.failed(failure, exchange, locale));
+    }
+
+    /** The documents of one processor's views that a fresh rebuild would change. */
+    @GetMapping("/auditor/projections/{name}/diff")
+    Mono<Rendering> diff(@PathVariable String name, ServerWebExchange exchange, Locale locale) {
+        return projections.diff(name)
+                          .map(diff -> Rendering.view("auditor/diff").modelAttribute("diff", diff).build())
+                          .onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }
 
     /** A field of a record's state: its name in the page's language, and its value (times in Beijing time). */

@@ -25,9 +25,13 @@ public record BarChart(List<Bar> bars, BigDecimal max) {
         }
     }
 
-    /** Bars in the order of {@code values}. */
+    /** Bars in the order of {@code values}, the tallest as tall as the drawing allows. */
     static BarChart of(Map<String, BigDecimal> values) {
-        BigDecimal max = values.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        return of(values, values.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO));
+    }
+
+    /** Bars in the order of {@code values}, scaled so that {@code max} would fill the drawing: charts side by side share it. */
+    static BarChart of(Map<String, BigDecimal> values, BigDecimal max) {
         int slot = values.isEmpty() ? WIDTH : WIDTH / values.size();
         int room = HEIGHT - LABELS - VALUES;
         List<Bar> bars = new ArrayList<>();

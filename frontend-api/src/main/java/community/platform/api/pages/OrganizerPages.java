@@ -1,15 +1,25 @@
 package community.platform.api.pages;
 
+import community.platform.api.audit.AuditController;
+import community.platform.api.courses.CourseResponse;
+import community.platform.api.festival.EventResponse;
+import community.platform.api.festival.FestivalController;
+import community.platform.api.pages.FormPage.Field;
 import community.platform.api.security.Callers;
 import community.platform.api.volunteering.AttendanceRequest;
 import community.platform.api.volunteering.Hours;
 import community.platform.api.volunteering.PostResponse;
 import community.platform.api.volunteering.PublishPostRequest;
+import community.platform.api.volunteering.ScheduleRequest;
 import community.platform.api.volunteering.VolunteerPostController;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.LocalTime;
 import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
+import community.platform.shared.audit.AuditEvent;
+import community.platform.shared.courses.AttendanceMark;
+import community.platform.shared.courses.CourseDetails;
+import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.VolunteerRoster;
 import org.springframework.context.MessageSource;
@@ -22,73 +32,217 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
-/** Organizers' pages: their posts, the form that publishes one, and a post's roster with check-in and check-out. */
+/**
+ * Organizers' pages: the dashboard of their posts, events and courses; the forms that publish and move a post; a
+ * post's roster with check-in, check-out and its sign-ups over time; the hours on their posts by team and month.
+ */
 @Controller
 public class OrganizerPages {
 
-    /** The zone the forms' local times are in, as everywhere on the platform. */
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Which field a refusal of the post as a whole is about. */
-    private static final Map<String, String> FIELD_OF_PROBLEM = Map.of("invalid-schedule", "startsAt",
-                                                                       "invalid-capacity", "capacity");
+    private static final Map<String, String> FIELD_OF_PROBLEM = Map.of(
+            "invalid-schedule", "startsAt", "invalid-capacity", "capacity", "venue-clash", "venue",
+            "invalid-grade-range", "minGrade", "invalid-sessions", "weeks", "overlapping-sessions", "weeks");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    /** The sign-ups chart shows at most this many days, the latest. */
+    private static final int SIGN_UP_DAYS = 31;
 
     private final VolunteerPostController posts;
+    private final FestivalController festival;
+    private final AuditController audit;
     private final Views views;
     private final PageForms forms;
     private final MessageSource messages;
 
-    OrganizerPages(VolunteerPostController posts, Views views, PageForms forms, MessageSource messages) {
+    OrganizerPages(VolunteerPostController posts, FestivalController festival, AuditController audit, Views views,
+                   PageForms forms, MessageSource messages) {
         this.posts = posts;
+        this.festival = festival;
+        this.audit = audit;
         this.views = views;
         this.forms = forms;
         this.messages = messages;
     }
 
+    /** The caller's posts, festival events and courses, soonest first, with each course's attendance rate so far. */
     @GetMapping("/organizer")
     Mono<Rendering> dashboard(Authentication caller) {
-        return posts.list(null, null, null, null)
-                    .map(all -> Rendering.view("organizer/dashboard")
-                                         .modelAttribute("posts", all.stream()
-                                                                     .filter(p -> caller.getName().equals(p.organizer()))
-                                                                     .sorted(Comparator.comparing(PostResponse::startsAt))
-                                                                     .toList())
-                                         .build());
+        String me = caller.getName();
+        return Mono.zip(myPosts(me), festival.list(),
+                        views.list(new FindOrganizerCoursesQuery(me), CourseDetails.class))
+                   .map(found -> {
+                       List<CourseRate> rates = found.getT3().stream().map(CourseRate::of)
+                                                     .filter(rate -> rate.percent() != null).toList();
+                       Map<String, BigDecimal> bars = new LinkedHashMap<>();
+                       rates.forEach(rate -> bars.put(rate.shortTitle(), BigDecimal.valueOf(rate.percent())));
+                       return Rendering.view("organizer/dashboard")
+                                       .modelAttribute("posts", found.getT1())
+                                       .modelAttribute("events", found.getT2().stream()
+                                                                   .filter(e -> me.equals(e.organizer()))
+                                                                   .sorted(Comparator.comparing(EventResponse::startsAt))
+                                                                   .toList())
+                                       .modelAttribute("courses", found.getT3().stream().map(CourseResponse::of).toList())
+                                       .modelAttribute("rates", rates)
+                                       .modelAttribute("rateChart", BarChart.of(bars, BigDecimal.valueOf(100)))
+                                       .build();
+                   });
+    }
+
+    /** A course's attendance so far: the marks that count as attended against all marks given. */
+    public record CourseRate(String courseId, String title, long attended, long marked, Integer percent) {
+
+        static CourseRate of(CourseDetails course) {
+            return of(course.id(), course.title(), course.enrolled().stream().map(CourseDetails.Enrollment::marks)
+                                                         .toList());
+        }
+
+        /** From each enrolled child's marks by session. */
+        static CourseRate of(String courseId, String title, List<Map<Integer, AttendanceMark>> marks) {
+            long attended = marks.stream().flatMap(m -> m.values().stream()).filter(AttendanceMark::attended).count();
+            long marked = marks.stream().mapToLong(Map::size).sum();
+            return new CourseRate(courseId, title, attended, marked,
+                                  marked == 0 ? null : (int) Math.round(100.0 * attended / marked));
+        }
+
+        /** The title as a chart's label has room for it. */
+        String shortTitle() {
+            return title.length() <= 10 ? title : title.substring(0, 9) + "…";
+        }
     }
 
     @GetMapping("/organizer/posts/new")
     Rendering newPost() {
-        return form(new PostForm("", "", "", "", "", "", "", ""), Map.of(), HttpStatus.OK);
+        return postForm(new PostForm("", "", "", "", "", "", "", "")).render(Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/organizer/posts")
     Mono<Rendering> publish(@ModelAttribute PostForm form, Authentication caller, ServerWebExchange exchange,
                             Locale locale) {
-        Map<String, String> invalid = new LinkedHashMap<>();
-        PublishPostRequest request = form.request(invalid, messages, locale);
-        forms.invalidFields(request, locale).forEach(invalid::putIfAbsent);
+        TypedFields typed = new TypedFields(messages, locale);
+        PublishPostRequest request = form.request(typed);
+        return send(postForm(form), forms.invalidFields(typed, request, locale), () -> posts.publish(request, null, caller, exchange)
+                .map(created -> "/posts/" + created.getBody().id()), exchange, locale);
+    }
+
+    /** The form that moves a post to other times; the volunteers keep their places and are told. */
+    @GetMapping("/organizer/posts/{id}/schedule")
+    Mono<Rendering> editSchedule(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
+        return posts.detail(id)
+                    .map(post -> scheduleForm(id, new ScheduleForm(null, post.startsAt().format(LOCAL),
+                                                                   post.endsAt().format(LOCAL), ""))
+                            .render(Map.of(), HttpStatus.OK))
+                    .onErrorResume(failure -> forms.failed(failure, exchange, locale));
+    }
+
+    @PostMapping("/organizer/posts/{id}/schedule")
+    Mono<Rendering> reschedule(@PathVariable String id, @ModelAttribute ScheduleForm form, Authentication caller,
+                               ServerWebExchange exchange, Locale locale) {
+        TypedFields typed = new TypedFields(messages, locale);
+        ScheduleRequest request = new ScheduleRequest(typed.time("startsAt", form.startsAt()),
+                                                      typed.time("endsAt", form.endsAt()),
+                                                      TypedFields.blankToNull(form.reason()));
+        return send(scheduleForm(id, form), forms.invalidFields(typed, request, locale), () -> posts.reschedule(id, request, caller, exchange)
+                .thenReturn("/posts/" + id), exchange, locale);
+    }
+
+    /**
+     * Sends what a form asked for when no field is {@code invalid}, then goes to the address it answers; otherwise
+     * shows the form again with each message beside its field (a refusal of the whole request beside the field it is
+     * about, or above the form).
+     */
+    Mono<Rendering> send(FormPage page, Map<String, String> invalid, Supplier<Mono<String>> action,
+                         ServerWebExchange exchange, Locale locale) {
         if (!invalid.isEmpty()) {
-            return Mono.just(form(form, invalid, HttpStatus.BAD_REQUEST));
+            return Mono.just(page.render(invalid, HttpStatus.BAD_REQUEST));
         }
-        return posts.publish(request, null, caller, exchange)
-                    .map(created -> Rendering.redirectTo("/posts/" + created.getBody().id()).build())
-                    .onErrorResume(failure -> {
-                        PageForms.Refusal refusal = forms.refusal(failure, exchange, locale);
-                        return Mono.just(form(form, Map.of(FIELD_OF_PROBLEM.getOrDefault(refusal.slug(), ""),
-                                                           refusal.message()), refusal.status()));
+        return action.get()
+                     .map(next -> Rendering.redirectTo(next).build())
+                     .onErrorResume(failure -> {
+                         PageForms.Refusal refusal = forms.refusal(failure, exchange, locale);
+                         return Mono.just(page.render(Map.of(FIELD_OF_PROBLEM.getOrDefault(refusal.slug(), ""),
+                                                             refusal.message()), refusal.status()));
+                     });
+    }
+
+    private static FormPage postForm(PostForm form) {
+        return new FormPage("organizer.newPost", null, "/organizer/posts", "organizer.publish", List.of(
+                Field.of("title", "text", form.title()), Field.of("team", "text", form.team()),
+                Field.of("location", "text", form.location()), Field.of("startsAt", "datetime-local", form.startsAt()),
+                Field.of("endsAt", "datetime-local", form.endsAt()), Field.of("capacity", "number", form.capacity()),
+                Field.of("signupDeadline", "datetime-local", form.signupDeadline()),
+                Field.of("description", "textarea", form.description())));
+    }
+
+    private static FormPage scheduleForm(String id, ScheduleForm form) {
+        return new FormPage("organizer.reschedule", "organizer.rescheduleIntro", "/organizer/posts/" + id + "/schedule",
+                            "organizer.save", List.of(Field.of("startsAt", "datetime-local", form.startsAt()),
+                                                      Field.of("endsAt", "datetime-local", form.endsAt()),
+                                                      Field.of("reason", "text", form.reason())));
+    }
+
+    /** A record's new times, local to Beijing; the venue is for festival events (blank keeps it). */
+    public record ScheduleForm(String venue, String startsAt, String endsAt, String reason) {
+    }
+
+    /** Hours the organizer's volunteers gave, by the post's team and the month of its shift: one chart per team. */
+    @GetMapping("/organizer/hours")
+    Mono<Rendering> hours(Authentication caller) {
+        return myPosts(caller.getName())
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(post -> views.find(new FindVolunteerRosterQuery(post.id()), VolunteerRoster.class)
+                                        .map(roster -> Map.entry(post, roster.confirmed().stream()
+                                                                             .map(VolunteerRoster.Confirmed::minutes)
+                                                                             .filter(java.util.Objects::nonNull)
+                                                                             .mapToLong(Long::longValue).sum())))
+                .filter(minutes -> minutes.getValue() > 0)
+                .collectList()
+                .map(found -> {
+                    Map<String, Map<String, Long>> byTeam = new TreeMap<>();
+                    java.util.SortedSet<String> months = new java.util.TreeSet<>();
+                    found.forEach(entry -> {
+                        String month = entry.getKey().startsAt().format(MONTH);
+                        months.add(month);
+                        byTeam.computeIfAbsent(entry.getKey().team(), team -> new TreeMap<>())
+                              .merge(month, entry.getValue(), Long::sum);
                     });
+                    BigDecimal max = byTeam.values().stream().flatMap(m -> m.values().stream()).map(Hours::of)
+                                           .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+                    List<TeamHours> teams = byTeam.entrySet().stream().map(team -> {
+                        Map<String, BigDecimal> values = new LinkedHashMap<>();
+                        months.forEach(month -> values.put(month, Hours.of(team.getValue().getOrDefault(month, 0L))));
+                        return new TeamHours(team.getKey(), BarChart.of(values, max), List.copyOf(values.values()),
+                                             Hours.of(team.getValue().values().stream().mapToLong(Long::longValue).sum()));
+                    }).toList();
+                    return Rendering.view("organizer/hours").modelAttribute("months", List.copyOf(months))
+                                    .modelAttribute("teams", teams).build();
+                });
+    }
+
+    /** One team's hours: a chart over every month shown, the same figures for the table, and the team's total. */
+    public record TeamHours(String team, BarChart chart, List<BigDecimal> hours, BigDecimal total) {
+    }
+
+    private Mono<List<PostResponse>> myPosts(String organizer) {
+        return posts.list(null, null, null, null)
+                    .map(all -> all.stream().filter(p -> organizer.equals(p.organizer()))
+                                   .sorted(Comparator.comparing(PostResponse::startsAt)).toList());
     }
 
     /** The post's roster, for checking volunteers in and out with one tap each. */
@@ -117,7 +271,7 @@ public class OrganizerPages {
                                                               .map(VolunteerRoster.Confirmed::checkedInAt)
                                                               .filter(java.util.Objects::nonNull).findFirst()))
                     .flatMap(in -> posts.attendance(id, new AttendanceRequest(username, LocalTime.of(in),
-                                                                              OffsetDateTime.now(ZONE), null),
+                                                                              OffsetDateTime.now(TypedFields.ZONE), null),
                                                     caller, exchange))
                     .then(Mono.fromSupplier(() -> backToRoster(id, username)))
                     .onErrorResume(failure -> refused(id, caller, failure, exchange, locale));
@@ -134,20 +288,42 @@ public class OrganizerPages {
     }
 
     private Mono<Rendering> rosterPage(String id, Authentication caller, String error, HttpStatus status) {
-        return posts.detail(id).zipWith(views.existing(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
-                                                       "There is no volunteer post " + id))
-                    .map(found -> {
-                        if (!Callers.organizerOrAuditor(caller, found.getT2().organizer())) {
-                            throw new ApiProblemException(Problems.forbidden(
-                                    "Only the post's organizer and auditors see its roster"));
-                        }
+        return Mono.zip(posts.detail(id), views.existing(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
+                                                         "There is no volunteer post " + id))
+                   .filter(found -> Callers.organizerOrAuditor(caller, found.getT2().organizer()))
+                   .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.forbidden(
+                           "Only the post's organizer and auditors see its roster"))))
+                   .zipWhen(found -> audit.history(id))
+                   .map(both -> {
+                        var found = both.getT1();
                         return Rendering.view("organizer/roster").status(status)
                                         .modelAttribute("post", found.getT1())
                                         .modelAttribute("seats", found.getT2().confirmed().stream().map(Seat::of).toList())
                                         .modelAttribute("waiting", found.getT2().waitlist())
                                         .modelAttribute("error", error == null ? "" : error)
+                                        .modelAttribute("signUps", signUpsByDay(both.getT2()))
                                         .build();
                     });
+    }
+
+    /**
+     * Sign-ups a day (seated or put on the waiting list; withdrawals are not taken off), Beijing days, from the first
+     * sign-up's day to the last's, the latest {@value #SIGN_UP_DAYS} days at most.
+     */
+    static BarChart signUpsByDay(List<AuditEvent> history) {
+        TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+        history.stream().filter(e -> e.type().equals("VolunteerSignedUpEvent") || e.type().equals("VolunteerWaitlistedEvent"))
+               .forEach(e -> perDay.merge(LocalDate.ofInstant(e.timestamp(), TypedFields.ZONE), 1L, Long::sum));
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        if (!perDay.isEmpty()) {
+            LocalDate last = perDay.lastKey();
+            LocalDate first = perDay.firstKey();
+            for (LocalDate day = first.isBefore(last.minusDays(SIGN_UP_DAYS - 1)) ? last.minusDays(SIGN_UP_DAYS - 1) : first;
+                 !day.isAfter(last); day = day.plusDays(1)) {
+                values.put(day.format(DAY), BigDecimal.valueOf(perDay.getOrDefault(day, 0L)));
+            }
+        }
+        return BarChart.of(values);
     }
 
     /** A confirmed volunteer as the roster page shows them, times in Beijing time. */
@@ -160,55 +336,15 @@ public class OrganizerPages {
         }
     }
 
-    private static Rendering form(PostForm form, Map<String, String> invalid, HttpStatus status) {
-        return Rendering.view("organizer/post-form").status(status)
-                        .modelAttribute("form", form)
-                        .modelAttribute("invalid", invalid)
-                        .build();
-    }
-
     /** The publish form's fields as typed; times are local to Beijing, as {@code datetime-local} sends them. */
     public record PostForm(String title, String description, String team, String location, String startsAt,
                     String endsAt, String capacity, String signupDeadline) {
 
-        /** The API's request, with a message in {@code invalid} for each field that does not parse. */
-        PublishPostRequest request(Map<String, String> invalid, MessageSource messages, Locale locale) {
-            return new PublishPostRequest(title, blankToNull(description), team, location,
-                                          time("startsAt", startsAt, invalid, messages, locale),
-                                          time("endsAt", endsAt, invalid, messages, locale),
-                                          number("capacity", capacity, invalid, messages, locale),
-                                          time("signupDeadline", signupDeadline, invalid, messages, locale),
-                                          List.of());
-        }
-
-        private static OffsetDateTime time(String field, String value, Map<String, String> invalid,
-                                           MessageSource messages, Locale locale) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDateTime.parse(value).atZone(ZONE).toOffsetDateTime();
-            } catch (DateTimeParseException e) {
-                invalid.put(field, messages.getMessage("validation.time", null, locale));
-                return null;
-            }
-        }
-
-        private static Integer number(String field, String value, Map<String, String> invalid,
-                                      MessageSource messages, Locale locale) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                return Integer.valueOf(value.strip());
-            } catch (NumberFormatException e) {
-                invalid.put(field, messages.getMessage("validation.number", null, locale));
-                return null;
-            }
-        }
-
-        private static String blankToNull(String value) {
-            return value == null || value.isBlank() ? null : value;
+        PublishPostRequest request(TypedFields typed) {
+            return new PublishPostRequest(title, TypedFields.blankToNull(description), team, location,
+                                          typed.time("startsAt", startsAt), typed.time("endsAt", endsAt),
+                                          typed.number("capacity", capacity),
+                                          typed.time("signupDeadline", signupDeadline), List.of());
         }
     }
 }

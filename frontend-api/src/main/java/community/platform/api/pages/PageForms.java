@@ -55,6 +55,13 @@ class PageForms {
         return errors;
     }
 
+    /** The fields that did not parse as typed, then those of the request that break the API's constraints. */
+    Map<String, String> invalidFields(TypedFields typed, Object request, Locale locale) {
+        Map<String, String> invalid = new LinkedHashMap<>(typed.invalid());
+        invalidFields(request, locale).forEach(invalid::putIfAbsent);
+        return invalid;
+    }
+
     /**
      * Why the API refused what {@code failure} came from: its status, its type (such as {@code invalid-schedule}) and a
      * sentence in the page's language.

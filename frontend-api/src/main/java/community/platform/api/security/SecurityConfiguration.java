@@ -69,6 +69,7 @@ public class SecurityConfiguration {
                             .sendRedirect(exchange, URI.create("/posts?denied=1"))))
             .authorizeExchange(rules -> rules
                     .pathMatchers("/organizer/**").hasRole("ORGANIZER")
+                    .pathMatchers(HttpMethod.POST, "/auditor/projections/*/replay").hasRole("ADMIN")
                     .pathMatchers("/auditor", "/auditor/**").hasAnyRole("AUDITOR", "ADMIN")
                     .pathMatchers("/me/**").authenticated()
                     .pathMatchers(HttpMethod.POST, "/posts/*/signup", "/posts/*/withdrawal", "/festival/*/registration",

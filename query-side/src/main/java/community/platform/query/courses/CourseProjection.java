@@ -12,6 +12,7 @@ import community.platform.shared.courses.CourseDetails;
 import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.courses.FindCourseQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
+import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.courses.ListCoursesQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -102,6 +103,11 @@ public class CourseProjection implements RecordFold<CourseEvent, CourseDetails> 
         return sorted(Flux.from(views.find(filter)).map(CourseProjection::read)
                           .filter(course -> !query.openSeats()
                                   || (!course.completed() && course.enrolled().size() < course.capacity())));
+    }
+
+    @QueryHandler
+    CompletableFuture<List<CourseDetails>> handle(FindOrganizerCoursesQuery query) {
+        return sorted(Flux.from(views.find(eq("organizer", query.organizer()))).map(CourseProjection::read));
     }
 
     @QueryHandler

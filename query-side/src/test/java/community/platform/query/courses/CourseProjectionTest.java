@@ -18,6 +18,7 @@ import community.platform.shared.courses.EnrollmentPromotedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.courses.FindCourseQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
+import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.courses.ListCoursesQuery;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
@@ -167,6 +168,22 @@ class CourseProjectionTest {
                     .assertNext(list -> assertThat(list).extracting(CourseDetails::id).containsExactly("course-1"))
                     .verifyComplete();
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindGuardianCoursesQuery("zhao"))))
+                    .assertNext(list -> assertThat(list).isEmpty())
+                    .verifyComplete();
+    }
+
+    @Test
+    void anOrganizerFindsTheirCoursesDraftsIncluded() {
+        apply(TERM.subList(0, 2), "course-published");
+        apply(TERM.subList(0, 1), "course-draft");
+
+        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindOrganizerCoursesQuery("zhang"))))
+                    .assertNext(list -> assertThat(list).extracting(CourseDetails::id, CourseDetails::status)
+                                                        .containsExactlyInAnyOrder(
+                                                                org.assertj.core.groups.Tuple.tuple("course-published", "OPEN"),
+                                                                org.assertj.core.groups.Tuple.tuple("course-draft", "DRAFT")))
+                    .verifyComplete();
+        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindOrganizerCoursesQuery("wang"))))
                     .assertNext(list -> assertThat(list).isEmpty())
                     .verifyComplete();
     }

@@ -1,0 +1,41 @@
+package community.platform.api.pages;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.result.view.Rendering;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An organizer's create or edit form (template {@code organizer/form}): labelled fields in order, each with the message
+ * for what is wrong with it beside it, and a message for the form as a whole under the key {@code ""}.
+ */
+record FormPage(String heading, String intro, String action, String submit, List<Field> fields) {
+
+    /**
+     * A field: its name (which also picks its label, {@code field.<name>}), its input type ({@code text},
+     * {@code number}, {@code datetime-local}, {@code date}, {@code time}, {@code select} or {@code textarea}), and the
+     * value as typed; a select's options are labelled {@code <optionLabels><option>}.
+     */
+    public record Field(String name, String type, String value, List<String> options, String optionLabels) {
+
+        static Field of(String name, String type, String value) {
+            return new Field(name, type, value == null ? "" : value, List.of(), "");
+        }
+
+        static Field select(String name, String value, List<String> options, String optionLabels) {
+            return new Field(name, "select", value, options, optionLabels);
+        }
+    }
+
+    Rendering render(Map<String, String> invalid, HttpStatus status) {
+        return Rendering.view("organizer/form").status(status)
+                        .modelAttribute("heading", heading)
+                        .modelAttribute("intro", intro)
+                        .modelAttribute("action", action)
+                        .modelAttribute("submit", submit)
+                        .modelAttribute("fields", fields)
+                        .modelAttribute("invalid", invalid)
+                        .build();
+    }
+}

@@ -1,0 +1,2 @@
+// While a rebuild runs, the projections page reads its figures again every two seconds.
+setTimeout(() => location.reload(), 2000);

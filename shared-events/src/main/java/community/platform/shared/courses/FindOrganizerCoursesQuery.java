@@ -1,0 +1,5 @@
+package community.platform.shared.courses;
+
+/** Every course one organizer made, drafts included, by first session. */
+public record FindOrganizerCoursesQuery(String organizer) {
+}
