@@ -95,7 +95,7 @@ final class Api {
 
     /** Schedules a couplet competition three weeks ahead in {@code venue}; answers its id. */
     String scheduleCompetition(String organizer, String title, String venue) throws Exception {
-        OffsetDateTime start = FIRST_SLOT.plusDays(7);
+        OffsetDateTime start = competitionStart();
         String body = JSON.writeValueAsString(Map.of(
                 "title", title, "kind", "COMPETITION", "venue", venue, "startsAt", start.toString(),
                 "endsAt", start.plusHours(3).toString(), "capacity", 50));
@@ -103,6 +103,30 @@ final class Api {
                 Platform.request(api + "/festival-events", organizer, PASSWORD).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
         return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    /** POSTs {@code body} as JSON to {@code path} under /api as {@code user}; answers the body, which must come with {@code status}. */
+    JsonNode post(String path, String user, Object body, int status) throws Exception {
+        return JSON.readTree(Platform.send(Platform.request(api + path, user, PASSWORD)
+                                                   .header("Content-Type", "application/json")
+                                                   .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                                                   .build(), status).body());
+    }
+
+    /** A published Sunshine 330 course for grades 1 to 3 with four weekly sessions from three weeks on. */
+    String publishCourse(String organizer, String title) throws Exception {
+        java.time.LocalDate first = FIRST_SLOT.toLocalDate().plusDays(7);
+        String id = post("/courses", organizer, Map.of(
+                "title", title, "instructor", "吴老师 Teacher Wu", "minGrade", 1, "maxGrade", 3, "capacity", 12,
+                "sessions", java.util.stream.IntStream.range(0, 4).mapToObj(i -> Map.of(
+                        "date", first.plusWeeks(i).toString(), "room", "201")).toList()), 201).get("id").asText();
+        post("/courses/" + id + "/publication", organizer, Map.of(), 200);
+        return id;
+    }
+
+    /** When the competition of {@link #scheduleCompetition} starts. */
+    static OffsetDateTime competitionStart() {
+        return FIRST_SLOT.plusDays(7);
     }
 
     void registerFor(String resident, String event) throws Exception {

@@ -51,6 +51,11 @@ public final class Screenshots {
             }
             String competition = api.scheduleCompetition("zhang-wei", "春联比赛 Couplet competition", "文化站 Culture hall");
             api.registerFor("li-hua", competition);
+            api.post("/festival-events/" + competition + "/entries", "li-hua", Map.of(
+                    "upperLine", "春回大地千山秀", "lowerLine", "福满人间万户欢", "horizontalScroll", "万象更新"), 201);
+            String course = api.publishCourse("zhang-wei", "剪纸 Paper cutting");
+            api.post("/courses/" + course + "/enrollments", "li-hua", Map.of("childName", "李小明", "childGrade", 2), 201);
+            String week = Api.competitionStart().toLocalDate().toString();
             api.awaitCaughtUp(Duration.ofSeconds(30));
             List<String> written = new ArrayList<>();
             for (String language : List.of("zh-CN", "en")) {
@@ -67,6 +72,9 @@ public final class Screenshots {
                         resident.open("/festival/" + competition);
                         resident.typeUnequalLines();
                         written.add(resident.shoot(null, "couplet-unequal" + suffix));
+                        written.add(resident.shoot("/courses", "courses" + suffix));
+                        written.add(resident.shoot("/courses/" + course, "course" + suffix));
+                        written.add(resident.shoot("/me/children", "children" + suffix));
                     }
                     try (Shooter organizer = new Shooter(platform.base, language, device.getValue(), out)) {
                         organizer.signIn("zhang-wei");
@@ -74,10 +82,17 @@ public final class Screenshots {
                         organizer.submitWithAnInvalidCapacity();
                         written.add(organizer.shoot(null, "new-post-invalid" + suffix));
                         written.add(organizer.shoot("/organizer/posts/" + post + "/roster", "roster" + suffix));
+                        written.add(organizer.shoot("/organizer", "organizer" + suffix));
+                        written.add(organizer.shoot("/organizer/events/" + competition + "/judging", "judging" + suffix));
+                        written.add(organizer.shoot("/organizer/courses/" + course + "/attendance", "attendance" + suffix));
+                        written.add(organizer.shoot("/organizer/venues?week=" + week, "venues" + suffix));
                     }
                     try (Shooter auditor = new Shooter(platform.base, language, device.getValue(), out)) {
                         auditor.signIn("chen-jing");
                         written.add(auditor.shoot("/auditor/records/" + post + "?at=1", "audit-record" + suffix));
+                        written.add(auditor.shoot("/auditor/log?actor=zhang-wei", "audit-log" + suffix));
+                        written.add(auditor.shoot("/auditor/integrity", "audit-integrity" + suffix));
+                        written.add(auditor.shoot("/auditor/projections", "audit-projections" + suffix));
                     }
                 }
             }

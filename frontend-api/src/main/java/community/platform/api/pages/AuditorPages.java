@@ -78,7 +78,7 @@ public class AuditorPages {
                 Map<String, Object> roster = fields == null ? null : (Map<String, Object>) fields.remove("roster");
                 return Rendering.view("auditor/record")
                                 .modelAttribute("id", id)
-                                .modelAttribute("events", events.stream().map(this::row).toList())
+                                .modelAttribute("events", events.stream().map(event -> row(event, locale)).toList())
                                 .modelAttribute("at", chosen)
                                 .modelAttribute("asOf", asOf)
                                 .modelAttribute("recordType", String.valueOf(state.recordType()))
@@ -90,13 +90,15 @@ public class AuditorPages {
     }
 
     /** One event as the timeline and the log show it: time in Beijing time, payload as compact JSON. */
-    public record Row(Long position, String streamId, long sequence, String type, OffsetDateTime timestamp,
-                      String actor, String payload) {
+    public record Row(Long position, String streamId, long sequence, String type, String label,
+                      OffsetDateTime timestamp, String actor, String payload) {
     }
 
-    private Row row(AuditEvent event) {
+    /** The event with its type named in the page's language (the type itself when there is no name for it). */
+    private Row row(AuditEvent event, Locale locale) {
         try {
             return new Row(event.position(), event.streamId(), event.sequence(), event.type(),
+                           messages.getMessage("event." + event.type(), null, event.type(), locale),
                            LocalTime.of(event.timestamp()), event.actor(), json.writeValueAsString(event.payload()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -140,8 +142,8 @@ public class AuditorPages {
             return Mono.just(page.modelAttribute("events", List.of()).modelAttribute("more", false)
                                  .status(org.springframework.http.HttpStatus.BAD_REQUEST).build());
         }
-        return audit.log(from, to, search.type(), search.actor(), null).take(LOG_PAGE + 1).map(this::row)
-                    .collectList()
+        return audit.log(from, to, search.type(), search.actor(), null).take(LOG_PAGE + 1)
+                    .map(event -> row(event, locale)).collectList()
                     .map(rows -> page.modelAttribute("events", rows.subList(0, Math.min(rows.size(), LOG_PAGE)))
                                      .modelAttribute("more", rows.size() > LOG_PAGE)
                                      .modelAttribute("export", exportQuery(search, from, to))
@@ -196,10 +198,28 @@ public class AuditorPages {
     Mono<Rendering> projections(ServerWebExchange exchange, Locale locale) {
         return projections.projections()
                           .map(all -> Rendering.view("auditor/projections").modelAttribute("projections", all)
+                                               .modelAttribute("lastReplays", lastReplays(all, locale))
                                                .modelAttribute("replaying", all.stream()
                                                                                .anyMatch(ProjectionStatus::replaying))
                                                .build())
                           .onErrorResume(failure -> forms.failed(failure, exchange, locale));
+    }
+
+    private static final java.util.regex.Pattern COMPLETED = java.util.regex.Pattern.compile(
+            "completed (\\S+): (\\d+) events in (\\d+) ms");
+
+    /** Each processor's last rebuild in the page's language: when, how many events, how long; a failure as logged. */
+    private Map<String, String> lastReplays(List<ProjectionStatus> all, Locale locale) {
+        Map<String, String> shown = new java.util.HashMap<>();
+        all.stream().filter(p -> p.lastReplay() != null).forEach(p -> {
+            java.util.regex.Matcher completed = COMPLETED.matcher(p.lastReplay());
+            shown.put(p.name(), !completed.matches() ? p.lastReplay() : messages.getMessage(
+                    "projections.lastReplayCompleted",
+                    new Object[]{LocalTime.of(Instant.parse(completed.group(1)))
+                                          .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
+                                 Long.valueOf(completed.group(2)), Long.valueOf(completed.group(3))}, locale));
+        });
+        return shown;
     }
 
     /** Starts a rebuild of one processor's views beside the live ones (ADMIN). */

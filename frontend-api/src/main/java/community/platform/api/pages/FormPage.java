@@ -3,6 +3,7 @@ package community.platform.api.pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.result.view.Rendering;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,14 +29,19 @@ record FormPage(String heading, String intro, String action, String submit, List
         }
     }
 
+    /** The form with its messages; a message for a field the form does not have is shown above the form. */
     Rendering render(Map<String, String> invalid, HttpStatus status) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        invalid.forEach((field, message) -> shown.merge(
+                fields.stream().anyMatch(f -> f.name().equals(field)) ? field : "", message,
+                (first, second) -> first + " " + second));
         return Rendering.view("organizer/form").status(status)
                         .modelAttribute("heading", heading)
                         .modelAttribute("intro", intro)
                         .modelAttribute("action", action)
                         .modelAttribute("submit", submit)
                         .modelAttribute("fields", fields)
-                        .modelAttribute("invalid", invalid)
+                        .modelAttribute("invalid", shown)
                         .build();
     }
 }

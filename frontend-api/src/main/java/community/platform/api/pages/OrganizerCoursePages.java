@@ -35,14 +35,12 @@ public class OrganizerCoursePages {
     private static final List<String> MARKS = List.of("PRESENT", "LATE", "ABSENT", "EXCUSED");
 
     private final CourseController courses;
-    private final OrganizerPages organizer;
     private final PageForms forms;
     private final MessageSource messages;
 
-    OrganizerCoursePages(CourseController courses, OrganizerPages organizer, PageForms forms,
+    OrganizerCoursePages(CourseController courses, PageForms forms,
                          MessageSource messages) {
         this.courses = courses;
-        this.organizer = organizer;
         this.forms = forms;
         this.messages = messages;
     }
@@ -62,7 +60,7 @@ public class OrganizerCoursePages {
         Map<String, String> invalid = new LinkedHashMap<>();
         forms.invalidFields(typed, request, locale).forEach((field, message) -> invalid.putIfAbsent(
                 CourseForm.fieldOf(field), message));
-        return organizer.send(courseForm(form), invalid,
+        return forms.send(courseForm(form), invalid,
                               () -> courses.create(request, null, caller, exchange)
                                            .map(created -> "/organizer#course-" + created.getBody().id()),
                               exchange, locale);

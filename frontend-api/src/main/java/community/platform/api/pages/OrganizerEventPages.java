@@ -38,14 +38,12 @@ public class OrganizerEventPages {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final FestivalController festival;
-    private final OrganizerPages organizer;
     private final PageForms forms;
     private final MessageSource messages;
 
-    OrganizerEventPages(FestivalController festival, OrganizerPages organizer, PageForms forms,
+    OrganizerEventPages(FestivalController festival, PageForms forms,
                         MessageSource messages) {
         this.festival = festival;
-        this.organizer = organizer;
         this.forms = forms;
         this.messages = messages;
     }
@@ -63,7 +61,7 @@ public class OrganizerEventPages {
                 form.title(), KINDS.contains(form.kind()) ? EventKind.valueOf(form.kind()) : null, form.venue(),
                 typed.time("startsAt", form.startsAt()), typed.time("endsAt", form.endsAt()),
                 typed.number("capacity", form.capacity()), TypedFields.blankToNull(form.description()));
-        return organizer.send(eventForm(form), forms.invalidFields(typed, request, locale),
+        return forms.send(eventForm(form), forms.invalidFields(typed, request, locale),
                               () -> festival.schedule(request, null, caller, exchange)
                                             .map(created -> "/festival/" + created.getBody().id()),
                               exchange, locale);
@@ -86,7 +84,7 @@ public class OrganizerEventPages {
         FestivalRequests.Reschedule request = new FestivalRequests.Reschedule(
                 TypedFields.blankToNull(form.venue()), typed.time("startsAt", form.startsAt()),
                 typed.time("endsAt", form.endsAt()), TypedFields.blankToNull(form.reason()));
-        return organizer.send(scheduleForm(id, form), forms.invalidFields(typed, request, locale),
+        return forms.send(scheduleForm(id, form), forms.invalidFields(typed, request, locale),
                               () -> festival.reschedule(id, request, caller, exchange).thenReturn("/festival/" + id),
                               exchange, locale);
     }

@@ -45,7 +45,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * Organizers' pages: the dashboard of their posts, events and courses; the forms that publish and move a post; a
@@ -54,10 +53,6 @@ import java.util.function.Supplier;
 @Controller
 public class OrganizerPages {
 
-    /** Which field a refusal of the post as a whole is about. */
-    private static final Map<String, String> FIELD_OF_PROBLEM = Map.of(
-            "invalid-schedule", "startsAt", "invalid-capacity", "capacity", "venue-clash", "venue",
-            "invalid-grade-range", "minGrade", "invalid-sessions", "weeks", "overlapping-sessions", "weeks");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -137,7 +132,7 @@ public class OrganizerPages {
                             Locale locale) {
         TypedFields typed = new TypedFields(messages, locale);
         PublishPostRequest request = form.request(typed);
-        return send(postForm(form), forms.invalidFields(typed, request, locale), () -> posts.publish(request, null, caller, exchange)
+        return forms.send(postForm(form), forms.invalidFields(typed, request, locale), () -> posts.publish(request, null, caller, exchange)
                 .map(created -> "/posts/" + created.getBody().id()), exchange, locale);
     }
 
@@ -158,27 +153,8 @@ public class OrganizerPages {
         ScheduleRequest request = new ScheduleRequest(typed.time("startsAt", form.startsAt()),
                                                       typed.time("endsAt", form.endsAt()),
                                                       TypedFields.blankToNull(form.reason()));
-        return send(scheduleForm(id, form), forms.invalidFields(typed, request, locale), () -> posts.reschedule(id, request, caller, exchange)
+        return forms.send(scheduleForm(id, form), forms.invalidFields(typed, request, locale), () -> posts.reschedule(id, request, caller, exchange)
                 .thenReturn("/posts/" + id), exchange, locale);
-    }
-
-    /**
-     * Sends what a form asked for when no field is {@code invalid}, then goes to the address it answers; otherwise
-     * shows the form again with each message beside its field (a refusal of the whole request beside the field it is
-     * about, or above the form).
-     */
-    Mono<Rendering> send(FormPage page, Map<String, String> invalid, Supplier<Mono<String>> action,
-                         ServerWebExchange exchange, Locale locale) {
-        if (!invalid.isEmpty()) {
-            return Mono.just(page.render(invalid, HttpStatus.BAD_REQUEST));
-        }
-        return action.get()
-                     .map(next -> Rendering.redirectTo(next).build())
-                     .onErrorResume(failure -> {
-                         PageForms.Refusal refusal = forms.refusal(failure, exchange, locale);
-                         return Mono.just(page.render(Map.of(FIELD_OF_PROBLEM.getOrDefault(refusal.slug(), ""),
-                                                             refusal.message()), refusal.status()));
-                     });
     }
 
     private static FormPage postForm(PostForm form) {

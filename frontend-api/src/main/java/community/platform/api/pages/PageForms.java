@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The pages' messages for what went wrong, in the page's language: a form's invalid fields (the same constraints as
@@ -24,6 +25,11 @@ import java.util.function.Function;
  */
 @Component
 class PageForms {
+
+    /** Which field of a form a refusal of the request as a whole is about. */
+    private static final Map<String, String> FIELD_OF_PROBLEM = Map.of(
+            "invalid-schedule", "startsAt", "invalid-capacity", "capacity", "venue-clash", "venue",
+            "invalid-grade-range", "minGrade", "invalid-sessions", "weeks", "overlapping-sessions", "weeks");
 
     private final Validator validator;
     private final MessageSource messages;
@@ -84,6 +90,25 @@ class PageForms {
     Mono<Rendering> again(Throwable failure, ServerWebExchange exchange, Locale locale,
                           Function<Refusal, Mono<Rendering>> page) {
         return page.apply(refusal(failure, exchange, locale)).onErrorResume(again -> failed(again, exchange, locale));
+    }
+
+    /**
+     * Sends what a form asked for when no field is {@code invalid}, then goes to the address it answers; otherwise
+     * shows the form again with each message beside its field (a refusal of the whole request beside the field it is
+     * about, or above the form).
+     */
+    Mono<Rendering> send(FormPage page, Map<String, String> invalid, Supplier<Mono<String>> action,
+                         ServerWebExchange exchange, Locale locale) {
+        if (!invalid.isEmpty()) {
+            return Mono.just(page.render(invalid, HttpStatus.BAD_REQUEST));
+        }
+        return action.get()
+                     .map(next -> Rendering.redirectTo(next).build())
+                     .onErrorResume(failure -> {
+                         PageForms.Refusal refusal = refusal(failure, exchange, locale);
+                         return Mono.just(page.render(Map.of(FIELD_OF_PROBLEM.getOrDefault(refusal.slug(), ""),
+                                                             refusal.message()), refusal.status()));
+                     });
     }
 
     /** A page that cannot be shown: the reason, in the page's language, with the status the API would answer. */

@@ -81,9 +81,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits up to 10 s until the element's text contains {@code text}. */
+    /**
+     * Waits up to 10 s until the element's text contains {@code text}. While a form's answer replaces the page, the
+     * element found may belong to the page going away; the wait then looks again.
+     */
     Browser waitForText(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
         return this;
     }

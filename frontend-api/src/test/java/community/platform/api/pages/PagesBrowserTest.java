@@ -150,7 +150,7 @@ class PagesBrowserTest extends ApiTest {
             assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#as-of-confirmed li")))
                     .extracting(org.openqa.selenium.WebElement::getText)
                     .containsExactly("Resident " + first + " (" + first + ")");
-            assertThat(browser.text("#at-label")).startsWith("After event 2 (VolunteerSignedUpEvent)");
+            assertThat(browser.text("#at-label")).startsWith("After event 2 (Volunteer signed up)");
         }
     }
 
