@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** A person's change notices, newest first, and marking one read. Someone else's notice is not found. */
 @RestController
@@ -33,10 +34,12 @@ public class NotificationController {
         this.commands = commands;
     }
 
-    public record NoticeResponse(String id, OffsetDateTime createdAt, String subject, String body, boolean read) {
+    /** Subject and body in English; kind and args name the same for other languages (null on older notices). */
+    public record NoticeResponse(String id, OffsetDateTime createdAt, String subject, String body, boolean read,
+                                 String kind, Map<String, String> args) {
         static NoticeResponse of(Notice notice) {
-            return new NoticeResponse(notice.id(), LocalTime.of(notice.createdAt()),
-                                      notice.subject(), notice.body(), notice.read());
+            return new NoticeResponse(notice.id(), LocalTime.of(notice.createdAt()), notice.subject(), notice.body(),
+                                      notice.read(), notice.kind(), notice.args());
         }
     }
 

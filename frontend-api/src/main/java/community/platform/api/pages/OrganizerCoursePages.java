@@ -80,8 +80,9 @@ public class OrganizerCoursePages {
      */
     @GetMapping("/organizer/courses/{id}/attendance")
     Mono<Rendering> sheet(@PathVariable String id, @RequestParam(required = false) Integer session,
-                          Authentication caller, ServerWebExchange exchange, Locale locale) {
-        return sheetPage(id, session, caller, null, HttpStatus.OK)
+                          @RequestParam(required = false) String saved, Authentication caller,
+                          ServerWebExchange exchange, Locale locale) {
+        return sheetPage(id, session, caller, null, saved != null, HttpStatus.OK)
                 .onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }
 
@@ -104,12 +105,12 @@ public class OrganizerCoursePages {
                           .thenReturn(Rendering.redirectTo("/organizer/courses/" + id + "/attendance?session="
                                                                    + sessionNo + "&saved=1").build());
         }).onErrorResume(failure -> forms.again(failure, exchange, locale, refusal -> sheetPage(
-                id, sessionNo, caller, refusal.message(), refusal.status())));
+                id, sessionNo, caller, refusal.message(), false, refusal.status())));
     }
 
     @SuppressWarnings("unchecked")
     private Mono<Rendering> sheetPage(String id, Integer session, Authentication caller, String error,
-                                      HttpStatus status) {
+                                      boolean saved, HttpStatus status) {
         return courses.detail(id).zipWith(courses.sheet(id, caller)).map(found -> {
             CourseResponse course = found.getT1();
             OffsetDateTime now = OffsetDateTime.now(TypedFields.ZONE);
@@ -130,6 +131,7 @@ public class OrganizerCoursePages {
                                                             .map(row -> (Map<Integer, AttendanceMark>) row.get("marks"))
                                                             .toList()))
                             .modelAttribute("error", error == null ? "" : error)
+                            .modelAttribute("saved", saved)
                             .build();
         });
     }

@@ -7,6 +7,7 @@ import community.platform.api.web.LocalTime;
 import community.platform.api.web.Views;
 import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
 import community.platform.shared.volunteering.VolunteerDuty;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -35,9 +37,11 @@ public class ResidentPages {
     private final VolunteerController volunteers;
     private final NotificationController notifications;
     private final PageForms forms;
+    private final MessageSource messages;
 
     ResidentPages(Views views, VolunteerController volunteers, NotificationController notifications,
-                  PageForms forms) {
+                  PageForms forms, MessageSource messages) {
+        this.messages = messages;
         this.views = views;
         this.volunteers = volunteers;
         this.notifications = notifications;
@@ -86,9 +90,43 @@ public class ResidentPages {
     }
 
     @GetMapping("/me/notices")
-    Mono<Rendering> notices(Authentication caller) {
+    Mono<Rendering> notices(Authentication caller, Locale locale) {
         return notifications.mine(caller).map(notices -> Rendering.view("me/notices")
-                                                                  .modelAttribute("notices", notices).build());
+                                                                  .modelAttribute("notices", notices.stream()
+                                                                          .map(n -> Shown.of(n, messages, locale))
+                                                                          .toList())
+                                                                  .build());
+    }
+
+    /** A notice in the page's language; one stored before notices had a kind stays in English. */
+    public record Shown(String id, OffsetDateTime createdAt, String subject, String body, boolean read) {
+
+        static Shown of(NotificationController.NoticeResponse notice, MessageSource messages, Locale locale) {
+            if (notice.kind() == null) {
+                return new Shown(notice.id(), notice.createdAt(), notice.subject(), notice.body(), notice.read());
+            }
+            Map<String, String> args = notice.args();
+            String title = args.containsKey("session")
+                    ? messages.getMessage("notice.title.session", new Object[]{args.get("title"), args.get("session")},
+                                          locale)
+                    : args.get("title");
+            if (args.containsKey("when")) {
+                title += messages.getMessage("notice.when", new Object[]{args.get("when")}, locale);
+            }
+            Object[] values = {title, args.get("from"), args.get("to"), args.get("enrollment")};
+            StringBuilder body = new StringBuilder(messages.getMessage("notice." + notice.kind() + ".body", values,
+                                                                       notice.body(), locale));
+            if (args.containsKey("venue")) {
+                body.append(messages.getMessage("notice.venue", new Object[]{args.get("venue")}, locale));
+            }
+            if (args.containsKey("reason")) {
+                body.append(messages.getMessage("notice.reason", new Object[]{args.get("reason")}, locale));
+            }
+            return new Shown(notice.id(), notice.createdAt(),
+                             messages.getMessage("notice." + notice.kind() + ".subject", values, notice.subject(),
+                                                 locale),
+                             body.toString(), notice.read());
+        }
     }
 
     @PostMapping("/me/notices/{id}/read")

@@ -232,7 +232,8 @@ class PagesBrowserTest extends ApiTest {
             assertThat(browser.text(".chart")).contains(soon.getYear() + "-", "0.75");
 
             browser.click("a[href='/me/notices']").waitForPath("/me/notices");
-            assertThat(browser.text("main .card.unread h2")).startsWith("Cancelled: Park clean-up");
+            assertThat(browser.text("main .card.unread h2")).startsWith("已取消：Park clean-up");
+            assertThat(browser.text("main .card.unread h2 + .meta + p")).endsWith("已取消。原因：rain");
             browser.click("main .card.unread button").waitUntilGone("main .card.unread");
             assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("main .card.read"))).hasSize(1);
         }

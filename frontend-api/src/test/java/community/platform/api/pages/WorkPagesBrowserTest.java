@@ -205,6 +205,7 @@ class WorkPagesBrowserTest extends ApiTest {
         try (Browser browser = new Browser(port, "zh-CN", 390, 844)) {
             browser.signIn(organizer, PASSWORD).waitForPath("/posts")
                    .open("/organizer/courses/" + courseId + "/attendance?session=1");
+            assertThat(browser.driver.findElements(By.id("saved"))).isEmpty();
             browser.click("fieldset:nth-of-type(1) input[value='PRESENT']")
                    .click("fieldset:nth-of-type(2) input[value='ABSENT']")
                    .click("form.marks button").waitForText("main [role='alert']", "开始");

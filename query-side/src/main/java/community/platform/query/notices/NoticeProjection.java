@@ -51,7 +51,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 
@@ -85,7 +87,17 @@ public class NoticeProjection {
 
     /** What an event of a post or a festival event means for its notices: who joins or leaves, who is told what. */
     private record Change(String title, String joined, String left, List<String> toldOnly, String subject,
-                          String body) {
+                          String body, String kind, Map<String, String> args) {
+
+        Change(String title, String joined, String left, List<String> toldOnly, String subject, String body) {
+            this(title, joined, left, toldOnly, subject, body, null, null);
+        }
+
+        /** A notice to some members only: what it is about, in English and as a kind with named arguments. */
+        static Change tell(List<String> whom, String subject, String body, String kind, Map<String, String> args) {
+            return new Change(null, null, null, whom, subject, body, kind, args);
+        }
+
         static Change none() {
             return new Change(null, null, null, null, null, null);
         }
@@ -103,14 +115,14 @@ public class NoticeProjection {
             } else if (event instanceof SignUpWithdrawnEvent withdrawn) {
                 return new Change(null, null, withdrawn.volunteer(), null, null, null);
             } else if (event instanceof VolunteerPromotedEvent promoted) {
-                return new Change(null, null, null, List.of(promoted.volunteer()), "You have a seat: " + title,
-                                  "A seat became free and you were first in line; you are now confirmed for "
-                                          + title + ".");
+                return Change.tell(List.of(promoted.volunteer()), "You have a seat: " + title,
+                                   "A seat became free and you were first in line; you are now confirmed for "
+                                           + title + ".", "seat", Map.of("title", title));
             } else if (event instanceof VolunteerPostRescheduledEvent moved) {
-                return rescheduled(title, null, moved.previousStartsAt(), moved.previousEndsAt(), null,
+                return rescheduled(title, null, null, moved.previousStartsAt(), moved.previousEndsAt(), null,
                                    moved.startsAt(), moved.endsAt(), moved.reason());
             } else if (event instanceof VolunteerPostCancelledEvent cancelled) {
-                return cancelled(title, cancelled.reason());
+                return cancelled(title, null, null, cancelled.reason());
             }
             return Change.none();
         });
@@ -128,14 +140,15 @@ public class NoticeProjection {
             } else if (event instanceof RegistrationWithdrawnEvent withdrawn) {
                 return new Change(null, null, withdrawn.resident(), null, null, null);
             } else if (event instanceof RegistrantPromotedEvent promoted) {
-                return new Change(null, null, null, List.of(promoted.resident()), "You have a place: " + title,
-                                  "A place became free and you were first in line; you are now registered for "
-                                          + title + ".");
+                return Change.tell(List.of(promoted.resident()), "You have a place: " + title,
+                                   "A place became free and you were first in line; you are now registered for "
+                                           + title + ".", "place", Map.of("title", title));
             } else if (event instanceof FestivalEventRescheduledEvent moved) {
-                return rescheduled(title, moved.previousVenue(), moved.previousStartsAt(), moved.previousEndsAt(),
-                                   moved.venue(), moved.startsAt(), moved.endsAt(), moved.reason());
+                return rescheduled(title, null, moved.previousVenue(), moved.previousStartsAt(),
+                                   moved.previousEndsAt(), moved.venue(), moved.startsAt(), moved.endsAt(),
+                                   moved.reason());
             } else if (event instanceof FestivalEventCancelledEvent cancelled) {
-                return cancelled(title, cancelled.reason());
+                return cancelled(title, null, null, cancelled.reason());
             }
             return Change.none();
         });
@@ -153,33 +166,56 @@ public class NoticeProjection {
             } else if (event instanceof EnrollmentWithdrawnEvent withdrawn) {
                 return new Change(null, null, withdrawn.guardian(), null, null, null);
             } else if (event instanceof EnrollmentPromotedEvent promoted) {
-                return new Change(null, null, null, List.of(promoted.guardian()), "Your child has a seat: " + title,
-                                  "A seat became free and your child was first in line; they are now enrolled in "
-                                          + title + " (enrollment " + promoted.enrollmentId() + ").");
+                return Change.tell(List.of(promoted.guardian()), "Your child has a seat: " + title,
+                                   "A seat became free and your child was first in line; they are now enrolled in "
+                                           + title + " (enrollment " + promoted.enrollmentId() + ").", "childSeat",
+                                   Map.of("title", title, "enrollment", promoted.enrollmentId()));
             } else if (event instanceof CourseSessionRescheduledEvent moved) {
-                return rescheduled(title + ", session " + moved.session().number(), moved.previous().room(),
+                return rescheduled(title, moved.session().number(), moved.previous().room(),
                                    moved.previous().startsAt(), moved.previous().endsAt(), moved.session().room(),
                                    moved.session().startsAt(), moved.session().endsAt(), moved.reason());
             } else if (event instanceof CourseSessionCancelledEvent cancelled) {
-                return cancelled(title + ", session " + cancelled.session().number() + " ("
-                                         + LOCAL.format(cancelled.session().startsAt()) + ", Beijing time)",
+                return cancelled(title, cancelled.session().number(), cancelled.session().startsAt(),
                                  cancelled.reason());
             }
             return Change.none();
         });
     }
 
-    private static Change rescheduled(String title, String fromVenue, Instant fromStart, Instant fromEnd,
-                                      String toVenue, Instant toStart, Instant toEnd, String reason) {
-        String where = fromVenue == null || fromVenue.equals(toVenue) ? "" : " (now at " + toVenue + ")";
+    /** A record, or one session of a course, moved; the venue or room is named when it changed. */
+    private static Change rescheduled(String record, Integer session, String fromVenue, Instant fromStart,
+                                      Instant fromEnd, String toVenue, Instant toStart, Instant toEnd, String reason) {
+        String title = session == null ? record : record + ", session " + session;
+        boolean moved = fromVenue != null && !fromVenue.equals(toVenue);
+        String where = moved ? " (now at " + toVenue + ")" : "";
+        Map<String, String> args = new HashMap<>(Map.of("title", record, "from", LOCAL.format(fromStart) + "–"
+                + LOCAL.format(fromEnd), "to", LOCAL.format(toStart) + "–" + LOCAL.format(toEnd)));
+        if (session != null) {
+            args.put("session", String.valueOf(session));
+        }
+        if (moved) {
+            args.put("venue", toVenue);
+        }
+        if (reason != null && !reason.isBlank()) {
+            args.put("reason", reason);
+        }
         return new Change(null, null, null, null, "Rescheduled: " + title,
-                          title + " moves from " + LOCAL.format(fromStart) + "–" + LOCAL.format(fromEnd) + " to "
-                                  + LOCAL.format(toStart) + "–" + LOCAL.format(toEnd) + " (Beijing time)" + where + "."
-                                  + (reason == null || reason.isBlank() ? "" : " Reason: " + reason));
+                          title + " moves from " + args.get("from") + " to " + args.get("to") + " (Beijing time)"
+                                  + where + "." + (args.containsKey("reason") ? " Reason: " + reason : ""),
+                          "rescheduled", args);
     }
 
-    private static Change cancelled(String title, String reason) {
-        return new Change(null, null, null, null, "Cancelled: " + title, title + " is cancelled. Reason: " + reason);
+    /** A record, or one session of a course (with when it was to start), cancelled. */
+    private static Change cancelled(String record, Integer session, Instant sessionStart, String reason) {
+        String title = session == null ? record
+                : record + ", session " + session + " (" + LOCAL.format(sessionStart) + ", Beijing time)";
+        Map<String, String> args = new HashMap<>(Map.of("title", record, "reason", String.valueOf(reason)));
+        if (session != null) {
+            args.put("session", String.valueOf(session));
+            args.put("when", LOCAL.format(sessionStart));
+        }
+        return new Change(null, null, null, null, "Cancelled: " + title, title + " is cancelled. Reason: " + reason,
+                          "cancelled", args);
     }
 
     /** Applies one event of a record (a post or a festival event) once: its members change, and notices go out. */
@@ -205,25 +241,34 @@ public class NoticeProjection {
             holders.remove(change.left());
         }
         if (change.subject() != null) {
-            send(batch, recordId, sequence, at, change.toldOnly() == null ? holders : change.toldOnly(), change.subject(),
-                 change.body(), replay);
+            send(batch, recordId, sequence, at, change.toldOnly() == null ? holders : change.toldOnly(), change,
+                 replay);
         }
         batch.replace(members, record.append("members", holders).append("lastSequence", sequence));
     }
 
-    private void send(ViewBatch batch, String postId, long sequence, Instant at, List<String> recipients, String subject, String body,
-                      ReplayStatus replay) {
+    private void send(ViewBatch batch, String postId, long sequence, Instant at, List<String> recipients,
+                      Change change, ReplayStatus replay) {
         for (String recipient : recipients) {
             String id = postId + "-" + sequence + "-" + recipient;
             batch.update(notices, id, Updates.combine(
                     Updates.set("recipient", recipient), Updates.set("createdAt", Date.from(at)),
-                    Updates.set("subject", subject), Updates.set("body", body),
+                    Updates.set("subject", change.subject()), Updates.set("body", change.body()),
+                    Updates.set("kind", change.kind()), Updates.set("args", new Document(new HashMap<>(change.args()))),
                     Updates.setOnInsert("read", false)), true);
             if (!replay.isReplay()) {
-                channel.deliver(recipient, subject, body);
+                channel.deliver(recipient, change.subject(), change.body());
             }
             updates.emit(FindNoticesQuery.class, query -> query.recipient().equals(recipient), List.of());
         }
+    }
+
+    private static Map<String, String> args(Document args) {
+        Map<String, String> read = new HashMap<>();
+        if (args != null) {
+            args.forEach((name, value) -> read.put(name, String.valueOf(value)));
+        }
+        return read;
     }
 
     @EventHandler
@@ -243,7 +288,8 @@ public class NoticeProjection {
         return Flux.from(notices.find(Filters.eq("recipient", query.recipient())))
                    .map(d -> new Notice(d.getString("_id"), d.getString("recipient"),
                                         d.getDate("createdAt").toInstant(), d.getString("subject"),
-                                        d.getString("body"), d.getBoolean("read")))
+                                        d.getString("body"), d.getBoolean("read"), d.getString("kind"),
+                                        args(d.get("args", Document.class))))
                    .sort(Comparator.comparing(Notice::createdAt).reversed().thenComparing(Notice::id))
                    .collectList()
                    .toFuture();

@@ -139,6 +139,19 @@ class NoticeProjectionTest {
                                 "Your child has a seat: Paper cutting",
                                 "Rescheduled: Paper cutting, session 1");
                         assertThat(notices.get(2).body()).contains("2027-01-21 15:30", "now at Room 5", "sports day");
+                        // the same, for pages in other languages
+                        assertThat(notices).extracting(Notice::kind)
+                                           .containsExactly("cancelled", "childSeat", "rescheduled");
+                        assertThat(notices.get(0).args()).containsEntry("session", "2")
+                                                         .containsEntry("when", "2027-01-27 15:30")
+                                                         .containsEntry("reason", "holiday");
+                        assertThat(notices.get(1).args()).containsEntry("title", "Paper cutting")
+                                                         .containsEntry("enrollment", "e-2");
+                        assertThat(notices.get(2).args()).containsEntry("title", "Paper cutting")
+                                                         .containsEntry("session", "1")
+                                                         .containsEntry("to", "2027-01-21 15:30–2027-01-21 17:00")
+                                                         .containsEntry("venue", "Room 5")
+                                                         .containsEntry("reason", "sports day");
                     })
                     .verifyComplete();
         // withdrawn before the cancellation: told of the move only
