@@ -35,7 +35,7 @@ public final class CourseRequests {
     }
 
     /** A session's new date and times; the room stays unless a new one is given. */
-    record Reschedule(@NotNull LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime startTime,
+    public record Reschedule(@NotNull LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime startTime,
                       @JsonFormat(pattern = "HH:mm") LocalTime endTime, @Size(max = 60) String room,
                       @Size(max = 500) String reason) {
 

@@ -3,6 +3,7 @@ package community.platform.api.pages;
 import community.platform.api.festival.EventResponse;
 import community.platform.api.festival.FestivalController;
 import community.platform.api.festival.FestivalRequests;
+import community.platform.shared.festival.EventKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,14 +32,19 @@ public class FestivalPages {
         this.forms = forms;
     }
 
+    /** The events not over yet, soonest first; {@code kind} keeps one kind (workshops, competitions, ...). */
     @GetMapping("/festival")
-    Mono<Rendering> list() {
+    Mono<Rendering> list(@RequestParam(required = false) String kind) {
         OffsetDateTime now = OffsetDateTime.now();
         return festival.list().map(events -> Rendering.view("festival/list")
+                                                      .modelAttribute("kinds", EventKind.values())
+                                                      .modelAttribute("kind", kind == null ? "" : kind)
                                                       .modelAttribute("events", events.stream()
-                                                                                      .filter(e -> e.endsAt().isAfter(now))
-                                                                                      .sorted(Comparator.comparing(EventResponse::startsAt))
-                                                                                      .toList())
+                                                              .filter(e -> e.endsAt().isAfter(now))
+                                                              .filter(e -> kind == null || kind.isBlank()
+                                                                      || e.kind().name().equals(kind))
+                                                              .sorted(Comparator.comparing(EventResponse::startsAt))
+                                                              .toList())
                                                       .build());
     }
 

@@ -66,6 +66,47 @@ public class OrganizerCoursePages {
                               exchange, locale);
     }
 
+    /** The form that moves one session to another date, times or room; the guardians are told. */
+    @GetMapping("/organizer/courses/{id}/sessions/{sessionNo}")
+    Mono<Rendering> editSession(@PathVariable String id, @PathVariable int sessionNo, ServerWebExchange exchange,
+                                Locale locale) {
+        return courses.detail(id)
+                      .map(course -> course.sessions().stream().filter(s -> s.sessionNo() == sessionNo).findFirst()
+                                           .map(s -> sessionForm(id, sessionNo, new SessionForm(
+                                                   s.date().toString(), s.startTime(), s.endTime(), s.room(), ""))
+                                                   .render(Map.of(), HttpStatus.OK))
+                                           .orElseThrow(() -> new community.platform.api.web.ApiProblemException(
+                                                   community.platform.api.web.Problems.notFound(
+                                                           "The course has no session " + sessionNo))))
+                      .onErrorResume(failure -> forms.failed(failure, exchange, locale));
+    }
+
+    @PostMapping("/organizer/courses/{id}/sessions/{sessionNo}")
+    Mono<Rendering> moveSession(@PathVariable String id, @PathVariable int sessionNo, @ModelAttribute SessionForm form,
+                                Authentication caller, ServerWebExchange exchange, Locale locale) {
+        TypedFields typed = new TypedFields(messages, locale);
+        CourseRequests.Reschedule request = new CourseRequests.Reschedule(
+                typed.date("date", form.date()), typed.clock("startTime", form.startTime()),
+                typed.clock("endTime", form.endTime()), TypedFields.blankToNull(form.room()),
+                TypedFields.blankToNull(form.reason()));
+        return forms.send(sessionForm(id, sessionNo, form), forms.invalidFields(typed, request, locale),
+                          () -> courses.reschedule(id, sessionNo, request, caller, exchange)
+                                       .thenReturn("/organizer/courses/" + id + "/attendance?session=" + sessionNo),
+                          exchange, locale);
+    }
+
+    /** A session's new date and times as typed (Beijing time); a blank room keeps the room. */
+    public record SessionForm(String date, String startTime, String endTime, String room, String reason) {
+    }
+
+    private static FormPage sessionForm(String id, int sessionNo, SessionForm form) {
+        return new FormPage("organizer.moveSession", "organizer.moveSessionIntro",
+                            "/organizer/courses/" + id + "/sessions/" + sessionNo, "organizer.save", List.of(
+                Field.of("date", "date", form.date()), Field.of("startTime", "time", form.startTime()),
+                Field.of("endTime", "time", form.endTime()), Field.of("room", "text", form.room()),
+                Field.of("reason", "text", form.reason())));
+    }
+
     @PostMapping("/organizer/courses/{id}/publication")
     Mono<Rendering> publish(@PathVariable String id, Authentication caller, ServerWebExchange exchange,
                             Locale locale) {

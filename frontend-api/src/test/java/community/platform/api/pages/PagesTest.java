@@ -38,4 +38,28 @@ class PagesTest extends ApiTest {
            .expectHeader().valueMatches("Set-Cookie", "lang=en;.*Max-Age=31536000.*")
            .expectBody(String.class).value(page -> org.assertj.core.api.Assertions.assertThat(page).contains("<h1>Sign in</h1>"));
     }
+
+    @Test
+    void theFestivalListFiltersByKind() {
+        String organizer = account("organizer", "pages-password", "ORGANIZER");
+        java.time.OffsetDateTime start = java.time.OffsetDateTime.now().plusDays(9).withNano(0);
+        java.util.Map<String, String> titles = new java.util.HashMap<>();
+        for (String kind : new String[]{"WORKSHOP", "COMPETITION"}) {
+            titles.put(kind, kind + " " + unique("e"));
+            as(organizer, "pages-password").post().uri("/api/festival-events").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(java.util.Map.of("title", titles.get(kind), "kind", kind, "venue", unique("Hall"),
+                                                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(),
+                                                "capacity", 10))
+                    .exchange().expectStatus().isCreated();
+        }
+        web.get().uri("/festival?kind=COMPETITION").exchange()
+           .expectStatus().isOk()
+           .expectBody(String.class).value(page -> org.assertj.core.api.Assertions.assertThat(page)
+                                                      .contains(titles.get("COMPETITION"))
+                                                      .doesNotContain(titles.get("WORKSHOP"))
+                                                      .contains("<option value=\"COMPETITION\" selected=\"selected\">"));
+        web.get().uri("/festival").exchange()
+           .expectBody(String.class).value(page -> org.assertj.core.api.Assertions.assertThat(page)
+                                                      .contains(titles.get("COMPETITION"), titles.get("WORKSHOP")));
+    }
 }
