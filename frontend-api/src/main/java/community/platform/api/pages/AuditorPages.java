@@ -4,24 +4,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import community.platform.api.audit.AuditController;
 import community.platform.api.audit.ProjectionController;
-import community.platform.shared.audit.ProjectionStatus;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
-import reactor.core.publisher.Flux;
 import community.platform.api.web.LocalTime;
 import community.platform.shared.audit.AuditEvent;
+import community.platform.shared.audit.ProjectionStatus;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -29,9 +31,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Auditors' pages: a record's timeline with an "as of" slider that shows the record as it stood after any event; the
@@ -140,7 +146,7 @@ public class AuditorPages {
                                              .modelAttribute("invalid", typed.invalid());
         if (!typed.invalid().isEmpty()) {
             return Mono.just(page.modelAttribute("events", List.of()).modelAttribute("more", false)
-                                 .status(org.springframework.http.HttpStatus.BAD_REQUEST).build());
+                                 .status(HttpStatus.BAD_REQUEST).build());
         }
         return audit.log(from, to, search.type(), search.actor(), null).take(LOG_PAGE + 1)
                     .map(event -> row(event, locale)).collectList()
@@ -159,11 +165,11 @@ public class AuditorPages {
 
     /** The same search for the export links, with the times as the API takes them. */
     private static String exportQuery(LogSearch search, OffsetDateTime from, OffsetDateTime to) {
-        return org.springframework.web.util.UriComponentsBuilder.newInstance()
-                .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-                .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
-                .queryParamIfPresent("type", java.util.Optional.ofNullable(TypedFields.blankToNull(search.type())))
-                .queryParamIfPresent("actor", java.util.Optional.ofNullable(TypedFields.blankToNull(search.actor())))
+        return UriComponentsBuilder.newInstance()
+                .queryParamIfPresent("from", Optional.ofNullable(from))
+                .queryParamIfPresent("to", Optional.ofNullable(to))
+                .queryParamIfPresent("type", Optional.ofNullable(TypedFields.blankToNull(search.type())))
+                .queryParamIfPresent("actor", Optional.ofNullable(TypedFields.blankToNull(search.actor())))
                 .encode().build().getQuery();
     }
 
@@ -205,14 +211,14 @@ public class AuditorPages {
                           .onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }
 
-    private static final java.util.regex.Pattern COMPLETED = java.util.regex.Pattern.compile(
+    private static final Pattern COMPLETED = Pattern.compile(
             "completed (\\S+): (\\d+) events in (\\d+) ms");
 
     /** Each processor's last rebuild in the page's language: when, how many events, how long; a failure as logged. */
     private Map<String, String> lastReplays(List<ProjectionStatus> all, Locale locale) {
-        Map<String, String> shown = new java.util.HashMap<>();
+        Map<String, String> shown = new HashMap<>();
         all.stream().filter(p -> p.lastReplay() != null).forEach(p -> {
-            java.util.regex.Matcher completed = COMPLETED.matcher(p.lastReplay());
+            Matcher completed = COMPLETED.matcher(p.lastReplay());
             shown.put(p.name(), !completed.matches() ? p.lastReplay() : messages.getMessage(
                     "projections.lastReplayCompleted",
                     new Object[]{LocalTime.of(Instant.parse(completed.group(1)))

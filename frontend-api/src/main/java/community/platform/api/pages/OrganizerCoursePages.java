@@ -4,12 +4,13 @@ import community.platform.api.courses.CourseController;
 import community.platform.api.courses.CourseRequests;
 import community.platform.api.courses.CourseResponse;
 import community.platform.api.pages.FormPage.Field;
+import community.platform.api.web.ApiProblemException;
+import community.platform.api.web.Problems;
 import community.platform.shared.courses.AttendanceMark;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,8 +76,8 @@ public class OrganizerCoursePages {
                                            .map(s -> sessionForm(id, sessionNo, new SessionForm(
                                                    s.date().toString(), s.startTime(), s.endTime(), s.room(), ""))
                                                    .render(Map.of(), HttpStatus.OK))
-                                           .orElseThrow(() -> new community.platform.api.web.ApiProblemException(
-                                                   community.platform.api.web.Problems.notFound(
+                                           .orElseThrow(() -> new ApiProblemException(
+                                                   Problems.notFound(
                                                            "The course has no session " + sessionNo))))
                       .onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }

@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +106,7 @@ public class OrganizerEventPages {
             return bookings.map(found -> {
                 Map<LocalDate, List<Map<String, Object>>> days = new TreeMap<>();
                 for (int i = 0; i < 7; i++) {
-                    days.put(monday.plusDays(i), new java.util.ArrayList<>());
+                    days.put(monday.plusDays(i), new ArrayList<>());
                 }
                 found.forEach(booking -> days.computeIfPresent(
                         ((OffsetDateTime) booking.get("startsAt")).toLocalDate(), (day, list) -> {

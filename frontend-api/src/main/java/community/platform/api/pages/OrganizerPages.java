@@ -44,7 +44,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Organizers' pages: the dashboard of their posts, events and courses; the forms that publish and move a post; a
@@ -86,7 +89,10 @@ public class OrganizerPages {
                        List<CourseRate> rates = found.getT3().stream().map(CourseRate::of)
                                                      .filter(rate -> rate.percent() != null).toList();
                        Map<String, BigDecimal> bars = new LinkedHashMap<>();
-                       rates.forEach(rate -> bars.put(rate.shortTitle(), BigDecimal.valueOf(rate.percent())));
+                       // two courses may share a title: each keeps its own bar
+                       rates.forEach(rate -> bars.put(bars.containsKey(rate.shortTitle())
+                                                              ? rate.shortTitle() + " (" + (bars.size() + 1) + ")"
+                                                              : rate.shortTitle(), BigDecimal.valueOf(rate.percent())));
                        return Rendering.view("organizer/dashboard")
                                        .modelAttribute("posts", found.getT1())
                                        .modelAttribute("events", found.getT2().stream()
@@ -185,13 +191,13 @@ public class OrganizerPages {
                 .concatMap(post -> views.find(new FindVolunteerRosterQuery(post.id()), VolunteerRoster.class)
                                         .map(roster -> Map.entry(post, roster.confirmed().stream()
                                                                              .map(VolunteerRoster.Confirmed::minutes)
-                                                                             .filter(java.util.Objects::nonNull)
+                                                                             .filter(Objects::nonNull)
                                                                              .mapToLong(Long::longValue).sum())))
                 .filter(minutes -> minutes.getValue() > 0)
                 .collectList()
                 .map(found -> {
                     Map<String, Map<String, Long>> byTeam = new TreeMap<>();
-                    java.util.SortedSet<String> months = new java.util.TreeSet<>();
+                    SortedSet<String> months = new TreeSet<>();
                     found.forEach(entry -> {
                         String month = entry.getKey().startsAt().format(MONTH);
                         months.add(month);
@@ -245,7 +251,7 @@ public class OrganizerPages {
                     .flatMap(roster -> Mono.justOrEmpty(roster.confirmed().stream()
                                                               .filter(seat -> seat.username().equals(username))
                                                               .map(VolunteerRoster.Confirmed::checkedInAt)
-                                                              .filter(java.util.Objects::nonNull).findFirst()))
+                                                              .filter(Objects::nonNull).findFirst()))
                     .flatMap(in -> posts.attendance(id, new AttendanceRequest(username, LocalTime.of(in),
                                                                               OffsetDateTime.now(TypedFields.ZONE), null),
                                                     caller, exchange))
