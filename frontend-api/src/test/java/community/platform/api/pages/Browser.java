@@ -1,6 +1,7 @@
 package community.platform.api.pages;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -102,6 +103,32 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(driver -> driver.findElements(By.cssSelector(css))
                                                                                 .isEmpty());
         return this;
+    }
+
+    /**
+     * The page's accessibility violations of WCAG 2.1 levels A and AA as axe-core finds them: each as its rule, impact
+     * and the elements it found, empty when there is none.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityViolations() {
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        script.executeScript(AXE);
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) script.executeAsyncScript(
+                "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+                + ".then(result => arguments[0](result.violations))");
+        return violations.stream().map(v -> v.get("id") + " (" + v.get("impact") + "): "
+                + ((List<Map<String, Object>>) v.get("nodes")).stream().map(n -> String.valueOf(n.get("target")))
+                                                              .toList()).toList();
+    }
+
+    private static final String AXE = axe();
+
+    private static String axe() {
+        try (var in = Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("axe-core is not on the test class path", e);
+        }
     }
 
     String path() {
