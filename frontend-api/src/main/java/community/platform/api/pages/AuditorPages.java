@@ -204,7 +204,7 @@ public class AuditorPages {
     Mono<Rendering> projections(ServerWebExchange exchange, Locale locale) {
         return projections.projections()
                           .map(all -> Rendering.view("auditor/projections").modelAttribute("projections", all)
-                                               .modelAttribute("lastReplays", lastReplays(all, locale))
+                                               .modelAttribute("lastReplays", lastReplays(all, messages, locale))
                                                .modelAttribute("replaying", all.stream()
                                                                                .anyMatch(ProjectionStatus::replaying))
                                                .build())
@@ -213,19 +213,33 @@ public class AuditorPages {
 
     private static final Pattern COMPLETED = Pattern.compile(
             "completed (\\S+): (\\d+) events in (\\d+) ms");
+    private static final Pattern FAILED = Pattern.compile("failed (\\S+): (.*)", Pattern.DOTALL);
 
-    /** Each processor's last rebuild in the page's language: when, how many events, how long; a failure as logged. */
-    private Map<String, String> lastReplays(List<ProjectionStatus> all, Locale locale) {
+    /**
+     * Each processor's last rebuild in the page's language: when, how many events and how long; or when it failed,
+     * with the error as logged.
+     */
+    static Map<String, String> lastReplays(List<ProjectionStatus> all, MessageSource messages, Locale locale) {
         Map<String, String> shown = new HashMap<>();
         all.stream().filter(p -> p.lastReplay() != null).forEach(p -> {
             Matcher completed = COMPLETED.matcher(p.lastReplay());
-            shown.put(p.name(), !completed.matches() ? p.lastReplay() : messages.getMessage(
-                    "projections.lastReplayCompleted",
-                    new Object[]{LocalTime.of(Instant.parse(completed.group(1)))
-                                          .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
-                                 Long.valueOf(completed.group(2)), Long.valueOf(completed.group(3))}, locale));
+            Matcher failed = FAILED.matcher(p.lastReplay());
+            if (completed.matches()) {
+                shown.put(p.name(), messages.getMessage("projections.lastReplayCompleted", new Object[]{
+                        beijing(completed.group(1)), Long.valueOf(completed.group(2)),
+                        Long.valueOf(completed.group(3))}, locale));
+            } else if (failed.matches()) {
+                shown.put(p.name(), messages.getMessage("projections.lastReplayFailed", new Object[]{
+                        beijing(failed.group(1)), failed.group(2)}, locale));
+            } else {
+                shown.put(p.name(), p.lastReplay());
+            }
         });
         return shown;
+    }
+
+    private static String beijing(String instant) {
+        return LocalTime.of(Instant.parse(instant)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
 
     /** Starts a rebuild of one processor's views beside the live ones (ADMIN). */
