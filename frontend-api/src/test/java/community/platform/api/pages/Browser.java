@@ -131,6 +131,27 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Presses Tab, as a keyboard user does, until the element {@code css} has the focus; fails when 60 presses do not
+     * reach it.
+     */
+    Browser tabTo(String css) {
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        for (int presses = 0; presses < 60; presses++) {
+            if (Boolean.TRUE.equals(script.executeScript("return document.activeElement.matches(arguments[0])", css))) {
+                return this;
+            }
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        throw new AssertionError("60 presses of Tab did not reach " + css);
+    }
+
+    /** Types into whatever has the focus, as a keyboard does. */
+    Browser keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
     String path() {
         return driver.getCurrentUrl().substring(base.length());
     }

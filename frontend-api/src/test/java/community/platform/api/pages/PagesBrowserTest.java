@@ -61,6 +61,21 @@ class PagesBrowserTest extends ApiTest {
     }
 
     @Test
+    void aResidentSignsInAndSignsUpWithTheKeyboardAlone() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String postId = publish(organizer, 3);
+        String resident = account("resident", PASSWORD, "RESIDENT");
+        try (Browser browser = new Browser(port, "en", 390, 844)) {
+            browser.open("/login").tabTo("#username").keys(resident).tabTo("#password")
+                   .keys(PASSWORD, org.openqa.selenium.Keys.ENTER).waitForPath("/posts");
+
+            browser.open("/posts/" + postId).tabTo("main form button.primary").keys(org.openqa.selenium.Keys.ENTER)
+                   .waitForText("#my-place", "");
+            assertThat(browser.text("#my-place")).isEqualTo("You are signed up (confirmed).");
+        }
+    }
+
+    @Test
     void aSecondBrowserWatchingThePostSeesTheCountChangeLive() {
         String organizer = account("organizer", PASSWORD, "ORGANIZER");
         String postId = publish(organizer, 3);
