@@ -6,12 +6,26 @@ import org.springframework.web.reactive.result.view.Rendering;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * An organizer's create or edit form (template {@code organizer/form}): labelled fields in order, each with the message
  * for what is wrong with it beside it, and a message for the form as a whole under the key {@code ""}.
  */
-record FormPage(String heading, String intro, String action, String submit, List<Field> fields) {
+record FormPage(String heading, String intro, String action, String submit, List<Field> fields, String key) {
+
+    /** A form that changes a record: sending it twice does the change twice, which changes nothing more. */
+    FormPage(String heading, String intro, String action, String submit, List<Field> fields) {
+        this(heading, intro, action, submit, fields, null);
+    }
+
+    /**
+     * A form that creates a record, with a key sent along as {@code idempotencyKey}: the same form sent twice (a
+     * double click, two taps) creates one record. A form shown again keeps its key.
+     */
+    static String keyFor(String typed) {
+        return typed == null || typed.isBlank() ? UUID.randomUUID().toString() : typed;
+    }
 
     /**
      * A field: its name (which also picks its label, {@code field.<name>}), its input type ({@code text},
@@ -41,6 +55,7 @@ record FormPage(String heading, String intro, String action, String submit, List
                         .modelAttribute("action", action)
                         .modelAttribute("submit", submit)
                         .modelAttribute("fields", fields)
+                        .modelAttribute("key", key == null ? "" : key)
                         .modelAttribute("invalid", shown)
                         .build();
     }

@@ -48,7 +48,7 @@ public class OrganizerCoursePages {
 
     @GetMapping("/organizer/courses/new")
     Rendering newCourse() {
-        return courseForm(new CourseForm("", "", "", "1", "6", "", "", "", "15:30", "17:00", ""))
+        return courseForm(new CourseForm("", "", "", "1", "6", "", "", "", "15:30", "17:00", "", null))
                 .render(Map.of(), HttpStatus.OK);
     }
 
@@ -62,9 +62,9 @@ public class OrganizerCoursePages {
         forms.invalidFields(typed, request, locale).forEach((field, message) -> invalid.putIfAbsent(
                 CourseForm.fieldOf(field), message));
         return forms.send(courseForm(form), invalid,
-                              () -> courses.create(request, null, caller, exchange)
-                                           .map(created -> "/organizer#course-" + created.getBody().id()),
-                              exchange, locale);
+                          () -> PageForms.created(courses.create(request, form.idempotencyKey(), caller, exchange),
+                                                  "/organizer#course-"),
+                          exchange, locale);
     }
 
     /** The form that moves one session to another date, times or room; the guardians are told. */
@@ -186,13 +186,13 @@ public class OrganizerCoursePages {
                 Field.of("capacity", "number", form.capacity()), Field.of("firstDate", "date", form.firstDate()),
                 Field.of("weeks", "number", form.weeks()), Field.of("startTime", "time", form.startTime()),
                 Field.of("endTime", "time", form.endTime()), Field.of("room", "text", form.room()),
-                Field.of("description", "textarea", form.description())));
+                Field.of("description", "textarea", form.description())), FormPage.keyFor(form.idempotencyKey()));
     }
 
     /** The course form as typed: a session on the first date and on the same weekday in each following week. */
     public record CourseForm(String title, String description, String instructor, String minGrade, String maxGrade,
                              String capacity, String firstDate, String weeks, String startTime, String endTime,
-                             String room) {
+                             String room, String idempotencyKey) {
 
         CourseRequests.Create request(TypedFields typed) {
             LocalDate first = typed.date("firstDate", firstDate);

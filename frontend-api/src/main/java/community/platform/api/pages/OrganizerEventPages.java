@@ -51,7 +51,7 @@ public class OrganizerEventPages {
 
     @GetMapping("/organizer/events/new")
     Rendering newEvent() {
-        return eventForm(new EventForm("", "WORKSHOP", "", "", "", "", "")).render(Map.of(), HttpStatus.OK);
+        return eventForm(new EventForm("", "WORKSHOP", "", "", "", "", "", null)).render(Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/organizer/events")
@@ -63,9 +63,9 @@ public class OrganizerEventPages {
                 typed.time("startsAt", form.startsAt()), typed.time("endsAt", form.endsAt()),
                 typed.number("capacity", form.capacity()), TypedFields.blankToNull(form.description()));
         return forms.send(eventForm(form), forms.invalidFields(typed, request, locale),
-                              () -> festival.schedule(request, null, caller, exchange)
-                                            .map(created -> "/festival/" + created.getBody().id()),
-                              exchange, locale);
+                          () -> PageForms.created(festival.schedule(request, form.idempotencyKey(), caller, exchange),
+                                                  "/festival/"),
+                          exchange, locale);
     }
 
     /** The form that moves an event to other times or another venue; the people registered are told. */
@@ -86,8 +86,8 @@ public class OrganizerEventPages {
                 TypedFields.blankToNull(form.venue()), typed.time("startsAt", form.startsAt()),
                 typed.time("endsAt", form.endsAt()), TypedFields.blankToNull(form.reason()));
         return forms.send(scheduleForm(id, form), forms.invalidFields(typed, request, locale),
-                              () -> festival.reschedule(id, request, caller, exchange).thenReturn("/festival/" + id),
-                              exchange, locale);
+                          () -> festival.reschedule(id, request, caller, exchange).thenReturn("/festival/" + id),
+                          exchange, locale);
     }
 
     /**
@@ -177,7 +177,7 @@ public class OrganizerEventPages {
                 Field.of("title", "text", form.title()), Field.select("kind", form.kind(), KINDS, "festival.kind."),
                 Field.of("venue", "text", form.venue()), Field.of("startsAt", "datetime-local", form.startsAt()),
                 Field.of("endsAt", "datetime-local", form.endsAt()), Field.of("capacity", "number", form.capacity()),
-                Field.of("description", "textarea", form.description())));
+                Field.of("description", "textarea", form.description())), FormPage.keyFor(form.idempotencyKey()));
     }
 
     private static FormPage scheduleForm(String id, OrganizerPages.ScheduleForm form) {
@@ -189,6 +189,6 @@ public class OrganizerEventPages {
 
     /** The event form's fields as typed; times are local to Beijing. */
     public record EventForm(String title, String kind, String venue, String startsAt, String endsAt, String capacity,
-                            String description) {
+                            String description, String idempotencyKey) {
     }
 }

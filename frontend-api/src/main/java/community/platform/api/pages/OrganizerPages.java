@@ -130,7 +130,7 @@ public class OrganizerPages {
 
     @GetMapping("/organizer/posts/new")
     Rendering newPost() {
-        return postForm(new PostForm("", "", "", "", "", "", "", "")).render(Map.of(), HttpStatus.OK);
+        return postForm(new PostForm("", "", "", "", "", "", "", "", null)).render(Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/organizer/posts")
@@ -138,8 +138,10 @@ public class OrganizerPages {
                             Locale locale) {
         TypedFields typed = new TypedFields(messages, locale);
         PublishPostRequest request = form.request(typed);
-        return forms.send(postForm(form), forms.invalidFields(typed, request, locale), () -> posts.publish(request, null, caller, exchange)
-                .map(created -> "/posts/" + created.getBody().id()), exchange, locale);
+        return forms.send(postForm(form), forms.invalidFields(typed, request, locale),
+                          () -> PageForms.created(posts.publish(request, form.idempotencyKey(), caller, exchange),
+                                                  "/posts/"),
+                          exchange, locale);
     }
 
     /** The form that moves a post to other times; the volunteers keep their places and are told. */
@@ -159,8 +161,9 @@ public class OrganizerPages {
         ScheduleRequest request = new ScheduleRequest(typed.time("startsAt", form.startsAt()),
                                                       typed.time("endsAt", form.endsAt()),
                                                       TypedFields.blankToNull(form.reason()));
-        return forms.send(scheduleForm(id, form), forms.invalidFields(typed, request, locale), () -> posts.reschedule(id, request, caller, exchange)
-                .thenReturn("/posts/" + id), exchange, locale);
+        return forms.send(scheduleForm(id, form), forms.invalidFields(typed, request, locale),
+                          () -> posts.reschedule(id, request, caller, exchange).thenReturn("/posts/" + id),
+                          exchange, locale);
     }
 
     private static FormPage postForm(PostForm form) {
@@ -169,7 +172,7 @@ public class OrganizerPages {
                 Field.of("location", "text", form.location()), Field.of("startsAt", "datetime-local", form.startsAt()),
                 Field.of("endsAt", "datetime-local", form.endsAt()), Field.of("capacity", "number", form.capacity()),
                 Field.of("signupDeadline", "datetime-local", form.signupDeadline()),
-                Field.of("description", "textarea", form.description())));
+                Field.of("description", "textarea", form.description())), FormPage.keyFor(form.idempotencyKey()));
     }
 
     private static FormPage scheduleForm(String id, ScheduleForm form) {
@@ -320,7 +323,7 @@ public class OrganizerPages {
 
     /** The publish form's fields as typed; times are local to Beijing, as {@code datetime-local} sends them. */
     public record PostForm(String title, String description, String team, String location, String startsAt,
-                    String endsAt, String capacity, String signupDeadline) {
+                           String endsAt, String capacity, String signupDeadline, String idempotencyKey) {
 
         PublishPostRequest request(TypedFields typed) {
             return new PublishPostRequest(title, TypedFields.blankToNull(description), team, location,

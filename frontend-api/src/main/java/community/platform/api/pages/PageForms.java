@@ -1,16 +1,21 @@
 package community.platform.api.pages;
 
 import community.platform.api.web.ApiExceptionHandler;
+import community.platform.api.web.ApiProblemException;
+import community.platform.shared.ErrorCode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -109,6 +114,25 @@ class PageForms {
                          return Mono.just(page.render(Map.of(FIELD_OF_PROBLEM.getOrDefault(refusal.slug(), ""),
                                                              refusal.message()), refusal.status()));
                      });
+    }
+
+    /**
+     * The record that {@code create} made, as the address of its page ({@code page} followed by its id): when the same
+     * form came twice with one key and the first is still being done, the second waits for the first's answer.
+     */
+    static Mono<String> created(Mono<? extends ResponseEntity<?>> create, String page) {
+        return create.retryWhen(Retry.backoff(20, Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(500))
+                                     .filter(PageForms::inProgress)
+                                     .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                     .map(answer -> {
+                         String location = answer.getHeaders().getLocation().getPath();
+                         return page + location.substring(location.lastIndexOf('/') + 1);
+                     });
+    }
+
+    private static boolean inProgress(Throwable failure) {
+        return failure instanceof ApiProblemException problem && problem.problem().getType() != null
+                && problem.problem().getType().getPath().endsWith("/" + ErrorCode.REQUEST_IN_PROGRESS.slug());
     }
 
     /** A page that cannot be shown: the reason, in the page's language, with the status the API would answer. */

@@ -139,6 +139,30 @@ class WorkPagesBrowserTest extends ApiTest {
     }
 
     @Test
+    void thePublishFormSentTwiceAtOnceMakesOnePost() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String title = "双击 " + unique("p");
+        try (Browser browser = new Browser(port, "zh-CN")) {
+            browser.signIn(organizer, PASSWORD).waitForPath("/posts").open("/organizer/posts/new")
+                   .type("#title", title).type("#team", "绿化").type("#location", "东园").type("#capacity", "4");
+            setValue(browser, "#startsAt", NEXT_WEEK.format(LOCAL));
+            setValue(browser, "#endsAt", NEXT_WEEK.plusHours(2).format(LOCAL));
+            // a double click: the same form, sent twice before either answer has come
+            @SuppressWarnings("unchecked")
+            List<String> landed = (List<String>) ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                    "const form = document.querySelector('main form'); const done = arguments[0];"
+                    + "const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})"
+                    + "  .then(answer => new URL(answer.url).pathname);"
+                    + "Promise.all([send(), send()]).then(done);");
+            assertThat(landed).hasSize(2).allMatch(path -> path.startsWith("/posts/post-"));
+            assertThat(landed.get(0)).isEqualTo(landed.get(1));
+        }
+        JsonNode posts = as(organizer, PASSWORD).get().uri("/api/volunteer-posts").exchange().expectStatus().isOk()
+                                                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(posts.findValuesAsText("title")).filteredOn(title::equals).hasSize(1);
+    }
+
+    @Test
     void anOrganizerJudgesACompetitionAndAScoreOutOfRangeIsRefusedOnThePage() {
         String organizer = account("organizer", PASSWORD, "ORGANIZER");
         String eventId = competition(organizer, unique("Hall"));
