@@ -91,11 +91,12 @@ public class OrganizerEventPages {
     }
 
     /**
-     * A venue's bookings for a week (Monday to Sunday, Beijing time), day by day; the venues to choose from are those of
-     * every festival event.
+     * A venue's bookings for a week (Monday to Sunday, Beijing time), day by day; the venues to choose from are those
+     * of every festival event.
      */
     @GetMapping("/organizer/venues")
-    Mono<Rendering> calendar(@RequestParam(required = false) String venue, @RequestParam(required = false) String week) {
+    Mono<Rendering> calendar(@RequestParam(required = false) String venue,
+                             @RequestParam(required = false) String week) {
         LocalDate monday = monday(week);
         OffsetDateTime from = monday.atStartOfDay(TypedFields.ZONE).toOffsetDateTime();
         return festival.list().flatMap(events -> {

@@ -22,6 +22,8 @@ import community.platform.shared.courses.CourseDetails;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.VolunteerRoster;
+import community.platform.shared.volunteering.VolunteerSignedUpEvent;
+import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -45,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -86,20 +89,23 @@ public class OrganizerPages {
         return Mono.zip(myPosts(me), festival.list(),
                         views.list(new FindOrganizerCoursesQuery(me), CourseDetails.class))
                    .map(found -> {
+                       List<EventResponse> events = found.getT2().stream().filter(e -> me.equals(e.organizer()))
+                                                         .sorted(Comparator.comparing(EventResponse::startsAt))
+                                                         .toList();
                        List<CourseRate> rates = found.getT3().stream().map(CourseRate::of)
                                                      .filter(rate -> rate.percent() != null).toList();
                        Map<String, BigDecimal> bars = new LinkedHashMap<>();
-                       // two courses may share a title: each keeps its own bar
-                       rates.forEach(rate -> bars.put(bars.containsKey(rate.shortTitle())
-                                                              ? rate.shortTitle() + " (" + (bars.size() + 1) + ")"
-                                                              : rate.shortTitle(), BigDecimal.valueOf(rate.percent())));
+                       for (CourseRate rate : rates) {
+                           // two courses may share a title: each keeps its own bar
+                           String label = bars.containsKey(rate.shortTitle())
+                                   ? rate.shortTitle() + " (" + (bars.size() + 1) + ")" : rate.shortTitle();
+                           bars.put(label, BigDecimal.valueOf(rate.percent()));
+                       }
                        return Rendering.view("organizer/dashboard")
                                        .modelAttribute("posts", found.getT1())
-                                       .modelAttribute("events", found.getT2().stream()
-                                                                   .filter(e -> me.equals(e.organizer()))
-                                                                   .sorted(Comparator.comparing(EventResponse::startsAt))
-                                                                   .toList())
-                                       .modelAttribute("courses", found.getT3().stream().map(CourseResponse::of).toList())
+                                       .modelAttribute("events", events)
+                                       .modelAttribute("courses", found.getT3().stream().map(CourseResponse::of)
+                                                                       .toList())
                                        .modelAttribute("rates", rates)
                                        .modelAttribute("rateChart", BarChart.of(bars, BigDecimal.valueOf(100)))
                                        .build();
@@ -212,8 +218,9 @@ public class OrganizerPages {
                     List<TeamHours> teams = byTeam.entrySet().stream().map(team -> {
                         Map<String, BigDecimal> values = new LinkedHashMap<>();
                         months.forEach(month -> values.put(month, Hours.of(team.getValue().getOrDefault(month, 0L))));
+                        long total = team.getValue().values().stream().mapToLong(Long::longValue).sum();
                         return new TeamHours(team.getKey(), BarChart.of(values, max), List.copyOf(values.values()),
-                                             Hours.of(team.getValue().values().stream().mapToLong(Long::longValue).sum()));
+                                             Hours.of(total));
                     }).toList();
                     return Rendering.view("organizer/hours").modelAttribute("months", List.copyOf(months))
                                     .modelAttribute("teams", teams).build();
@@ -296,17 +303,18 @@ public class OrganizerPages {
      * sign-up's day to the last's, the latest {@value #SIGN_UP_DAYS} days at most.
      */
     static BarChart signUpsByDay(List<AuditEvent> history) {
+        Set<String> signUps = Set.of(VolunteerSignedUpEvent.class.getSimpleName(),
+                                     VolunteerWaitlistedEvent.class.getSimpleName());
         TreeMap<LocalDate, Long> perDay = new TreeMap<>();
-        history.stream().filter(e -> e.type().equals("VolunteerSignedUpEvent") || e.type().equals("VolunteerWaitlistedEvent"))
+        history.stream().filter(e -> signUps.contains(e.type()))
                .forEach(e -> perDay.merge(LocalDate.ofInstant(e.timestamp(), TypedFields.ZONE), 1L, Long::sum));
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         if (!perDay.isEmpty()) {
             LocalDate last = perDay.lastKey();
-            LocalDate first = perDay.firstKey();
-            for (LocalDate day = first.isBefore(last.minusDays(SIGN_UP_DAYS - 1)) ? last.minusDays(SIGN_UP_DAYS - 1) : first;
-                 !day.isAfter(last); day = day.plusDays(1)) {
-                values.put(day.format(DAY), BigDecimal.valueOf(perDay.getOrDefault(day, 0L)));
-            }
+            LocalDate earliestShown = last.minusDays(SIGN_UP_DAYS - 1);
+            LocalDate first = perDay.firstKey().isBefore(earliestShown) ? earliestShown : perDay.firstKey();
+            first.datesUntil(last.plusDays(1)).forEach(day -> values.put(
+                    day.format(DAY), BigDecimal.valueOf(perDay.getOrDefault(day, 0L))));
         }
         return BarChart.of(values);
     }
