@@ -14,10 +14,19 @@ public record BarChart(List<Bar> bars, BigDecimal max) {
     static final int WIDTH = 600;
     static final int HEIGHT = 200;
     /** Room under the bars for the labels, and above them for the values. */
-    static final int LABELS = 24;
-    static final int VALUES = 16;
+    static final int LABELS = 28;
+    static final int VALUES = 22;
+    /** The width a label such as 2026-12 needs. */
+    static final int LABEL_ROOM = 64;
+    /** The widest a bar is drawn, so that one or two bars do not fill the drawing. */
+    static final int BAR = 80;
 
-    public record Bar(String label, BigDecimal value, int x, int y, int width, int height, int labelX) {
+    /**
+     * A bar; where bars are too narrow for every label or value to be written under or over it, only some labels are
+     * written ({@code labelled}) and no values ({@code valued}); each bar still names both in its title.
+     */
+    public record Bar(String label, BigDecimal value, int x, int y, int width, int height, int labelX,
+                      boolean labelled, boolean valued) {
 
         /** Where the value is written, just above the bar. */
         public int valueY() {
@@ -33,6 +42,7 @@ public record BarChart(List<Bar> bars, BigDecimal max) {
     /** Bars in the order of {@code values}, scaled so that {@code max} would fill the drawing: charts side by side share it. */
     static BarChart of(Map<String, BigDecimal> values, BigDecimal max) {
         int slot = values.isEmpty() ? WIDTH : WIDTH / values.size();
+        int labelEvery = Math.max(1, (LABEL_ROOM + slot - 1) / slot);
         int room = HEIGHT - LABELS - VALUES;
         List<Bar> bars = new ArrayList<>();
         int i = 0;
@@ -40,8 +50,9 @@ public record BarChart(List<Bar> bars, BigDecimal max) {
             int height = max.signum() == 0 ? 0
                     : value.getValue().multiply(BigDecimal.valueOf(room)).divide(max, java.math.RoundingMode.HALF_UP)
                            .intValue();
-            bars.add(new Bar(value.getKey(), value.getValue(), i * slot + slot / 6, VALUES + room - height, slot * 2 / 3,
-                             height, i * slot + slot / 2));
+            int width = Math.min(slot * 2 / 3, BAR);
+            bars.add(new Bar(value.getKey(), value.getValue(), i * slot + (slot - width) / 2, VALUES + room - height,
+                             width, height, i * slot + slot / 2, i % labelEvery == 0, slot >= LABEL_ROOM / 2));
             i++;
         }
         return new BarChart(bars, max);

@@ -35,6 +35,10 @@ class SignUpsByDayTest {
                                                                 org.assertj.core.groups.Tuple.tuple("11-21", 1),
                                                                 org.assertj.core.groups.Tuple.tuple("11-22", 1));
         assertThat(chart.bars().subList(0, 28)).allMatch(bar -> bar.value().signum() == 0);
+        // 31 bars are too narrow to write every day under them, or the counts over them
+        assertThat(chart.bars()).filteredOn(BarChart.Bar::labelled).extracting(BarChart.Bar::label)
+                                .containsExactly("10-23", "10-27", "10-31", "11-04", "11-08", "11-12", "11-16", "11-20");
+        assertThat(chart.bars()).noneMatch(BarChart.Bar::valued);
     }
 
     @Test
