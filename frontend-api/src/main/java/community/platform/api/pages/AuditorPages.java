@@ -226,11 +226,11 @@ public class AuditorPages {
             Matcher failed = FAILED.matcher(p.lastReplay());
             if (completed.matches()) {
                 shown.put(p.name(), messages.getMessage("projections.lastReplayCompleted", new Object[]{
-                        beijing(completed.group(1)), Long.valueOf(completed.group(2)),
+                        beijing(Instant.parse(completed.group(1))), Long.valueOf(completed.group(2)),
                         Long.valueOf(completed.group(3))}, locale));
             } else if (failed.matches()) {
                 shown.put(p.name(), messages.getMessage("projections.lastReplayFailed", new Object[]{
-                        beijing(failed.group(1)), failed.group(2)}, locale));
+                        beijing(Instant.parse(failed.group(1))), failed.group(2)}, locale));
             } else {
                 shown.put(p.name(), p.lastReplay());
             }
@@ -238,8 +238,11 @@ public class AuditorPages {
         return shown;
     }
 
-    private static String beijing(String instant) {
-        return LocalTime.of(Instant.parse(instant)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** An instant as the audit pages write it: Beijing time to the second. */
+    private static String beijing(Instant instant) {
+        return LocalTime.of(instant).format(SECONDS);
     }
 
     /** Starts a rebuild of one processor's views beside the live ones (ADMIN). */
@@ -279,7 +282,7 @@ public class AuditorPages {
         }
         if (value instanceof String text && text.matches("\\d{4}-\\d\\d-\\d\\dT.*Z")) {
             try {
-                return LocalTime.of(Instant.parse(text)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+                return beijing(Instant.parse(text));
             } catch (DateTimeParseException e) {
                 return text;
             }

@@ -21,7 +21,6 @@ import reactor.core.publisher.Mono;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ import java.util.TreeMap;
 public class OrganizerEventPages {
 
     private static final List<String> KINDS = Arrays.stream(EventKind.values()).map(Enum::name).toList();
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final FestivalController festival;
     private final PageForms forms;
@@ -73,7 +71,7 @@ public class OrganizerEventPages {
     Mono<Rendering> editSchedule(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
         return festival.detail(id)
                        .map(event -> scheduleForm(id, new OrganizerPages.ScheduleForm(
-                               event.venue(), event.startsAt().format(LOCAL), event.endsAt().format(LOCAL), ""))
+                               event.venue(), TypedFields.local(event.startsAt()), TypedFields.local(event.endsAt()), ""))
                                .render(Map.of(), HttpStatus.OK))
                        .onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }

@@ -21,6 +21,7 @@ import community.platform.shared.courses.AttendanceMark;
 import community.platform.shared.courses.CourseDetails;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
+import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.VolunteerRoster;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -42,6 +42,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,6 @@ public class OrganizerPages {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     /** The sign-ups chart shows at most this many days, the latest. */
     private static final int SIGN_UP_DAYS = 31;
 
@@ -154,8 +154,8 @@ public class OrganizerPages {
     @GetMapping("/organizer/posts/{id}/schedule")
     Mono<Rendering> editSchedule(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
         return posts.detail(id)
-                    .map(post -> scheduleForm(id, new ScheduleForm(null, post.startsAt().format(LOCAL),
-                                                                   post.endsAt().format(LOCAL), ""))
+                    .map(post -> scheduleForm(id, new ScheduleForm(null, TypedFields.local(post.startsAt()),
+                                                                   TypedFields.local(post.endsAt()), ""))
                             .render(Map.of(), HttpStatus.OK))
                     .onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }
@@ -195,15 +195,17 @@ public class OrganizerPages {
     /** Hours the organizer's volunteers gave, by the post's team and the month of its shift: one chart per team. */
     @GetMapping("/organizer/hours")
     Mono<Rendering> hours(Authentication caller) {
-        return myPosts(caller.getName())
-                .flatMapMany(Flux::fromIterable)
-                .concatMap(post -> views.find(new FindVolunteerRosterQuery(post.id()), VolunteerRoster.class)
-                                        .map(roster -> Map.entry(post, roster.confirmed().stream()
-                                                                             .map(VolunteerRoster.Confirmed::minutes)
-                                                                             .filter(Objects::nonNull)
-                                                                             .mapToLong(Long::longValue).sum())))
-                .filter(minutes -> minutes.getValue() > 0)
-                .collectList()
+        String me = caller.getName();
+        return Mono.zip(myPosts(me), views.list(new ListOrganizerRostersQuery(me), VolunteerRoster.class))
+                .map(both -> {
+                    Map<String, Long> minutesByPost = new HashMap<>();
+                    both.getT2().forEach(roster -> minutesByPost.put(roster.postId(), roster.confirmed().stream()
+                            .map(VolunteerRoster.Confirmed::minutes).filter(Objects::nonNull)
+                            .mapToLong(Long::longValue).sum()));
+                    return both.getT1().stream()
+                               .map(post -> Map.entry(post, minutesByPost.getOrDefault(post.id(), 0L)))
+                               .filter(minutes -> minutes.getValue() > 0).toList();
+                })
                 .map(found -> {
                     Map<String, Map<String, Long>> byTeam = new TreeMap<>();
                     SortedSet<String> months = new TreeSet<>();

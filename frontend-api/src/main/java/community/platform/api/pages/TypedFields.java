@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import java.util.function.Function;
  */
 final class TypedFields {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = community.platform.api.web.LocalTime.ZONE;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final Map<String, String> invalid = new LinkedHashMap<>();
     private final MessageSource messages;
@@ -34,6 +36,11 @@ final class TypedFields {
     /** The fields that did not parse, with their messages, in the order they were read. */
     Map<String, String> invalid() {
         return invalid;
+    }
+
+    /** A time as a {@code datetime-local} field shows it, in Beijing time: the value {@link #time} reads back. */
+    static String local(OffsetDateTime time) {
+        return time.atZoneSameInstant(ZONE).format(LOCAL);
     }
 
     OffsetDateTime time(String field, String value) {

@@ -8,7 +8,8 @@ import java.time.ZoneId;
 /** Times in answers carry the platform's zone, Asia/Shanghai (../shared/API.md). */
 public final class LocalTime {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Beijing time, the platform's wall clock. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private LocalTime() {
     }

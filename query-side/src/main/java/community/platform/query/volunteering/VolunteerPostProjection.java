@@ -8,6 +8,7 @@ import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
+import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
 import community.platform.shared.volunteering.VolunteerPostEvent;
 import community.platform.shared.volunteering.VolunteerPostSummary;
@@ -109,6 +110,13 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
         return Mono.from(views.find(eq("_id", query.postId())).first())
                    .map(stored -> Optional.of(VolunteerPostView.from(stored).roster(stored.getLong("lastSequence"))))
                    .defaultIfEmpty(Optional.empty()).toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<List<VolunteerRoster>> handle(ListOrganizerRostersQuery query) {
+        return Flux.from(views.find(eq("post.organizer", query.organizer())))
+                   .map(stored -> VolunteerPostView.from(stored).roster(stored.getLong("lastSequence")))
+                   .collectList().toFuture();
     }
 
     /** A full read of the (small) collection on the embedded server; MongoDB can index startsAt and team. */

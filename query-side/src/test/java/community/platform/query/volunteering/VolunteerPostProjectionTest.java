@@ -4,6 +4,7 @@ import community.platform.query.EmbeddedMongo;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
+import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
@@ -93,6 +94,22 @@ class VolunteerPostProjectionTest {
                         assertThat(post.confirmed()).isEqualTo(1);
                         assertThat(post.waitlisted()).isEqualTo(1);
                         assertThat(post.status()).isEqualTo("FULL");
+                    })
+                    .verifyComplete();
+    }
+
+    @Test
+    void anOrganizersRostersComeInOneAnswer() {
+        applyAll(HISTORY);
+        projection.on(new VolunteerPostPublishedEvent("post-2", "li", "Health check", null, "health", "Square",
+                                                      STARTS, STARTS.plus(Duration.ofHours(1)), 3, null, List.of()),
+                      0, NOW);
+
+        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new ListOrganizerRostersQuery("zhang"))))
+                    .assertNext(rosters -> {
+                        assertThat(rosters).extracting(VolunteerRoster::postId).containsExactly("post-1");
+                        assertThat(rosters.get(0).confirmed()).extracting(VolunteerRoster.Confirmed::username)
+                                                              .containsExactly("wang");
                     })
                     .verifyComplete();
     }
