@@ -1,33 +1,75 @@
 package community.platform.command.eventstore;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 
 /** The platform's event store: {@link MongoEventStorageEngine} under Axon's embedded event store. */
 @Configuration
 public class EventStoreConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
+
     @Bean
     public MongoEventStorageEngine eventStorageEngine(MongoDatabase platformDatabase,
                                                  org.axonframework.config.Configuration axon,
                                                  @Value("${platform.event-store.gap-timeout:60s}") Duration gapTimeout,
-                                                 @Value("${platform.event-store.batch-size:64}") int batchSize) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                                                                .database(platformDatabase)
-                                                                .upcasterChain(axon.upcasterChain())
-                                                                .gapTimeout(gapTimeout)
-                                                                .batchSize(batchSize)
-                                                                .build();
+                                                 @Value("${platform.event-store.batch-size:64}") int batchSize,
+                                                 @Value("${platform.secret:}") String secret) {
+        MongoEventStorageEngine.Builder builder = MongoEventStorageEngine.builder()
+                                                                         .database(platformDatabase)
+                                                                         .upcasterChain(axon.upcasterChain())
+                                                                         .gapTimeout(gapTimeout)
+                                                                         .batchSize(batchSize)
+                                                                         .majorityReads(isReplicaSet(platformDatabase));
+        if (secret.isBlank()) {
+            log.info("No platform.secret is set: snapshots are trusted only by the instance that took them, and"
+                     + " aggregates are loaded from their events after a restart until the next snapshot.");
+        } else {
+            builder.snapshotKey(secret.getBytes(StandardCharsets.UTF_8));
+        }
+        MongoEventStorageEngine engine = builder.build();
         engine.ensureIndexes();
         return engine;
     }
 
+    /** A replica set names itself in {@code hello}; a single server, and the embedded one, do not. */
+    static boolean isReplicaSet(MongoDatabase database) {
+        try {
+            return database.runCommand(new Document("hello", 1)).containsKey("setName");
+        } catch (MongoException e) {
+            return false;
+        }
+    }
+
     @Bean
-    public HashChains hashChains(MongoEventStorageEngine engine) {
-        return new HashChains(engine);
+    public TypedRepositories typedRepositories(EventStore eventStore, MongoEventStorageEngine engine,
+                                               ParameterResolverFactory parameterResolvers,
+                                               HandlerDefinition handlerDefinition) {
+        return new TypedRepositories(eventStore, engine, parameterResolvers, handlerDefinition);
+    }
+
+    @Bean
+    public Snapshotter snapshotter(TypedRepositories repositories) {
+        return repositories.snapshotter();
+    }
+
+    @Bean
+    public HashChains hashChains(MongoEventStorageEngine engine, MongoDatabase platformDatabase,
+                                 @Value("${platform.event-store.gap-timeout:60s}") Duration gapTimeout) {
+        return new HashChains(engine, platformDatabase, gapTimeout, Clock.systemUTC());
     }
 }

@@ -1,52 +1,80 @@
 package community.platform.command.eventstore;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import community.platform.shared.audit.CheckIntegrityQuery;
 import community.platform.shared.audit.IntegrityReport;
 import community.platform.shared.audit.Seal;
 import community.platform.shared.audit.SealQuery;
+import community.platform.shared.audit.StreamVerification;
 import community.platform.shared.audit.VerifySealQuery;
+import community.platform.shared.audit.VerifyStreamQuery;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 
+import static com.mongodb.client.model.Filters.eq;
+
 /**
- * Every stream's hash chain, walked in the order of the global log up to a position: each commit's hash is recomputed
- * from its content and its link checked against the stream's previous commit. Memory grows with the number of
- * streams (one head each), not with the number of events.
+ * The audit's checks over the whole log: every stream's hash chain, and every global position accounted for.
+ * <p>
+ * Global positions are handed out one per event, with no holes but void markers (a failed commit's, or one a reader
+ * gave up on), so a position that nothing holds once the commits after it are older than twice the gap timeout is
+ * evidence that a commit was removed: by then a writer still holding it would have been fenced off by the readers. A
+ * younger one is a commit on its way ("unsettled"); checks and seals stop before it.
+ * <p>
+ * The integrity check continues where the last one settled ({@value #STATE}), so its work is what was written since;
+ * a full check walks everything again. Its memory is bounded: a cache of stream heads (a miss reads the previous commit
+ * from the store), the unsettled positions, and the findings, which are kept in {@value #FINDINGS} and listed up to
+ * {@link IntegrityReport#LISTED}.
  */
 public class HashChains {
 
+    static final String STATE = "integrityChecks";
+    static final String FINDINGS = "integrityFindings";
     /** Positions asked for at once: {@code lastPosition $in} a window, as the tracking reads do. */
     private static final int WINDOW = 512;
+    private static final int HEADS_CACHED = 50_000;
+    private static final int OPEN_POSITIONS_KEPT = 100_000;
 
     private final MongoEventStorageEngine engine;
+    private final MongoCollection<Document> state;
+    private final MongoCollection<Document> findings;
+    private final Duration settleTime;
+    private final Clock clock;
 
-    public HashChains(MongoEventStorageEngine engine) {
+    public HashChains(MongoEventStorageEngine engine, MongoDatabase database, Duration gapTimeout, Clock clock) {
         this.engine = engine;
-    }
-
-    /** A stream's last commit so far: its sequence, stored hash, and a running hash over all its recomputed hashes. */
-    private record Head(long lastSequence, String storedHash, String running) {
-    }
-
-    private record Walk(long events, Map<String, Head> heads, IntegrityReport.BrokenLink broken) {
+        this.state = database.getCollection(STATE);
+        this.findings = database.getCollection(FINDINGS);
+        this.settleTime = gapTimeout.multipliedBy(2);
+        this.clock = clock;
     }
 
     @QueryHandler
     public IntegrityReport handle(CheckIntegrityQuery query) {
-        return verify();
+        return verify(query.fromStart());
     }
 
     @QueryHandler
     public Seal handle(SealQuery query) {
-        return seal(query.position() == null ? head() : query.position());
+        long settled = verify(false).settledUpTo();
+        return seal(query.position() == null ? settled : Math.min(query.position(), settled));
     }
 
     @QueryHandler
@@ -54,56 +82,171 @@ public class HashChains {
         return query.position() <= head() && seal(query.position()).digest().equalsIgnoreCase(query.digest().strip());
     }
 
+    @QueryHandler
+    public StreamVerification handle(VerifyStreamQuery query) {
+        return engine.verifyStream(query.streamId()).map(StreamVerification::brokenAt)
+                     .orElseGet(StreamVerification::holds);
+    }
+
+    /** Continues from the last settled position. */
     public IntegrityReport verify() {
-        Walk walk = walk(engine.headPosition() - 1, true);
-        return new IntegrityReport(walk.broken() == null, walk.events(), walk.heads().size(), walk.broken());
+        return verify(false);
+    }
+
+    public IntegrityReport verify(boolean fromStart) {
+        if (fromStart) {
+            findings.deleteMany(new Document());
+            state.deleteMany(new Document());
+        }
+        Document checkpoint = Optional.ofNullable(state.find(eq("_id", "checkpoint")).first())
+                                      .orElse(new Document("settledUpTo", -1L).append("events", 0L)
+                                                                                .append("streams", 0L));
+        long start = checkpoint.getLong("settledUpTo");
+        Check check = new Check();
+        long head = engine.headPosition() - 1;
+        for (long from = start + 1; from <= head; from += WINDOW) {
+            List<Long> window = LongStream.rangeClosed(from, Math.min(head, from + WINDOW - 1)).boxed().toList();
+            window.forEach(p -> check.open.put(p, null));
+            for (Document commit : engine.commitsEndingAt(window)) {
+                check.add(commit);
+            }
+            if (check.open.size() > OPEN_POSITIONS_KEPT) {
+                record(null, check.open.firstKey(), "more than " + OPEN_POSITIONS_KEPT + " positions in a row are"
+                        + " empty; the check stopped here");
+                break;
+            }
+        }
+        long settled = check.settle(start, head);
+        long events = checkpoint.getLong("events") + check.events;
+        long streams = checkpoint.getLong("streams") + check.streams;
+        state.replaceOne(Filters.and(eq("_id", "checkpoint"), eq("settledUpTo", start)),
+                         new Document("_id", "checkpoint").append("settledUpTo", settled).append("events", events)
+                                                          .append("streams", streams),
+                         new ReplaceOptions().upsert(start < 0 || fromStart));
+        List<IntegrityReport.BrokenLink> listed = new ArrayList<>();
+        findings.find().limit(IntegrityReport.LISTED).forEach(f -> listed.add(
+                new IntegrityReport.BrokenLink(f.getString("streamId"), f.getLong("sequence"), f.getString("reason"))));
+        long found = listed.size() < IntegrityReport.LISTED ? listed.size() : findings.countDocuments();
+        return new IntegrityReport(found == 0, events, streams, listed.isEmpty() ? null : listed.get(0), found,
+                                   listed, start + 1, settled, check.unsettled);
+    }
+
+    /** One walk's state: stream heads (cached), positions nothing holds yet, what it counted. */
+    private final class Check {
+        /** Position -> when the first commit after it was written (null until one is seen). */
+        final TreeMap<Long, Instant> open = new TreeMap<>();
+        final Map<String, Head> heads = MongoEventStorageEngine.lruMap(HEADS_CACHED);
+        long events;
+        long streams;
+        long unsettled;
+
+        void add(Document commit) {
+            long first = commit.getLong("firstPosition");
+            long last = commit.getLong("lastPosition");
+            open.subMap(first, true, last, true).clear();
+            List<Document> commitEvents = MongoEventStorageEngine.eventsOf(commit);
+            if (commitEvents.isEmpty()) {
+                return;
+            }
+            Instant written = Instant.parse(commitEvents.get(0).getString("timestamp"));
+            open.headMap(first).replaceAll((position, laterAt) -> laterAt == null ? written : laterAt);
+            verifyLink(commit);
+            events += commitEvents.size();
+        }
+
+        private void verifyLink(Document commit) {
+            StreamId stream = StreamId.of(commit);
+            long first = commit.getLong("firstSequence");
+            if (first == 0) {
+                streams++;
+            }
+            Head previous = heads.get(stream.key());
+            if (first > 0 && (previous == null || previous.lastSequence() != first - 1)) {
+                previous = engine.commitBefore(stream, first)
+                                 .map(c -> new Head(c.getLong("lastSequence"), c.getString("hash"))).orElse(null);
+            }
+            String problem = !CommitHash.of(commit).equals(commit.getString("hash")) ? "content does not match its hash"
+                    : first > 0 && previous == null ? "a commit before it is missing"
+                    : !Objects.equals(commit.getString("previousHash"), previous == null ? null : previous.hash())
+                    ? "its link to the previous commit does not match" : null;
+            if (problem != null) {
+                record(stream.toString(), first, problem);
+            }
+            heads.put(stream.key(), new Head(commit.getLong("lastSequence"), commit.getString("hash")));
+        }
+
+        /**
+         * Sorts the positions nothing holds into evidence (recorded) and commits on their way; returns the last
+         * position before the first of those, up to which everything is now verified.
+         */
+        long settle(long start, long head) {
+            Instant now = clock.instant();
+            Instant lastHandedOut = engine.lastReservation();
+            long settled = head;
+            for (Map.Entry<Long, Instant> empty : open.entrySet()) {
+                Instant laterAt = empty.getValue() != null ? empty.getValue() : lastHandedOut;
+                if (laterAt != null && laterAt.plus(settleTime).isBefore(now)) {
+                    record(null, empty.getKey(), "no commit or void marker holds this global position: a commit"
+                            + " was removed");
+                } else {
+                    unsettled++;
+                    settled = Math.min(settled, empty.getKey() - 1);
+                }
+            }
+            return Math.max(settled, start);
+        }
+    }
+
+    private void record(String stream, long sequence, String reason) {
+        String id = stream == null ? "position:" + sequence : "stream:" + stream;
+        if (findings.find(eq("_id", id)).first() == null) {
+            findings.replaceOne(eq("_id", id), new Document("_id", id).append("streamId", stream)
+                                                                      .append("sequence", sequence)
+                                                                      .append("reason", reason)
+                                                                      .append("foundAt", clock.millis()),
+                                new ReplaceOptions().upsert(true));
+        }
+    }
+
+    private record Head(long lastSequence, String hash) {
+    }
+
+    /** A stream's last commit so far in a seal's walk: its label, sequence, and a running hash over its hashes. */
+    private record SealHead(String label, long lastSequence, String running) {
     }
 
     /**
      * A SHA-256 over every stream's running hash as of {@code position}: any change to any stored commit up to there,
-     * its removal, or a commit inserted, gives another digest.
+     * its removal, or a commit inserted, gives another digest. A stream is named in it by its first commit's id
+     * without the sequence, so seals taken before streams carried their type verify as they did.
      */
     public Seal seal(long position) {
-        Walk walk = walk(position, false);
+        Map<String, SealHead> heads = new HashMap<>();
+        for (long from = 0; from <= position; from += WINDOW) {
+            List<Long> window = LongStream.rangeClosed(from, Math.min(position, from + WINDOW - 1)).boxed().toList();
+            for (Document commit : engine.commitsEndingAt(window)) {
+                if (MongoEventStorageEngine.eventsOf(commit).isEmpty()) {
+                    continue;
+                }
+                String key = StreamId.of(commit).key();
+                SealHead previous = heads.get(key);
+                String id = commit.getString("_id");
+                heads.put(key, new SealHead(previous == null ? id.substring(0, id.lastIndexOf('#')) : previous.label(),
+                                            commit.getLong("lastSequence"),
+                                            CommitHash.sha256((previous == null ? "" : previous.running())
+                                                                      + CommitHash.of(commit))));
+            }
+        }
         StringBuilder lines = new StringBuilder();
-        new TreeMap<>(walk.heads()).forEach((stream, head) -> lines.append(stream).append('\t')
-                .append(head.lastSequence()).append('\t').append(head.running()).append('\n'));
-        return new Seal(position, CommitHash.of(lines.toString()), walk.heads().size(),
+        heads.values().stream().sorted(Comparator.comparing(SealHead::label))
+             .forEach(head -> lines.append(head.label()).append('\t').append(head.lastSequence()).append('\t')
+                                   .append(head.running()).append('\n'));
+        return new Seal(position, CommitHash.sha256(lines.toString()), heads.size(),
                         GenericEventMessage.clock.instant());
     }
 
     /** The last position handed out (-1 on an empty store). */
     public long head() {
         return engine.headPosition() - 1;
-    }
-
-    private Walk walk(long upTo, boolean stopAtBreak) {
-        Map<String, Head> heads = new HashMap<>();
-        long events = 0;
-        IntegrityReport.BrokenLink broken = null;
-        for (long from = 0; from <= upTo; from += WINDOW) {
-            List<Long> window = LongStream.rangeClosed(from, Math.min(upTo, from + WINDOW - 1)).boxed().toList();
-            for (Document commit : engine.commitsEndingAt(window)) {
-                String stream = commit.getString("aggregateIdentifier");
-                long first = commit.getLong("firstSequence");
-                Head previous = heads.get(stream);
-                String recomputed = MongoEventStorageEngine.contentHash(commit);
-                String problem = !recomputed.equals(commit.getString("hash")) ? "content does not match its hash"
-                        : first != (previous == null ? 0 : previous.lastSequence() + 1) ? "a commit before it is missing"
-                        : !Objects.equals(commit.getString("previousHash"), previous == null ? null
-                                                                                       : previous.storedHash())
-                                ? "its link to the previous commit does not match" : null;
-                if (problem != null && broken == null) {
-                    broken = new IntegrityReport.BrokenLink(stream, first, problem);
-                    if (stopAtBreak) {
-                        return new Walk(events, heads, broken);
-                    }
-                }
-                heads.put(stream, new Head(commit.getLong("lastSequence"), commit.getString("hash"),
-                                           CommitHash.of((previous == null ? "" : previous.running()) + recomputed)));
-                events += commit.getLong("lastSequence") - first + 1;
-            }
-        }
-        return new Walk(events, heads, broken);
     }
 }

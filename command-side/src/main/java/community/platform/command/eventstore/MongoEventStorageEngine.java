@@ -3,6 +3,7 @@ package community.platform.command.eventstore;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -19,27 +20,33 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -51,27 +58,33 @@ import static com.mongodb.client.model.Filters.in;
  * grows.
  * <p>
  * One document per commit in {@value #COMMITS}: all events one unit of work applied to one aggregate, so a commit is
- * stored whole or not at all without multi-document transactions. Its {@code _id} is
- * {@code <aggregateIdentifier>#<firstSequence>}, so two commits racing on one aggregate collide on it (optimistic
- * concurrency). A counter document hands each commit a range of global positions, one per event, before the insert;
- * tracking readers use Axon's {@link GapAwareTrackingToken}, so a commit that lands after later positions were read is
- * still delivered, and a position that stays empty is given up after {@code gapTimeout}. A commit that fails after
- * taking its positions leaves a void marker, so readers need not wait for it.
+ * stored whole or not at all without multi-document transactions. Its {@code _id} names the stream by aggregate type
+ * and id and the commit's first sequence ({@link StreamId}), so two commits racing on one aggregate collide on it
+ * (optimistic concurrency) and no id chosen by a user can name another type's stream. Aggregates are loaded through
+ * {@link #readEvents(String, String)}, which knows the type ({@link TypedRepository}).
+ * <p>
+ * A counter document hands each commit a range of global positions, one per event, before the insert; tracking
+ * readers use Axon's {@link GapAwareTrackingToken}, so a commit that lands after later positions were read is still
+ * delivered. The unique index on {@code lastPosition} makes the global order safe without clocks: a reader that has
+ * waited {@code gapTimeout} for a position writes a void marker there before it gives up, and a writer whose insert
+ * then collides on its position takes new positions and inserts again. So a position is given up only when no commit
+ * can land there any more, and no acknowledged commit is ever skipped. A commit that fails after taking its positions
+ * voids them itself, so readers need not wait.
  * <p>
  * Query shapes. The embedded server serves only equality or {@code $in} on exactly the fields of a unique index (and no
  * {@code $in} on a compound one); anything else reads the whole collection. Every query here is one of:
  * <ul>
- *     <li>stream read: {@code _id $in ["a#s", "a#s+1", .. "a#s+batch-1"]} (the _id index);</li>
+ *     <li>stream read: {@code _id $in ["T:a#s", "T:a#s+1", .. "T:a#s+batch-1"]} (the _id index);</li>
  *     <li>the commit holding a sequence, for a stream read that starts inside a commit and for the previous hash when
  *     it is not cached: the same {@code _id $in}, over the window before it;</li>
  *     <li>tracking read: {@code lastPosition $in [gaps, index+1..index+batch]} (unique index);</li>
- *     <li>counter and snapshot: equality on {@code _id}.</li>
+ *     <li>counter, snapshot, one commit: equality on {@code _id}.</li>
  * </ul>
  * MongoDB serves the same shapes from the same indexes.
  * <p>
- * Each commit stores {@code previousHash}, the hash of the stream's previous commit, and {@code hash}, a SHA-256 over
- * its own canonical extended JSON (everything but {@code hash}), so a changed payload or a removed commit breaks the
- * chain ({@link #verifyStream(String)}).
+ * Each commit stores {@code previousHash}, the hash of the stream's previous commit, and {@code hash} ({@link
+ * CommitHash}), so a changed payload or a removed commit breaks the chain ({@link #verifyStream(String)}). A snapshot
+ * carries the hash of the commit it was taken at and a keyed MAC over itself; one that does not match is not used.
  */
 public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
@@ -79,27 +92,38 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     static final String SNAPSHOTS = "snapshots";
     static final String COUNTERS = "eventCounters";
     private static final String POSITION_COUNTER = "position";
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final String FORMAT = "format";
+    private static final int MAX_REPOSITIONS = 5;
+    private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
 
     private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> settledCommits;
     private final MongoCollection<Document> snapshots;
     private final MongoCollection<Document> counters;
     private final int batchSize;
     private final int maxGapOffset;
     private final Duration gapTimeout;
     private final Clock clock;
+    private final byte[] snapshotKey;
     private final Map<Long, Instant> gapFirstSeen = new ConcurrentHashMap<>();
     private final Map<String, StreamHead> streamHeads = lruMap(10_000);
+    private final Set<String> aggregateTypes = ConcurrentHashMap.newKeySet();
+    private final AtomicLong givenUpPositions = new AtomicLong();
+    private final AtomicLong rejectedSnapshots = new AtomicLong();
+    private volatile boolean legacyIds;
 
-    private MongoEventStorageEngine(Builder builder) {
-        super(builder);
+    /** Package-private so that tests can make {@link #write} fail as a store or network would. */
+    MongoEventStorageEngine(Builder builder) {
+        super(builder.checked());
         this.commits = builder.database.getCollection(COMMITS);
+        this.settledCommits = builder.majorityReads ? commits.withReadConcern(ReadConcern.MAJORITY) : commits;
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
         this.counters = builder.database.getCollection(COUNTERS);
         this.batchSize = builder.batchSize;
         this.maxGapOffset = builder.maxGapOffset;
         this.gapTimeout = builder.gapTimeout;
         this.clock = builder.clock;
+        this.snapshotKey = builder.snapshotKey.clone();
     }
 
     public static Builder builder() {
@@ -107,8 +131,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * Creates the indexes every query relies on. Fails start-up with a clear message when they cannot be made: without
-     * them two writers could both win, and reads would scan the whole store.
+     * Creates the indexes every query relies on and learns the store's id format. Fails start-up with a clear message
+     * when the indexes cannot be made: without them two writers could both win, and reads would scan the whole store.
      */
     public void ensureIndexes() {
         try {
@@ -119,6 +143,31 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                                                     + "'. The store cannot guarantee one writer per aggregate sequence"
                                                     + " without them. Cause: " + e.getMessage(), e);
         }
+        boolean written = commits.find().limit(1).first() != null;
+        Document format = counters.findOneAndUpdate(
+                eq("_id", FORMAT),
+                Updates.setOnInsert("legacyIds", written),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        legacyIds = format == null ? written : format.getBoolean("legacyIds", written);
+        if (legacyIds) {
+            log.info("This event store was written before stream names carried their aggregate type; streams are read"
+                     + " in both forms, and new commits are written in the typed form.");
+        }
+    }
+
+    /** Lets untyped reads (the audit's history by id) find a stream of this aggregate type. */
+    void registerAggregateType(String type) {
+        aggregateTypes.add(new StreamId(type, "").type());
+    }
+
+    /** Positions a tracking reader gave up on after waiting for them (each a void marker it wrote). */
+    public long givenUpPositions() {
+        return givenUpPositions.get();
+    }
+
+    /** Snapshots that did not match their commit or their MAC, so the aggregate was loaded from its events. */
+    public long rejectedSnapshots() {
+        return rejectedSnapshots.get();
     }
 
     // ---- appending
@@ -136,6 +185,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      */
     Document prepare(List<? extends EventMessage<?>> events, Serializer serializer) {
         Commit commit = Commit.of(events);
+        StreamId stream = new StreamId(commit.aggregateType(), commit.stream());
+        if (stream.type() != null) {
+            aggregateTypes.add(stream.type());
+        }
         List<Document> eventDocuments = new ArrayList<>(events.size());
         try {
             for (int i = 0; i < events.size(); i++) {
@@ -145,29 +198,94 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             throw new EventStoreException("Could not serialize the events of " + commit.describe()
                                                   + "; nothing was stored", e);
         }
-        String previousHash = previousHash(commit);
-        long firstPosition = reservePositions(events.size());
-        Document document = new Document("_id", commitId(commit.stream(), commit.firstSequence()))
+        Document body = new Document("_id", stream.commitId(commit.firstSequence()))
                 .append("aggregateIdentifier", commit.stream())
                 .append("aggregateType", commit.aggregateType())
                 .append("firstSequence", commit.firstSequence())
                 .append("lastSequence", commit.lastSequence())
-                .append("firstPosition", firstPosition)
-                .append("lastPosition", firstPosition + events.size() - 1)
                 .append("events", eventDocuments)
-                .append("previousHash", previousHash);
-        return document.append("hash", CommitHash.of(document.toJson(CANONICAL)));
+                .append("previousHash", previousHash(stream, commit));
+        return positioned(body, reservePositions(events.size()));
     }
 
+    /** The commit at the positions from {@code firstPosition} on, hashed. */
+    private static Document positioned(Document body, long firstPosition) {
+        Document commit = new Document(body);
+        commit.remove("hash");
+        commit.put("firstPosition", firstPosition);
+        commit.put("lastPosition", firstPosition + eventsOf(body).size() - 1);
+        commit.put("hashVersion", CommitHash.VERSION);
+        commit.put("hash", CommitHash.of(commit));
+        return commit;
+    }
+
+    /**
+     * Inserts a prepared commit and settles what happened when the answer was an error: the insert may have landed all
+     * the same (a timeout, a dropped connection), a reader may have given up its positions, or another writer may have
+     * won the stream's sequence. Only the last is a failure for the command.
+     */
     void insert(Document commit, EventMessage<?> firstEvent) {
-        try {
-            commits.insertOne(commit);
-        } catch (RuntimeException e) {
-            markVoid(commit.getLong("firstPosition"), commit.getLong("lastPosition"));
-            handlePersistenceException(e, firstEvent);
+        Document current = commit;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                write(current);
+                break;
+            } catch (RuntimeException e) {
+                Outcome outcome = settle(current, e);
+                if (outcome == Outcome.LANDED) {
+                    log.info("The insert of commit {} answered with an error ({}), but the commit is stored",
+                             current.get("_id"), e.getMessage());
+                    break;
+                }
+                if (outcome == Outcome.POSITIONS_GIVEN_UP && attempt < MAX_REPOSITIONS) {
+                    current = positioned(current, reservePositions(eventsOf(current).size()));
+                    continue;
+                }
+                if (outcome == Outcome.STREAM_TAKEN) {
+                    handlePersistenceException(new ConcurrencyException(
+                            "Another commit was stored for " + current.get("_id") + " first", e), firstEvent);
+                }
+                handlePersistenceException(e, firstEvent);
+            }
         }
-        streamHeads.put(commit.getString("aggregateIdentifier"),
-                        new StreamHead(commit.getLong("lastSequence"), commit.getString("hash")));
+        streamHeads.put(StreamId.of(current).key(), new StreamHead(current.getLong("lastSequence"),
+                                                                   current.getString("hash")));
+    }
+
+    /** The one write of a commit; a seam for tests that make the write fail after it landed. */
+    void write(Document commit) {
+        commits.insertOne(commit);
+    }
+
+    private enum Outcome { LANDED, STREAM_TAKEN, POSITIONS_GIVEN_UP, FAILED }
+
+    /**
+     * After an insert answered with an error: voids the commit's positions, unless the commit or a reader's void marker
+     * holds its last position already. The unique index on {@code lastPosition} makes the answer final: once the void
+     * marker is in, the commit can never land.
+     */
+    private Outcome settle(Document commit, RuntimeException error) {
+        Document stored = commits.find(eq("_id", commit.get("_id"))).first();
+        if (stored != null) {
+            if (commit.getString("hash").equals(stored.getString("hash"))) {
+                return Outcome.LANDED;
+            }
+            voidPositions(commit);
+            return Outcome.STREAM_TAKEN;
+        }
+        if (voidPositions(commit)) {
+            return Outcome.FAILED;
+        }
+        stored = commits.find(eq("_id", commit.get("_id"))).first();
+        if (stored != null && commit.getString("hash").equals(stored.getString("hash"))) {
+            return Outcome.LANDED;
+        }
+        return stored != null ? Outcome.STREAM_TAKEN : isDuplicateKey(error) || holdsLastPosition(commit)
+                                                       ? Outcome.POSITIONS_GIVEN_UP : Outcome.FAILED;
+    }
+
+    private boolean holdsLastPosition(Document commit) {
+        return commits.find(eq("lastPosition", commit.getLong("lastPosition"))).first() != null;
     }
 
     private static Document eventDocument(EventMessage<?> event, long sequenceNumber, Serializer serializer) {
@@ -182,16 +300,16 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 .append("metaData", JsonValue.toBson(metaData.getData()));
     }
 
-    private String previousHash(Commit commit) {
+    private String previousHash(StreamId stream, Commit commit) {
         if (commit.firstSequence() == 0) {
             return null;
         }
         long previous = commit.firstSequence() - 1;
-        StreamHead head = streamHeads.get(commit.stream());
+        StreamHead head = streamHeads.get(stream.key());
         if (head != null && head.lastSequence() == previous) {
             return head.hash();
         }
-        Document found = findCommitHolding(commit.stream(), previous, new Document("hash", 1))
+        Document found = findCommitHolding(stream, previous, new Document("hash", 1))
                 .filter(c -> c.getLong("lastSequence") == previous)
                 .orElse(null);
         if (found == null) {
@@ -202,68 +320,128 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * Takes {@code count} positions from the counter. The value before the update is asked for: the embedded server
-     * answers "after" with its live document, which a concurrent update may already have changed again.
+     * Takes {@code count} positions from the counter, and notes when. The value before the update is asked for: the
+     * embedded server answers "after" with its live document, which a concurrent update may already have changed.
      */
     private long reservePositions(int count) {
         Document before = counters.findOneAndUpdate(eq("_id", POSITION_COUNTER),
-                                                    Updates.inc("next", (long) count),
+                                                    Updates.combine(Updates.inc("next", (long) count),
+                                                                    Updates.set("reservedAt", clock.millis())),
                                                     new FindOneAndUpdateOptions().upsert(true)
                                                                                  .returnDocument(ReturnDocument.BEFORE));
         return before == null || before.get("next") == null ? 0 : before.getLong("next");
     }
 
     /**
-     * Records that the positions taken by a failed commit will never hold events, so tracking readers stop waiting for
-     * them at once. If this write is lost too, the gap timeout still ends the wait.
+     * Marks the positions of a commit that will not be stored there, so tracking readers stop waiting for them.
+     *
+     * @return whether the marker went in; false when something holds the last position already, or the write failed
+     * (readers then wait for the gap timeout)
      */
-    private void markVoid(long firstPosition, long lastPosition) {
-        try {
-            // no '#' in it, so it can never equal a commit id
-            commits.insertOne(new Document("_id", "void:" + firstPosition)
-                                      .append("firstPosition", firstPosition)
-                                      .append("lastPosition", lastPosition)
-                                      .append("events", List.of()));
-        } catch (MongoException ignored) {
-            // the gap timeout covers it
-        }
+    private boolean voidPositions(Document commit) {
+        long first = commit.getLong("firstPosition");
+        // no '#' in it, so it can never equal a commit id
+        return insertMarker(new Document("_id", "void:" + first).append("firstPosition", first)
+                                                                .append("lastPosition", commit.getLong("lastPosition"))
+                                                                .append("events", List.of()));
     }
 
-    /**
-     * {@code <aggregateIdentifier>#<firstSequence>}: a string, because the embedded server looks string keys up about
-     * three times faster than sub-document keys. The part after the last '#' is a number, so the mapping is one to one.
-     */
-    static String commitId(String stream, long firstSequence) {
-        return stream + "#" + firstSequence;
+    private boolean insertMarker(Document marker) {
+        try {
+            commits.insertOne(marker);
+            return true;
+        } catch (MongoException e) {
+            return false;
+        }
     }
 
     // ---- snapshots
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        StreamId stream = new StreamId(snapshot.getType(), snapshot.getAggregateIdentifier());
         try {
+            Optional<Document> at = findCommitHolding(stream, snapshot.getSequenceNumber(), new Document("hash", 1));
+            if (at.isEmpty()) {
+                log.warn("No commit of {} holds sequence {}; the snapshot is not stored", stream,
+                         snapshot.getSequenceNumber());
+                return;
+            }
             Document document = eventDocument(snapshot, snapshot.getSequenceNumber(), serializer)
-                    .append("aggregateIdentifier", snapshot.getAggregateIdentifier())
-                    .append("aggregateType", snapshot.getType());
-            document.put("_id", snapshot.getAggregateIdentifier());
-            snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), document,
-                                 new ReplaceOptions().upsert(true));
+                    .append("aggregateIdentifier", stream.id())
+                    .append("aggregateType", stream.type())
+                    .append("commitHash", at.get().getString("hash"));
+            document.put("_id", stream.key());
+            document.put("mac", snapshotMac(document));
+            snapshots.replaceOne(eq("_id", stream.key()), document, new ReplaceOptions().upsert(true));
         } catch (MongoException e) {
             handlePersistenceException(e, snapshot);
         }
     }
 
+    private String snapshotMac(Document snapshot) {
+        Document content = new Document(snapshot);
+        content.remove("mac");
+        return CommitHash.hmac(snapshotKey, CommitHash.canonical(content));
+    }
+
+    /**
+     * The stream's snapshot if it is one this store wrote for the commit that holds its sequence now: its MAC matches
+     * its content, and its commit hash the commit's. Anything else is logged, counted and not used.
+     */
+    private Optional<Document> trustedSnapshot(StreamId stream) {
+        Document snapshot = snapshots.find(eq("_id", stream.key())).first();
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        String problem = !snapshotMac(snapshot).equals(snapshot.getString("mac"))
+                ? "its content does not match its MAC"
+                : !findCommitHolding(stream, snapshot.getLong("sequenceNumber"), new Document("hash", 1))
+                        .map(c -> c.getString("hash")).equals(Optional.ofNullable(snapshot.getString("commitHash")))
+                ? "it does not match the commit it was taken at" : null;
+        if (problem != null) {
+            rejectedSnapshots.incrementAndGet();
+            log.warn("The snapshot of {} at sequence {} is not used: {}. The aggregate is loaded from its events.",
+                     stream, snapshot.get("sequenceNumber"), problem);
+            return Optional.empty();
+        }
+        return Optional.of(snapshot);
+    }
+
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-        Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
-        return snapshot == null ? Stream.empty() : Stream.of(entry(snapshot, snapshot));
+        return resolve(aggregateIdentifier).flatMap(this::trustedSnapshot).map(s -> entry(s, s)).stream();
     }
 
     // ---- reading one stream
 
+    /**
+     * Loads an aggregate's events, from its snapshot when it has a trusted one. Only commits of this type count, so a
+     * stream of another type under the same id is never read.
+     */
+    public DomainEventStream readEvents(String aggregateType, String aggregateIdentifier) {
+        StreamId stream = new StreamId(aggregateType, aggregateIdentifier);
+        Optional<DomainEventMessage<?>> snapshot =
+                trustedSnapshot(stream)
+                        .map(s -> EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry(s, s)),
+                                                                                    getSnapshotSerializer(),
+                                                                                    upcasterChain))
+                        .flatMap(s -> s.asStream().findFirst());
+        long from = snapshot.map(s -> s.getSequenceNumber() + 1).orElse(0L);
+        DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                eventDataOf(stream, from), getEventSerializer(), upcasterChain);
+        return snapshot.map(s -> DomainEventStream.concat(DomainEventStream.of(s), events)).orElse(events);
+    }
+
+    /** Reads by id alone, for the audit's history: the stream of the type that was first to use the id. */
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String aggregateIdentifier, long firstSequenceNumber) {
-        return commitsOf(aggregateIdentifier, firstSequenceNumber, null)
+        return resolve(aggregateIdentifier).map(stream -> eventDataOf(stream, firstSequenceNumber))
+                                           .orElseGet(Stream::empty);
+    }
+
+    private Stream<? extends DomainEventData<?>> eventDataOf(StreamId stream, long firstSequenceNumber) {
+        return commitsOf(stream, firstSequenceNumber, null)
                 .flatMap(commit -> eventsOf(commit).stream()
                                                    .filter(e -> e.getLong("sequenceNumber") >= firstSequenceNumber)
                                                    .map(e -> entry(commit, e)));
@@ -271,46 +449,57 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return commitsOf(aggregateIdentifier, 0, new Document("lastSequence", 1))
+        return resolve(aggregateIdentifier).flatMap(stream -> commitsOf(stream, 0, new Document("lastSequence", 1))
                 .reduce((first, second) -> second)
-                .map(commit -> commit.getLong("lastSequence"));
+                .map(commit -> commit.getLong("lastSequence")));
     }
 
-    /** The commits whose last position is in {@code positions}, in the order of the global log; no void markers. */
+    /**
+     * The stream an id alone names: of the streams that start with that id (one per aggregate type, and the untyped
+     * form), the one whose first commit took the lowest position, which is the one that used the id first.
+     */
+    Optional<StreamId> resolve(String aggregateIdentifier) {
+        List<String> firstCommits = new ArrayList<>();
+        firstCommits.add(aggregateIdentifier + "#0");
+        aggregateTypes.forEach(type -> firstCommits.add(new StreamId(type, aggregateIdentifier).commitId(0)));
+        return commits.find(in("_id", firstCommits)).projection(new Document("firstPosition", 1)
+                                                                        .append("aggregateType", 1)
+                                                                        .append("aggregateIdentifier", 1))
+                      .into(new ArrayList<>()).stream()
+                      .filter(c -> aggregateIdentifier.equals(c.getString("aggregateIdentifier")))
+                      .min(Comparator.comparingLong(c -> c.getLong("firstPosition")))
+                      .map(StreamId::of);
+    }
+
+    /** The commits whose last position is in {@code positions}, in the order of the global log, void markers too. */
     List<Document> commitsEndingAt(List<Long> positions) {
-        List<Document> found = commits.find(in("lastPosition", positions)).into(new ArrayList<>());
-        found.removeIf(commit -> !commit.containsKey("aggregateIdentifier"));
+        List<Document> found = settledCommits.find(in("lastPosition", positions)).into(new ArrayList<>());
         found.sort(Comparator.comparingLong(c -> c.getLong("lastPosition")));
         return found;
     }
 
-    /** The hash a commit's content gives now, whatever its stored {@code hash} says. */
-    static String contentHash(Document commit) {
-        Document content = new Document(commit);
-        content.remove("hash");
-        return CommitHash.of(content.toJson(CANONICAL));
-    }
-
     /**
-     * Checks the hash chain of one stream.
+     * Checks the hash chain of the stream an id names ({@link #resolve}).
      *
      * @return the first sequence number of the first commit whose hash or link does not match its content, or empty
      * when the whole stream verifies
      */
     public Optional<Long> verifyStream(String aggregateIdentifier) {
+        return resolve(aggregateIdentifier).flatMap(this::verifyStream);
+    }
+
+    Optional<Long> verifyStream(StreamId stream) {
         String expectedPrevious = null;
         long expectedFirst = 0;
         for (long window = 0; ; window = expectedFirst) {
-            for (Document commit : findWindow(aggregateIdentifier, window, null)) {
-                Document content = new Document(commit);
-                String stored = (String) content.remove("hash");
+            for (Document commit : findWindow(stream, window, null)) {
                 if (firstSequence(commit) != expectedFirst
-                        || !Objects.equals(expectedPrevious, content.getString("previousHash"))
-                        || !CommitHash.of(content.toJson(CANONICAL)).equals(stored)) {
+                        || !Objects.equals(expectedPrevious, commit.getString("previousHash"))
+                        || !CommitHash.of(commit).equals(commit.getString("hash"))) {
                     return Optional.of(firstSequence(commit));
                 }
                 expectedFirst = commit.getLong("lastSequence") + 1;
-                expectedPrevious = stored;
+                expectedPrevious = commit.getString("hash");
             }
             if (expectedFirst < window + batchSize) {
                 return Optional.empty();
@@ -322,7 +511,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      * The stream's commits from the one holding {@code fromSequence}, in order, fetched {@code batchSize} possible
      * commit starts at a time by {@code _id $in}. A window whose next expected start is absent ends the stream.
      */
-    private Stream<Document> commitsOf(String stream, long fromSequence, Document projection) {
+    private Stream<Document> commitsOf(StreamId stream, long fromSequence, Document projection) {
         return Batches.stream(new Batches.Source<Long, Document>() {
             @Override
             public List<Document> fetch(Long next) {
@@ -341,7 +530,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 }
                 if (!chain.isEmpty() && projection == null) {
                     Document last = chain.get(chain.size() - 1);
-                    streamHeads.put(stream, new StreamHead(last.getLong("lastSequence"), last.getString("hash")));
+                    streamHeads.put(stream.key(), new StreamHead(last.getLong("lastSequence"),
+                                                                 last.getString("hash")));
                 }
                 return chain;
             }
@@ -355,15 +545,22 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         }, fromSequence);
     }
 
-    private List<Document> findWindow(String stream, long from, Document projection) {
-        List<String> ids = LongStream.range(from, from + batchSize).mapToObj(s -> commitId(stream, s)).toList();
+    /** The stream's commits starting in {@code [from, from + batchSize)}, in order; only its own type's. */
+    private List<Document> findWindow(StreamId stream, long from, Document projection) {
+        List<String> ids = stream.commitIds(from, batchSize, legacyIds);
         List<Document> found = commits.find(in("_id", ids)).projection(withId(projection)).into(new ArrayList<>());
+        found.removeIf(commit -> !stream.owns(commit));
         found.sort(Comparator.comparingLong(MongoEventStorageEngine::firstSequence));
         return found;
     }
 
+    /** The stream's commit that holds the sequence before {@code firstSequence}, if there is one. */
+    Optional<Document> commitBefore(StreamId stream, long firstSequence) {
+        return findCommitHolding(stream, firstSequence - 1, new Document("hash", 1));
+    }
+
     /** Searches windows backwards from {@code sequence} for the commit that starts at or before it. */
-    private Optional<Document> findCommitHolding(String stream, long sequence, Document projection) {
+    private Optional<Document> findCommitHolding(StreamId stream, long sequence, Document projection) {
         for (long last = sequence; last >= 0; last -= batchSize) {
             List<Document> found = findWindow(stream, Math.max(0, last - batchSize + 1), projection);
             for (int i = found.size() - 1; i >= 0; i--) {
@@ -380,7 +577,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         if (projection == null) {
             return null;
         }
-        return new Document(projection).append("_id", 1).append("firstSequence", 1).append("lastSequence", 1);
+        return new Document(projection).append("_id", 1).append("firstSequence", 1).append("lastSequence", 1)
+                                       .append("aggregateType", 1).append("aggregateIdentifier", 1);
     }
 
     private static long firstSequence(Document commit) {
@@ -388,7 +586,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Document> eventsOf(Document commit) {
+    static List<Document> eventsOf(Document commit) {
         return (List<Document>) commit.get("events", List.class);
     }
 
@@ -423,17 +621,19 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     /**
      * The next events after {@code token}: the commits whose last position lies in the token's open gaps or in the
-     * next {@code batchSize} positions, each event with the token that includes it. When that window holds no events
-     * but positions beyond it were handed out (a run of failed or unfinished commits longer than a window), the
-     * following windows are searched up to the head.
+     * next {@code batchSize} positions, each event with the token that includes it. Gaps waited for long enough are
+     * voided first ({@link #giveUp}), then read like the others, so a commit that landed at the last moment is still
+     * delivered. When a window holds no events but positions beyond it were handed out (a run of failed or unfinished
+     * commits longer than a window), the following windows are searched up to the head.
      */
     List<TrackedEventData<?>> fetchTracked(GapAwareTrackingToken token) {
-        GapAwareTrackingToken current = withoutExpiredGaps(token);
+        GapAwareTrackingToken current = token;
+        giveUp(overdueGaps(token));
         List<Document> found = new ArrayList<>();
         Set<Long> positions = new HashSet<>(current.getGaps());
         for (long from = current.getIndex() + 1; ; from += batchSize) {
             LongStream.range(from, from + batchSize).forEach(positions::add);
-            found.addAll(commits.find(in("lastPosition", positions)).into(new ArrayList<>()));
+            found.addAll(settledCommits.find(in("lastPosition", positions)).into(new ArrayList<>()));
             positions.clear();
             if (found.stream().anyMatch(commit -> !eventsOf(commit).isEmpty())) {
                 break;
@@ -470,23 +670,46 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return result;
     }
 
-    private GapAwareTrackingToken withoutExpiredGaps(GapAwareTrackingToken token) {
+    /**
+     * The gaps to stop waiting for: those seen open for {@code gapTimeout}, and those more than half the token's reach
+     * behind its index, which the token would otherwise drop without a word.
+     */
+    private Set<Long> overdueGaps(GapAwareTrackingToken token) {
         if (token.getGaps().isEmpty()) {
-            return token;
+            return Set.of();
         }
         Instant now = clock.instant();
-        Set<Long> expired = new HashSet<>();
+        Set<Long> overdue = new HashSet<>();
         for (Long gap : token.getGaps()) {
             Instant firstSeen = gapFirstSeen.computeIfAbsent(gap, g -> now);
-            if (!firstSeen.plus(gapTimeout).isAfter(now)) {
-                expired.add(gap);
+            if (!firstSeen.plus(gapTimeout).isAfter(now) || gap < token.getIndex() - maxGapOffset / 2) {
+                overdue.add(gap);
             }
         }
         if (gapFirstSeen.size() > 10 * maxGapOffset) {
             Instant forgetBefore = now.minus(gapTimeout.multipliedBy(2));
             gapFirstSeen.values().removeIf(seen -> seen.isBefore(forgetBefore));
         }
-        return expired.isEmpty() ? token : withoutGaps(token, expired);
+        return overdue;
+    }
+
+    /**
+     * Writes a void marker at each position given up. The unique index on {@code lastPosition} decides against a
+     * commit landing there at the same moment: if the commit won, the marker fails and the commit is read; if the
+     * marker won, the commit's writer takes new positions. Either way nothing is lost, and each position given up is
+     * logged and counted.
+     */
+    private void giveUp(Set<Long> gaps) {
+        for (long gap : gaps) {
+            if (insertMarker(new Document("_id", "gap:" + gap).append("firstPosition", gap)
+                                                             .append("lastPosition", gap)
+                                                             .append("events", List.of())
+                                                             .append("givenUpAt", clock.millis()))) {
+                givenUpPositions.incrementAndGet();
+                log.warn("Global position {} stayed empty for {}; it is given up and marked void. A writer that"
+                         + " still holds it will take new positions.", gap, gapTimeout);
+            }
+        }
     }
 
     private static GapAwareTrackingToken withoutGaps(GapAwareTrackingToken token, Set<Long> removed) {
@@ -514,23 +737,41 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return counter == null ? 0 : counter.getLong("next");
     }
 
+    /** When the last positions were handed out, by the writer's clock; null on an empty store. */
+    Instant lastReservation() {
+        Document counter = counters.find(eq("_id", POSITION_COUNTER)).first();
+        return counter == null || counter.get("reservedAt") == null ? null
+                : Instant.ofEpochMilli(counter.getLong("reservedAt"));
+    }
+
     @Override
     public TrackingToken createTailToken() {
         return null;
     }
 
+    /**
+     * A token at the head whose gaps are the positions near it not yet written, so a processor that starts here still
+     * gets the commits that are on their way.
+     */
     @Override
     public TrackingToken createHeadToken() {
         long head = headPosition();
-        return head == 0 ? null : GapAwareTrackingToken.newInstance(head - 1, List.of());
+        long windowStart = Math.max(0, head - 4L * batchSize);
+        List<Long> window = LongStream.range(windowStart, head).boxed().toList();
+        Set<Long> written = new HashSet<>();
+        commitsEndingAt(window).forEach(c -> LongStream.rangeClosed(c.getLong("firstPosition"),
+                                                                    c.getLong("lastPosition")).forEach(written::add));
+        long index = written.stream().mapToLong(Long::longValue).max().orElse(windowStart - 1);
+        return index < 0 ? null : GapAwareTrackingToken.newInstance(
+                index, window.stream().filter(p -> p < index && !written.contains(p)).toList());
     }
 
     /** The last commit known of a stream: a commit never changes, so this stays true, if perhaps not the latest. */
     private record StreamHead(long lastSequence, String hash) {
     }
 
-    private static <K, V> Map<K, V> lruMap(int capacity) {
-        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(capacity, 0.75f, true) {
+    static <K, V> Map<K, V> lruMap(int capacity) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > capacity;
@@ -540,7 +781,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     /** Duplicate keys on the commit id are the optimistic-concurrency conflicts. */
     static boolean isDuplicateKey(Exception e) {
-        return e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        return e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                || e instanceof ConcurrencyException;
     }
 
     public static class Builder extends AbstractEventStorageEngine.Builder {
@@ -550,6 +792,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         private int maxGapOffset = 10_000;
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
+        private boolean majorityReads;
+        private byte[] snapshotKey;
 
         private Builder() {
             eventSerializer(EventSerialization.serializer());
@@ -603,7 +847,26 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             return this;
         }
 
+        /**
+         * Tracking reads and the integrity check read with read concern majority, so they never see a write that a
+         * replica set's failover could still roll back. For replica sets; a single server has no such concern.
+         */
+        public Builder majorityReads(boolean majorityReads) {
+            this.majorityReads = majorityReads;
+            return this;
+        }
+
+        /** The key of the MAC that snapshots carry; without one, a random key that lasts as long as this engine. */
+        public Builder snapshotKey(byte[] snapshotKey) {
+            this.snapshotKey = snapshotKey.clone();
+            return this;
+        }
+
         public MongoEventStorageEngine build() {
+            return new MongoEventStorageEngine(this);
+        }
+
+        Builder checked() {
             if (database == null) {
                 throw new org.axonframework.common.AxonConfigurationException("The event store needs a MongoDatabase");
             }
@@ -611,7 +874,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 throw new org.axonframework.common.AxonConfigurationException(
                         "batchSize and maxGapOffset must be positive and gapTimeout not negative");
             }
-            return new MongoEventStorageEngine(this);
+            if (snapshotKey == null) {
+                snapshotKey = new byte[32];
+                new SecureRandom().nextBytes(snapshotKey);
+            }
+            return this;
         }
     }
 }

@@ -22,6 +22,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
     }
 
+    public String connectionString() {
+        InetSocketAddress address = server.getLocalAddress();
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
     public MongoClient client() {
         return client;
     }

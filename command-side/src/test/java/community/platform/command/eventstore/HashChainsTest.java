@@ -12,7 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import community.platform.shared.audit.SealQuery;
+import org.bson.Document;
+
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -25,6 +30,8 @@ class HashChainsTest {
     private MongoDatabase database;
     private MongoEventStorageEngine engine;
     private HashChains chains;
+    /** Three minutes on: commits written now are older than twice the gap timeout. */
+    private final Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(3));
 
     @BeforeEach
     void start() {
@@ -32,7 +39,7 @@ class HashChainsTest {
         database = mongo.freshDatabase();
         engine = MongoEventStorageEngine.builder().database(database).build();
         engine.ensureIndexes();
-        chains = new HashChains(engine);
+        chains = new HashChains(engine, database, Duration.ofSeconds(60), later);
         for (String stream : List.of("post-1", "post-2", "course-1")) {
             append(stream, 0, 3);
             append(stream, 3, 2);
@@ -52,7 +59,7 @@ class HashChainsTest {
 
     private void tamper(String stream, long commitStart, String field, Object value) {
         database.getCollection(MongoEventStorageEngine.COMMITS)
-                .updateOne(Filters.eq("_id", MongoEventStorageEngine.commitId(stream, commitStart)),
+                .updateOne(Filters.eq("_id", new StreamId("Note", stream).commitId(commitStart)),
                            Updates.set(field, value));
     }
 
@@ -76,7 +83,7 @@ class HashChainsTest {
         IntegrityReport report = chains.verify();
         assertThat(report.verified()).isFalse();
         assertThat(report.firstBrokenAt()).isEqualTo(
-                new IntegrityReport.BrokenLink("post-2", 3, "content does not match its hash"));
+                new IntegrityReport.BrokenLink("Note:post-2", 3, "content does not match its hash"));
         assertThat(chains.handle(new VerifySealQuery(kept.position(), kept.digest()))).isFalse();
     }
 
@@ -85,11 +92,11 @@ class HashChainsTest {
         Seal kept = chains.seal(chains.head());
         tamper("post-1", 0, "events.0.payload.text", "rewritten");
         var changed = database.getCollection(MongoEventStorageEngine.COMMITS)
-                              .find(Filters.eq("_id", MongoEventStorageEngine.commitId("post-1", 0))).first();
-        tamper("post-1", 0, "hash", MongoEventStorageEngine.contentHash(changed));
+                              .find(Filters.eq("_id", new StreamId("Note", "post-1").commitId(0))).first();
+        tamper("post-1", 0, "hash", CommitHash.of(changed));
 
         assertThat(chains.verify().firstBrokenAt()).isEqualTo(new IntegrityReport.BrokenLink(
-                "post-1", 3, "its link to the previous commit does not match"));
+                "Note:post-1", 3, "its link to the previous commit does not match"));
         assertThat(chains.seal(kept.position()).digest()).isNotEqualTo(kept.digest());
     }
 
@@ -107,9 +114,85 @@ class HashChainsTest {
     @Test
     void aRemovedCommitIsAMissingLink() {
         database.getCollection(MongoEventStorageEngine.COMMITS)
-                .deleteOne(Filters.eq("_id", MongoEventStorageEngine.commitId("course-1", 0)));
+                .deleteOne(Filters.eq("_id", new StreamId("Note", "course-1").commitId(0)));
 
         assertThat(chains.verify().firstBrokenAt())
-                .isEqualTo(new IntegrityReport.BrokenLink("course-1", 3, "a commit before it is missing"));
+                .isEqualTo(new IntegrityReport.BrokenLink("Note:course-1", 3, "a commit before it is missing"));
+    }
+
+    @Test
+    void aDeletedTailCommitIsFoundByItsMissingPositions() {
+        Document newest = database.getCollection(MongoEventStorageEngine.COMMITS)
+                                  .findOneAndDelete(Filters.eq("_id", new StreamId("Note", "post-1").commitId(3)));
+
+        IntegrityReport report = chains.verify();
+
+        assertThat(engine.verifyStream("post-1")).as("the stream's own chain is whole").isEmpty();
+        assertThat(report.verified()).isFalse();
+        assertThat(report.broken()).extracting(IntegrityReport.BrokenLink::sequence)
+                                   .containsExactly(newest.getLong("firstPosition"), newest.getLong("lastPosition"));
+        assertThat(report.broken()).allSatisfy(b -> assertThat(b.streamId()).isNull());
+    }
+
+    @Test
+    void aDeletedLastCommitOfTheWholeLogIsFoundOnceItIsOld() {
+        database.getCollection(MongoEventStorageEngine.COMMITS)
+                .deleteOne(Filters.eq("_id", new StreamId("Note", "course-1").commitId(3)));
+
+        assertThat(chains.verify().findings()).isEqualTo(2);
+    }
+
+    @Test
+    void everyBrokenStreamIsReportedNotOnlyTheFirst() {
+        tamper("post-1", 0, "events.0.payload.text", "rewritten");
+        tamper("course-1", 3, "events.1.payload.text", "rewritten");
+
+        IntegrityReport report = chains.verify();
+
+        assertThat(report.findings()).isEqualTo(2);
+        assertThat(report.broken()).extracting(IntegrityReport.BrokenLink::streamId)
+                                   .containsExactlyInAnyOrder("Note:post-1", "Note:course-1");
+    }
+
+    @Test
+    void theCheckContinuesFromTheLastSettledPosition() {
+        IntegrityReport first = chains.verify();
+        assertThat(first.settledUpTo()).isEqualTo(14);
+        append("post-1", 5, 2);
+
+        IntegrityReport next = chains.verify();
+
+        assertThat(next.checkedFrom()).isEqualTo(15);
+        assertThat(next.settledUpTo()).isEqualTo(16);
+        assertThat(next.events()).isEqualTo(17);
+        assertThat(next.streams()).isEqualTo(3);
+        assertThat(chains.verify(true).events()).as("a full check counts the same").isEqualTo(17);
+    }
+
+    @Test
+    void aFindingStaysReportedUntilAFullCheck() {
+        tamper("post-2", 0, "events.0.payload.text", "rewritten");
+        assertThat(chains.verify().verified()).isFalse();
+        append("post-3", 0, 1);
+
+        assertThat(chains.verify().verified()).as("found earlier, still reported").isFalse();
+    }
+
+    @Test
+    void aSealTakenWhileCommitsAreInFlightVerifiesAfterTheyLand() {
+        Document inFlight = engine.prepare(List.of(new GenericDomainEventMessage<>(
+                "Note", "post-9", 0, new Noted("post-9", "slow", BigDecimal.ONE))), engine.getEventSerializer());
+        append("post-1", 5, 1);
+        chains = new HashChains(engine, database, Duration.ofSeconds(60), Clock.systemUTC());
+
+        Seal seal = chains.handle(new SealQuery(null));
+        IntegrityReport report = chains.verify();
+        assertThat(seal.position()).as("only settled positions are sealed").isEqualTo(14);
+        assertThat(report.unsettled()).isEqualTo(1);
+
+        engine.insert(inFlight, null);
+
+        assertThat(chains.handle(new VerifySealQuery(seal.position(), seal.digest()))).isTrue();
+        assertThat(chains.verify().settledUpTo()).isEqualTo(16);
     }
 }

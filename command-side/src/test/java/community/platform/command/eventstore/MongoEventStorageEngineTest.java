@@ -127,6 +127,7 @@ class MongoEventStorageEngineTest {
     @Test
     void keepsTheLatestSnapshot() {
         assertThat(engine.readSnapshot("a")).isEmpty();
+        engine.appendEvents(events("a", 0, 10));
 
         engine.storeSnapshot(new GenericDomainEventMessage<>("Note", "a", 4, new Noted("a", "state at 4", EXACT)));
         engine.storeSnapshot(new GenericDomainEventMessage<>("Note", "a", 9, new Noted("a", "state at 9", EXACT)));
@@ -400,7 +401,7 @@ class MongoEventStorageEngineTest {
         assertThat(engine.verifyStream("a")).isEmpty();
 
         database.getCollection(MongoEventStorageEngine.COMMITS)
-                .updateOne(Filters.eq("_id", MongoEventStorageEngine.commitId("a", 2)),
+                .updateOne(Filters.eq("_id", new StreamId("Note", "a").commitId(2)),
                            Updates.set("events.0.payload.text", "rewritten"));
 
         assertThat(engine.verifyStream("a")).contains(2L);
@@ -413,9 +414,123 @@ class MongoEventStorageEngineTest {
         engine.appendEvents(events("a", 4, 2));
 
         database.getCollection(MongoEventStorageEngine.COMMITS)
-                .deleteOne(Filters.eq("_id", MongoEventStorageEngine.commitId("a", 0)));
+                .deleteOne(Filters.eq("_id", new StreamId("Note", "a").commitId(2)));
 
-        assertThat(engine.verifyStream("a")).isEqualTo(Optional.of(2L));
+        assertThat(engine.verifyStream("a")).isEqualTo(Optional.of(4L));
+    }
+
+    @Test
+    void aUsernameCannotSquatAnotherTypesStream() {
+        engine.appendEvents(new GenericDomainEventMessage<>("Account", "schedule-alice", 0,
+                                                            new Noted("schedule-alice", "registered", EXACT)));
+
+        engine.appendEvents(new GenericDomainEventMessage<>("VolunteerSchedule", "schedule-alice", 0,
+                                                            new Noted("schedule-alice", "duty reserved", EXACT)));
+
+        assertThat(texts(engine.readEvents("VolunteerSchedule", "schedule-alice"))).containsExactly("duty reserved");
+        assertThat(texts(engine.readEvents("Account", "schedule-alice"))).containsExactly("registered");
+        assertThat(engine.readEvents("Inbox", "schedule-alice").asStream()).isEmpty();
+    }
+
+    @Test
+    void aCommitHeldBackPastTheGapTimeoutIsStillDelivered() {
+        engine = engine(MongoEventStorageEngine.builder().gapTimeout(Duration.ofSeconds(5)));
+        Document held = engine.prepare(events("slow", 0, 2), engine.getEventSerializer());
+        engine.appendEvents(events("fast", 0, 1));
+        GapAwareTrackingToken token = lastToken(engine.fetchTracked(start()));
+        assertThat(token.getGaps()).containsExactly(0L, 1L);
+
+        clock.advance(Duration.ofSeconds(6));
+        engine.appendEvents(events("fast", 1, 1));
+        token = lastToken(engine.fetchTracked(token));
+        assertThat(token.getGaps()).as("given up after the timeout").isEmpty();
+        assertThat(engine.givenUpPositions()).as("counted").isEqualTo(2);
+
+        engine.insert(held, events("slow", 0, 1).get(0));
+
+        List<? extends TrackedEventMessage<?>> late = engine.readEvents(token, false).toList();
+        assertThat(late).extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
+                        .as("the held commit took new positions and is delivered").containsExactly("slow", "slow");
+        assertThat(texts(engine.readEvents("Note", "slow"))).containsExactly("note 0", "note 1");
+        assertThat(engine.verifyStream("slow")).isEmpty();
+    }
+
+    @Test
+    void anInsertThatLandedButAnsweredWithAnErrorSucceeds() {
+        engine = failingAfterWrite(true);
+
+        engine.appendEvents(events("a", 0, 2));
+
+        assertThat(texts(engine.readEvents("Note", "a"))).containsExactly("note 0", "note 1");
+        assertThat(readAll(null)).hasSize(2);
+        engine.appendEvents(events("a", 2, 1));
+        assertThat(engine.verifyStream("a")).isEmpty();
+    }
+
+    @Test
+    void anInsertThatFailedBeforeItLandedFailsAndVoidsItsPositions() {
+        engine = failingAfterWrite(false);
+
+        assertThatThrownBy(() -> engine.appendEvents(events("a", 0, 2))).isInstanceOf(EventStoreException.class);
+
+        engine = engine(MongoEventStorageEngine.builder());
+        engine.appendEvents(events("b", 0, 1));
+        List<TrackedEventData<?>> read = engine.fetchTracked(start());
+        assertThat(read).hasSize(1);
+        assertThat(lastToken(read).getGaps()).as("the failed commit's positions are not waited for").isEmpty();
+        assertThat(engine.readEvents("Note", "a").asStream()).isEmpty();
+    }
+
+    /** An engine whose insert answers with a dropped connection, after the commit landed or before. */
+    private MongoEventStorageEngine failingAfterWrite(boolean landed) {
+        MongoEventStorageEngine failing = new MongoEventStorageEngine(
+                MongoEventStorageEngine.builder().database(database).clock(clock)) {
+            private boolean failed;
+
+            @Override
+            void write(Document commit) {
+                if (landed) {
+                    super.write(commit);
+                }
+                if (!failed) {
+                    failed = true;
+                    throw new com.mongodb.MongoSocketReadException("connection dropped",
+                                                                   new com.mongodb.ServerAddress());
+                }
+                if (!landed) {
+                    super.write(commit);
+                }
+            }
+        };
+        failing.ensureIndexes();
+        return failing;
+    }
+
+    @Test
+    void trackingReadsUseReadConcernMajorityOnAReplicaSet() {
+        List<Document> finds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var settings = com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(mongo.connectionString()))
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find")) {
+                            finds.add(Document.parse(event.getCommand().toJson()));
+                        }
+                    }
+                }).build();
+        try (var client = com.mongodb.client.MongoClients.create(settings)) {
+            MongoEventStorageEngine majority = MongoEventStorageEngine.builder()
+                    .database(client.getDatabase(database.getName())).majorityReads(true).build();
+            majority.ensureIndexes();
+            majority.appendEvents(events("a", 0, 1));
+            finds.clear();
+
+            assertThat(majority.fetchTracked(start())).hasSize(1);
+
+            assertThat(finds).isNotEmpty().allSatisfy(find -> assertThat(find.get("readConcern", Document.class))
+                    .isEqualTo(new Document("level", "majority")));
+        }
     }
 
     @Test

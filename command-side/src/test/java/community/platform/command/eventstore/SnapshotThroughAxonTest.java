@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -35,9 +36,14 @@ class SnapshotThroughAxonTest {
         axon = DefaultConfigurer.defaultConfiguration()
                                 .configureSerializer(c -> EventSerialization.serializer())
                                 .configureEmbeddedEventStore(c -> engine)
+                                .registerComponent(TypedRepositories.class, c -> new TypedRepositories(
+                                        c.eventStore(), engine, c.parameterResolverFactory(),
+                                        c.handlerDefinition(Tally.class)))
+                                .configureSnapshotter(c -> c.getComponent(TypedRepositories.class).snapshotter())
                                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Tally.class)
-                                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                                c.snapshotter(), 5)))
+                                        .configureRepository(c -> c.getComponent(TypedRepositories.class).of(
+                                                Tally.class, new EventCountSnapshotTriggerDefinition(
+                                                        c.snapshotter(), 5))))
                                 .start();
     }
 
@@ -47,24 +53,55 @@ class SnapshotThroughAxonTest {
         mongo.close();
     }
 
-    @Test
-    void takesASnapshotAfterTheThresholdAndLoadsFromIt() {
+    private void openAndAddOneToEleven() {
         axon.commandGateway().sendAndWait(new Open("t1"));
         for (int i = 1; i <= 11; i++) {
             long total = axon.commandGateway().sendAndWait(new Add("t1", i));
             assertThat(total).isEqualTo((long) i * (i + 1) / 2);
         }
+    }
 
-        assertThat(engine.readSnapshot("t1")).hasValueSatisfying(
-                snapshot -> assertThat(snapshot.getSequenceNumber()).isGreaterThanOrEqualTo(4));
+    @Test
+    void takesASnapshotAfterTheThresholdAndLoadsFromIt() {
+        openAndAddOneToEleven();
+
+        DomainEventMessage<?> first = engine.readEvents("Tally", "t1").asStream().findFirst().orElseThrow();
+        assertThat(first.getPayload()).as("loading starts from the snapshot").isInstanceOf(Tally.class);
+        assertThat(first.getSequenceNumber()).isGreaterThanOrEqualTo(4);
         long total = axon.commandGateway().sendAndWait(new Add("t1", 100));
         assertThat(total).isEqualTo(66 + 100);
+        assertThat(engine.rejectedSnapshots()).isZero();
+    }
 
-        // A marker written into the stored snapshot shows that loading starts from it.
+    @Test
+    void aTamperedSnapshotIsNeverUsed() {
+        openAndAddOneToEleven();
+
         database.getCollection(MongoEventStorageEngine.SNAPSHOTS)
-                .updateOne(Filters.eq("_id", "t1"), Updates.inc("payload.total", 1000));
-        long fromSnapshot = axon.commandGateway().sendAndWait(new Add("t1", 1));
-        assertThat(fromSnapshot).isEqualTo(66 + 100 + 1 + 1000);
+                .updateOne(Filters.eq("_id", "Tally:t1"), Updates.inc("payload.total", 1000));
+
+        long total = axon.commandGateway().sendAndWait(new Add("t1", 100));
+        assertThat(total).as("loaded from the events, not the edited snapshot").isEqualTo(66 + 100);
+        assertThat(engine.rejectedSnapshots()).as("counted at the load, and at the snapshot that replaced it")
+                                              .isPositive();
+        long rejected = engine.rejectedSnapshots();
+        assertThat((long) axon.commandGateway().sendAndWait(new Add("t1", 1))).isEqualTo(66 + 100 + 1);
+        assertThat(engine.rejectedSnapshots()).as("the new snapshot is trusted again").isEqualTo(rejected);
+    }
+
+    @Test
+    void aSnapshotWhoseMacIsRecomputedStillDoesNotMatchItsCommit() {
+        openAndAddOneToEleven();
+        var snapshots = database.getCollection(MongoEventStorageEngine.SNAPSHOTS);
+        long sequence = snapshots.find(Filters.eq("_id", "Tally:t1")).first().getLong("sequenceNumber");
+
+        // Its commit changed under it (say, restored from an old backup): the snapshot no longer describes it.
+        database.getCollection(MongoEventStorageEngine.COMMITS)
+                .updateOne(Filters.eq("lastPosition", sequence), Updates.set("hash", "0".repeat(64)));
+
+        assertThat(engine.readEvents("Tally", "t1").asStream().findFirst().orElseThrow().getPayload())
+                .isNotInstanceOf(Tally.class);
+        assertThat(engine.rejectedSnapshots()).isEqualTo(1);
     }
 
     record Open(String tallyId) {

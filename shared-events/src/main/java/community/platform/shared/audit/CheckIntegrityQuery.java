@@ -1,5 +1,12 @@
 package community.platform.shared.audit;
 
-/** Answered with an {@link IntegrityReport} over every stream's hash chain. */
-public record CheckIntegrityQuery() {
+/**
+ * Answered with an {@link IntegrityReport}. A check continues after the positions the last one settled; a full one
+ * ({@code fromStart}) walks every commit again, and forgets what earlier checks found.
+ */
+public record CheckIntegrityQuery(boolean fromStart) {
+
+    public CheckIntegrityQuery() {
+        this(false);
+    }
 }
