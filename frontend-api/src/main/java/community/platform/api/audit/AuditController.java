@@ -12,6 +12,9 @@ import community.platform.shared.audit.ExportPage;
 import community.platform.shared.audit.FindStreamEventsQuery;
 import community.platform.shared.audit.FindStreamStateQuery;
 import community.platform.shared.audit.IntegrityReport;
+import community.platform.shared.audit.StreamVerification;
+import community.platform.shared.audit.VerifyStreamQuery;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import community.platform.shared.audit.ListCorrectionsQuery;
 import community.platform.shared.audit.RecordState;
 import community.platform.shared.audit.Seal;
@@ -49,16 +52,44 @@ public class AuditController {
         this.json = json;
     }
 
+    /**
+     * The record's events. A record whose hash chain does not verify is marked: {@code Chain-Intact: false}, and
+     * {@code Chain-Broken-From} names the first sequence that cannot be trusted.
+     */
     @GetMapping("/api/audit/streams/{id}/events")
-    public Mono<List<AuditEvent>> history(@PathVariable String id) {
+    public Mono<List<AuditEvent>> history(@PathVariable String id, ServerHttpResponse response) {
+        return markChain(id, response).then(history(id));
+    }
+
+    public Mono<List<AuditEvent>> history(String id) {
         return views.list(new FindStreamEventsQuery(id), AuditEvent.class)
                     .filter(events -> !events.isEmpty())
                     .switchIfEmpty(Mono.error(() -> noRecord(id)));
     }
 
+    /** Whether the record's hash chain verifies, and from which sequence it does not. */
+    @GetMapping("/api/audit/streams/{id}/verification")
+    public Mono<StreamVerification> verification(@PathVariable String id) {
+        return views.find(new VerifyStreamQuery(id), StreamVerification.class);
+    }
+
+    private Mono<StreamVerification> markChain(String id, ServerHttpResponse response) {
+        return verification(id).doOnNext(chain -> {
+            response.getHeaders().set("Chain-Intact", String.valueOf(chain.intact()));
+            if (!chain.intact()) {
+                response.getHeaders().set("Chain-Broken-From", String.valueOf(chain.brokenFrom()));
+            }
+        });
+    }
+
     /** The record as it stood at {@code asOf} (now when left out). */
     @GetMapping("/api/audit/streams/{id}/state")
-    public Mono<RecordState> state(@PathVariable String id, @RequestParam(required = false) OffsetDateTime asOf) {
+    public Mono<RecordState> state(@PathVariable String id, @RequestParam(required = false) OffsetDateTime asOf,
+                                   ServerHttpResponse response) {
+        return markChain(id, response).then(state(id, asOf));
+    }
+
+    public Mono<RecordState> state(String id, OffsetDateTime asOf) {
         Instant at = asOf == null ? Instant.now() : asOf.toInstant();
         return views.find(new FindStreamStateQuery(id, at), RecordState.class)
                     .switchIfEmpty(Mono.error(() -> noRecord(id)))
@@ -98,9 +129,10 @@ public class AuditController {
         return Flux.concat(Flux.just(CSV_HEADER), log(from, to, type, actor, null).map(this::csvLine));
     }
 
+    /** Continues from where the last check settled; {@code ?full=true} walks the whole log again. */
     @GetMapping("/api/audit/integrity")
-    public Mono<IntegrityReport> integrity() {
-        return views.find(new CheckIntegrityQuery(), IntegrityReport.class);
+    public Mono<IntegrityReport> integrity(@RequestParam(defaultValue = "false") boolean full) {
+        return views.find(new CheckIntegrityQuery(full), IntegrityReport.class);
     }
 
     @GetMapping("/api/audit/seal")

@@ -76,7 +76,8 @@ public class AuditorPages {
     @SuppressWarnings("unchecked")
     Mono<Rendering> record(@PathVariable String id, @RequestParam(required = false) Integer at,
                            ServerWebExchange exchange, Locale locale) {
-        return audit.history(id).flatMap(events -> {
+        return Mono.zip(audit.history(id), audit.verification(id)).flatMap(found -> {
+            List<AuditEvent> events = found.getT1();
             int chosen = at == null ? events.size() - 1 : Math.max(0, Math.min(at, events.size() - 1));
             OffsetDateTime asOf = LocalTime.of(events.get(chosen).timestamp());
             return audit.state(id, asOf).map(state -> {
@@ -90,6 +91,7 @@ public class AuditorPages {
                                 .modelAttribute("recordType", String.valueOf(state.recordType()))
                                 .modelAttribute("fields", fields == null ? List.of() : fields(fields, locale))
                                 .modelAttribute("roster", roster == null ? Map.of() : roster)
+                                .modelAttribute("chain", found.getT2())
                                 .build();
             });
         }).onErrorResume(failure -> forms.failed(failure, exchange, locale));
@@ -114,14 +116,15 @@ public class AuditorPages {
     /** Whether every stream's hash chain holds, the seal over the log as it stands, and a form to check a seal. */
     @GetMapping("/auditor/integrity")
     Mono<Rendering> integrity(@RequestParam(required = false) String position,
-                              @RequestParam(required = false) String digest, ServerWebExchange exchange,
+                              @RequestParam(required = false) String digest,
+                              @RequestParam(defaultValue = "false") boolean full, ServerWebExchange exchange,
                               Locale locale) {
         Long at = position == null || !position.strip().matches("\\d{1,18}") ? null : Long.valueOf(position.strip());
         boolean checking = position != null || digest != null;
         Mono<Object> verified = !checking ? Mono.just("")
                 : at == null || digest == null || digest.isBlank() ? Mono.just("invalid")
                 : audit.verifySeal(at, digest.strip()).map(answer -> answer.get("verified"));
-        return Mono.zip(audit.integrity(), audit.seal(null), verified)
+        return Mono.zip(audit.integrity(full), audit.seal(null), verified)
                    .map(found -> Rendering.view("auditor/integrity")
                                           .modelAttribute("report", found.getT1())
                                           .modelAttribute("seal", found.getT2())

@@ -219,21 +219,35 @@ class AuditApiTest extends ApiTest {
                        seal.get("digest").asText()).get("verified").asBoolean()).isTrue();
 
         var commits = store.getCollection("eventCommits");
-        Document original = commits.find(Filters.eq("_id", h.post() + "#2")).first();
+        String commitId = "VolunteerPost:" + h.post() + "#2";
+        Document original = commits.find(Filters.eq("_id", commitId)).first();
         try {
-            commits.updateOne(Filters.eq("_id", h.post() + "#2"),
+            commits.updateOne(Filters.eq("_id", commitId),
                               new Document("$set", new Document("events.0.payload.position", 7)));
 
-            JsonNode report = get(auditor, "/api/audit/integrity");
+            assertThat(get(auditor, "/api/audit/integrity").get("verified").asBoolean())
+                    .as("a check continues after what the last one verified").isTrue();
+            JsonNode report = get(auditor, "/api/audit/integrity?full=true");
             assertThat(report.get("verified").asBoolean()).isFalse();
-            assertThat(report.at("/firstBrokenAt/streamId").asText()).isEqualTo(h.post());
+            assertThat(report.get("checkedFrom").asLong()).isZero();
+            assertThat(report.at("/firstBrokenAt/streamId").asText()).isEqualTo("VolunteerPost:" + h.post());
             assertThat(report.at("/firstBrokenAt/sequence").asInt()).isEqualTo(2);
+            as(auditor, PASSWORD).get().uri("/api/audit/streams/{id}/events", h.post()).exchange()
+                                 .expectStatus().isOk()
+                                 .expectHeader().valueEquals("Chain-Intact", "false")
+                                 .expectHeader().valueEquals("Chain-Broken-From", "2");
+            as(auditor, PASSWORD).get().uri("/api/audit/streams/{id}/state", h.post()).exchange()
+                                 .expectHeader().valueEquals("Chain-Intact", "false");
             assertThat(get(auditor, "/api/audit/seal/verify?position={p}&digest={d}", seal.get("position").asLong(),
                            seal.get("digest").asText()).get("verified").asBoolean()).isFalse();
         } finally {
-            commits.replaceOne(Filters.eq("_id", h.post() + "#2"), original);
+            commits.replaceOne(Filters.eq("_id", commitId), original);
         }
-        assertThat(get(auditor, "/api/audit/integrity").get("verified").asBoolean()).isTrue();
+        assertThat(get(auditor, "/api/audit/integrity").get("verified").asBoolean())
+                .as("what a check found stays reported").isFalse();
+        assertThat(get(auditor, "/api/audit/integrity?full=true").get("verified").asBoolean()).isTrue();
+        as(auditor, PASSWORD).get().uri("/api/audit/streams/{id}/events", h.post()).exchange()
+                             .expectHeader().valueEquals("Chain-Intact", "true");
     }
 
     @Test
