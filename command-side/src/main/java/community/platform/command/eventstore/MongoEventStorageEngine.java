@@ -175,8 +175,21 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (!events.isEmpty()) {
-            insert(prepare(events, serializer), events.get(0));
+            Document commit = prepare(events, serializer);
+            if (commit.getLong("firstSequence") == 0 && legacyIds && existsInOldForm(StreamId.of(commit))) {
+                voidPositions(commit);
+                handlePersistenceException(new ConcurrencyException(
+                        "The stream " + StreamId.of(commit) + " exists already, written before typed names"),
+                                           events.get(0));
+            }
+            insert(commit, events.get(0));
         }
+    }
+
+    /** Creating a stream in a store written before typed names: the old form of its name may be taken already. */
+    private boolean existsInOldForm(StreamId stream) {
+        return stream.type() != null && stream.owns(Optional.ofNullable(commits.find(eq("_id", stream.id() + "#0"))
+                                                                               .first()).orElse(new Document()));
     }
 
     /**
