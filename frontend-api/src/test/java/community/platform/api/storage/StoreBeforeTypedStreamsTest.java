@@ -14,10 +14,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +46,7 @@ class StoreBeforeTypedStreamsTest {
     static Path dataDirectory;
     private static ConfigurableApplicationContext platform;
     private static WebTestClient web;
+    private static int storePort;
 
     @BeforeAll
     static void startOnTheOldStore() throws IOException {
@@ -49,8 +54,12 @@ class StoreBeforeTypedStreamsTest {
                 "/stores/store-before-typed-streams.mv")) {
             Files.copy(old, dataDirectory.resolve(EmbeddedStore.FILE_NAME));
         }
+        try (ServerSocket free = new ServerSocket(0)) {
+            storePort = free.getLocalPort();
+        }
         platform = new SpringApplicationBuilder(PlatformApplication.class)
-                .properties("PLATFORM_DATA_DIR=" + dataDirectory, "SERVER_PORT=0").run();
+                .properties("PLATFORM_DATA_DIR=" + dataDirectory, "SERVER_PORT=0", "platform.store.port=" + storePort)
+                .run();
         int port = ((WebServerApplicationContext) platform).getWebServer().getPort();
         web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                            .responseTimeout(Duration.ofSeconds(30)).build();
@@ -104,5 +113,48 @@ class StoreBeforeTypedStreamsTest {
         assertThat(report.get("verified").asBoolean()).as(report.toString()).isTrue();
         assertThat(get("/api/audit/streams/schedule-demo-resident/verification").get("intact").asBoolean()).isTrue();
         assertThat(get("/api/audit/streams/schedule-demo-resident/events").size()).isGreaterThan(1);
+    }
+
+    /**
+     * docs/verify-chain.js recomputes every hash with mongosh (1.10.6: {@code -Dmongosh=}, {@code MONGOSH}, or on the
+     * PATH), over the old commits and the new ones, and finds a payload changed through the driver.
+     */
+    @Test
+    void aVerifierOutsideTheJvmRecomputesEveryChain() throws Exception {
+        as(RESIDENT, RESIDENT_PASSWORD).get().uri("/api/volunteer-posts").exchange().expectStatus().isOk();
+        web.post().uri("/api/accounts").contentType(MediaType.APPLICATION_JSON)
+           .bodyValue(Map.of("username", "wang-fang", "password", "a-long-password-4",
+                             "displayName", "王芳 Wang \uD83C\uDFEE"))
+           .exchange().expectStatus().isCreated();
+
+        assertThat(verifyChain()).startsWith("0 ").contains("\"verified\":true");
+
+        var commits = platform.getBean("platformDatabase", com.mongodb.client.MongoDatabase.class)
+                              .getCollection("eventCommits");
+        var original = commits.find(com.mongodb.client.model.Filters.eq("_id", "Account:wang-fang#0")).first();
+        try {
+            commits.updateOne(com.mongodb.client.model.Filters.eq("_id", "Account:wang-fang#0"),
+                              com.mongodb.client.model.Updates.set("events.0.payload.displayName", "someone else"));
+            assertThat(verifyChain()).startsWith("1 ").contains("Account:wang-fang", "content does not match");
+        } finally {
+            commits.replaceOne(com.mongodb.client.model.Filters.eq("_id", "Account:wang-fang#0"), original);
+        }
+    }
+
+    /** The verifier's exit code, a space, and what it printed. */
+    private static String verifyChain() throws Exception {
+        String mongosh = System.getProperty("mongosh", System.getenv().getOrDefault("MONGOSH", "mongosh"));
+        Path script = Path.of("..", "docs", "verify-chain.js").toAbsolutePath().normalize();
+        Process run;
+        try {
+            run = new ProcessBuilder(List.of(mongosh, "--quiet", "mongodb://127.0.0.1:" + storePort + "/platform",
+                                             script.toString())).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("This test needs mongosh 1.10.6: npm install -g mongosh@1.10.6 (or set"
+                                            + " -Dmongosh= or MONGOSH to its path)", e);
+        }
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return run.exitValue() + " " + output;
     }
 }
