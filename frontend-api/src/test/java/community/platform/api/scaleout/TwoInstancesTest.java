@@ -3,6 +3,8 @@ package community.platform.api.scaleout;
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.PlatformApplication;
 import community.platform.api.storage.EmbeddedStore;
+import community.platform.query.processing.Rebuilds;
+import community.platform.shared.audit.DiffProjectionQuery;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two platform instances on one store, as behind a load balancer: the segments are split between them, commands on one
- * record from both resolve without double booking, a live stream on one shows a change made through the other, and
- * when one stops the other takes over its segments.
+ * record from both resolve without double booking, a live stream on one shows a change made through the other, a
+ * rebuild on one loses nothing the other projects meanwhile, and when one stops the other takes over its segments.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
@@ -185,6 +190,75 @@ class TwoInstancesTest {
 
     @Test
     @Order(4)
+    void aRebuildOnOneInstanceLosesNoUpdateMadeOnAnother() throws Exception {
+        String organizer = account(second, "ORGANIZER");
+        String resident = account(second, "RESIDENT");
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        // Enough documents that copying the rebuilt views over the live ones takes a while.
+        List<String> posts = new ArrayList<>();
+        for (Future<String> post : callers.invokeAll(IntStream.range(0, 200).<Callable<String>>mapToObj(
+                day -> () -> publish(second, organizer, 5, 100 + day)).toList())) {
+            posts.add(post.get());
+        }
+        // While the first instance rebuilds, the second takes commands: new posts, and sign-ups for the posts the copy
+        // reaches last.
+        List<String> publishedDuring = new CopyOnWriteArrayList<>();
+        AtomicInteger signedUpDuring = new AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger day = new AtomicInteger(400);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            writers.add(callers.submit(() -> {
+                while (writing.get()) {
+                    publishedDuring.add(publish(second, organizer, 5, day.getAndIncrement()));
+                }
+            }));
+        }
+        writers.add(callers.submit(() -> {
+            for (int i = posts.size() - 1; writing.get() && i >= 0; i--) {
+                web(second, resident, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", posts.get(i))
+                                               .exchange().expectStatus().isCreated();
+                signedUpDuring.incrementAndGet();
+            }
+        }));
+
+        web(first, "root", ADMIN_PASSWORD).post().uri("/api/admin/projections/{name}/replay", PROCESSOR)
+                                          .exchange().expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(60)).until(() -> lastReplay(first) != null);
+        Thread.sleep(500);
+        writing.set(false);
+        for (Future<?> writer : writers) {
+            writer.get();
+        }
+        callers.shutdown();
+
+        assertThat(lastReplay(first)).startsWith("completed");
+        assertThat(publishedDuring).isNotEmpty();
+        assertThat(signedUpDuring.get()).isPositive();
+        // Once both instances have caught up, the live views are what a rebuild from scratch makes of every event.
+        Rebuilds rebuilds = first.getBean(Rebuilds.class);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(rebuilds.handle(new DiffProjectionQuery(PROCESSOR)).differences()).isEmpty());
+        for (String postId : publishedDuring) {
+            web(first, organizer, PASSWORD).get().uri("/api/volunteer-posts/{id}", postId).exchange()
+                                           .expectStatus().isOk();
+        }
+    }
+
+    private static String lastReplay(ConfigurableApplicationContext instance) {
+        JsonNode all = web(instance, "root", ADMIN_PASSWORD).get().uri("/api/admin/projections").exchange()
+                                                            .expectStatus().isOk().expectBody(JsonNode.class)
+                                                            .returnResult().getResponseBody();
+        for (JsonNode processor : all) {
+            if (processor.get("name").asText().equals(PROCESSOR) && !processor.get("replaying").asBoolean()) {
+                return processor.get("lastReplay").isNull() ? null : processor.get("lastReplay").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    @Order(5)
     void whenOneInstanceStopsTheOtherTakesOverItsSegments() {
         first.close();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(segmentsHeld(second)).isEqualTo(4));
