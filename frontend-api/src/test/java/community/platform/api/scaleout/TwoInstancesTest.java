@@ -2,11 +2,21 @@ package community.platform.api.scaleout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.PlatformApplication;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import community.platform.api.storage.EmbeddedStore;
 import community.platform.query.processing.Rebuilds;
 import community.platform.shared.audit.DiffProjectionQuery;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,7 +52,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two platform instances on one store, as behind a load balancer: the segments are split between them, commands on one
  * record from both resolve without double booking, a live stream on one shows a change made through the other, a
- * rebuild on one loses nothing the other projects meanwhile, and when one stops the other takes over its segments.
+ * rebuild on one loses nothing the other projects meanwhile (and an instance that dies mid-rebuild holds nothing for
+ * long), and when one stops the other takes over its segments.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
@@ -257,8 +268,54 @@ class TwoInstancesTest {
         return null;
     }
 
+    /**
+     * An instance that holds a processor for a rebuild and then dies (as with {@code kill -9}: it neither renews nor
+     * lets go) holds it only until it is counted out and its claims expire. Played here by a token store of its own
+     * and the document in which instances say they are alive and what they hold.
+     */
     @Test
     @Order(5)
+    void anInstanceThatDiesHoldingAProjectionHoldsItOnlyUntilItsClaimsExpire() throws Exception {
+        String dead = "dead-instance";
+        String organizer = account(second, "ORGANIZER");
+        TokenStore deadTokens = MongoTokenStore.builder()
+                                               .mongoTemplate(first.getBean("axonMongoTemplate", MongoTemplate.class))
+                                               .serializer(first.getBean("serializer", Serializer.class))
+                                               .nodeId(dead).claimTimeout(Duration.ofSeconds(3)).build();
+        MongoCollection<Document> instances = first.getBean("platformDatabase", MongoDatabase.class)
+                                                   .getCollection("platformInstances");
+        int[] segments = deadTokens.fetchSegments(PROCESSOR);
+        List<Integer> claimed = new ArrayList<>();
+        for (int beat = 1; claimed.size() < segments.length; beat++) {
+            Document alive = new Document("_id", dead).append("beat", beat).append("holding", List.of(PROCESSOR));
+            instances.replaceOne(Filters.eq("_id", dead), alive, new ReplaceOptions().upsert(true));
+            for (int segment : segments) {
+                if (!claimed.contains(segment)) {
+                    try {
+                        deadTokens.fetchToken(PROCESSOR, segment);
+                        claimed.add(segment);
+                    } catch (UnableToClaimTokenException stillHeld) {
+                        // the live instances give it back at their next balance
+                    }
+                }
+            }
+            assertThat(beat).as("beats before every segment was claimed").isLessThan(100);
+            Thread.sleep(200);
+        }
+        assertThat(segmentsHeld(first) + segmentsHeld(second)).isZero();
+
+        // It dies now. Once its claims expire the live instances take the segments back; a post published meanwhile
+        // (answered when its view shows it) is projected.
+        String postId = publish(second, organizer, 5, 900);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(segmentsHeld(first) + segmentsHeld(second)).isEqualTo(segments.length));
+        web(first, organizer, PASSWORD).get().uri("/api/volunteer-posts/{id}", postId).exchange()
+                                       .expectStatus().isOk();
+        instances.deleteOne(Filters.eq("_id", dead));
+    }
+
+    @Test
+    @Order(6)
     void whenOneInstanceStopsTheOtherTakesOverItsSegments() {
         first.close();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(segmentsHeld(second)).isEqualTo(4));

@@ -72,9 +72,10 @@ import java.util.stream.Stream;
  * segments go and starts the live processor again. The processors resume from their tokens, which the switch-over
  * left as they were; the events they see again are ones the copied documents already hold, which the projections'
  * sequence checks skip. Should the instance die during the switch-over, its claims expire and the other instances go
- * on from those tokens over views whose documents are each old or rebuilt, and hold every event up to the tokens. Readers are served from the live collections throughout: they never see
- * an empty view, and each document is whole, old or new. (A collection rename would switch all at once on MongoDB, but
- * the embedded server renames by dropping the target first, which a reader could see as an empty view.)
+ * on from those tokens over views whose documents are each old or rebuilt, and hold every event up to the tokens.
+ * Readers are served from the live collections throughout: they never see an empty view, and each document is whole,
+ * old or new. (A collection rename would switch all at once on MongoDB, but the embedded server renames by dropping
+ * the target first, which a reader could see as an empty view.)
  */
 @Component
 public class Rebuilds {
