@@ -304,11 +304,11 @@ class TwoInstancesTest {
         }
         assertThat(segmentsHeld(first) + segmentsHeld(second)).isZero();
 
-        // It dies now. Once its claims expire the live instances take the segments back; a post published meanwhile
-        // (answered when its view shows it) is projected.
-        String postId = publish(second, organizer, 5, 900);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        // It dies now. Once it is counted out and its claims expire (after Axon's back-off between claim attempts),
+        // the live instances take the segments back, and the views follow new events again.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(segmentsHeld(first) + segmentsHeld(second)).isEqualTo(segments.length));
+        String postId = publish(second, organizer, 5, 900);
         web(first, organizer, PASSWORD).get().uri("/api/volunteer-posts/{id}", postId).exchange()
                                        .expectStatus().isOk();
         instances.deleteOne(Filters.eq("_id", dead));
