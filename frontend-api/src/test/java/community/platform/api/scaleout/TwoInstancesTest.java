@@ -2,9 +2,21 @@ package community.platform.api.scaleout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.PlatformApplication;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import community.platform.api.storage.EmbeddedStore;
+import community.platform.query.processing.Rebuilds;
+import community.platform.shared.audit.DiffProjectionQuery;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,9 +38,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +51,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two platform instances on one store, as behind a load balancer: the segments are split between them, commands on one
- * record from both resolve without double booking, a live stream on one shows a change made through the other, and
- * when one stops the other takes over its segments.
+ * record from both resolve without double booking, a live stream on one shows a change made through the other, a
+ * rebuild on one loses nothing the other projects meanwhile (and an instance that dies mid-rebuild holds nothing for
+ * long), and when one stops the other takes over its segments.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
@@ -185,6 +201,121 @@ class TwoInstancesTest {
 
     @Test
     @Order(4)
+    void aRebuildOnOneInstanceLosesNoUpdateMadeOnAnother() throws Exception {
+        String organizer = account(second, "ORGANIZER");
+        String resident = account(second, "RESIDENT");
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        // Enough documents that copying the rebuilt views over the live ones takes a while.
+        List<String> posts = new ArrayList<>();
+        for (Future<String> post : callers.invokeAll(IntStream.range(0, 200).<Callable<String>>mapToObj(
+                day -> () -> publish(second, organizer, 5, 100 + day)).toList())) {
+            posts.add(post.get());
+        }
+        // While the first instance rebuilds, the second takes commands: new posts, and sign-ups for the posts the copy
+        // reaches last.
+        List<String> publishedDuring = new CopyOnWriteArrayList<>();
+        AtomicInteger signedUpDuring = new AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger day = new AtomicInteger(400);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            writers.add(callers.submit(() -> {
+                while (writing.get()) {
+                    publishedDuring.add(publish(second, organizer, 5, day.getAndIncrement()));
+                }
+            }));
+        }
+        writers.add(callers.submit(() -> {
+            for (int i = posts.size() - 1; writing.get() && i >= 0; i--) {
+                web(second, resident, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", posts.get(i))
+                                               .exchange().expectStatus().isCreated();
+                signedUpDuring.incrementAndGet();
+            }
+        }));
+
+        web(first, "root", ADMIN_PASSWORD).post().uri("/api/admin/projections/{name}/replay", PROCESSOR)
+                                          .exchange().expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(60)).until(() -> lastReplay(first) != null);
+        Thread.sleep(500);
+        writing.set(false);
+        for (Future<?> writer : writers) {
+            writer.get();
+        }
+        callers.shutdown();
+
+        assertThat(lastReplay(first)).startsWith("completed");
+        assertThat(publishedDuring).isNotEmpty();
+        assertThat(signedUpDuring.get()).isPositive();
+        // Once both instances have caught up, the live views are what a rebuild from scratch makes of every event.
+        Rebuilds rebuilds = first.getBean(Rebuilds.class);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(rebuilds.handle(new DiffProjectionQuery(PROCESSOR)).differences()).isEmpty());
+        for (String postId : publishedDuring) {
+            web(first, organizer, PASSWORD).get().uri("/api/volunteer-posts/{id}", postId).exchange()
+                                           .expectStatus().isOk();
+        }
+    }
+
+    private static String lastReplay(ConfigurableApplicationContext instance) {
+        JsonNode all = web(instance, "root", ADMIN_PASSWORD).get().uri("/api/admin/projections").exchange()
+                                                            .expectStatus().isOk().expectBody(JsonNode.class)
+                                                            .returnResult().getResponseBody();
+        for (JsonNode processor : all) {
+            if (processor.get("name").asText().equals(PROCESSOR) && !processor.get("replaying").asBoolean()) {
+                return processor.get("lastReplay").isNull() ? null : processor.get("lastReplay").asText();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An instance that holds a processor for a rebuild and then dies (as with {@code kill -9}: it neither renews nor
+     * lets go) holds it only until it is counted out and its claims expire. Played here by a token store of its own
+     * and the document in which instances say they are alive and what they hold.
+     */
+    @Test
+    @Order(5)
+    void anInstanceThatDiesHoldingAProjectionHoldsItOnlyUntilItsClaimsExpire() throws Exception {
+        String dead = "dead-instance";
+        String organizer = account(second, "ORGANIZER");
+        TokenStore deadTokens = MongoTokenStore.builder()
+                                               .mongoTemplate(first.getBean("axonMongoTemplate", MongoTemplate.class))
+                                               .serializer(first.getBean("serializer", Serializer.class))
+                                               .nodeId(dead).claimTimeout(Duration.ofSeconds(3)).build();
+        MongoCollection<Document> instances = first.getBean("platformDatabase", MongoDatabase.class)
+                                                   .getCollection("platformInstances");
+        int[] segments = deadTokens.fetchSegments(PROCESSOR);
+        List<Integer> claimed = new ArrayList<>();
+        for (int beat = 1; claimed.size() < segments.length; beat++) {
+            Document alive = new Document("_id", dead).append("beat", beat).append("holding", List.of(PROCESSOR));
+            instances.replaceOne(Filters.eq("_id", dead), alive, new ReplaceOptions().upsert(true));
+            for (int segment : segments) {
+                if (!claimed.contains(segment)) {
+                    try {
+                        deadTokens.fetchToken(PROCESSOR, segment);
+                        claimed.add(segment);
+                    } catch (UnableToClaimTokenException stillHeld) {
+                        // the live instances give it back at their next balance
+                    }
+                }
+            }
+            assertThat(beat).as("beats before every segment was claimed").isLessThan(100);
+            Thread.sleep(200);
+        }
+        assertThat(segmentsHeld(first) + segmentsHeld(second)).isZero();
+
+        // It dies now. Once it is counted out and its claims expire (after Axon's back-off between claim attempts),
+        // the live instances take the segments back, and the views follow new events again.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(segmentsHeld(first) + segmentsHeld(second)).isEqualTo(segments.length));
+        String postId = publish(second, organizer, 5, 900);
+        web(first, organizer, PASSWORD).get().uri("/api/volunteer-posts/{id}", postId).exchange()
+                                       .expectStatus().isOk();
+        instances.deleteOne(Filters.eq("_id", dead));
+    }
+
+    @Test
+    @Order(6)
     void whenOneInstanceStopsTheOtherTakesOverItsSegments() {
         first.close();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(segmentsHeld(second)).isEqualTo(4));

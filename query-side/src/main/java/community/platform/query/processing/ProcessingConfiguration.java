@@ -63,9 +63,11 @@ public class ProcessingConfiguration {
      * ({@code platform.processing.segments.<processor>} sets it for one processor); raising it later is a split of the
      * existing segments (Axon's {@code splitSegment}), not a setting change.
      * Every {@code token-claim-interval} a processor looks for segments nobody holds (given back by another instance,
-     * or whose owner's claim has timed out) and claims them. A segment takes up to {@code batchSize} waiting events in
-     * one unit of work, whose view writes go out together
-     * ({@link ViewBatch}): one event at a time when the platform keeps up, larger batches in a burst or a replay.
+     * or whose owner's claim has timed out) and claims them. It renews its claims three times per claim timeout
+     * (Axon's default, every 5 s, would let an idle segment's claim lapse under a shorter timeout, and another
+     * instance take the segment while this one still counts it as its own). A segment takes up to {@code batchSize}
+     * waiting events in one unit of work, whose view writes go out together ({@link ViewBatch}): one event at a time
+     * when the platform keeps up, larger batches in a burst or a replay.
      * They read the event store through {@link EventAvailability}, which wakes them when events arrive. An event a
      * projection fails on is set aside with the later events of its record ({@link DeadLetters}).
      */
@@ -74,7 +76,8 @@ public class ProcessingConfiguration {
             MongoTemplate axonMongoTemplate, ListableBeanFactory beans, Environment environment,
             @Value("${platform.processing.initial-segment-count:4}") int initialSegmentCount,
             @Value("${platform.processing.batch-size:200}") int batchSize,
-            @Value("${platform.processing.token-claim-interval:2s}") Duration claimInterval) {
+            @Value("${platform.processing.token-claim-interval:2s}") Duration claimInterval,
+            @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout) {
         return configurer -> {
             configurer.registerComponent(EventAvailability.class, config -> new EventAvailability(config.eventStore()));
             configurer.eventProcessing()
@@ -82,6 +85,7 @@ public class ProcessingConfiguration {
                               (config, builder) -> builder.initialSegmentCount(initialSegmentCount)
                                                           .batchSize(batchSize)
                                                           .tokenClaimInterval(claimInterval.toMillis())
+                                                          .claimExtensionThreshold(claimTimeout.toMillis() / 3)
                                                           .messageSource(config.getComponent(EventAvailability.class)))
                       .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.flushing())
                       .registerDeadLetterQueueProvider(group -> config -> MongoSequencedDeadLetterQueue

@@ -66,12 +66,16 @@ import java.util.stream.Stream;
  * and a diff between a fresh rebuild and the live views.
  *
  * <p>A rebuild makes a second instance of each of the processor's projections whose collections carry a suffix, feeds
- * it every event from the start, stops the live processor, feeds the events that came meanwhile, then copies the
- * rebuilt documents over the live ones (and deletes live documents the rebuild does not have) and starts the live
- * processor again. It resumes from its own token; the events it sees again are ones the copied documents already hold,
- * which the projections' sequence checks skip. Readers are served from the live collections throughout: they never see
- * an empty view, and each document is whole, old or new. (A collection rename would switch all at once on MongoDB, but
- * the embedded server renames by dropping the target first, which a reader could see as an empty view.)
+ * it every event from the start, stops the live processor, holds every segment of it in the token store (so that no
+ * other instance writes these views either: {@link SegmentBalancer#hold}), feeds the events that came meanwhile, then
+ * copies the rebuilt documents over the live ones (and deletes live documents the rebuild does not have), lets the
+ * segments go and starts the live processor again. The processors resume from their tokens, which the switch-over
+ * left as they were; the events they see again are ones the copied documents already hold, which the projections'
+ * sequence checks skip. Should the instance die during the switch-over, its claims expire and the other instances go
+ * on from those tokens over views whose documents are each old or rebuilt, and hold every event up to the tokens.
+ * Readers are served from the live collections throughout: they never see an empty view, and each document is whole,
+ * old or new. (A collection rename would switch all at once on MongoDB, but the embedded server renames by dropping
+ * the target first, which a reader could see as an empty view.)
  */
 @Component
 public class Rebuilds {
@@ -87,12 +91,15 @@ public class Rebuilds {
     private final EventStorageEngine storage;
     private final MongoDatabase views;
     private final DeadLetters deadLetters;
+    private final SegmentBalancer balancer;
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
     private final Map<String, String> lastResult = new ConcurrentHashMap<>();
 
     public Rebuilds(ApplicationContext context, EventProcessingConfiguration processing, EventStorageEngine storage,
-                    @Qualifier("platformViewDatabase") MongoDatabase views, DeadLetters deadLetters) {
+                    @Qualifier("platformViewDatabase") MongoDatabase views, DeadLetters deadLetters,
+                    SegmentBalancer balancer) {
         this.context = context;
+        this.balancer = balancer;
         this.deadLetters = deadLetters;
         this.processing = processing;
         this.storage = storage;
@@ -176,10 +183,14 @@ public class Rebuilds {
                      name, progress.applied);
             processor.shutdownAsync().get(30, TimeUnit.SECONDS);
             stopped = true;
-            shadow.feed(reached, progress);
-            log.info("Rebuild of {}: caught up at {} events; copying over the live views", name, progress.applied);
-            for (String collection : shadow.collections()) {
-                copyOver(collection + REBUILD, collection);
+            try (SegmentBalancer.Hold hold = balancer.hold(name)) {
+                log.info("Rebuild of {}: every segment held here", name);
+                shadow.feed(reached, progress, hold::keep);
+                log.info("Rebuild of {}: caught up at {} events; copying over the live views", name,
+                         progress.applied);
+                for (String collection : shadow.collections()) {
+                    copyOver(collection + REBUILD, collection, hold::keep);
+                }
             }
             return progress.applied;
         } finally {
@@ -244,7 +255,15 @@ public class Rebuilds {
 
         /** Applies every event after {@code from} up to the store's end now; answers the token reached. */
         TrackingToken feed(TrackingToken from, Progress progress) {
-            return replay(storage, from, handlers, applied -> progress.applied += applied);
+            return feed(from, progress, () -> { });
+        }
+
+        /** The same, running {@code eachBatch} after each batch. */
+        TrackingToken feed(TrackingToken from, Progress progress, Runnable eachBatch) {
+            return replay(storage, from, handlers, applied -> {
+                progress.applied += applied;
+                eachBatch.run();
+            });
         }
 
         /** Drops the suffixed collections that exist (the embedded server logs an error for a missing one). */
@@ -365,21 +384,26 @@ public class Rebuilds {
                                                           : new GenericTrackedEventMessage(token, event);
     }
 
-    /** Each rebuilt document over the live one, then the live documents the rebuild does not have are deleted. */
-    private void copyOver(String from, String to) {
+    /**
+     * Each rebuilt document over the live one, then the live documents the rebuild does not have are deleted; runs
+     * {@code beforeEachWrite} on this thread before each write.
+     */
+    private void copyOver(String from, String to, Runnable beforeEachWrite) {
         MongoCollection<Document> source = views.getCollection(from);
         MongoCollection<Document> target = views.getCollection(to);
         Set<Object> kept = new HashSet<>();
-        Flux.from(source.find()).concatMap(doc -> {
+        for (Document doc : Flux.from(source.find()).toIterable()) {
+            beforeEachWrite.run();
             kept.add(doc.get("_id"));
-            return Mono.from(target.replaceOne(Filters.eq("_id", doc.get("_id")), doc,
-                                               new ReplaceOptions().upsert(true)));
-        }).then().block();
-        Flux.from(target.find().projection(new Document("_id", 1)))
-            .map(doc -> doc.get("_id"))
-            .filter(id -> !kept.contains(id))
-            .concatMap(id -> Mono.from(target.deleteOne(Filters.eq("_id", id))))
-            .then().block();
+            Mono.from(target.replaceOne(Filters.eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true)))
+                .block();
+        }
+        for (Document doc : Flux.from(target.find().projection(new Document("_id", 1))).toIterable()) {
+            if (!kept.contains(doc.get("_id"))) {
+                beforeEachWrite.run();
+                Mono.from(target.deleteOne(Filters.eq("_id", doc.get("_id")))).block();
+            }
+        }
     }
 
     private List<DiffProjectionQuery.Difference> compare(String live, String rebuilt) {

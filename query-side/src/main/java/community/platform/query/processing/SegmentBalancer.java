@@ -7,6 +7,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +35,12 @@ import java.util.concurrent.TimeUnit;
  * the instances, rounded up), for another instance to claim. An instance that dies stops raising its counter, so the
  * others soon count it out and their shares grow; its claims expire after the claim timeout, and they claim its
  * segments.
+ * <p>
+ * A rebuild's switch-over needs one processor held still on every instance: the rebuilding instance {@link #hold holds}
+ * it by claiming all its segments in the token store, after naming it in its counter's document; every other instance
+ * gives back that processor's segments while a live instance names it. The claims are what keep the other instances
+ * out; the name only makes them let go. An instance that dies holding stops being counted live, and its claims expire
+ * after the claim timeout, so the others then claim the segments and go on from the tokens as they were.
  * <p>
  * Liveness is judged by this instance's own clock (when it last saw a counter move), so clocks that differ between
  * machines do not matter here.
@@ -47,6 +59,8 @@ public class SegmentBalancer {
     private final Duration liveFor;
     /** Each other instance's counter as last read, and when (by this instance's clock, in nanoseconds) it moved. */
     private final Map<String, long[]> seen = new HashMap<>();
+    /** Processors this instance holds for a rebuild's switch-over. */
+    private final Set<String> holding = ConcurrentHashMap.newKeySet();
     private long beat;
 
     public SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokens, MongoDatabase platformDatabase,
@@ -64,19 +78,29 @@ public class SegmentBalancer {
     @Scheduled(fixedDelayString = "${platform.processing.balance-interval:3s}")
     public synchronized void balance() {
         try {
-            instances.replaceOne(Filters.eq("_id", instance), new Document("_id", instance).append("beat", ++beat),
+            instances.replaceOne(Filters.eq("_id", instance),
+                                 new Document("_id", instance).append("beat", ++beat)
+                                                              .append("holding", List.copyOf(holding)),
                                  new ReplaceOptions().upsert(true));
-            int live = liveInstances();
+            Set<String> heldElsewhere = new HashSet<>();
+            int live = liveInstances(heldElsewhere);
             processing.eventProcessors().values().stream()
                       .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
                       .filter(StreamingEventProcessor::isRunning)
-                      .forEach(processor -> giveBackSurplus(processor, live));
+                      .forEach(processor -> {
+                          if (heldElsewhere.contains(processor.getName())) {
+                              leaveToHolder(processor);
+                          } else {
+                              giveBackSurplus(processor, live);
+                          }
+                      });
         } catch (RuntimeException e) {
             log.warn("Could not balance segments this time: {}", e.toString());
         }
     }
 
-    private int liveInstances() {
+    /** Counts the live instances, this one included, and adds the processors they hold to {@code held}. */
+    private int liveInstances(Set<String> held) {
         long now = System.nanoTime();
         int live = 1;
         for (Document other : instances.find(Filters.ne("_id", instance))) {
@@ -88,6 +112,7 @@ public class SegmentBalancer {
             }
             if (now - last[1] < liveFor.toNanos()) {
                 live++;
+                held.addAll(other.getList("holding", String.class, List.of()));
             } else if (now - last[1] > liveFor.toNanos() * 100) {
                 // Gone for good (each start is a new instance): forget it, so that the collection does not grow.
                 instances.deleteOne(Filters.and(Filters.eq("_id", other.get("_id")), Filters.eq("beat", otherBeat)));
@@ -105,6 +130,102 @@ public class SegmentBalancer {
             log.info("{}: giving back segment {} ({} instances, a share of {} of {} segments)", processor.getName(),
                      segment, live, share, segments);
             processor.releaseSegment(segment, claimTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Gives back every segment of a processor another instance holds, and keeps from claiming any until the next
+     * balance (also those not held here, which the holder may not have claimed yet).
+     */
+    private void leaveToHolder(StreamingEventProcessor processor) {
+        for (int segment : tokens.fetchSegments(processor.getName())) {
+            if (processor.processingStatus().containsKey(segment)) {
+                log.info("{}: giving back segment {} to a rebuild on another instance", processor.getName(), segment);
+            }
+            processor.releaseSegment(segment, liveFor.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Claims every segment of {@code processor} for this instance, once the other instances have been told to give
+     * them back. The local processor must be stopped first: its claims are this instance's too. Segments are claimed
+     * in order, so that of two instances trying at once the one without segment 0 holds nothing while it waits. Gives
+     * up after twice the claim timeout and three balance intervals, time enough for the claims of a dead instance to
+     * expire.
+     */
+    Hold hold(String processor) throws InterruptedException {
+        holding.add(processor);
+        balance();
+        Hold hold = new Hold(processor);
+        try {
+            hold.claimAll(claimTimeout.multipliedBy(2).plus(liveFor));
+        } catch (RuntimeException | InterruptedException e) {
+            hold.close();
+            throw e;
+        }
+        return hold;
+    }
+
+    /** Every segment of one processor, claimed by this instance until closed. */
+    final class Hold implements AutoCloseable {
+
+        private final String processor;
+        private final List<Integer> held = new ArrayList<>();
+        private long renewed = System.nanoTime();
+
+        private Hold(String processor) {
+            this.processor = processor;
+        }
+
+        private void claimAll(Duration patience) throws InterruptedException {
+            long deadline = System.nanoTime() + patience.toNanos();
+            int[] segments = tokens.fetchSegments(processor);
+            for (int segment : segments) {
+                while (!claim(segment)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Could not hold every segment of " + processor
+                                                                + ": segment " + segment + " stays claimed elsewhere");
+                    }
+                    keep();
+                    Thread.sleep(100);
+                }
+            }
+            if (!Arrays.equals(segments, tokens.fetchSegments(processor))) {
+                throw new IllegalStateException("The segments of " + processor + " changed while they were claimed");
+            }
+        }
+
+        private boolean claim(int segment) {
+            try {
+                tokens.fetchToken(processor, segment);
+                held.add(segment);
+                return true;
+            } catch (UnableToClaimTokenException e) {
+                return false;
+            }
+        }
+
+        /**
+         * Renews the claims when a third of the claim timeout has passed since they were last renewed; throws if one
+         * was lost. Called between the writes of the switch-over, so that the writes stop when the renewals do.
+         */
+        void keep() {
+            if (System.nanoTime() - renewed < claimTimeout.toNanos() / 3) {
+                return;
+            }
+            for (int segment : held) {
+                tokens.extendClaim(processor, segment);
+            }
+            renewed = System.nanoTime();
+        }
+
+        @Override
+        public void close() {
+            for (int segment : held) {
+                tokens.releaseClaim(processor, segment);
+            }
+            holding.remove(processor);
+            balance();
         }
     }
 }
