@@ -70,6 +70,7 @@ public class SegmentBalancer {
             processing.eventProcessors().values().stream()
                       .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
                       .filter(StreamingEventProcessor::isRunning)
+                      .filter(processor -> !ProcessingConfiguration.perInstance(processing, processor.getName()))
                       .forEach(processor -> giveBackSurplus(processor, live));
         } catch (RuntimeException e) {
             log.warn("Could not balance segments this time: {}", e.toString());
