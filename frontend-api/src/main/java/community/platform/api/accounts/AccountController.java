@@ -1,6 +1,5 @@
 package community.platform.api.accounts;
 
-import community.platform.api.security.PlatformAuthenticationManager;
 import community.platform.api.security.Usernames;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
@@ -32,14 +31,11 @@ public class AccountController {
     private final Accounts accounts;
     private final Commands commands;
     private final IdempotencyKeys idempotency;
-    private final PlatformAuthenticationManager authentication;
 
-    public AccountController(Accounts accounts, Commands commands, IdempotencyKeys idempotency,
-                             PlatformAuthenticationManager authentication) {
+    public AccountController(Accounts accounts, Commands commands, IdempotencyKeys idempotency) {
         this.accounts = accounts;
         this.commands = commands;
         this.idempotency = idempotency;
-        this.authentication = authentication;
     }
 
     @PostMapping("/api/accounts")
@@ -84,8 +80,7 @@ public class AccountController {
                                  missing -> new ApiProblemException(ErrorCode.ACCOUNT_NOT_FOUND,
                                                                     "There is no account " + account))
                      .flatMap(roles -> accounts.visible(account, a -> a.roles().equals(roles))
-                                               .thenReturn(new RolesResponse(account, roles.stream().sorted().toList())))
-                     .doOnSuccess(changed -> authentication.forget(account));
+                                               .thenReturn(new RolesResponse(account, roles.stream().sorted().toList())));
     }
 
     public record RolesResponse(String username, java.util.List<Role> roles) {

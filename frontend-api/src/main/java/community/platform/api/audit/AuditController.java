@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** The audit half of "Audit and operations" in ../shared/API.md: history, past states, the log, integrity. */
@@ -113,11 +114,7 @@ public class AuditController {
         ExportEventsQuery first = new ExportEventsQuery(from == null ? null : from.toInstant(),
                                                         to == null ? null : to.toInstant(), blankToNull(type),
                                                         blankToNull(actor), null, PAGE);
-        // a page at a time, the next asked for when the one before has been taken: never the whole log in memory
-        return views.find(first, ExportPage.class)
-                    .expand(page -> page.next() == null ? Mono.empty()
-                                                        : views.find(first.next(page.next()), ExportPage.class))
-                    .concatMapIterable(ExportPage::events);
+        return pages(first, first::next);
     }
 
     /** The same log as CSV (RFC 4180), a header line first; payload and metadata are JSON in their cells. */
@@ -162,9 +159,22 @@ public class AuditController {
                     .switchIfEmpty(Mono.error(() -> noRecord(ids.get(0))));
     }
 
+    /** Every correction, oldest first, as a JSON array written as it is read: never held in memory. */
     @GetMapping("/api/audit/corrections")
-    public Mono<List<AuditEvent>> corrections() {
-        return views.list(new ListCorrectionsQuery(), AuditEvent.class);
+    public Flux<AuditEvent> corrections() {
+        ListCorrectionsQuery first = new ListCorrectionsQuery(null, PAGE);
+        return pages(first, first::next);
+    }
+
+    /**
+     * The events of the pages that start at {@code first}: a page at a time, the next ({@code next} of the page's
+     * cursor) asked for when the one before has been taken, so never the whole log in memory.
+     */
+    private Flux<AuditEvent> pages(Object first, Function<ExportEventsQuery.Cursor, Object> next) {
+        return views.find(first, ExportPage.class)
+                    .expand(page -> page.next() == null ? Mono.empty()
+                                                        : views.find(next.apply(page.next()), ExportPage.class))
+                    .concatMapIterable(ExportPage::events);
     }
 
     private String csvLine(AuditEvent e) {

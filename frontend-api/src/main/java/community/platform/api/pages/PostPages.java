@@ -68,8 +68,8 @@ public class PostPages {
     /** The post's counts as the API streams them, for the page's script (the API itself wants HTTP Basic). */
     @GetMapping(path = "/posts/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    Flux<ServerSentEvent<Map<String, Object>>> stream(@PathVariable String id) {
-        return posts.stream(id);
+    Flux<ServerSentEvent<Map<String, Object>>> stream(@PathVariable String id, ServerWebExchange exchange) {
+        return posts.stream(id, exchange);
     }
 
     @PostMapping("/posts/{id}/signup")

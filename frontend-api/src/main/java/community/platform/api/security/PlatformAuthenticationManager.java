@@ -20,14 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Checks HTTP Basic credentials. A full BCrypt check runs once; a success is then remembered for a short while as a
- * SHA-256 of the password, so later requests cost a hash and a map lookup. Roles come from the accounts view and are
- * remembered with it, so a change of role reaches a signed-in caller within that while (at once on the instance that
- * made the change). Failed logins go to the {@link LoginThrottle}.
+ * SHA-256 of the password, so later requests cost a hash and a map lookup. Roles are never remembered: every request
+ * reads them from the accounts view (one lookup by username), which every instance shares and which the accounts
+ * projection writes from {@code RoleGrantedEvent} and {@code RoleRevokedEvent}. A role change therefore holds on every
+ * instance as soon as the view shows it, and a grant or revocation answers only once it does. Failed logins go to the
+ * {@link LoginThrottle}.
  */
 @Component
 public class PlatformAuthenticationManager implements ReactiveAuthenticationManager {
@@ -36,7 +37,8 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
     private final Views views;
-    private final Cache<String, Verified> verified;
+    /** Per username, the SHA-256 of the password last verified. */
+    private final Cache<String, byte[]> verified;
     /** Checked when there is no such account, so that an unknown username takes as long to refuse as a known one. */
     private final String unknownAccountHash;
 
@@ -60,31 +62,24 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
             return Mono.error(new LoginLockedException(locked.get()));
         }
         byte[] digest = sha256(password);
-        Verified remembered = verified.getIfPresent(username);
-        if (remembered != null && MessageDigest.isEqual(remembered.passwordDigest(), digest)) {
-            throttle.succeeded(username);
-            return Mono.just(remembered.authentication());
-        }
-        return credentials.passwordHash(username)
-                          .defaultIfEmpty(unknownAccountHash)
-                          .publishOn(Schedulers.boundedElastic())
-                          .filter(hash -> passwords.matches(password, hash))
-                          .flatMap(hash -> account(username))
-                          .map(account -> {
-                              Authentication authentication = authenticated(account);
-                              verified.put(username, new Verified(digest, authentication));
-                              throttle.succeeded(username);
-                              return authentication;
-                          })
-                          .switchIfEmpty(Mono.defer(() -> {
-                              throttle.failed(username);
-                              return Mono.error(new BadCredentialsException("Wrong username or password"));
-                          }));
-    }
-
-    /** Forgets what was remembered of this caller, after their roles changed. */
-    public void forget(String username) {
-        verified.invalidate(username);
+        byte[] remembered = verified.getIfPresent(username);
+        Mono<String> checked = remembered != null && MessageDigest.isEqual(remembered, digest)
+                ? Mono.just(username)
+                : credentials.passwordHash(username)
+                             .defaultIfEmpty(unknownAccountHash)
+                             .publishOn(Schedulers.boundedElastic())
+                             .filter(hash -> passwords.matches(password, hash))
+                             .map(hash -> username);
+        return checked.flatMap(this::account)
+                      .map(account -> {
+                          verified.put(username, digest);
+                          throttle.succeeded(username);
+                          return authenticated(account);
+                      })
+                      .switchIfEmpty(Mono.defer(() -> {
+                          throttle.failed(username);
+                          return Mono.error(new BadCredentialsException("Wrong username or password"));
+                      }));
     }
 
     private Mono<AccountSummary> account(String username) {
@@ -102,24 +97,6 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
             return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
-
-    private record Verified(byte[] passwordDigest, Authentication authentication) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Verified v && Arrays.equals(passwordDigest, v.passwordDigest)
-                    && authentication.equals(v.authentication);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(passwordDigest);
-        }
-
-        @Override
-        public String toString() {
-            return "Verified[" + authentication.getName() + "]";
         }
     }
 }

@@ -6,6 +6,7 @@ import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
 import community.platform.api.web.Holds;
 import community.platform.api.web.IdempotencyKeys;
+import community.platform.api.web.LiveStreams;
 import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
 import community.platform.shared.ErrorCode;
@@ -59,14 +60,16 @@ public class VolunteerPostController {
     private final Accounts accounts;
     private final IdempotencyKeys idempotency;
     private final Schedules schedules;
+    private final LiveStreams liveStreams;
 
     public VolunteerPostController(Commands commands, Views views, Accounts accounts, IdempotencyKeys idempotency,
-                                   Schedules schedules) {
+                                   Schedules schedules, LiveStreams liveStreams) {
         this.commands = commands;
         this.views = views;
         this.accounts = accounts;
         this.idempotency = idempotency;
         this.schedules = schedules;
+        this.liveStreams = liveStreams;
     }
 
     @PostMapping("/api/volunteer-posts")
@@ -104,10 +107,14 @@ public class VolunteerPostController {
         return post(id).map(PostResponse::of);
     }
 
-    /** The post's counts as Server-Sent Events: now, then at every change, while the client listens. */
+    /**
+     * The post's counts as Server-Sent Events: now, then at every change, while the client listens; in one of the
+     * caller's address's capped slots ({@link LiveStreams}).
+     */
     @GetMapping(path = "/api/volunteer-posts/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<Map<String, Object>>> stream(@PathVariable String id) {
-        return post(id).thenMany(views.live(new FindVolunteerPostQuery(id), VolunteerPostSummary.class))
+    public Flux<ServerSentEvent<Map<String, Object>>> stream(@PathVariable String id, ServerWebExchange exchange) {
+        return liveStreams.capped(exchange, post(id).thenMany(views.live(new FindVolunteerPostQuery(id),
+                                                                         VolunteerPostSummary.class)))
                        .map(post -> ServerSentEvent.<Map<String, Object>>builder()
                                                    .event("counts")
                                                    .data(Map.of("id", post.id(), "capacity", post.capacity(),

@@ -52,21 +52,25 @@ public class Views {
     }
 
     /**
-     * The record now, then each change to it, until the subscriber goes away (which closes the subscription).
-     * <p>
-     * A change comes at once when this instance projected it: its projection emits the update. Another instance's
-     * projections emit on that instance only (they hold the record's segment), so the record is also read again every
-     * {@code platform.views.poll-interval}, and a change made there shows within that interval. Updates arrive on an
-     * event processor's thread, inside its unit of work, so what follows is moved off it: a command sent from there
-     * would be nested in the processor's work.
+     * The record now, then each change to it as the query side pushes it, until the subscriber goes away (which closes
+     * the subscription). Nothing is polled: every instance's query side emits the changes to the records its live
+     * streams follow, whichever instance projected them. Updates arrive on an event processor's thread, inside its unit
+     * of work, so what follows is moved off it: a command sent from there would be nested in the processor's work.
      */
     public <R> Flux<R> live(Object query, Class<R> type) {
+        return subscribed(query, type, Flux.empty());
+    }
+
+    /**
+     * The record, then each change to it, merged with {@code more}; distinct, off the processor's thread (see
+     * {@link #live}).
+     */
+    private <R> Flux<R> subscribed(Object query, Class<R> type, Flux<R> more) {
         return Flux.usingWhen(
                 Mono.fromSupplier(() -> queries.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(type),
                                                                   ResponseTypes.optionalInstanceOf(type))),
                 (SubscriptionQueryResult<Optional<R>, Optional<R>> result) -> Flux.merge(
-                        Flux.concat(result.initialResult(), result.updates()).flatMap(Mono::justOrEmpty),
-                        polled(() -> find(query, type))),
+                        Flux.concat(result.initialResult(), result.updates()).flatMap(Mono::justOrEmpty), more),
                 result -> Mono.fromRunnable(result::close))
                    .publishOn(Schedulers.boundedElastic())
                    .distinctUntilChanged();
@@ -74,7 +78,7 @@ public class Views {
 
     /**
      * A list once it shows what the caller expects. Each update the projection emits is a signal to ask again, and so is
-     * each poll interval (for lists another instance projects; see {@link #live}).
+     * each poll interval (for lists another instance projects; see {@link #visible}).
      */
     public <R> Mono<List<R>> visibleList(Object query, Class<R> type, Predicate<List<R>> expected) {
         return Flux.usingWhen(
@@ -95,9 +99,11 @@ public class Views {
 
     /**
      * The record once the view shows what the caller expects: the initial answer, then the updates the projection
-     * emits, until one matches. A view that does not catch up in time ends in a TimeoutException (answered 503).
+     * emits, until one matches. Most views announce their changes only on the instance that projected them, so the
+     * record is also read again every {@code platform.views.poll-interval} while this waits (a wait of at most the
+     * catch-up timeout). A view that does not catch up in time ends in a TimeoutException (answered 503).
      */
     public <R> Mono<R> visible(Object query, Class<R> type, Predicate<R> expected) {
-        return live(query, type).filter(expected).next().timeout(catchUp);
+        return subscribed(query, type, polled(() -> find(query, type))).filter(expected).next().timeout(catchUp);
     }
 }

@@ -1,6 +1,10 @@
 package community.platform.api.audit;
 
 import community.platform.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import community.platform.shared.audit.Corrective;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -23,10 +27,12 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The global log of 100,000 events exported as NDJSON and as CSV. The heap is measured after a full GC before the
- * export and again halfway through it: what the export holds at once is the difference. Holding the whole result
- * would take well over 100 MB here (each event is some 400 bytes of payload, more as maps and strings). The load goes
- * into a store of its own (a context of its own), so the other tests do not read through it.
+ * The global log of 100,000 events exported as NDJSON and as CSV, and the same 100,000 events (each a correction)
+ * listed by the corrections endpoint. The memory in use is measured after a full GC before the answer and again
+ * halfway through it: what the answer holds at once is the difference. It counts the heap and the direct memory of
+ * Netty's buffers, where an answer encoded whole would wait to be sent. Holding the whole result would take well over
+ * 100 MB here (each event is some 400 bytes of payload, more as maps and strings). The load goes into a store of its
+ * own (a context of its own), so the other tests do not read through it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = "platform.test.store=export-memory")
@@ -36,8 +42,17 @@ class ExportMemoryTest extends ApiTest {
     private static final int PER_COMMIT = 1_000;
     private static final long BOUND = 16L * 1024 * 1024;
 
-    /** An event no projection handles, written straight to the store. */
-    record LoadNote(String streamId, long number, String text) {
+    /** An event no projection handles, written straight to the store; a correction, for the corrections' list. */
+    record LoadNote(String streamId, long number, String text) implements Corrective {
+        @Override
+        public boolean corrects() {
+            return true;
+        }
+
+        @Override
+        public String reason() {
+            return "load";
+        }
     }
 
     @Autowired
@@ -65,44 +80,54 @@ class ExportMemoryTest extends ApiTest {
                 .returnResult().getResponseBody().findValues("lag").stream().allMatch(lag -> lag.asLong() == 0));
     }
 
-    private static long heapAfterGc() {
+    /** The heap after a full GC, and what Netty's buffers hold (outside the heap). */
+    private static long memoryInUse() {
         System.gc();
         System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long buffers = ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider netty
+                ? netty.metric().usedDirectMemory() + netty.metric().usedHeapMemory() : 0;
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() + buffers;
     }
 
-    private void exportHoldsBoundedMemory(String format, MediaType accept) {
-        long before = heapAfterGc();
+    /** Reads the answer at {@code uri} item by item, and measures what is held halfway. */
+    private void holdsBoundedMemory(String uri, MediaType accept, Class<?> item, long items) {
+        long before = memoryInUse();
         AtomicLong midway = new AtomicLong();
-        AtomicLong lines = new AtomicLong();
+        AtomicLong read = new AtomicLong();
         long started = System.nanoTime();
         // a plain WebClient: WebTestClient keeps a copy of every body it receives, for its failure reports
         WebClient.create("http://localhost:" + port)
-                .get().uri("/api/audit/events?actor=loader" + (format == null ? "" : "&format=" + format))
+                .get().uri(uri)
                 .headers(h -> h.setBasicAuth(auditor, "export-password"))
-                .accept(accept).retrieve().bodyToFlux(String.class)
+                .accept(accept).retrieve().bodyToFlux(item)
                 .doOnNext(line -> {
-                    if (lines.incrementAndGet() == EVENTS / 2) {
-                        midway.set(heapAfterGc());
+                    if (read.incrementAndGet() == EVENTS / 2) {
+                        midway.set(memoryInUse());
                     }
                 })
                 .blockLast(Duration.ofMinutes(5));
         long millis = (System.nanoTime() - started) / 1_000_000;
         long held = midway.get() - before;
-        System.out.printf("export of %,d events as %s: %,d lines in %,d ms; heap after GC %,d MB before, %,d MB "
-                          + "halfway: %+,d MB held (bound %,d MB)%n", EVENTS, format == null ? "ndjson" : format,
-                          lines.get(), millis, before >> 20, midway.get() >> 20, held >> 20, BOUND >> 20);
-        assertThat(lines.get()).isEqualTo(format == null ? EVENTS : EVENTS + 1);
+        System.out.printf("%s with %,d events: %,d items in %,d ms; in use after GC %,d MB before, %,d MB "
+                          + "halfway: %+,d MB held (bound %,d MB)%n", uri, EVENTS, read.get(), millis,
+                          before >> 20, midway.get() >> 20, held >> 20, BOUND >> 20);
+        assertThat(read.get()).isEqualTo(items);
         assertThat(held).isLessThan(BOUND);
     }
 
     @Test
     void ndjsonStreamsInBoundedMemory() {
-        exportHoldsBoundedMemory(null, MediaType.APPLICATION_NDJSON);
+        holdsBoundedMemory("/api/audit/events?actor=loader", MediaType.APPLICATION_NDJSON, String.class, EVENTS);
     }
 
     @Test
     void csvStreamsInBoundedMemory() {
-        exportHoldsBoundedMemory("csv", new MediaType("text", "csv"));
+        holdsBoundedMemory("/api/audit/events?actor=loader&format=csv", new MediaType("text", "csv"), String.class,
+                           EVENTS + 1);
+    }
+
+    @Test
+    void correctionsAreStreamedInBoundedMemory() {
+        holdsBoundedMemory("/api/audit/corrections", MediaType.APPLICATION_JSON, JsonNode.class, EVENTS);
     }
 }

@@ -51,9 +51,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two platform instances on one store, as behind a load balancer: the segments are split between them, commands on one
- * record from both resolve without double booking, a live stream on one shows a change made through the other, a
- * rebuild on one loses nothing the other projects meanwhile (and an instance that dies mid-rebuild holds nothing for
- * long), and when one stops the other takes over its segments.
+ * record from both resolve without double booking, a live stream on one shows a change made through the other, a role
+ * revoked through one is refused by the other at once, a rebuild on one loses nothing the other projects meanwhile (and
+ * an instance that dies mid-rebuild holds nothing for long), and when one stops the other takes over its segments.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
@@ -199,8 +199,25 @@ class TwoInstancesTest {
         }
     }
 
+    /** The second instance has the organizer's password verified and remembered when the first revokes the role. */
     @Test
     @Order(4)
+    void aRevokedRoleIsRefusedOnTheOtherInstanceWithinASecond() {
+        String organizer = account(first, "ORGANIZER");
+        WebTestClient onSecond = web(second, organizer, PASSWORD);
+        onSecond.get().uri("/api/venues/{venue}/calendar", "Hall").exchange().expectStatus().isOk();
+
+        web(first, "root", ADMIN_PASSWORD).delete().uri("/api/admin/accounts/{u}/roles/ORGANIZER", organizer)
+                                          .exchange().expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).untilAsserted(
+                () -> onSecond.get().uri("/api/venues/{venue}/calendar", "Hall").exchange()
+                              .expectStatus().isForbidden());
+    }
+
+
+    @Test
+    @Order(5)
     void aRebuildOnOneInstanceLosesNoUpdateMadeOnAnother() throws Exception {
         String organizer = account(second, "ORGANIZER");
         String resident = account(second, "RESIDENT");
@@ -274,7 +291,7 @@ class TwoInstancesTest {
      * and the document in which instances say they are alive and what they hold.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void anInstanceThatDiesHoldingAProjectionHoldsItOnlyUntilItsClaimsExpire() throws Exception {
         String dead = "dead-instance";
         String organizer = account(second, "ORGANIZER");
@@ -315,7 +332,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void whenOneInstanceStopsTheOtherTakesOverItsSegments() {
         first.close();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(segmentsHeld(second)).isEqualTo(4));

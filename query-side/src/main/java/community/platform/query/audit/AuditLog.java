@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -91,38 +92,40 @@ public class AuditLog {
                                            last, view == null ? null : fold.get().present(view, last, query.asOf())));
     }
 
-    /**
-     * A page of the global log, oldest first, read from the store as a processor reads it; at most {@link #SCAN}
-     * events are read per page, so that each page answers promptly however rarely the filter matches.
-     */
+    /** A page of the global log, oldest first, as {@link #page} reads it. */
     @QueryHandler
     public ExportPage handle(ExportEventsQuery query) {
-        TrackingToken reached = query.after() == null ? null
-                : GapAwareTrackingToken.newInstance(query.after().index(), query.after().gaps());
+        return page(query.after(), query.limit(), event -> matches(event, query));
+    }
+
+    /** A page of the corrections, oldest first, as {@link #page} reads it. */
+    @QueryHandler
+    public ExportPage handle(ListCorrectionsQuery query) {
+        return page(query.after(), query.limit(), event -> event.getPayload() instanceof Corrective c && c.corrects());
+    }
+
+    /**
+     * The {@code wanted} events after the cursor, at most {@code limit}, read from the store as a processor reads it; at
+     * most {@link #SCAN} events are read per page, so that each page answers promptly however rarely events are wanted.
+     */
+    private ExportPage page(ExportEventsQuery.Cursor after, int limit, Predicate<EventMessage<?>> wanted) {
+        TrackingToken reached = after == null ? null : GapAwareTrackingToken.newInstance(after.index(), after.gaps());
         List<AuditEvent> page = new ArrayList<>();
         boolean more;
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(reached, false)) {
             Iterator<? extends TrackedEventMessage<?>> log = events.iterator();
             int read = 0;
-            while ((more = log.hasNext()) && page.size() < query.limit() && read < SCAN) {
+            while ((more = log.hasNext()) && page.size() < limit && read < SCAN) {
                 TrackedEventMessage<?> event = log.next();
                 read++;
                 reached = event.trackingToken();
-                if (matches(event, query)) {
+                if (wanted.test(event)) {
                     page.add(audited(event));
                 }
             }
         }
         return new ExportPage(page, more && reached instanceof GapAwareTrackingToken token
                 ? new ExportEventsQuery.Cursor(token.getIndex(), List.copyOf(token.getGaps())) : null);
-    }
-
-    @QueryHandler
-    public List<AuditEvent> handle(ListCorrectionsQuery query) {
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-            return events.filter(e -> e.getPayload() instanceof Corrective c && c.corrects())
-                         .map(AuditLog::audited).toList();
-        }
     }
 
     /**

@@ -3,7 +3,10 @@ package community.platform.query.processing;
 import com.mongodb.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.common.transaction.TransactionManager;
@@ -22,6 +25,8 @@ import org.springframework.core.env.Environment;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
@@ -59,6 +64,14 @@ public class ProcessingConfiguration {
     }
 
     /**
+     * Whether every instance runs this processor for itself ({@link PerInstance}): then its token is in memory, and it
+     * writes no views, so it is no projection to balance, list, rebuild or diff.
+     */
+    public static boolean perInstance(EventProcessingConfiguration processing, String processor) {
+        return processing.tokenStore(processor) instanceof InMemoryTokenStore;
+    }
+
+    /**
      * Every processor is a pooled streaming one. {@code initialSegmentCount} applies when a processor first starts
      * ({@code platform.processing.segments.<processor>} sets it for one processor); raising it later is a split of the
      * existing segments (Axon's {@code splitSegment}), not a setting change.
@@ -69,7 +82,9 @@ public class ProcessingConfiguration {
      * waiting events in one unit of work, whose view writes go out together ({@link ViewBatch}): one event at a time
      * when the platform keeps up, larger batches in a burst or a replay.
      * They read the event store through {@link EventAvailability}, which wakes them when events arrive. An event a
-     * projection fails on is set aside with the later events of its record ({@link DeadLetters}).
+     * projection fails on is set aside with the later events of its record ({@link DeadLetters}). A
+     * {@link PerInstance} group gets one segment and a token in memory instead, from the head of the log, and no
+     * dead letters.
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessors(
@@ -80,6 +95,9 @@ public class ProcessingConfiguration {
             @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout) {
         return configurer -> {
             configurer.registerComponent(EventAvailability.class, config -> new EventAvailability(config.eventStore()));
+            Set<String> perInstance = Arrays.stream(beans.getBeanNamesForAnnotation(PerInstance.class))
+                                            .map(bean -> beans.findAnnotationOnBean(bean, ProcessingGroup.class).value())
+                                            .collect(Collectors.toSet());
             configurer.eventProcessing()
                       .usingPooledStreamingEventProcessors(
                               (config, builder) -> builder.initialSegmentCount(initialSegmentCount)
@@ -88,7 +106,8 @@ public class ProcessingConfiguration {
                                                           .claimExtensionThreshold(claimTimeout.toMillis() / 3)
                                                           .messageSource(config.getComponent(EventAvailability.class)))
                       .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.flushing())
-                      .registerDeadLetterQueueProvider(group -> config -> MongoSequencedDeadLetterQueue
+                      .registerDeadLetterQueueProvider(group -> perInstance.contains(group) ? null
+                              : config -> MongoSequencedDeadLetterQueue
                               .builder()
                               .processingGroup(group)
                               .mongoTemplate(axonMongoTemplate)
@@ -100,6 +119,15 @@ public class ProcessingConfiguration {
                   .map(bean -> beans.findAnnotationOnBean(bean, ProcessingGroup.class).value())
                   .distinct()
                   .forEach(group -> {
+                      if (perInstance.contains(group)) {
+                          configurer.eventProcessing()
+                                    .registerTokenStore(group, config -> new InMemoryTokenStore())
+                                    .registerPooledStreamingEventProcessorConfiguration(
+                                            group, (config, builder) -> builder
+                                                    .initialSegmentCount(1)
+                                                    .initialToken(StreamableMessageSource::createHeadToken));
+                          return;
+                      }
                       // Without the cache every event costs a dead-letter query; with it only those of records set
                       // aside do.
                       configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(

@@ -120,6 +120,7 @@ public class Rebuilds {
     public List<ProjectionStatus> handle(ListProjectionsQuery query) {
         long head = head();
         return processing.eventProcessors().keySet().stream().sorted()
+                         .filter(name -> !ProcessingConfiguration.perInstance(processing, name))
                          .map(name -> status(name, head)).flatMap(Stream::ofNullable).toList();
     }
 
@@ -147,7 +148,8 @@ public class Rebuilds {
     @CommandHandler
     public String handle(ReplayProjectionCommand command) {
         String name = command.name();
-        if (!(processing.eventProcessor(name).orElse(null) instanceof StreamingEventProcessor processor)) {
+        if (!(processing.eventProcessor(name).orElse(null) instanceof StreamingEventProcessor processor)
+                || ProcessingConfiguration.perInstance(processing, name)) {
             return "UNKNOWN";
         }
         Progress progress = new Progress();
@@ -208,6 +210,9 @@ public class Rebuilds {
      */
     @QueryHandler
     public DiffProjectionQuery.Diff handle(DiffProjectionQuery query) {
+        if (ProcessingConfiguration.perInstance(processing, query.name())) {
+            return null;
+        }
         return diff(query.name(), projectionClasses(query.name()));
     }
 

@@ -87,6 +87,7 @@ public class SegmentBalancer {
             processing.eventProcessors().values().stream()
                       .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
                       .filter(StreamingEventProcessor::isRunning)
+                      .filter(processor -> !ProcessingConfiguration.perInstance(processing, processor.getName()))
                       .forEach(processor -> {
                           if (heldElsewhere.contains(processor.getName())) {
                               leaveToHolder(processor);

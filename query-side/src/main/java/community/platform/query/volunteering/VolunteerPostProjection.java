@@ -28,6 +28,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +46,8 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
 
     public static final String GROUP = "volunteer-posts";
     static final String COLLECTION = "volunteerPostViews";
+    /** How often {@link #summaryOnceApplied} reads a view that is behind again. */
+    private static final Duration RECHECK = Duration.ofMillis(50);
 
     private final MongoCollection<Document> views;
     private final QueryUpdateEmitter updates;
@@ -140,6 +143,14 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
                    .sort(Comparator.comparing(VolunteerPostSummary::startsAt).thenComparing(VolunteerPostSummary::id))
                    .collectList()
                    .toFuture();
+    }
+
+    /** The post's summary once its view has applied {@code sequence}: until then the view is read again. */
+    Mono<VolunteerPostSummary> summaryOnceApplied(String postId, long sequence) {
+        return Mono.from(views.find(eq("_id", postId)).first())
+                   .filter(stored -> stored.getLong("lastSequence") >= sequence)
+                   .repeatWhenEmpty(tries -> tries.delayElements(RECHECK))
+                   .map(stored -> VolunteerPostView.from(stored).summary(clock.instant()));
     }
 
     private Mono<VolunteerPostView> find(String postId) {
