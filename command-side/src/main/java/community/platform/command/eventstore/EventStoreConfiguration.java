@@ -2,6 +2,8 @@ package community.platform.command.eventstore;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -53,6 +55,24 @@ public class EventStoreConfiguration {
         } catch (MongoException e) {
             return false;
         }
+    }
+
+    /**
+     * {@code platform_event_store_positions_given_up_total}: global positions a reader stopped waiting for (each logged
+     * too); {@code platform_event_store_snapshots_rejected_total}: snapshots not used because they did not match.
+     */
+    @Bean
+    public MeterBinder eventStoreMetrics(MongoEventStorageEngine engine) {
+        return registry -> {
+            FunctionCounter.builder("platform.event.store.positions.given.up", engine,
+                                    MongoEventStorageEngine::givenUpPositions)
+                           .description("Global positions a tracking reader gave up on and marked void")
+                           .register(registry);
+            FunctionCounter.builder("platform.event.store.snapshots.rejected", engine,
+                                    MongoEventStorageEngine::rejectedSnapshots)
+                           .description("Snapshots not used because they did not match their commit or MAC")
+                           .register(registry);
+        };
     }
 
     @Bean

@@ -9,22 +9,42 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.UUID;
 
-/** The embedded MongoDB wire-protocol server, reached over a real connection with the real driver. */
+/**
+ * The embedded MongoDB wire-protocol server, reached over a real connection with the real driver: its in-memory
+ * backend, or any server at a connection string (the platform's durable H2 backend, in frontend-api's tests).
+ */
 public final class EmbeddedMongo implements AutoCloseable {
 
-    private final MongoServer server;
+    private final String connectionString;
+    private final AutoCloseable server;
     private final MongoClient client;
 
     public EmbeddedMongo() {
-        server = new MongoServer(new MemoryBackend());
+        this(inMemory());
+    }
+
+    private EmbeddedMongo(MongoServer server) {
+        this(uri(server.getLocalAddress()), server::shutdownNow);
+    }
+
+    public EmbeddedMongo(String connectionString, AutoCloseable server) {
+        this.connectionString = connectionString;
+        this.server = server;
+        this.client = MongoClients.create(connectionString);
+    }
+
+    private static MongoServer inMemory() {
+        MongoServer server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        InetSocketAddress address = server.getLocalAddress();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        return server;
+    }
+
+    private static String uri(InetSocketAddress address) {
+        return "mongodb://127.0.0.1:" + address.getPort();
     }
 
     public String connectionString() {
-        InetSocketAddress address = server.getLocalAddress();
-        return "mongodb://127.0.0.1:" + address.getPort();
+        return connectionString;
     }
 
     public MongoClient client() {
@@ -39,6 +59,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.shutdownNow();
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop the embedded server", e);
+        }
     }
 }

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MongoEventStorageEngineTest {
 
     private static final BigDecimal EXACT = new BigDecimal("0.1000000000000000055511151231257827");
-    private static EmbeddedMongo mongo;
+    static EmbeddedMongo mongo;
 
     private MongoDatabase database;
     private MutableClock clock;

@@ -251,6 +251,14 @@ class AuditApiTest extends ApiTest {
     }
 
     @Test
+    void theEventStoreCountsGivenUpPositionsAndRejectedSnapshots() {
+        String metrics = asAdmin().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                                  .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("platform_event_store_positions_given_up_total",
+                                     "platform_event_store_snapshots_rejected_total");
+    }
+
+    @Test
     void residentsAndOrganizersMayNotAudit() {
         String resident = account("resident", PASSWORD, "RESIDENT");
         String organizer = account("organizer", PASSWORD, "ORGANIZER");

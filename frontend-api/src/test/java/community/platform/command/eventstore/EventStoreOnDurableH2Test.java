@@ -1,0 +1,24 @@
+package community.platform.command.eventstore;
+
+import community.platform.api.storage.EmbeddedStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+/**
+ * The event store's tests (concurrency, tracking, gaps, ambiguous inserts, hash chains) again on the backend the
+ * platform uses by default: the embedded server's durable H2 file, one commit per write.
+ */
+class EventStoreOnDurableH2Test extends MongoEventStorageEngineTest {
+
+    @TempDir
+    static Path dataDirectory;
+
+    /** Hides the in-memory server of the tests it runs again. */
+    @BeforeAll
+    static void startServer() {
+        EmbeddedStore store = EmbeddedStore.onDisk(dataDirectory, "127.0.0.1", 0);
+        mongo = new EmbeddedMongo(store.connectionString(), store);
+    }
+}
