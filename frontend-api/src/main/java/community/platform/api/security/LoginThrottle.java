@@ -1,65 +1,62 @@
 package community.platform.api.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Slows down password guessing: after {@code max-failures} failed logins for one username within the lock time, that
- * username is locked for the lock time, whether or not the account exists (so the answer tells nothing about it).
- * Kept per instance: behind a load balancer each instance counts on its own, which at most multiplies the allowed
- * attempts by the number of instances.
+ * Slows down password guessing without letting a stranger lock anyone out. Every password check takes a token from
+ * two buckets: one for the username from this client address ({@code max-failures} per {@code lock-time}) and one
+ * for the address, whatever the username ({@code max-failures-per-address} per {@code lock-time}). A success gives
+ * its token back to the address and fills the username's bucket for that address again. So guesses at {@code admin} from one
+ * address lock out that address only; the admin signs in from their own. Unknown usernames are counted alike, so the
+ * answer tells nothing about which exist. Kept per instance: behind a load balancer each instance counts on its own.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
-    private final int maxFailures;
-    private final Duration lockTime;
-    private final Clock clock;
-    private final Cache<String, Failures> failures;
+    private final Buckets perUsernameAndAddress;
+    private final Buckets perAddress;
 
-    @Autowired
-    public LoginThrottle(@Value("${platform.security.login.max-failures:5}") int maxFailures,
-                         @Value("${platform.security.login.lock-time:5m}") Duration lockTime) {
-        this(maxFailures, lockTime, Clock.systemUTC());
+    LoginThrottle(@Value("${platform.security.login.max-failures:5}") int maxFailures,
+                  @Value("${platform.security.login.max-failures-per-address:30}") int maxFailuresPerAddress,
+                  @Value("${platform.security.login.lock-time:5m}") Duration lockTime) {
+        this.perUsernameAndAddress = new Buckets(maxFailures, lockTime);
+        this.perAddress = new Buckets(maxFailuresPerAddress, lockTime);
     }
 
-    LoginThrottle(int maxFailures, Duration lockTime, Clock clock) {
-        this.maxFailures = maxFailures;
-        this.lockTime = lockTime;
-        this.clock = clock;
-        this.failures = Caffeine.newBuilder().expireAfterWrite(lockTime).maximumSize(100_000).build();
+    /** How long password checks for this username from this address are refused, if they are; takes nothing. */
+    Optional<Duration> lockedFor(String username, String address) {
+        return perAddress.emptyFor(address).or(() -> perUsernameAndAddress.emptyFor(pair(username, address)));
     }
 
-    /** How long the username stays locked, if it is. */
-    public Optional<Duration> lockedFor(String username) {
-        Failures recorded = failures.getIfPresent(username);
-        if (recorded == null || recorded.lockedUntil() == null) {
-            return Optional.empty();
+    /** Takes a try for a password check; when none is left, how long until there is. */
+    Optional<Duration> attempt(String username, String address) {
+        Optional<Duration> refused = perAddress.take(address);
+        if (refused.isPresent()) {
+            return refused;
         }
-        Duration left = Duration.between(clock.instant(), recorded.lockedUntil());
-        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+        refused = perUsernameAndAddress.take(pair(username, address));
+        if (refused.isPresent()) {
+            perAddress.giveBack(address);
+        }
+        return refused;
     }
 
-    public void failed(String username) {
-        failures.asMap().compute(username, (name, recorded) -> {
-            int count = (recorded == null ? 0 : recorded.count()) + 1;
-            Instant lockedUntil = count >= maxFailures ? clock.instant().plus(lockTime) : null;
-            return new Failures(count, lockedUntil);
-        });
+    /** The password was right: the username's tries from this address are full again. */
+    void succeeded(String username, String address) {
+        perUsernameAndAddress.fill(pair(username, address));
     }
 
-    public void succeeded(String username) {
-        failures.invalidate(username);
+    /** The try taken for a password check that succeeded goes back to the address. */
+    void succeededAfterAttempt(String username, String address) {
+        perAddress.giveBack(address);
+        succeeded(username, address);
     }
 
-    private record Failures(int count, Instant lockedUntil) {
+    private static String pair(String username, String address) {
+        return username + "\n" + address;
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import community.platform.shared.accounts.AccountSummary;
 import community.platform.shared.accounts.FindAccountQuery;
+import community.platform.api.web.ClientAddress;
 import community.platform.api.web.Views;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -27,7 +28,8 @@ import java.util.Optional;
  * Checks HTTP Basic credentials. A full BCrypt check runs once; a success is then remembered for a short while as a
  * SHA-256 of the password, so later requests cost a hash and a map lookup. Roles come from the accounts view and are
  * remembered with it, so a change of role reaches a signed-in caller within that while (at once on the instance that
- * made the change). Failed logins go to the {@link LoginThrottle}.
+ * made the change). Every password check that is not remembered goes through the {@link LoginThrottle}, by username
+ * and client address; an unknown username is checked against a hash of the same cost and answered alike.
  */
 @Component
 public class PlatformAuthenticationManager implements ReactiveAuthenticationManager {
@@ -55,15 +57,23 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
     public Mono<Authentication> authenticate(Authentication request) {
         String username = Usernames.normalize(request.getName());
         String password = String.valueOf(request.getCredentials());
-        Optional<Duration> locked = throttle.lockedFor(username);
+        return ClientAddress.current().flatMap(address -> authenticate(username, password, address));
+    }
+
+    private Mono<Authentication> authenticate(String username, String password, String address) {
+        Optional<Duration> locked = throttle.lockedFor(username, address);
         if (locked.isPresent()) {
             return Mono.error(new LoginLockedException(locked.get()));
         }
         byte[] digest = sha256(password);
         Verified remembered = verified.getIfPresent(username);
         if (remembered != null && MessageDigest.isEqual(remembered.passwordDigest(), digest)) {
-            throttle.succeeded(username);
+            throttle.succeeded(username, address);
             return Mono.just(remembered.authentication());
+        }
+        locked = throttle.attempt(username, address);
+        if (locked.isPresent()) {
+            return Mono.error(new LoginLockedException(locked.get()));
         }
         return credentials.passwordHash(username)
                           .defaultIfEmpty(unknownAccountHash)
@@ -73,13 +83,10 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
                           .map(account -> {
                               Authentication authentication = authenticated(account);
                               verified.put(username, new Verified(digest, authentication));
-                              throttle.succeeded(username);
+                              throttle.succeededAfterAttempt(username, address);
                               return authentication;
                           })
-                          .switchIfEmpty(Mono.defer(() -> {
-                              throttle.failed(username);
-                              return Mono.error(new BadCredentialsException("Wrong username or password"));
-                          }));
+                          .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Wrong username or password")));
     }
 
     /** Forgets what was remembered of this caller, after their roles changed. */

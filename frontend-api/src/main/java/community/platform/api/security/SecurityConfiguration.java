@@ -89,7 +89,7 @@ public class SecurityConfiguration {
                 long seconds = Math.max(1, locked.retryAfter().toSeconds());
                 return problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "login-locked",
                                                             "Too many failed logins",
-                                                            "Too many failed logins for this username; try again in "
+                                                            "Too many failed logins from your address; try again in "
                                                                     + seconds + " s"),
                                       Map.of("Retry-After", String.valueOf(seconds)));
             }

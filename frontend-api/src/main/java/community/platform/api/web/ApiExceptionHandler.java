@@ -63,6 +63,7 @@ public class ApiExceptionHandler implements WebExceptionHandler {
 
     private ProblemDetail toProblem(Throwable failure, ServerWebExchange exchange, Map<String, String> headers) {
         if (failure instanceof ApiProblemException api) {
+            headers.putAll(api.headers());
             return api.problem();
         }
         if (failure instanceof WebExchangeBindException invalid) {

@@ -10,7 +10,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.net.InetSocketAddress;
 import java.util.stream.Collectors;
 
 /**
@@ -40,16 +39,10 @@ public class Commands {
         MetaData metaData = MetaData.with("actor", actor)
                                     .and("actorRoles", actorRoles)
                                     .and("correlationId", exchange == null ? "none" : CorrelationId.of(exchange))
-                                    .and("clientAddress", exchange == null ? "local" : clientAddress(exchange));
+                                    .and("clientAddress", exchange == null ? "local" : ClientAddress.of(exchange));
         // The command bus handles a command on the sending thread: never a Netty event loop, nor an event processor.
         return Mono.fromFuture(() -> gateway.<R>send(GenericCommandMessage.asCommandMessage(command)
                                                                           .andMetaData(metaData)))
                    .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null ? "unknown" : remote.getAddress() == null ? remote.getHostString()
-                                                                         : remote.getAddress().getHostAddress();
     }
 }
