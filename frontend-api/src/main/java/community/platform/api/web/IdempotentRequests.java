@@ -1,6 +1,10 @@
 package community.platform.api.web;
 
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.media.StringSchema;
 import org.reactivestreams.Publisher;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * {@code Idempotency-Key} on every API request that creates something, in one place: the body is read, compared and
@@ -34,16 +37,32 @@ import java.util.stream.Stream;
 class IdempotentRequests implements WebFilter {
 
     /** The creating {@code POST}s of the API. */
-    static final List<PathPattern> CREATING = Stream.of(
+    static final List<String> CREATING_PATHS = List.of(
             "/api/accounts", "/api/volunteer-posts", "/api/volunteer-posts/{id}/signups", "/api/festival-events",
             "/api/festival-events/{id}/registrations", "/api/festival-events/{id}/entries", "/api/courses",
-            "/api/courses/{id}/enrollments", "/api/courses/{id}/feedback").map(PathPatternParser.defaultInstance::parse)
-            .toList();
+            "/api/courses/{id}/enrollments", "/api/courses/{id}/feedback");
+    private static final List<PathPattern> CREATING = CREATING_PATHS.stream()
+                                                                    .map(PathPatternParser.defaultInstance::parse)
+                                                                    .toList();
 
     private final IdempotencyKeys keys;
 
     IdempotentRequests(IdempotencyKeys keys) {
         this.keys = keys;
+    }
+
+    /** The API's description names the header on each of these requests. */
+    @Bean
+    static OpenApiCustomizer idempotencyKeyDescribed() {
+        return api -> CREATING_PATHS.forEach(path -> {
+            var item = api.getPaths() == null ? null : api.getPaths().get(path);
+            if (item != null && item.getPost() != null) {
+                item.getPost().addParametersItem(new HeaderParameter().name(IdempotencyKeys.HEADER).required(false)
+                        .schema(new StringSchema().maxLength(200))
+                        .description("The same key from the same caller gets the first answer again and creates"
+                                     + " nothing new; with another body, 422"));
+            }
+        });
     }
 
     @Override
