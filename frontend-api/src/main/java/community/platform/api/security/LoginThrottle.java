@@ -7,52 +7,55 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Slows down password guessing without letting a stranger lock anyone out. Every password check takes a token from
- * two buckets: one for the username from this client address ({@code max-failures} per {@code lock-time}) and one
- * for the address, whatever the username ({@code max-failures-per-address} per {@code lock-time}). A success gives
- * its token back to the address and fills the username's bucket for that address again. So guesses at {@code admin} from one
- * address lock out that address only; the admin signs in from their own. Unknown usernames are counted alike, so the
- * answer tells nothing about which exist. Kept per instance: behind a load balancer each instance counts on its own.
+ * Slows down password guessing without letting a stranger lock anyone out. Two Bucket4j buckets per client address:
+ * <ul>
+ * <li>for a username from that address, {@code max-failures} failed checks per {@code lock-time}; a right password
+ * fills it again;</li>
+ * <li>for the address, whatever the username, {@code max-failures-per-address} checks per {@code lock-time}, taken
+ * before the check (so that many guesses at once cannot all slip through while the first are being checked) and given
+ * back when the password was right.</li>
+ * </ul>
+ * So guesses at {@code admin} from one address hold back that address only; the admin signs in from their own.
+ * Unknown usernames are counted alike, so the answer tells nothing about which exist. Kept per instance: behind a
+ * load balancer each instance counts on its own.
  */
 @Component
 class LoginThrottle {
 
-    private final Buckets perUsernameAndAddress;
-    private final Buckets perAddress;
+    private final Buckets failuresPerUsernameAndAddress;
+    private final Buckets checksPerAddress;
 
     LoginThrottle(@Value("${platform.security.login.max-failures:5}") int maxFailures,
                   @Value("${platform.security.login.max-failures-per-address:30}") int maxFailuresPerAddress,
                   @Value("${platform.security.login.lock-time:5m}") Duration lockTime) {
-        this.perUsernameAndAddress = new Buckets(maxFailures, lockTime);
-        this.perAddress = new Buckets(maxFailuresPerAddress, lockTime);
+        this.failuresPerUsernameAndAddress = new Buckets(maxFailures, lockTime);
+        this.checksPerAddress = new Buckets(maxFailuresPerAddress, lockTime);
     }
 
     /** How long password checks for this username from this address are refused, if they are; takes nothing. */
     Optional<Duration> lockedFor(String username, String address) {
-        return perAddress.emptyFor(address).or(() -> perUsernameAndAddress.emptyFor(pair(username, address)));
+        return checksPerAddress.emptyFor(address)
+                               .or(() -> failuresPerUsernameAndAddress.emptyFor(pair(username, address)));
     }
 
-    /** Takes a try for a password check; when none is left, how long until there is. */
-    Optional<Duration> attempt(String username, String address) {
-        Optional<Duration> refused = perAddress.take(address);
-        if (refused.isPresent()) {
-            return refused;
-        }
-        refused = perUsernameAndAddress.take(pair(username, address));
-        if (refused.isPresent()) {
-            perAddress.giveBack(address);
-        }
-        return refused;
+    /** Takes a check for the address, before a password is checked; when none is left, how long until there is. */
+    Optional<Duration> attempt(String address) {
+        return checksPerAddress.take(address);
+    }
+
+    /** The password was wrong (the account may not exist). */
+    void failed(String username, String address) {
+        failuresPerUsernameAndAddress.take(pair(username, address));
     }
 
     /** The password was right: the username's tries from this address are full again. */
     void succeeded(String username, String address) {
-        perUsernameAndAddress.fill(pair(username, address));
+        failuresPerUsernameAndAddress.fill(pair(username, address));
     }
 
-    /** The try taken for a password check that succeeded goes back to the address. */
+    /** The check taken for a password that was right goes back to the address. */
     void succeededAfterAttempt(String username, String address) {
-        perAddress.giveBack(address);
+        checksPerAddress.giveBack(address);
         succeeded(username, address);
     }
 

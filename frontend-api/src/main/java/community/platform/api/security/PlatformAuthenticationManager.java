@@ -71,7 +71,7 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
             throttle.succeeded(username, address);
             return Mono.just(remembered.authentication());
         }
-        locked = throttle.attempt(username, address);
+        locked = throttle.attempt(address);
         if (locked.isPresent()) {
             return Mono.error(new LoginLockedException(locked.get()));
         }
@@ -86,7 +86,10 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
                               throttle.succeededAfterAttempt(username, address);
                               return authentication;
                           })
-                          .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Wrong username or password")));
+                          .switchIfEmpty(Mono.defer(() -> {
+                              throttle.failed(username, address);
+                              return Mono.error(new BadCredentialsException("Wrong username or password"));
+                          }));
     }
 
     /** Forgets what was remembered of this caller, after their roles changed. */

@@ -4,12 +4,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +58,23 @@ class AuthenticationAbuseTest {
         // the admin's correct password from there is refused too: the address, not the account, is held back
         signIn(sprayer, "admin", ADMIN_PASSWORD).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         signIn(from("198.51.100.21"), "admin", ADMIN_PASSWORD).expectStatus().isOk();
+    }
+
+    @Test
+    void tenRequestsAtOnceWithTheRightPasswordAreAllLetIn() throws Exception {
+        WebTestClient office = from("203.0.113.11");
+        String username = unique();
+        register(office, username).expectStatus().isCreated();
+        ExecutorService callers = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<HttpStatusCode>> answers = callers.invokeAll(Collections.nCopies(10, () ->
+                    signIn(office, username, "long-enough-password").returnResult(String.class).getStatus()));
+            for (Future<HttpStatusCode> answer : answers) {
+                assertThat(answer.get()).isEqualTo(HttpStatus.OK);
+            }
+        } finally {
+            callers.shutdown();
+        }
     }
 
     @Test
