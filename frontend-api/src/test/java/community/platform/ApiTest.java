@@ -22,7 +22,11 @@ import java.util.UUID;
                               // Spring Boot turns metrics export off in tests; /actuator/prometheus is under test.
                               "management.prometheus.metrics.export.enabled=true",
                               // One processor with its own segment count (ProjectionsApiTest).
-                              "platform.processing.segments.venue-calendar=2"})
+                              "platform.processing.segments.venue-calendar=2",
+                              // Every test calls from 127.0.0.1: the limits per address are tested on their own
+                              // (AuthenticationAbuseTest); here only the limit per username and address applies.
+                              "platform.security.login.max-failures-per-address=100000",
+                              "platform.security.registration.max-per-address=100000"})
 public abstract class ApiTest {
 
     public static final String ADMIN_PASSWORD = "root-password-for-tests";

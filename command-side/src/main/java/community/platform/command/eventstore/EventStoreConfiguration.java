@@ -11,11 +11,12 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.nio.charset.StandardCharsets;
+import javax.crypto.SecretKey;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -30,18 +31,19 @@ public class EventStoreConfiguration {
                                                  org.axonframework.config.Configuration axon,
                                                  @Value("${platform.event-store.gap-timeout:60s}") Duration gapTimeout,
                                                  @Value("${platform.event-store.batch-size:64}") int batchSize,
-                                                 @Value("${platform.secret:}") String secret) {
+                                                 ObjectProvider<SecretKey> serverSecret) {
         MongoEventStorageEngine.Builder builder = MongoEventStorageEngine.builder()
                                                                          .database(platformDatabase)
                                                                          .upcasterChain(axon.upcasterChain())
                                                                          .gapTimeout(gapTimeout)
                                                                          .batchSize(batchSize)
                                                                          .majorityReads(isReplicaSet(platformDatabase));
-        if (secret.isBlank()) {
-            log.info("No platform.secret is set: snapshots are trusted only by the instance that took them, and"
-                     + " aggregates are loaded from their events after a restart until the next snapshot.");
+        SecretKey key = serverSecret.getIfAvailable();
+        if (key == null) {
+            log.info("No server secret: snapshots are trusted only by the instance that took them, and aggregates are"
+                     + " loaded from their events after a restart until the next snapshot.");
         } else {
-            builder.snapshotKey(secret.getBytes(StandardCharsets.UTF_8));
+            builder.snapshotKey(key.getEncoded());
         }
         MongoEventStorageEngine engine = builder.build();
         engine.ensureIndexes();

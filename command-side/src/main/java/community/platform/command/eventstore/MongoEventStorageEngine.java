@@ -395,7 +395,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private String snapshotMac(Document snapshot) {
         Document content = new Document(snapshot);
         content.remove("mac");
-        return CommitHash.hmac(snapshotKey, CommitHash.canonical(content));
+        // the server secret keys other digests too; the prefix keeps a snapshot's MAC from ever equalling one of them
+        return CommitHash.hmac(snapshotKey, "event-store snapshot\n" + CommitHash.canonical(content));
     }
 
     /**
@@ -869,7 +870,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             return this;
         }
 
-        /** The key of the MAC that snapshots carry; without one, a random key that lasts as long as this engine. */
+        /**
+         * The key of the MAC that snapshots carry (the platform's server secret, kept out of the database, so that
+         * someone who can write the database cannot make a snapshot the store trusts); without one, a random key that
+         * lasts as long as this engine.
+         */
         public Builder snapshotKey(byte[] snapshotKey) {
             this.snapshotKey = snapshotKey.clone();
             return this;

@@ -3,7 +3,6 @@ package community.platform.api.accounts;
 import community.platform.api.security.Usernames;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
-import community.platform.api.web.IdempotencyKeys;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.accounts.GrantRoleCommand;
 import community.platform.shared.accounts.RevokeRoleCommand;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -30,27 +28,20 @@ public class AccountController {
 
     private final Accounts accounts;
     private final Commands commands;
-    private final IdempotencyKeys idempotency;
 
-    public AccountController(Accounts accounts, Commands commands, IdempotencyKeys idempotency) {
+    public AccountController(Accounts accounts, Commands commands) {
         this.accounts = accounts;
         this.commands = commands;
-        this.idempotency = idempotency;
     }
 
     @PostMapping("/api/accounts")
     public Mono<ResponseEntity<AccountResponse>> register(
-            @Valid @RequestBody RegistrationRequest request,
-            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
-            ServerWebExchange exchange) {
+            @Valid @RequestBody RegistrationRequest request, ServerWebExchange exchange) {
         String username = Usernames.normalize(request.username());
-        return exchange.getPrincipal().map(java.security.Principal::getName).defaultIfEmpty("anonymous")
-                       .flatMap(caller -> idempotency.once(caller, idempotencyKey, request, () ->
-                               accounts.register(username, request.password(), request.displayName().strip(),
-                                                 request.phone(), username, exchange)
-                                       .map(account -> ResponseEntity
-                                               .created(URI.create("/api/accounts/" + account.username()))
-                                               .body(AccountResponse.of(account)))));
+        return accounts.register(username, request.password(), request.displayName().strip(), request.phone(),
+                                 username, exchange)
+                       .map(account -> ResponseEntity.created(URI.create("/api/accounts/" + account.username()))
+                                                     .body(AccountResponse.of(account)));
     }
 
     @GetMapping("/api/accounts/me")

@@ -1,6 +1,7 @@
 package community.platform.api.accounts;
 
 import community.platform.api.security.CredentialStore;
+import community.platform.api.security.RegistrationThrottle;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
 import community.platform.api.web.Views;
@@ -28,9 +29,12 @@ public class Accounts {
     private final Views views;
     private final CredentialStore credentials;
     private final PasswordEncoder passwords;
+    private final RegistrationThrottle registrations;
 
-    public Accounts(Commands commands, Views views, CredentialStore credentials, PasswordEncoder passwords) {
+    public Accounts(Commands commands, Views views, CredentialStore credentials, PasswordEncoder passwords,
+                    RegistrationThrottle registrations) {
         this.commands = commands;
+        this.registrations = registrations;
         this.views = views;
         this.credentials = credentials;
         this.passwords = passwords;
@@ -38,11 +42,14 @@ public class Accounts {
 
     /**
      * Registers an account: the command first (the event store decides who gets a username), then the password hash,
-     * then waits until the accounts view shows the account, so that the new resident can sign in at once.
+     * then waits until the accounts view shows the account, so that the new resident can sign in at once. A request's
+     * registrations are limited per client address; the platform's own (no request) are not.
      */
     public Mono<AccountSummary> register(String username, String password, String displayName, String phone,
                                          String actor, ServerWebExchange exchange) {
-        return commands.sendAs(new RegisterAccountCommand(username, displayName, phone), actor, "", exchange)
+        Mono<Void> admitted = exchange == null ? Mono.empty() : registrations.admit(exchange);
+        return admitted.then(Mono.defer(() -> commands.sendAs(new RegisterAccountCommand(username, displayName, phone),
+                                                              actor, "", exchange)))
                        .onErrorMap(AggregateStreamCreationException.class, taken -> new ApiProblemException(
                                ErrorCode.USERNAME_TAKEN, "The username " + username + " is taken"))
                        .then(Mono.fromCallable(() -> passwords.encode(password))

@@ -5,7 +5,6 @@ import community.platform.api.security.Callers;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
 import community.platform.api.web.Holds;
-import community.platform.api.web.IdempotencyKeys;
 import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
 import community.platform.shared.ErrorCode;
@@ -39,7 +38,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,34 +60,28 @@ public class CourseController {
 
     private final Commands commands;
     private final Views views;
-    private final IdempotencyKeys idempotency;
     private final ChildSchedules schedules;
 
-    public CourseController(Commands commands, Views views, IdempotencyKeys idempotency, ChildSchedules schedules) {
+    public CourseController(Commands commands, Views views, ChildSchedules schedules) {
         this.commands = commands;
         this.views = views;
-        this.idempotency = idempotency;
         this.schedules = schedules;
     }
 
     @PostMapping("/api/courses")
     public Mono<ResponseEntity<CourseResponse>> create(
-            @Valid @RequestBody CourseRequests.Create request,
-            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
-            Authentication caller, ServerWebExchange exchange) {
-        return idempotency.once(caller.getName(), idempotencyKey, request, () -> {
-            String courseId = "course-" + UUID.randomUUID();
-            List<CourseSession> sessions = request.sessions().stream()
-                    .map(s -> new CourseSession(0, s.span().startsAt(), s.span().endsAt(), s.room().strip()))
-                    .toList();
-            return commands.send(new CreateCourseCommand(courseId, caller.getName(), request.title(),
-                                                         request.description(), request.instructor(),
-                                                         request.minGrade(), request.maxGrade(), request.capacity(),
-                                                         sessions), exchange)
-                           .then(views.visible(new FindCourseQuery(courseId), CourseDetails.class, course -> true))
-                           .map(course -> ResponseEntity.created(URI.create("/api/courses/" + courseId))
-                                                        .body(CourseResponse.of(course)));
-        });
+            @Valid @RequestBody CourseRequests.Create request, Authentication caller, ServerWebExchange exchange) {
+        String courseId = "course-" + UUID.randomUUID();
+        List<CourseSession> sessions = request.sessions().stream()
+                .map(s -> new CourseSession(0, s.span().startsAt(), s.span().endsAt(), s.room().strip()))
+                .toList();
+        return commands.send(new CreateCourseCommand(courseId, caller.getName(), request.title(),
+                                                     request.description(), request.instructor(),
+                                                     request.minGrade(), request.maxGrade(), request.capacity(),
+                                                     sessions), exchange)
+                       .then(views.visible(new FindCourseQuery(courseId), CourseDetails.class, course -> true))
+                       .map(course -> ResponseEntity.created(URI.create("/api/courses/" + courseId))
+                                                    .body(CourseResponse.of(course)));
     }
 
     @PostMapping("/api/courses/{id}/publication")

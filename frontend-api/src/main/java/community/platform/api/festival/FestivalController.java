@@ -3,7 +3,6 @@ package community.platform.api.festival;
 import community.platform.api.accounts.Accounts;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
-import community.platform.api.web.IdempotencyKeys;
 import community.platform.api.web.Views;
 import community.platform.shared.festival.CancelFestivalEventCommand;
 import community.platform.shared.festival.FestivalEventSummary;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,37 +53,31 @@ public class FestivalController {
     private final Views views;
     private final Venues venues;
     private final Accounts accounts;
-    private final IdempotencyKeys idempotency;
 
-    public FestivalController(Commands commands, Views views, Venues venues, Accounts accounts,
-                              IdempotencyKeys idempotency) {
+    public FestivalController(Commands commands, Views views, Venues venues, Accounts accounts) {
         this.commands = commands;
         this.views = views;
         this.venues = venues;
         this.accounts = accounts;
-        this.idempotency = idempotency;
     }
 
     @PostMapping("/api/festival-events")
     public Mono<ResponseEntity<EventResponse>> schedule(
-            @Valid @RequestBody FestivalRequests.ScheduleEvent request,
-            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
-            Authentication caller, ServerWebExchange exchange) {
-        return idempotency.once(caller.getName(), idempotencyKey, request, () -> {
-            String eventId = "fe-" + UUID.randomUUID();
-            Instant startsAt = request.startsAt().toInstant();
-            Instant endsAt = request.endsAt().toInstant();
-            String title = request.title().strip();
-            return venues.book(request.venue(), eventId, title, startsAt, endsAt, exchange, () -> commands.send(
-                                 new ScheduleFestivalEventCommand(eventId, caller.getName(), title, request.kind(),
-                                                                  request.venue().strip(), startsAt, endsAt,
-                                                                  request.capacity(), request.description()),
-                                 exchange))
-                         .then(views.visible(new FindFestivalEventQuery(eventId), FestivalEventSummary.class,
-                                             event -> true))
-                         .map(event -> ResponseEntity.created(URI.create("/api/festival-events/" + eventId))
-                                                     .body(EventResponse.of(event)));
-        });
+            @Valid @RequestBody FestivalRequests.ScheduleEvent request, Authentication caller,
+            ServerWebExchange exchange) {
+        String eventId = "fe-" + UUID.randomUUID();
+        Instant startsAt = request.startsAt().toInstant();
+        Instant endsAt = request.endsAt().toInstant();
+        String title = request.title().strip();
+        return venues.book(request.venue(), eventId, title, startsAt, endsAt, exchange, () -> commands.send(
+                             new ScheduleFestivalEventCommand(eventId, caller.getName(), title, request.kind(),
+                                                              request.venue().strip(), startsAt, endsAt,
+                                                              request.capacity(), request.description()),
+                             exchange))
+                     .then(views.visible(new FindFestivalEventQuery(eventId), FestivalEventSummary.class,
+                                         event -> true))
+                     .map(event -> ResponseEntity.created(URI.create("/api/festival-events/" + eventId))
+                                                 .body(EventResponse.of(event)));
     }
 
     @GetMapping("/api/festival-events")

@@ -57,7 +57,7 @@ public class AccountPages {
         if (!invalid.isEmpty()) {
             return Mono.just(form(form, invalid, null, HttpStatus.BAD_REQUEST));
         }
-        return accounts.register(request, null, exchange)
+        return accounts.register(request, exchange)
                        .flatMap(created -> authentication.authenticate(
                                UsernamePasswordAuthenticationToken.unauthenticated(form.username(), form.password())))
                        .flatMap(signedIn -> exchange.getSession().flatMap(WebSession::changeSessionId)

@@ -62,8 +62,9 @@ public class OrganizerCoursePages {
         forms.invalidFields(typed, request, locale).forEach((field, message) -> invalid.putIfAbsent(
                 CourseForm.fieldOf(field), message));
         return forms.send(courseForm(form), invalid,
-                          () -> PageForms.created(courses.create(request, form.idempotencyKey(), caller, exchange),
-                                                  "/organizer#course-"),
+                          () -> forms.created(caller, form.idempotencyKey(), request,
+                                              () -> courses.create(request, caller, exchange),
+                                              "/organizer#course-"),
                           exchange, locale);
     }
 

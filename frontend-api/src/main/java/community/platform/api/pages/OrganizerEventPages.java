@@ -61,8 +61,8 @@ public class OrganizerEventPages {
                 typed.time("startsAt", form.startsAt()), typed.time("endsAt", form.endsAt()),
                 typed.number("capacity", form.capacity()), TypedFields.blankToNull(form.description()));
         return forms.send(eventForm(form), forms.invalidFields(typed, request, locale),
-                          () -> PageForms.created(festival.schedule(request, form.idempotencyKey(), caller, exchange),
-                                                  "/festival/"),
+                          () -> forms.created(caller, form.idempotencyKey(), request,
+                                              () -> festival.schedule(request, caller, exchange), "/festival/"),
                           exchange, locale);
     }
 

@@ -145,8 +145,8 @@ public class OrganizerPages {
         TypedFields typed = new TypedFields(messages, locale);
         PublishPostRequest request = form.request(typed);
         return forms.send(postForm(form), forms.invalidFields(typed, request, locale),
-                          () -> PageForms.created(posts.publish(request, form.idempotencyKey(), caller, exchange),
-                                                  "/posts/"),
+                          () -> forms.created(caller, form.idempotencyKey(), request,
+                                              () -> posts.publish(request, caller, exchange), "/posts/"),
                           exchange, locale);
     }
 

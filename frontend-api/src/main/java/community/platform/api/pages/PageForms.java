@@ -1,21 +1,19 @@
 package community.platform.api.pages;
 
 import community.platform.api.web.ApiExceptionHandler;
-import community.platform.api.web.ApiProblemException;
-import community.platform.shared.ErrorCode;
+import community.platform.api.web.IdempotencyKeys;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -39,11 +37,14 @@ class PageForms {
     private final Validator validator;
     private final MessageSource messages;
     private final ApiExceptionHandler problems;
+    private final IdempotencyKeys idempotency;
 
-    PageForms(Validator validator, MessageSource messages, ApiExceptionHandler problems) {
+    PageForms(Validator validator, MessageSource messages, ApiExceptionHandler problems,
+              IdempotencyKeys idempotency) {
         this.validator = validator;
         this.messages = messages;
         this.problems = problems;
+        this.idempotency = idempotency;
     }
 
     /** Each invalid field of {@code form} with its first message, in field order. */
@@ -117,22 +118,17 @@ class PageForms {
     }
 
     /**
-     * The record that {@code create} made, as the address of its page ({@code page} followed by its id): when the same
-     * form came twice with one key and the first is still being done, the second waits for the first's answer.
+     * The record that {@code create} made for {@code request}, as the address of its page ({@code page} followed by
+     * its id), once per form key: when the same form came twice and the first is still being done, the second waits
+     * for the first's answer.
      */
-    static Mono<String> created(Mono<? extends ResponseEntity<?>> create, String page) {
-        return create.retryWhen(Retry.backoff(20, Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(500))
-                                     .filter(PageForms::inProgress)
-                                     .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                     .map(answer -> {
-                         String location = answer.getHeaders().getLocation().getPath();
-                         return page + location.substring(location.lastIndexOf('/') + 1);
-                     });
-    }
-
-    private static boolean inProgress(Throwable failure) {
-        return failure instanceof ApiProblemException problem && problem.problem().getType() != null
-                && problem.problem().getType().getPath().endsWith("/" + ErrorCode.REQUEST_IN_PROGRESS.slug());
+    Mono<String> created(Authentication caller, String key, Object request,
+                         Supplier<Mono<? extends ResponseEntity<?>>> create, String page) {
+        return idempotency.once(caller.getName(), key, request, create)
+                          .map(answer -> {
+                              String location = answer.getHeaders().getLocation().getPath();
+                              return page + location.substring(location.lastIndexOf('/') + 1);
+                          });
     }
 
     /** A page that cannot be shown: the reason, in the page's language, with the status the API would answer. */

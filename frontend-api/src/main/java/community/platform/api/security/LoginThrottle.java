@@ -1,65 +1,65 @@
 package community.platform.api.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Slows down password guessing: after {@code max-failures} failed logins for one username within the lock time, that
- * username is locked for the lock time, whether or not the account exists (so the answer tells nothing about it).
- * Kept per instance: behind a load balancer each instance counts on its own, which at most multiplies the allowed
- * attempts by the number of instances.
+ * Slows down password guessing without letting a stranger lock anyone out. Two Bucket4j buckets per client address:
+ * <ul>
+ * <li>for a username from that address, {@code max-failures} failed checks per {@code lock-time}; a right password
+ * fills it again;</li>
+ * <li>for the address, whatever the username, {@code max-failures-per-address} checks per {@code lock-time}, taken
+ * before the check (so that many guesses at once cannot all slip through while the first are being checked) and given
+ * back when the password was right.</li>
+ * </ul>
+ * So guesses at {@code admin} from one address hold back that address only; the admin signs in from their own.
+ * Unknown usernames are counted alike, so the answer tells nothing about which exist. Kept per instance: behind a
+ * load balancer each instance counts on its own.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
-    private final int maxFailures;
-    private final Duration lockTime;
-    private final Clock clock;
-    private final Cache<String, Failures> failures;
+    private final Buckets failuresPerUsernameAndAddress;
+    private final Buckets checksPerAddress;
 
-    @Autowired
-    public LoginThrottle(@Value("${platform.security.login.max-failures:5}") int maxFailures,
-                         @Value("${platform.security.login.lock-time:5m}") Duration lockTime) {
-        this(maxFailures, lockTime, Clock.systemUTC());
+    LoginThrottle(@Value("${platform.security.login.max-failures:5}") int maxFailures,
+                  @Value("${platform.security.login.max-failures-per-address:30}") int maxFailuresPerAddress,
+                  @Value("${platform.security.login.lock-time:5m}") Duration lockTime) {
+        this.failuresPerUsernameAndAddress = new Buckets(maxFailures, lockTime);
+        this.checksPerAddress = new Buckets(maxFailuresPerAddress, lockTime);
     }
 
-    LoginThrottle(int maxFailures, Duration lockTime, Clock clock) {
-        this.maxFailures = maxFailures;
-        this.lockTime = lockTime;
-        this.clock = clock;
-        this.failures = Caffeine.newBuilder().expireAfterWrite(lockTime).maximumSize(100_000).build();
+    /** How long password checks for this username from this address are refused, if they are; takes nothing. */
+    Optional<Duration> lockedFor(String username, String address) {
+        return checksPerAddress.emptyFor(address)
+                               .or(() -> failuresPerUsernameAndAddress.emptyFor(pair(username, address)));
     }
 
-    /** How long the username stays locked, if it is. */
-    public Optional<Duration> lockedFor(String username) {
-        Failures recorded = failures.getIfPresent(username);
-        if (recorded == null || recorded.lockedUntil() == null) {
-            return Optional.empty();
-        }
-        Duration left = Duration.between(clock.instant(), recorded.lockedUntil());
-        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+    /** Takes a check for the address, before a password is checked; when none is left, how long until there is. */
+    Optional<Duration> attempt(String address) {
+        return checksPerAddress.take(address);
     }
 
-    public void failed(String username) {
-        failures.asMap().compute(username, (name, recorded) -> {
-            int count = (recorded == null ? 0 : recorded.count()) + 1;
-            Instant lockedUntil = count >= maxFailures ? clock.instant().plus(lockTime) : null;
-            return new Failures(count, lockedUntil);
-        });
+    /** The password was wrong (the account may not exist). */
+    void failed(String username, String address) {
+        failuresPerUsernameAndAddress.take(pair(username, address));
     }
 
-    public void succeeded(String username) {
-        failures.invalidate(username);
+    /** The password was right: the username's tries from this address are full again. */
+    void succeeded(String username, String address) {
+        failuresPerUsernameAndAddress.fill(pair(username, address));
     }
 
-    private record Failures(int count, Instant lockedUntil) {
+    /** The check taken for a password that was right goes back to the address. */
+    void succeededAfterAttempt(String username, String address) {
+        checksPerAddress.giveBack(address);
+        succeeded(username, address);
+    }
+
+    private static String pair(String username, String address) {
+        return username + "\n" + address;
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import community.platform.shared.accounts.AccountSummary;
 import community.platform.shared.accounts.FindAccountQuery;
+import community.platform.api.web.ClientAddress;
 import community.platform.api.web.Views;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -27,8 +28,9 @@ import java.util.Optional;
  * SHA-256 of the password, so later requests cost a hash and a map lookup. Roles are never remembered: every request
  * reads them from the accounts view (one lookup by username), which every instance shares and which the accounts
  * projection writes from {@code RoleGrantedEvent} and {@code RoleRevokedEvent}. A role change therefore holds on every
- * instance as soon as the view shows it, and a grant or revocation answers only once it does. Failed logins go to the
- * {@link LoginThrottle}.
+ * instance as soon as the view shows it, and a grant or revocation answers only once it does. Every password check
+ * that is not remembered goes through the {@link LoginThrottle}, by username and client address; an unknown username
+ * is checked against a hash of the same cost and answered alike.
  */
 @Component
 public class PlatformAuthenticationManager implements ReactiveAuthenticationManager {
@@ -57,29 +59,40 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
     public Mono<Authentication> authenticate(Authentication request) {
         String username = Usernames.normalize(request.getName());
         String password = String.valueOf(request.getCredentials());
-        Optional<Duration> locked = throttle.lockedFor(username);
+        return ClientAddress.current().flatMap(address -> authenticate(username, password, address));
+    }
+
+    private Mono<Authentication> authenticate(String username, String password, String address) {
+        Optional<Duration> locked = throttle.lockedFor(username, address);
         if (locked.isPresent()) {
             return Mono.error(new LoginLockedException(locked.get()));
         }
         byte[] digest = sha256(password);
         byte[] remembered = verified.getIfPresent(username);
-        Mono<String> checked = remembered != null && MessageDigest.isEqual(remembered, digest)
-                ? Mono.just(username)
-                : credentials.passwordHash(username)
-                             .defaultIfEmpty(unknownAccountHash)
-                             .publishOn(Schedulers.boundedElastic())
-                             .filter(hash -> passwords.matches(password, hash))
-                             .map(hash -> username);
-        return checked.flatMap(this::account)
-                      .map(account -> {
-                          verified.put(username, digest);
-                          throttle.succeeded(username);
-                          return authenticated(account);
-                      })
-                      .switchIfEmpty(Mono.defer(() -> {
-                          throttle.failed(username);
-                          return Mono.error(new BadCredentialsException("Wrong username or password"));
-                      }));
+        if (remembered != null && MessageDigest.isEqual(remembered, digest)) {
+            throttle.succeeded(username, address);
+            return account(username).map(PlatformAuthenticationManager::authenticated)
+                                    .switchIfEmpty(Mono.error(() -> new BadCredentialsException(
+                                            "Wrong username or password")));
+        }
+        locked = throttle.attempt(address);
+        if (locked.isPresent()) {
+            return Mono.error(new LoginLockedException(locked.get()));
+        }
+        return credentials.passwordHash(username)
+                          .defaultIfEmpty(unknownAccountHash)
+                          .publishOn(Schedulers.boundedElastic())
+                          .filter(hash -> passwords.matches(password, hash))
+                          .flatMap(hash -> account(username))
+                          .map(account -> {
+                              verified.put(username, digest);
+                              throttle.succeededAfterAttempt(username, address);
+                              return authenticated(account);
+                          })
+                          .switchIfEmpty(Mono.defer(() -> {
+                              throttle.failed(username, address);
+                              return Mono.error(new BadCredentialsException("Wrong username or password"));
+                          }));
     }
 
     private Mono<AccountSummary> account(String username) {

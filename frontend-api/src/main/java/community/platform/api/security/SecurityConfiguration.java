@@ -89,14 +89,17 @@ public class SecurityConfiguration {
                 long seconds = Math.max(1, locked.retryAfter().toSeconds());
                 return problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "login-locked",
                                                             "Too many failed logins",
-                                                            "Too many failed logins for this username; try again in "
+                                                            "Too many failed logins from your address; try again in "
                                                                     + seconds + " s"),
                                       Map.of("Retry-After", String.valueOf(seconds)));
             }
+            // a browser asked for Basic credentials would remember them and send them from any site's page
             return problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
                                                         "Not signed in",
                                                         "Sign in with HTTP Basic: your username and password"),
-                                  Map.of("WWW-Authenticate", "Basic realm=\"community-platform\""));
+                                  CrossSiteRequests.fromBrowser(exchange.getRequest())
+                                          ? Map.of()
+                                          : Map.of("WWW-Authenticate", "Basic realm=\"community-platform\""));
         };
         ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(
                 exchange, Problems.forbidden("Your roles do not allow this"), Map.of());

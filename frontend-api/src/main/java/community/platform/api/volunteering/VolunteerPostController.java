@@ -5,7 +5,6 @@ import community.platform.api.security.Callers;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
 import community.platform.api.web.Holds;
-import community.platform.api.web.IdempotencyKeys;
 import community.platform.api.web.LiveStreams;
 import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,38 +56,32 @@ public class VolunteerPostController {
     private final Commands commands;
     private final Views views;
     private final Accounts accounts;
-    private final IdempotencyKeys idempotency;
     private final Schedules schedules;
     private final LiveStreams liveStreams;
 
-    public VolunteerPostController(Commands commands, Views views, Accounts accounts, IdempotencyKeys idempotency,
-                                   Schedules schedules, LiveStreams liveStreams) {
+    public VolunteerPostController(Commands commands, Views views, Accounts accounts, Schedules schedules,
+                                   LiveStreams liveStreams) {
         this.commands = commands;
         this.views = views;
         this.accounts = accounts;
-        this.idempotency = idempotency;
         this.schedules = schedules;
         this.liveStreams = liveStreams;
     }
 
     @PostMapping("/api/volunteer-posts")
     public Mono<ResponseEntity<PostResponse>> publish(
-            @Valid @RequestBody PublishPostRequest request,
-            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
-            Authentication caller, ServerWebExchange exchange) {
-        return idempotency.once(caller.getName(), idempotencyKey, request, () -> {
-            String postId = "post-" + UUID.randomUUID();
-            PublishVolunteerPostCommand command = new PublishVolunteerPostCommand(
-                    postId, caller.getName(), request.title().strip(), request.description(), request.team().strip(),
-                    request.location().strip(), request.startsAt().toInstant(), request.endsAt().toInstant(),
-                    request.capacity(), instant(request.signupDeadline()),
-                    request.skills() == null ? List.of() : request.skills());
-            return commands.send(command, exchange)
-                           .then(views.visible(new FindVolunteerPostQuery(postId), VolunteerPostSummary.class,
-                                               post -> true))
-                           .map(post -> ResponseEntity.created(URI.create("/api/volunteer-posts/" + postId))
-                                                      .body(PostResponse.of(post)));
-        });
+            @Valid @RequestBody PublishPostRequest request, Authentication caller, ServerWebExchange exchange) {
+        String postId = "post-" + UUID.randomUUID();
+        PublishVolunteerPostCommand command = new PublishVolunteerPostCommand(
+                postId, caller.getName(), request.title().strip(), request.description(), request.team().strip(),
+                request.location().strip(), request.startsAt().toInstant(), request.endsAt().toInstant(),
+                request.capacity(), instant(request.signupDeadline()),
+                request.skills() == null ? List.of() : request.skills());
+        return commands.send(command, exchange)
+                       .then(views.visible(new FindVolunteerPostQuery(postId), VolunteerPostSummary.class,
+                                           post -> true))
+                       .map(post -> ResponseEntity.created(URI.create("/api/volunteer-posts/" + postId))
+                                                  .body(PostResponse.of(post)));
     }
 
     @GetMapping("/api/volunteer-posts")

@@ -1,8 +1,9 @@
 package community.platform.api.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -11,28 +12,41 @@ import community.platform.shared.ErrorCode;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 /**
- * {@code Idempotency-Key} for creating requests: the same key from the same caller gets the first answer again and
- * creates nothing new; the same key with another body is a 422. A key is claimed before the work starts, so two
- * requests with one key at once cannot both create (the second is told the first is in progress). A failed request
- * releases its key, so it can be retried. Keys are kept for 24 hours.
+ * {@code Idempotency-Key}: the same key from the same caller gets the first answer again and creates nothing new; the
+ * same key with another request is a 422. A key is claimed before the work starts, so of two requests with one key at
+ * once only one does the work; the other waits for its answer. A failed request releases its key, so it can be
+ * retried. Keys are kept for 24 hours.
+ * <p>
+ * Requests are compared by an HMAC-SHA256 under the {@link ServerSecret} of the operation and its JSON body with
+ * every field named like {@code password} left out, with sorted keys; no password, nor any unkeyed digest of a
+ * request, is stored. The API's creating requests come here through {@link IdempotentRequests}, the pages' create
+ * forms through {@link #once}.
  */
 @Component
 public class IdempotencyKeys {
@@ -42,105 +56,184 @@ public class IdempotencyKeys {
 
     private final MongoCollection<Document> keys;
     private final ObjectMapper json;
+    private final ObjectMapper canonical;
+    private final ServerSecret secret;
     private final Duration keepFor;
     private final Clock clock = Clock.systemUTC();
 
-    public IdempotencyKeys(MongoDatabase platformViewDatabase, ObjectMapper json,
+    public IdempotencyKeys(MongoDatabase platformViewDatabase, ObjectMapper json, ServerSecret secret,
                            @Value("${platform.idempotency.keep-for:24h}") Duration keepFor) {
         this.keys = platformViewDatabase.getCollection(COLLECTION);
         this.json = json;
+        this.canonical = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.secret = secret;
         this.keepFor = keepFor;
     }
 
-    public <T> Mono<ResponseEntity<T>> once(String caller, String key, Object request,
-                                            Supplier<Mono<ResponseEntity<T>>> work) {
-        if (key == null || key.isBlank()) {
-            return work.get();
+    /** An answer as it is kept: status, {@code Location}, content type and body. */
+    record Answer(int status, String location, String contentType, String body) {
+        boolean succeeded() {
+            return status >= 200 && status < 300;
         }
+    }
+
+    /** A claimed key: its document's id, or the answer already given for it. */
+    record Claim(String id, Optional<Answer> answered) {
+    }
+
+    /**
+     * For the pages' create forms: {@code work} once per caller and key, {@code request} compared as its JSON; a
+     * repeat is answered with the first answer's status and {@code Location}.
+     */
+    public Mono<ResponseEntity<?>> once(String caller, String key, Object request,
+                                        Supplier<Mono<? extends ResponseEntity<?>>> work) {
+        if (key == null || key.isBlank()) {
+            return Mono.defer(work);
+        }
+        return claim(caller, key, digest(request.getClass().getName(), json.valueToTree(request))).flatMap(claim -> {
+            if (claim.answered().isPresent()) {
+                Answer answer = claim.answered().get();
+                ResponseEntity.BodyBuilder repeat = ResponseEntity.status(answer.status());
+                Optional.ofNullable(answer.location()).ifPresent(location -> repeat.header(HttpHeaders.LOCATION,
+                                                                                           location));
+                return Mono.just(repeat.build());
+            }
+            return Mono.defer(work)
+                       .flatMap(response -> settle(claim.id(), new Answer(
+                               response.getStatusCode().value(), response.getHeaders().getFirst(HttpHeaders.LOCATION),
+                               null, write(response.getBody()))).thenReturn(response))
+                       .onErrorResume(failure -> release(claim.id()).then(Mono.error(failure)));
+        });
+    }
+
+    /**
+     * Claims {@code key} for {@code caller}'s request with this digest: a new claim, or the answer the first request
+     * got. Fails with 422 for another request under the key, and with 409 when the first is still being done after a
+     * wait of some seconds.
+     */
+    Mono<Claim> claim(String caller, String key, String digest) {
         if (key.length() > 200) {
             return Mono.error(new ApiProblemException(Problems.of(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                    HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                     "The Idempotency-Key header is longer than 200 characters")));
         }
         String id = caller + "\n" + key;
-        String requestHash = hash(request);
-        Document claim = new Document("_id", id).append("requestHash", requestHash).append("state", "PENDING")
+        Document claim = new Document("_id", id).append("requestMac", digest).append("state", "PENDING")
                                                 .append("createdAt", Date.from(clock.instant()));
         return Mono.from(keys.insertOne(claim))
-                   .map(inserted -> true)
-                   .onErrorResume(IdempotencyKeys::isDuplicateKey, duplicate -> Mono.just(false))
-                   .flatMap(claimed -> claimed ? run(id, work) : replay(id, requestHash, caller, key, request, work));
+                   .thenReturn(new Claim(id, Optional.empty()))
+                   .onErrorResume(IdempotencyKeys::isDuplicateKey, taken -> answered(id, digest)
+                           .map(answer -> new Claim(id, Optional.of(answer)))
+                           .switchIfEmpty(Mono.defer(() -> claim(caller, key, digest))));
     }
 
-    private <T> Mono<ResponseEntity<T>> run(String id, Supplier<Mono<ResponseEntity<T>>> work) {
-        return Mono.defer(work)
-                   .flatMap(response -> remember(id, response).thenReturn(response))
-                   .onErrorResume(failure -> Mono.from(keys.deleteOne(eq("_id", id))).then(Mono.error(failure)));
+    /** Keeps a successful answer for the key; any other answer releases it. */
+    Mono<Void> settle(String id, Answer answer) {
+        if (!answer.succeeded()) {
+            return release(id);
+        }
+        return Mono.from(keys.updateOne(eq("_id", id), new Document("$set", new Document("state", "DONE")
+                .append("status", answer.status())
+                .append("location", answer.location())
+                .append("contentType", answer.contentType())
+                .append("body", answer.body())))).then();
     }
 
-    private <T> Mono<ResponseEntity<T>> replay(String id, String requestHash, String caller, String key,
-                                              Object request, Supplier<Mono<ResponseEntity<T>>> work) {
-        return Mono.from(keys.find(eq("_id", id)).first()).<ResponseEntity<T>>flatMap(stored -> {
-            if (stored.getDate("createdAt").toInstant().plus(keepFor).isBefore(clock.instant())) {
-                return Mono.from(keys.deleteOne(eq("_id", id))).then(once(caller, key, request, work));
+    /** Releases a key whose request failed, so that it can be retried; an answered key stays. */
+    Mono<Void> release(String id) {
+        return Mono.from(keys.deleteOne(and(eq("_id", id), eq("state", "PENDING")))).then();
+    }
+
+    /**
+     * The HMAC of {@code operation} and {@code body} without its password fields, keys sorted: equal for the same
+     * request however its JSON was laid out.
+     */
+    String digest(String operation, JsonNode body) {
+        try {
+            JsonNode withoutSecrets = withoutPasswords(body.deepCopy());
+            byte[] text = (operation + "\n" + canonical.writeValueAsString(
+                    canonical.treeToValue(withoutSecrets, Object.class))).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(secret.hmac(text));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write a request as JSON", e);
+        }
+    }
+
+    /** The digest of a raw request body: as JSON when it is JSON, else its bytes. */
+    String digest(String operation, byte[] body) {
+        if (body.length == 0) {
+            return digest(operation, json.nullNode());
+        }
+        try {
+            return digest(operation, json.readTree(body));
+        } catch (IOException notJson) {
+            byte[] text = (operation + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] all = new byte[text.length + body.length];
+            System.arraycopy(text, 0, all, 0, text.length);
+            System.arraycopy(body, 0, all, text.length, body.length);
+            return HexFormat.of().formatHex(secret.hmac(all));
+        }
+    }
+
+    /** The stored answer for a claimed key, waiting a while for one still being done; empty if it expired. */
+    private Mono<Answer> answered(String id, String digest) {
+        return Mono.from(keys.find(eq("_id", id)).first()).flatMap(stored -> {
+            if (stored.getDate("createdAt").toInstant().plus(keepFor).isBefore(clock.instant())
+                    || stored.getString("requestMac") == null) {
+                return Mono.from(keys.deleteOne(eq("_id", id))).then(Mono.empty());
             }
-            if (!requestHash.equals(stored.getString("requestHash"))) {
+            if (!digest.equals(stored.getString("requestMac"))) {
                 return Mono.error(new ApiProblemException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                                                           "This Idempotency-Key was used for a different request"));
             }
             if (!"DONE".equals(stored.getString("state"))) {
-                return Mono.error(new ApiProblemException(ErrorCode.REQUEST_IN_PROGRESS,
-                                                          "A request with this Idempotency-Key is still in progress"));
+                return Mono.error(new InProgress());
             }
-            return Mono.just(this.<T>storedResponse(stored));
-        }).switchIfEmpty(Mono.defer(() -> once(caller, key, request, work)));
+            return Mono.just(new Answer(stored.getInteger("status"), stored.getString("location"),
+                                        stored.getString("contentType"), stored.getString("body")));
+        }).retryWhen(Retry.backoff(16, Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(500))
+                          .filter(InProgress.class::isInstance)
+                          .onRetryExhaustedThrow((spec, signal) -> new ApiProblemException(
+                                  ErrorCode.REQUEST_IN_PROGRESS,
+                                  "A request with this Idempotency-Key is still in progress")));
     }
 
-    private Mono<Void> remember(String id, ResponseEntity<?> response) {
-        String location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
-        return Mono.from(keys.updateOne(eq("_id", id), new Document("$set", new Document("state", "DONE")
-                .append("status", response.getStatusCode().value())
-                .append("location", location)
-                .append("body", write(response.getBody()))))).then();
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> ResponseEntity<T> storedResponse(Document stored) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(stored.getInteger("status"));
-        if (stored.getString("location") != null) {
-            answer.header(HttpHeaders.LOCATION, stored.getString("location"));
-        }
-        try {
-            return (ResponseEntity<T>) answer.body(json.readValue(stored.getString("body"), JsonNode.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored answer is not JSON", e);
-        }
-    }
-
-    /** Forgets keys older than the keeping time, every hour. */
+    /** Forgets keys older than the keeping time, and any kept in the earlier, unkeyed form, every hour. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetExpired() {
-        Mono.from(keys.deleteMany(lt("createdAt", Date.from(clock.instant().minus(keepFor))))).subscribe();
+        Mono.from(keys.deleteMany(or(lt("createdAt", Date.from(clock.instant().minus(keepFor))),
+                                     exists("requestHash")))).subscribe();
     }
 
-    private String hash(Object request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    private static JsonNode withoutPasswords(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> secrets = new ArrayList<>();
+            object.fieldNames().forEachRemaining(name -> {
+                if (name.toLowerCase(Locale.ROOT).contains("password")) {
+                    secrets.add(name);
+                }
+            });
+            object.remove(secrets);
         }
+        node.forEach(IdempotencyKeys::withoutPasswords);
+        return node;
     }
 
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot write " + value + " as JSON", e);
         }
     }
 
     private static boolean isDuplicateKey(Throwable failure) {
         return failure instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    private static final class InProgress extends RuntimeException {
+        InProgress() {
+            super(null, null, false, false);
+        }
     }
 }

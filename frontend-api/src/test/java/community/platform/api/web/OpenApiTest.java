@@ -82,6 +82,16 @@ class OpenApiTest extends ApiTest {
     }
 
     @Test
+    void everyCreatingPostDescribesTheIdempotencyKey() {
+        WebTestClient.BodyContentSpec docs = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                                                .expectBody();
+        for (String path : IdempotentRequests.CREATING_PATHS) {
+            docs.jsonPath("$.paths['" + path + "'].post.parameters[?(@.name == 'Idempotency-Key')].in")
+                .isEqualTo(List.of("header"));
+        }
+    }
+
+    @Test
     void aBrowsableUiIsServed() {
         web.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
     }
