@@ -11,7 +11,8 @@
 //   strings as ECMAScript's JSON.stringify writes them), as UTF-8;
 // - no hashVersion (commits written before version 2): canonical extended JSON as the MongoDB Java driver writes it,
 //   fields in stored order, ", " and ": " between items, as UTF-8.
-// Positions handed out in the last two minutes may still be on their way and are not counted as missing.
+// Positions handed out in the last two minutes may still be on their way and are not counted as missing, nor are
+// empty positions left by versions that gave positions up without writing a void marker (before "markedFrom").
 
 const crypto = require('crypto');
 
@@ -48,6 +49,9 @@ const commits = db.getCollection('eventCommits');
 const counter = db.getCollection('eventCounters').findOne({ _id: 'position' });
 const head = counter ? Number(counter.next) : 0;
 const recent = counter && counter.reservedAt ? Number(counter.reservedAt) > Date.now() - 120000 : false;
+// Versions before void markers gave positions up without a trace: an empty one below this is evidence of nothing.
+const format = db.getCollection('eventCounters').findOne({ _id: 'format' });
+const markedFrom = format && format.markedFrom ? Number(format.markedFrom) : 0;
 const heads = new Map();
 const broken = [];
 const missing = [];
@@ -95,10 +99,11 @@ for (; expected < head; expected++) {
   missing.push(expected);
 }
 // Positions at the very end may belong to commits still being written.
-const settledMissing = recent ? missing.filter(p => p < head - 64) : missing;
+const settledMissing = missing.filter(p => p >= markedFrom && (!recent || p < head - 64));
 const verified = broken.length === 0 && settledMissing.length === 0;
 print(JSON.stringify({ verified: verified, events: events, streams: heads.size, broken: broken,
-                       missingPositions: settledMissing }));
+                       missingPositions: settledMissing,
+                       unmarkedOldPositions: missing.filter(p => p < markedFrom).length }));
 if (!verified) {
   process.exit(1);
 }

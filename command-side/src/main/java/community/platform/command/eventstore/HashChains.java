@@ -1,5 +1,7 @@
 package community.platform.command.eventstore;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -119,16 +121,23 @@ public class HashChains {
         long settled = check.settle(start, head);
         long events = checkpoint.getLong("events") + check.events;
         long streams = checkpoint.getLong("streams") + check.streams;
-        state.replaceOne(Filters.and(eq("_id", "checkpoint"), eq("settledUpTo", start)),
-                         new Document("_id", "checkpoint").append("settledUpTo", settled).append("events", events)
-                                                          .append("streams", streams),
-                         new ReplaceOptions().upsert(start < 0 || fromStart));
+        try {
+            // only if no other check moved the checkpoint meanwhile: its counts already hold what this one read
+            state.replaceOne(Filters.and(eq("_id", "checkpoint"), eq("settledUpTo", start)),
+                             new Document("_id", "checkpoint").append("settledUpTo", settled).append("events", events)
+                                                              .append("streams", streams),
+                             new ReplaceOptions().upsert(start < 0));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
         List<IntegrityReport.BrokenLink> listed = new ArrayList<>();
         findings.find().limit(IntegrityReport.LISTED).forEach(f -> listed.add(
                 new IntegrityReport.BrokenLink(f.getString("streamId"), f.getLong("sequence"), f.getString("reason"))));
         long found = listed.size() < IntegrityReport.LISTED ? listed.size() : findings.countDocuments();
         return new IntegrityReport(found == 0, events, streams, listed.isEmpty() ? null : listed.get(0), found,
-                                   listed, start + 1, settled, check.unsettled);
+                                   listed, start + 1, settled, check.unsettled, check.unmarked);
     }
 
     /** One walk's state: stream heads (cached), positions nothing holds yet, what it counted. */
@@ -139,6 +148,7 @@ public class HashChains {
         long events;
         long streams;
         long unsettled;
+        long unmarked;
 
         void add(Document commit) {
             long first = commit.getLong("firstPosition");
@@ -185,7 +195,9 @@ public class HashChains {
             long settled = head;
             for (Map.Entry<Long, Instant> empty : open.entrySet()) {
                 Instant laterAt = empty.getValue() != null ? empty.getValue() : lastHandedOut;
-                if (laterAt != null && laterAt.plus(settleTime).isBefore(now)) {
+                if (empty.getKey() < engine.markedFrom()) {
+                    unmarked++;
+                } else if (laterAt != null && laterAt.plus(settleTime).isBefore(now)) {
                     record(null, empty.getKey(), "no commit or void marker holds this global position: a commit"
                             + " was removed");
                 } else {

@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -93,6 +94,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     static final String COUNTERS = "eventCounters";
     private static final String POSITION_COUNTER = "position";
     private static final String FORMAT = "format";
+    private static final String GAP_MARKER = "gap:";
     private static final int MAX_REPOSITIONS = 5;
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
 
@@ -111,6 +113,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final AtomicLong givenUpPositions = new AtomicLong();
     private final AtomicLong rejectedSnapshots = new AtomicLong();
     private volatile boolean legacyIds;
+    private volatile long markedFrom;
 
     /** Package-private so that tests can make {@link #write} fail as a store or network would. */
     MongoEventStorageEngine(Builder builder) {
@@ -146,18 +149,39 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         boolean written = commits.find().limit(1).first() != null;
         Document format = counters.findOneAndUpdate(
                 eq("_id", FORMAT),
-                Updates.setOnInsert("legacyIds", written),
+                Updates.combine(Updates.setOnInsert("legacyIds", written),
+                                Updates.setOnInsert("markedFrom", written ? headPosition() : 0L)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         legacyIds = format == null ? written : format.getBoolean("legacyIds", written);
+        if (format != null && format.get("aggregateTypes") != null) {
+            aggregateTypes.addAll(format.getList("aggregateTypes", String.class));
+        }
+        markedFrom = format == null || format.get("markedFrom") == null ? 0 : format.getLong("markedFrom");
         if (legacyIds) {
             log.info("This event store was written before stream names carried their aggregate type; streams are read"
                      + " in both forms, and new commits are written in the typed form.");
         }
     }
 
+    /**
+     * The first position handed out by a version that marks every position it gives up. Earlier versions gave up
+     * positions without a trace, so an empty position below this one is not evidence of anything.
+     */
+    public long markedFrom() {
+        return markedFrom;
+    }
+
     /** Lets untyped reads (the audit's history by id) find a stream of this aggregate type. */
     void registerAggregateType(String type) {
-        aggregateTypes.add(new StreamId(type, "").type());
+        if (aggregateTypes.add(new StreamId(type, "").type())) {
+            rememberAggregateType(type);
+        }
+    }
+
+    /** Kept in the store, so that after a restart an id alone still finds streams of types not loaded yet. */
+    private void rememberAggregateType(String type) {
+        counters.updateOne(eq("_id", FORMAT), Updates.addToSet("aggregateTypes", type),
+                           new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
     /** Positions a tracking reader gave up on after waiting for them (each a void marker it wrote). */
@@ -199,8 +223,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     Document prepare(List<? extends EventMessage<?>> events, Serializer serializer) {
         Commit commit = Commit.of(events);
         StreamId stream = new StreamId(commit.aggregateType(), commit.stream());
-        if (stream.type() != null) {
-            aggregateTypes.add(stream.type());
+        if (stream.type() != null && aggregateTypes.add(stream.type())) {
+            rememberAggregateType(stream.type());
         }
         List<Document> eventDocuments = new ArrayList<>(events.size());
         try {
@@ -275,12 +299,33 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     /**
      * After an insert answered with an error: voids the commit's positions, unless the commit or a reader's void marker
      * holds its last position already. The unique index on {@code lastPosition} makes the answer final: once the void
-     * marker is in, the commit can never land.
+     * marker is in, the commit can never land. A store that does not answer is asked again a few times; if it still
+     * does not, the outcome is unknown and said so.
      */
     private Outcome settle(Document commit, RuntimeException error) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return settleOnce(commit, error);
+            } catch (MongoException unanswered) {
+                if (attempt == 3) {
+                    throw new EventStoreException("The store did not say whether commit " + commit.get("_id")
+                                                  + " was stored (" + error.getMessage() + "); it may have been",
+                                                  unanswered);
+                }
+                try {
+                    Thread.sleep(250L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new EventStoreException("Interrupted while settling commit " + commit.get("_id"), error);
+                }
+            }
+        }
+    }
+
+    private Outcome settleOnce(Document commit, RuntimeException error) {
         Document stored = commits.find(eq("_id", commit.get("_id"))).first();
         if (stored != null) {
-            if (commit.getString("hash").equals(stored.getString("hash"))) {
+            if (sameCommit(stored, commit)) {
                 return Outcome.LANDED;
             }
             voidPositions(commit);
@@ -289,16 +334,16 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         if (voidPositions(commit)) {
             return Outcome.FAILED;
         }
+        // Its last position is taken: by this commit, landed meanwhile, or by a reader's void marker.
         stored = commits.find(eq("_id", commit.get("_id"))).first();
-        if (stored != null && commit.getString("hash").equals(stored.getString("hash"))) {
-            return Outcome.LANDED;
-        }
-        return stored != null ? Outcome.STREAM_TAKEN : isDuplicateKey(error) || holdsLastPosition(commit)
-                                                       ? Outcome.POSITIONS_GIVEN_UP : Outcome.FAILED;
+        return stored == null ? Outcome.POSITIONS_GIVEN_UP
+                : sameCommit(stored, commit) ? Outcome.LANDED : Outcome.STREAM_TAKEN;
     }
 
-    private boolean holdsLastPosition(Document commit) {
-        return commits.find(eq("lastPosition", commit.getLong("lastPosition"))).first() != null;
+    /** The same commit, perhaps at other positions: an earlier attempt of this one. */
+    private static boolean sameCommit(Document stored, Document commit) {
+        return eventsOf(stored).get(0).getString("eventIdentifier")
+                               .equals(eventsOf(commit).get(0).getString("eventIdentifier"));
     }
 
     private static Document eventDocument(EventMessage<?> event, long sequenceNumber, Serializer serializer) {
@@ -348,8 +393,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     /**
      * Marks the positions of a commit that will not be stored there, so tracking readers stop waiting for them.
      *
-     * @return whether the marker went in; false when something holds the last position already, or the write failed
-     * (readers then wait for the gap timeout)
+     * @return whether the marker went in; false when something holds the last position already
      */
     private boolean voidPositions(Document commit) {
         long first = commit.getLong("firstPosition");
@@ -359,12 +403,16 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                                                                 .append("events", List.of()));
     }
 
+    /** Inserts a void marker: false when its position (or its id) is taken, an exception when the store fails. */
     private boolean insertMarker(Document marker) {
         try {
             commits.insertOne(marker);
             return true;
-        } catch (MongoException e) {
-            return false;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -658,12 +706,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         }
         found.sort(Comparator.comparingLong(c -> c.getLong("lastPosition")));
         List<TrackedEventData<?>> result = new ArrayList<>();
-        Set<Long> voided = new HashSet<>();
+        Set<Long> voided = settledVoids(found, current.getGaps());
         for (Document commit : found) {
             List<Document> events = eventsOf(commit);
             long firstPosition = commit.getLong("firstPosition");
             if (events.isEmpty()) {
-                LongStream.rangeClosed(firstPosition, commit.getLong("lastPosition")).forEach(voided::add);
                 continue;
             }
             for (int i = 0; i < events.size(); i++) {
@@ -682,6 +729,36 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         Instant now = clock.instant();
         current.getGaps().forEach(gap -> gapFirstSeen.putIfAbsent(gap, now));
         return result;
+    }
+
+    /**
+     * The void positions among {@code found} that no commit can land on any more, so the token may stop waiting for
+     * them. A writer's void marker ends at its own commit's last position, which the unique index then blocks. A
+     * reader's marker blocks only a commit that ends at its position: one that a commit on its way spans (that commit
+     * ends later) may still be filled. So a reader-marked gap counts only when every gap from it to the end of its run
+     * of consecutive gaps is marked too: whatever commit spans it ends inside that run, at a marked position.
+     */
+    private static Set<Long> settledVoids(List<Document> found, Collection<Long> gaps) {
+        Set<Long> voided = new HashSet<>();
+        Set<Long> markedByReaders = new HashSet<>();
+        for (Document marker : found) {
+            if (eventsOf(marker).isEmpty()) {
+                Set<Long> into = marker.getString("_id").startsWith(GAP_MARKER) ? markedByReaders : voided;
+                LongStream.rangeClosed(marker.getLong("firstPosition"), marker.getLong("lastPosition"))
+                          .forEach(into::add);
+            }
+        }
+        Set<Long> open = new HashSet<>(gaps);
+        for (long marked : markedByReaders) {
+            long end = marked;
+            while (open.contains(end + 1) && (voided.contains(end + 1) || markedByReaders.contains(end + 1))) {
+                end++;
+            }
+            if (!open.contains(end + 1)) {
+                voided.add(marked);
+            }
+        }
+        return voided;
     }
 
     /**
@@ -715,7 +792,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      */
     private void giveUp(Set<Long> gaps) {
         for (long gap : gaps) {
-            if (insertMarker(new Document("_id", "gap:" + gap).append("firstPosition", gap)
+            if (insertMarker(new Document("_id", GAP_MARKER + gap).append("firstPosition", gap)
                                                              .append("lastPosition", gap)
                                                              .append("events", List.of())
                                                              .append("givenUpAt", clock.millis()))) {

@@ -456,6 +456,25 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void aCommitSpanningPositionsAReaderMarkedIsStillDeliveredWhole() {
+        Document held = engine.prepare(events("slow", 0, 3), engine.getEventSerializer());
+        engine.appendEvents(events("fast", 0, 1));
+        GapAwareTrackingToken token = lastToken(engine.fetchTracked(start()));
+        assertThat(token.getGaps()).containsExactly(0L, 1L, 2L);
+        // a reader gave up positions 0 and 1 and marked them, and the commit landed before it marked 2
+        var commits = database.getCollection(MongoEventStorageEngine.COMMITS);
+        for (long position : List.of(0L, 1L)) {
+            commits.insertOne(new Document("_id", "gap:" + position).append("firstPosition", position)
+                                                                   .append("lastPosition", position)
+                                                                   .append("events", List.of()));
+        }
+        engine.insert(held, events("slow", 0, 1).get(0));
+
+        assertThat(engine.readEvents(token, false).toList())
+                .extracting(e -> ((DomainEventMessage<?>) e).getSequenceNumber()).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
     void anInsertThatLandedButAnsweredWithAnErrorSucceeds() {
         engine = failingAfterWrite(true);
 

@@ -22,11 +22,13 @@ import java.util.Set;
 
 /**
  * The API has no CSRF token (HTTP Basic, no session), so a browser must not be able to send it a change from another
- * site's page with credentials it remembered. A {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} under
- * {@code /api/} is refused (403 {@code cross-site-request}) when the browser says it comes from elsewhere: an
+ * site's page with credentials it remembered. A {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} to any
+ * path is refused (403 {@code cross-site-request}) when the browser says it comes from elsewhere: an
  * {@code Origin} other than the API's own (or one of {@code platform.security.allowed-origins}), or a
  * {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none}. A program that sends neither header (curl, a
- * phone app, another server) is not a browser and is not affected. The web pages keep their CSRF tokens.
+ * phone app, another server) is not a browser and is not affected. Every path, not only {@code /api/}: a path the
+ * router decodes to {@code /api/} ({@code /%61pi/}) must not slip past, and the web pages, which keep their CSRF
+ * tokens as well, take no change from another site either.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
@@ -59,8 +61,7 @@ class CrossSiteRequests implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!CHANGES.contains(request.getMethod()) || !request.getPath().value().startsWith("/api/")
-                || !crossSite(request)) {
+        if (!CHANGES.contains(request.getMethod()) || !crossSite(request)) {
             return chain.filter(exchange);
         }
         return problems.write(exchange, Problems.of(

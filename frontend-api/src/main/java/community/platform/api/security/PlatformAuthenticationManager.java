@@ -41,17 +41,24 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
     private final Views views;
     /** Per username, the SHA-256 of the password last verified. */
     private final Cache<String, byte[]> verified;
+    /**
+     * Per username, the account as the view showed it, for half a second at most: a burst of requests from one caller
+     * costs one lookup, and a role change still holds everywhere well within a second.
+     */
+    private final Cache<String, AccountSummary> accounts;
     /** Checked when there is no such account, so that an unknown username takes as long to refuse as a known one. */
     private final String unknownAccountHash;
 
     public PlatformAuthenticationManager(CredentialStore credentials, PasswordEncoder passwords,
                                          LoginThrottle throttle, Views views,
-                                         @Value("${platform.security.verified-cache:60s}") Duration rememberFor) {
+                                         @Value("${platform.security.verified-cache:60s}") Duration rememberFor,
+                                         @Value("${platform.security.account-cache:500ms}") Duration accountFor) {
         this.credentials = credentials;
         this.passwords = passwords;
         this.throttle = throttle;
         this.views = views;
         this.verified = Caffeine.newBuilder().expireAfterWrite(rememberFor).maximumSize(50_000).build();
+        this.accounts = Caffeine.newBuilder().expireAfterWrite(accountFor).maximumSize(50_000).build();
         this.unknownAccountHash = passwords.encode(java.util.UUID.randomUUID().toString());
     }
 
@@ -96,7 +103,9 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
     }
 
     private Mono<AccountSummary> account(String username) {
-        return views.find(new FindAccountQuery(username), AccountSummary.class);
+        return Mono.justOrEmpty(accounts.getIfPresent(username))
+                   .switchIfEmpty(views.find(new FindAccountQuery(username), AccountSummary.class)
+                                       .doOnNext(account -> accounts.put(username, account)));
     }
 
     private static Authentication authenticated(AccountSummary account) {

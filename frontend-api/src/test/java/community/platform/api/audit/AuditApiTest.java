@@ -252,7 +252,8 @@ class AuditApiTest extends ApiTest {
 
     @Test
     void theEventStoreCountsGivenUpPositionsAndRejectedSnapshots() {
-        String metrics = asAdmin().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String metrics = asAdmin().mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                                  .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                                   .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("platform_event_store_positions_given_up_total",
                                      "platform_event_store_snapshots_rejected_total");

@@ -13,6 +13,7 @@ import java.util.Map;
 
 class CrossSiteRequestsTest extends ApiTest {
 
+
     private static final String PASSWORD = "cross-site-password";
     private static final OffsetDateTime NEXT_MONTH = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30)
                                                                    .withHour(9).withMinute(0).withSecond(0)
@@ -42,6 +43,11 @@ class CrossSiteRequestsTest extends ApiTest {
         // a sibling site is another origin too
         as(resident, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", postId)
                               .header("Sec-Fetch-Site", "same-site").exchange()
+                              .expectStatus().isForbidden();
+        // a path the router decodes to /api/ is checked as well
+        as(resident, PASSWORD).post().uri(java.net.URI.create("http://localhost:" + port + "/%61pi/volunteer-posts/" + postId
+                                                                   + "/signups"))
+                              .header(HttpHeaders.ORIGIN, "https://elsewhere.example").exchange()
                               .expectStatus().isForbidden();
         as(organizer, PASSWORD).get().uri("/api/volunteer-posts/{id}/roster", postId).exchange()
                                .expectBody().jsonPath("$.confirmed.length()").isEqualTo(0);

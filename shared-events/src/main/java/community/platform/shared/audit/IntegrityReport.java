@@ -15,9 +15,12 @@ import java.util.List;
  * @param checkedFrom   the first position this check read; 0 for a full check
  * @param settledUpTo   every position up to here is verified; the next check continues after it
  * @param unsettled     positions after it that are handed out but not yet written (commits on their way)
+ * @param unmarked      empty positions this check read that a version before void markers left: it gave positions up
+ *                      without a trace, so they are evidence of nothing
  */
 public record IntegrityReport(boolean verified, long events, long streams, BrokenLink firstBrokenAt, long findings,
-                              List<BrokenLink> broken, long checkedFrom, long settledUpTo, long unsettled) {
+                              List<BrokenLink> broken, long checkedFrom, long settledUpTo, long unsettled,
+                              long unmarked) {
 
     public static final int LISTED = 100;
 
