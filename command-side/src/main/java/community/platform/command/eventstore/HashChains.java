@@ -106,6 +106,7 @@ public class HashChains {
         long start = checkpoint.getLong("settledUpTo");
         Check check = new Check();
         long head = engine.headPosition() - 1;
+        long read = head;
         for (long from = start + 1; from <= head; from += WINDOW) {
             List<Long> window = LongStream.rangeClosed(from, Math.min(head, from + WINDOW - 1)).boxed().toList();
             window.forEach(p -> check.open.put(p, null));
@@ -115,10 +116,12 @@ public class HashChains {
             if (check.open.size() > OPEN_POSITIONS_KEPT) {
                 record(null, check.open.firstKey(), "more than " + OPEN_POSITIONS_KEPT + " positions in a row are"
                         + " empty; the check stopped here");
+                read = check.open.firstKey() - 1;
+                check.open.clear();
                 break;
             }
         }
-        long settled = check.settle(start, head);
+        long settled = check.settle(start, read);
         long events = checkpoint.getLong("events") + check.events;
         long streams = checkpoint.getLong("streams") + check.streams;
         try {

@@ -517,10 +517,18 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * The stream an id alone names: of the streams that start with that id (one per aggregate type, and the untyped
-     * form), the one whose first commit took the lowest position, which is the one that used the id first.
+     * The stream an id names. {@code <type>:<id>} names that type's stream. An id alone names, of the streams that start
+     * with that id (one per aggregate type, and the untyped form), the one whose first commit took the lowest position:
+     * the one that used the id first.
      */
     Optional<StreamId> resolve(String aggregateIdentifier) {
+        int colon = aggregateIdentifier.indexOf(':');
+        if (colon > 0 && aggregateTypes.contains(aggregateIdentifier.substring(0, colon))) {
+            StreamId typed = new StreamId(aggregateIdentifier.substring(0, colon),
+                                          aggregateIdentifier.substring(colon + 1));
+            return findWindow(typed, 0, new Document("firstPosition", 1)).isEmpty() ? Optional.empty()
+                                                                                    : Optional.of(typed);
+        }
         List<String> firstCommits = new ArrayList<>();
         firstCommits.add(aggregateIdentifier + "#0");
         aggregateTypes.forEach(type -> firstCommits.add(new StreamId(type, aggregateIdentifier).commitId(0)));

@@ -42,6 +42,14 @@ class StreamSquattingTest extends ApiTest {
 
         as(alice, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", publishPost(organizer)).exchange()
                            .expectStatus().isCreated();
+
+        // the auditor reaches either stream: by id alone the one that used the id first, or by type and id
+        String auditor = account("auditor", PASSWORD, "AUDITOR");
+        as(auditor, PASSWORD).get().uri("/api/audit/streams/{id}/events", "schedule-" + alice).exchange()
+                             .expectBody().jsonPath("$[0].type").isEqualTo("AccountRegisteredEvent");
+        as(auditor, PASSWORD).get().uri("/api/audit/streams/{id}/events", "VolunteerSchedule:schedule-" + alice)
+                             .exchange().expectStatus().isOk()
+                             .expectBody().jsonPath("$[0].type").isEqualTo("DutySlotReservedEvent");
     }
 
     @Test
