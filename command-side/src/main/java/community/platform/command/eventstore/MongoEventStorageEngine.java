@@ -199,14 +199,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (!events.isEmpty()) {
-            Document commit = prepare(events, serializer);
-            if (commit.getLong("firstSequence") == 0 && legacyIds && existsInOldForm(StreamId.of(commit))) {
-                voidPositions(commit);
-                handlePersistenceException(new ConcurrencyException(
-                        "The stream " + StreamId.of(commit) + " exists already, written before typed names"),
-                                           events.get(0));
-            }
-            insert(commit, events.get(0));
+            insert(prepare(events, serializer), events.get(0));
         }
     }
 
@@ -234,6 +227,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         } catch (RuntimeException e) {
             throw new EventStoreException("Could not serialize the events of " + commit.describe()
                                                   + "; nothing was stored", e);
+        }
+        if (commit.firstSequence() == 0 && legacyIds && existsInOldForm(stream)) {
+            handlePersistenceException(new ConcurrencyException(
+                    "The stream " + stream + " exists already, written before typed names"), events.get(0));
         }
         Document body = new Document("_id", stream.commitId(commit.firstSequence()))
                 .append("aggregateIdentifier", commit.stream())
