@@ -76,6 +76,9 @@ import java.util.stream.Stream;
  * Readers are served from the live collections throughout: they never see an empty view, and each document is whole,
  * old or new. (A collection rename would switch all at once on MongoDB, but the embedded server renames by dropping
  * the target first, which a reader could see as an empty view.)
+ * <p>The scratch collections of a rebuild have the same names on every instance, so one rebuild of a processor runs at
+ * a time across the instances: it takes a lease ({@link RebuildLeases}) before it touches them, and a second is
+ * refused.
  */
 @Component
 public class Rebuilds {
@@ -92,14 +95,16 @@ public class Rebuilds {
     private final MongoDatabase views;
     private final DeadLetters deadLetters;
     private final SegmentBalancer balancer;
+    private final RebuildLeases leases;
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
     private final Map<String, String> lastResult = new ConcurrentHashMap<>();
 
     public Rebuilds(ApplicationContext context, EventProcessingConfiguration processing, EventStorageEngine storage,
                     @Qualifier("platformViewDatabase") MongoDatabase views, DeadLetters deadLetters,
-                    SegmentBalancer balancer) {
+                    SegmentBalancer balancer, RebuildLeases leases) {
         this.context = context;
         this.balancer = balancer;
+        this.leases = leases;
         this.deadLetters = deadLetters;
         this.processing = processing;
         this.storage = storage;
@@ -144,7 +149,10 @@ public class Rebuilds {
                                     lastResult.get(name));
     }
 
-    /** Answers STARTED, ALREADY_RUNNING or UNKNOWN; the rebuild goes on in the background. */
+    /**
+     * Answers STARTED, ALREADY_RUNNING (here or on another instance: {@link RebuildLeases}) or UNKNOWN; the rebuild goes
+     * on in the background.
+     */
     @CommandHandler
     public String handle(ReplayProjectionCommand command) {
         String name = command.name();
@@ -156,10 +164,21 @@ public class Rebuilds {
         if (running.putIfAbsent(name, progress) != null) {
             return "ALREADY_RUNNING";
         }
+        RebuildLeases.Lease lease;
+        try {
+            lease = leases.take(name);
+        } catch (RuntimeException e) {
+            running.remove(name);
+            throw e;
+        }
+        if (lease == null) {
+            running.remove(name);
+            return "ALREADY_RUNNING";
+        }
         Schedulers.boundedElastic().schedule(() -> {
             Instant started = Instant.now();
-            try {
-                long events = rebuild(name, processor, progress);
+            try (lease) {
+                long events = rebuild(name, processor, progress, lease);
                 lastResult.put(name, "completed " + Instant.now() + ": " + events + " events in "
                         + Duration.between(started, Instant.now()).toMillis() + " ms");
             } catch (RuntimeException | InterruptedException | java.util.concurrent.ExecutionException
@@ -173,30 +192,39 @@ public class Rebuilds {
         return "STARTED";
     }
 
-    private long rebuild(String name, StreamingEventProcessor processor, Progress progress)
+    private long rebuild(String name, StreamingEventProcessor processor, Progress progress, RebuildLeases.Lease lease)
             throws InterruptedException, java.util.concurrent.ExecutionException,
                    java.util.concurrent.TimeoutException {
+        lease.keep();
         Shadow shadow = shadow(name, REBUILD, projectionClasses(name));
         boolean stopped = false;
         try {
             progress.total = head() + 1;
-            TrackingToken reached = shadow.feed(null, progress);
+            TrackingToken reached = shadow.feed(null, progress, lease::keep);
             log.info("Rebuild of {}: {} events applied beside the live views; pausing the live processor",
                      name, progress.applied);
             processor.shutdownAsync().get(30, TimeUnit.SECONDS);
             stopped = true;
             try (SegmentBalancer.Hold hold = balancer.hold(name)) {
                 log.info("Rebuild of {}: every segment held here", name);
-                shadow.feed(reached, progress, hold::keep);
+                Runnable keep = () -> {
+                    lease.keep();
+                    hold.keep();
+                };
+                shadow.feed(reached, progress, keep);
                 log.info("Rebuild of {}: caught up at {} events; copying over the live views", name,
                          progress.applied);
                 for (String collection : shadow.collections()) {
-                    copyOver(collection + REBUILD, collection, hold::keep);
+                    copyOver(collection + REBUILD, collection, keep);
                 }
             }
             return progress.applied;
         } finally {
-            shadow.drop();
+            if (lease.held()) {
+                shadow.drop();
+            } else {
+                log.warn("Rebuild of {}: the lease lapsed, so its scratch collections are left to the next", name);
+            }
             if (stopped) {
                 processor.start();
                 log.info("Rebuild of {}: the live processor runs again", name);
