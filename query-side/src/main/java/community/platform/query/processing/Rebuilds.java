@@ -52,6 +52,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +60,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -78,7 +81,7 @@ import java.util.stream.Stream;
  * the target first, which a reader could see as an empty view.)
  * <p>The scratch collections of a rebuild have the same names on every instance, so one rebuild of a processor runs at
  * a time across the instances: it takes a lease ({@link RebuildLeases}) before it touches them, and a second is
- * refused.
+ * refused. A diff needs no lease: its scratch collections carry a name of their own for each call.
  */
 @Component
 public class Rebuilds {
@@ -88,6 +91,8 @@ public class Rebuilds {
     static final String DIFF = ScratchCollections.DIFF;
     /** Events per unit of work in a rebuild: a few thousand documents at most to hold and write at once. */
     private static final int BATCH = 1000;
+    /** A diff's scratch collection: the live name, when the diff started (epoch milliseconds), a random part. */
+    private static final Pattern DIFF_NAME = Pattern.compile(".+__(\\d{1,18})_[0-9a-f]{8}" + DIFF);
 
     private final ApplicationContext context;
     private final EventProcessingConfiguration processing;
@@ -248,7 +253,9 @@ public class Rebuilds {
         if (projections.isEmpty()) {
             return null;
         }
-        Shadow shadow = shadow(name, DIFF, projections);
+        dropForgottenDiffs();
+        String suffix = "__" + System.currentTimeMillis() + "_" + UUID.randomUUID().toString().substring(0, 8) + DIFF;
+        Shadow shadow = shadow(name, suffix, projections);
         try {
             Progress progress = new Progress();
             long head = head();
@@ -256,11 +263,26 @@ public class Rebuilds {
             awaitLiveAt(name, head);
             List<DiffProjectionQuery.Difference> differences = new ArrayList<>();
             for (String collection : shadow.collections()) {
-                differences.addAll(compare(collection, collection + DIFF));
+                differences.addAll(compare(collection, collection + suffix));
             }
             return new DiffProjectionQuery.Diff(name, head, differences);
         } finally {
             shadow.drop();
+        }
+    }
+
+    /**
+     * Drops the scratch collections of diffs that started over a day ago: an instance died during those diffs (no diff
+     * takes that long), so nothing else would drop them.
+     */
+    private void dropForgottenDiffs() {
+        long dayAgo = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
+        for (String collection : Flux.from(views.listCollectionNames()).toIterable()) {
+            Matcher diff = DIFF_NAME.matcher(collection);
+            if (diff.matches() && Long.parseLong(diff.group(1)) < dayAgo) {
+                log.info("Dropping {}, left by a diff that did not finish", collection);
+                Mono.from(views.getCollection(collection).drop()).block();
+            }
         }
     }
 
@@ -379,8 +401,8 @@ public class Rebuilds {
     }
 
     /**
-     * {@code views} with {@code suffix} ({@value #REBUILD} or {@value #DIFF}) added to every collection's name; tells
-     * {@code named} each name asked for.
+     * {@code views} with {@code suffix} ({@value #REBUILD}, or a diff's, ending in {@value #DIFF}) added to every
+     * collection's name; tells {@code named} each name asked for.
      */
     public static MongoDatabase renamed(MongoDatabase views, String suffix, Consumer<String> named) {
         return (MongoDatabase) Proxy.newProxyInstance(
