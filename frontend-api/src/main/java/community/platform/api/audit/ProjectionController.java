@@ -51,7 +51,8 @@ public class ProjectionController {
                                             .body(Map.of("name", name, "status", "REBUILDING"));
             case "ALREADY_RUNNING" -> throw new ApiProblemException(Problems.of(
                     HttpStatus.CONFLICT, "rebuild-running", "A rebuild is running",
-                    "The views of " + name + " are being rebuilt already; see GET /api/admin/projections"));
+                    "The views of " + name + " are being rebuilt already, on this instance or another; try again"
+                    + " once that rebuild is done"));
             default -> throw unknown(name);
         });
     }

@@ -133,6 +133,25 @@ class ProjectionsApiTest extends ApiTest {
         assertThat(rebuilds.handle(new DiffProjectionQuery("volunteer-posts")).differences()).isEmpty();
     }
 
+    /** Two diffs of one projection at once, each with other projection classes: each answers for its own classes. */
+    @Test
+    void twoDiffsOfOneProjectionAtOnceEachAnswerForTheirOwnRebuild() throws Exception {
+        String resident = account("loud", PASSWORD, "RESIDENT");
+        for (int round = 0; round < 3; round++) {
+            java.util.concurrent.CompletableFuture<DiffProjectionQuery.Diff> unchanged =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> rebuilds.handle(new DiffProjectionQuery("accounts")));
+            java.util.concurrent.CompletableFuture<DiffProjectionQuery.Diff> changed =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> rebuilds.diff("accounts", List.of(ShoutingAccountProjection.class)));
+
+            assertThat(unchanged.get().differences()).isEmpty();
+            assertThat(changed.get().differences()).isNotEmpty()
+                                                   .allSatisfy(d -> assertThat(d.change()).isEqualTo("CHANGED"))
+                                                   .anySatisfy(d -> assertThat(d.id()).isEqualTo(resident));
+        }
+    }
+
     @Test
     void aDiffAfterAChangedProjectionListsTheDocumentsItWouldChange() {
         String resident = account("quiet", PASSWORD, "RESIDENT");

@@ -53,7 +53,8 @@ import static org.awaitility.Awaitility.await;
  * Two platform instances on one store, as behind a load balancer: the segments are split between them, commands on one
  * record from both resolve without double booking, a live stream on one shows a change made through the other, a role
  * revoked through one is refused by the other at once, a rebuild on one loses nothing the other projects meanwhile (and
- * an instance that dies mid-rebuild holds nothing for long), and when one stops the other takes over its segments.
+ * an instance that dies mid-rebuild holds nothing for long), a second rebuild of a projection is refused on either
+ * instance while one runs, and when one stops the other takes over its segments.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
@@ -286,12 +287,66 @@ class TwoInstancesTest {
     }
 
     /**
+     * Two admins, or one POST retried through the load balancer, asking both instances to rebuild one projection: the
+     * rebuilds would share the scratch collections, so the second is refused while the first runs, and may start once
+     * it is done. Nothing is lost either way.
+     */
+    @Test
+    @Order(6)
+    void aSecondRebuildOfTheSameProjectionIsRefusedWhileTheFirstRuns() {
+        String before = lastReplay(first);
+        replay(first).expectStatus().isAccepted();
+        replay(second).expectStatus().isEqualTo(409)
+                      .expectBody().jsonPath("$.type").isEqualTo("/problems/rebuild-running");
+        await().atMost(Duration.ofSeconds(60)).until(() -> lastReplay(first) != null
+                && !lastReplay(first).equals(before));
+        assertThat(lastReplay(first)).startsWith("completed");
+
+        replay(second).expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(60)).until(() -> lastReplay(second) != null);
+        assertThat(lastReplay(second)).startsWith("completed");
+        Rebuilds rebuilds = second.getBean(Rebuilds.class);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(rebuilds.handle(new DiffProjectionQuery(PROCESSOR)).differences()).isEmpty());
+    }
+
+    /**
+     * A rebuild's lease names the instance that runs it and lapses unless that instance renews it. One whose instance
+     * died (with {@code kill -9}: no renewal, no release) is played by a lease document written by hand: it refuses a
+     * rebuild until it expires, and no longer.
+     */
+    @Test
+    @Order(7)
+    void aRebuildWhoseInstanceDiedDoesNotBlockTheNextForever() throws Exception {
+        MongoCollection<Document> leases = first.getBean("platformDatabase", MongoDatabase.class)
+                                                .getCollection("rebuildLeases");
+        long expires = System.currentTimeMillis() + 2_000;
+        leases.insertOne(new Document("_id", PROCESSOR).append("instance", "dead-instance")
+                                                       .append("lease", "dead-lease")
+                                                       .append("expires", new java.util.Date(expires)));
+        String before = lastReplay(first);
+        replay(first).expectStatus().isEqualTo(409);
+
+        Thread.sleep(Math.max(0, expires - System.currentTimeMillis()) + 200);
+        replay(first).expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(60)).until(() -> lastReplay(first) != null
+                && !lastReplay(first).equals(before));
+        assertThat(lastReplay(first)).startsWith("completed");
+        assertThat(leases.countDocuments(Filters.eq("_id", PROCESSOR))).as("the lease, let go").isZero();
+    }
+
+    private static WebTestClient.ResponseSpec replay(ConfigurableApplicationContext instance) {
+        return web(instance, "root", ADMIN_PASSWORD).post().uri("/api/admin/projections/{name}/replay", PROCESSOR)
+                                                    .exchange();
+    }
+
+    /**
      * An instance that holds a processor for a rebuild and then dies (as with {@code kill -9}: it neither renews nor
      * lets go) holds it only until it is counted out and its claims expire. Played here by a token store of its own
      * and the document in which instances say they are alive and what they hold.
      */
     @Test
-    @Order(6)
+    @Order(8)
     void anInstanceThatDiesHoldingAProjectionHoldsItOnlyUntilItsClaimsExpire() throws Exception {
         String dead = "dead-instance";
         String organizer = account(second, "ORGANIZER");
@@ -332,7 +387,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void whenOneInstanceStopsTheOtherTakesOverItsSegments() {
         first.close();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(segmentsHeld(second)).isEqualTo(4));

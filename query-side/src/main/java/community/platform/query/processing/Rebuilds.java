@@ -52,6 +52,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +60,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -76,6 +79,9 @@ import java.util.stream.Stream;
  * Readers are served from the live collections throughout: they never see an empty view, and each document is whole,
  * old or new. (A collection rename would switch all at once on MongoDB, but the embedded server renames by dropping
  * the target first, which a reader could see as an empty view.)
+ * <p>The scratch collections of a rebuild have the same names on every instance, so one rebuild of a processor runs at
+ * a time across the instances: it takes a lease ({@link RebuildLeases}) before it touches them, and a second is
+ * refused. A diff needs no lease: its scratch collections carry a name of their own for each call.
  */
 @Component
 public class Rebuilds {
@@ -85,6 +91,8 @@ public class Rebuilds {
     static final String DIFF = ScratchCollections.DIFF;
     /** Events per unit of work in a rebuild: a few thousand documents at most to hold and write at once. */
     private static final int BATCH = 1000;
+    /** A diff's scratch collection: the live name, when the diff started (epoch milliseconds), a random part. */
+    private static final Pattern DIFF_NAME = Pattern.compile(".+__(\\d{1,18})_[0-9a-f]{8}" + DIFF);
 
     private final ApplicationContext context;
     private final EventProcessingConfiguration processing;
@@ -92,14 +100,16 @@ public class Rebuilds {
     private final MongoDatabase views;
     private final DeadLetters deadLetters;
     private final SegmentBalancer balancer;
+    private final RebuildLeases leases;
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
     private final Map<String, String> lastResult = new ConcurrentHashMap<>();
 
     public Rebuilds(ApplicationContext context, EventProcessingConfiguration processing, EventStorageEngine storage,
                     @Qualifier("platformViewDatabase") MongoDatabase views, DeadLetters deadLetters,
-                    SegmentBalancer balancer) {
+                    SegmentBalancer balancer, RebuildLeases leases) {
         this.context = context;
         this.balancer = balancer;
+        this.leases = leases;
         this.deadLetters = deadLetters;
         this.processing = processing;
         this.storage = storage;
@@ -144,7 +154,10 @@ public class Rebuilds {
                                     lastResult.get(name));
     }
 
-    /** Answers STARTED, ALREADY_RUNNING or UNKNOWN; the rebuild goes on in the background. */
+    /**
+     * Answers STARTED, ALREADY_RUNNING (here or on another instance: {@link RebuildLeases}) or UNKNOWN; the rebuild goes
+     * on in the background.
+     */
     @CommandHandler
     public String handle(ReplayProjectionCommand command) {
         String name = command.name();
@@ -156,10 +169,21 @@ public class Rebuilds {
         if (running.putIfAbsent(name, progress) != null) {
             return "ALREADY_RUNNING";
         }
+        RebuildLeases.Lease lease;
+        try {
+            lease = leases.take(name);
+        } catch (RuntimeException e) {
+            running.remove(name);
+            throw e;
+        }
+        if (lease == null) {
+            running.remove(name);
+            return "ALREADY_RUNNING";
+        }
         Schedulers.boundedElastic().schedule(() -> {
             Instant started = Instant.now();
-            try {
-                long events = rebuild(name, processor, progress);
+            try (lease) {
+                long events = rebuild(name, processor, progress, lease);
                 lastResult.put(name, "completed " + Instant.now() + ": " + events + " events in "
                         + Duration.between(started, Instant.now()).toMillis() + " ms");
             } catch (RuntimeException | InterruptedException | java.util.concurrent.ExecutionException
@@ -173,30 +197,39 @@ public class Rebuilds {
         return "STARTED";
     }
 
-    private long rebuild(String name, StreamingEventProcessor processor, Progress progress)
+    private long rebuild(String name, StreamingEventProcessor processor, Progress progress, RebuildLeases.Lease lease)
             throws InterruptedException, java.util.concurrent.ExecutionException,
                    java.util.concurrent.TimeoutException {
+        lease.keep();
         Shadow shadow = shadow(name, REBUILD, projectionClasses(name));
         boolean stopped = false;
         try {
             progress.total = head() + 1;
-            TrackingToken reached = shadow.feed(null, progress);
+            TrackingToken reached = shadow.feed(null, progress, lease::keep);
             log.info("Rebuild of {}: {} events applied beside the live views; pausing the live processor",
                      name, progress.applied);
             processor.shutdownAsync().get(30, TimeUnit.SECONDS);
             stopped = true;
             try (SegmentBalancer.Hold hold = balancer.hold(name)) {
                 log.info("Rebuild of {}: every segment held here", name);
-                shadow.feed(reached, progress, hold::keep);
+                Runnable keep = () -> {
+                    lease.keep();
+                    hold.keep();
+                };
+                shadow.feed(reached, progress, keep);
                 log.info("Rebuild of {}: caught up at {} events; copying over the live views", name,
                          progress.applied);
                 for (String collection : shadow.collections()) {
-                    copyOver(collection + REBUILD, collection, hold::keep);
+                    copyOver(collection + REBUILD, collection, keep);
                 }
             }
             return progress.applied;
         } finally {
-            shadow.drop();
+            if (lease.held()) {
+                shadow.drop();
+            } else {
+                log.warn("Rebuild of {}: the lease lapsed, so its scratch collections are left to the next", name);
+            }
             if (stopped) {
                 processor.start();
                 log.info("Rebuild of {}: the live processor runs again", name);
@@ -220,7 +253,9 @@ public class Rebuilds {
         if (projections.isEmpty()) {
             return null;
         }
-        Shadow shadow = shadow(name, DIFF, projections);
+        dropForgottenDiffs();
+        String suffix = "__" + System.currentTimeMillis() + "_" + UUID.randomUUID().toString().substring(0, 8) + DIFF;
+        Shadow shadow = shadow(name, suffix, projections);
         try {
             Progress progress = new Progress();
             long head = head();
@@ -228,11 +263,26 @@ public class Rebuilds {
             awaitLiveAt(name, head);
             List<DiffProjectionQuery.Difference> differences = new ArrayList<>();
             for (String collection : shadow.collections()) {
-                differences.addAll(compare(collection, collection + DIFF));
+                differences.addAll(compare(collection, collection + suffix));
             }
             return new DiffProjectionQuery.Diff(name, head, differences);
         } finally {
             shadow.drop();
+        }
+    }
+
+    /**
+     * Drops the scratch collections of diffs that started over a day ago: an instance died during those diffs (no diff
+     * takes that long), so nothing else would drop them.
+     */
+    private void dropForgottenDiffs() {
+        long dayAgo = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
+        for (String collection : Flux.from(views.listCollectionNames()).toIterable()) {
+            Matcher diff = DIFF_NAME.matcher(collection);
+            if (diff.matches() && Long.parseLong(diff.group(1)) < dayAgo) {
+                log.info("Dropping {}, left by a diff that did not finish", collection);
+                Mono.from(views.getCollection(collection).drop()).block();
+            }
         }
     }
 
@@ -351,8 +401,8 @@ public class Rebuilds {
     }
 
     /**
-     * {@code views} with {@code suffix} ({@value #REBUILD} or {@value #DIFF}) added to every collection's name; tells
-     * {@code named} each name asked for.
+     * {@code views} with {@code suffix} ({@value #REBUILD}, or a diff's, ending in {@value #DIFF}) added to every
+     * collection's name; tells {@code named} each name asked for.
      */
     public static MongoDatabase renamed(MongoDatabase views, String suffix, Consumer<String> named) {
         return (MongoDatabase) Proxy.newProxyInstance(

@@ -1,9 +1,10 @@
 package community.platform.shared.audit;
 
 /**
- * The names of the view collections a rebuild or a diff makes beside the live ones: the live name with a suffix. They
- * are dropped when done, and before a rebuild or diff starts again, so the storage need not make their writes durable
- * one by one.
+ * The names of the view collections a rebuild or a diff makes beside the live ones: the live name with a suffix,
+ * {@value #REBUILD} for a rebuild (one at a time per projection), and for a diff a part of its own for each call ending
+ * in {@value #DIFF}. They are dropped when done, and a rebuild's again before the next starts (a diff's a day later,
+ * should its instance die), so the storage need not make their writes durable one by one.
  */
 public final class ScratchCollections {
 
