@@ -5,6 +5,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import org.reactivestreams.Publisher;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +36,7 @@ import java.util.Optional;
  * its caller; a caller who is not signed in (registering) is known by their address.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 class IdempotentRequests implements WebFilter {
 
     /** The creating {@code POST}s of the API. */
