@@ -167,7 +167,7 @@ class IdempotencyTest extends ApiTest {
 
         assertThat(retry.answered()).isEmpty();
         assertThat(retry.id()).isEqualTo(first.id());
-        //SEED assertThat(retry.seed()).isEqualTo(first.seed());
+        assertThat(retry.seed()).isEqualTo(first.seed());
     }
 
     @Test
