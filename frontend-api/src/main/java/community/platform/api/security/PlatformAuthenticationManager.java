@@ -66,7 +66,8 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
     public Mono<Authentication> authenticate(Authentication request) {
         String username = Usernames.normalize(request.getName());
         String password = String.valueOf(request.getCredentials());
-        return ClientAddress.current().flatMap(address -> authenticate(username, password, address));
+        return ClientAddress.current().map(ClientAddress::forLimits)
+                            .flatMap(address -> authenticate(username, password, address));
     }
 
     private Mono<Authentication> authenticate(String username, String password, String address) {

@@ -61,6 +61,25 @@ class AuthenticationAbuseTest {
     }
 
     @Test
+    void guessesFromAnIpv6Slash64AreLimitedTogether() {
+        for (int i = 0; i < 30; i++) {
+            signIn(from("2001:db8:7:7::" + Integer.toHexString(i + 1)), "nobody-" + i, "guess")
+                    .expectStatus().isUnauthorized();
+        }
+        signIn(from("2001:db8:7:7:ffff::1"), "admin", ADMIN_PASSWORD).expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        signIn(from("2001:db8:7:8::1"), "admin", ADMIN_PASSWORD).expectStatus().isOk();
+    }
+
+    @Test
+    void registrationsFromAnIpv6Slash64AreLimitedTogether() {
+        for (int i = 0; i < 20; i++) {
+            register(from("2001:db8:9:9::" + Integer.toHexString(i + 1)), unique()).expectStatus().isCreated();
+        }
+        register(from("2001:db8:9:9:1234::1"), unique()).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
     void tenRequestsAtOnceWithTheRightPasswordAreAllLetIn() throws Exception {
         WebTestClient office = from("203.0.113.11");
         String username = unique();
