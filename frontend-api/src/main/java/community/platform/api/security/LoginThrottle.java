@@ -54,6 +54,11 @@ class LoginThrottle {
         failuresPerUsernameAndAddress.fill(pair(username, address));
     }
 
+    /** The check taken for a password that was not checked after all (the checks were busy) goes back. */
+    void notChecked(String address) {
+        checksPerAddress.giveBack(address);
+    }
+
     /** The check taken for a password that was right goes back to the address. */
     void succeededAfterAttempt(String username, String address) {
         checksPerAddress.giveBack(address);

@@ -34,6 +34,9 @@ class AuthenticationAbuseTest {
     @Autowired
     private WebTestClient web;
 
+    @Autowired
+    private PasswordChecks checks;
+
     @Test
     void aStrangerCannotLockOutTheAdminFromAnotherAddress() {
         WebTestClient stranger = from("203.0.113.7");
@@ -94,6 +97,30 @@ class AuthenticationAbuseTest {
         } finally {
             callers.shutdown();
         }
+    }
+
+    @Test
+    void whenEveryPasswordCheckIsTakenASignInIsToldToComeBackSoon() {
+        WebTestClient client = from("203.0.113.12");
+        String username = unique();
+        register(client, username).expectStatus().isCreated();
+        int taken = 0;
+        try {
+            while (checks.admit()) {
+                taken++;
+            }
+            signIn(client, username, "long-enough-password")
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader().valueEquals("Retry-After", "1")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("/problems/sign-in-busy");
+        } finally {
+            for (int i = 0; i < taken; i++) {
+                checks.leave();
+            }
+        }
+        assertThat(taken).isPositive();
+        signIn(client, username, "long-enough-password").expectStatus().isOk();
     }
 
     @Test
