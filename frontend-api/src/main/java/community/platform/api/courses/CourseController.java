@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import community.platform.api.security.Callers;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
+import community.platform.api.web.IdempotencyKeys;
 import community.platform.api.web.Holds;
 import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
@@ -51,7 +52,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /** The Sunshine 330 courses section of ../shared/API.md. */
@@ -71,7 +71,7 @@ public class CourseController {
     @PostMapping("/api/courses")
     public Mono<ResponseEntity<CourseResponse>> create(
             @Valid @RequestBody CourseRequests.Create request, Authentication caller, ServerWebExchange exchange) {
-        String courseId = "course-" + UUID.randomUUID();
+        String courseId = IdempotencyKeys.newId(exchange, "course-");
         List<CourseSession> sessions = request.sessions().stream()
                 .map(s -> new CourseSession(0, s.span().startsAt(), s.span().endsAt(), s.room().strip()))
                 .toList();
@@ -133,7 +133,7 @@ public class CourseController {
                                                            Authentication caller, ServerWebExchange exchange) {
         String guardian = caller.getName();
         String childName = request.childName().strip();
-        String enrollmentId = "enr-" + UUID.randomUUID();
+        String enrollmentId = IdempotencyKeys.newId(exchange, "enr-");
         return course(id).flatMap(course -> Holds.thenJoin(
                                  schedules.hold(guardian, childName, course, exchange),
                                  commands.<EnrollmentOutcome>send(new EnrollChildCommand(id, enrollmentId, guardian,

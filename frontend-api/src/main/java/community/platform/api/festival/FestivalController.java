@@ -3,6 +3,7 @@ package community.platform.api.festival;
 import community.platform.api.accounts.Accounts;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
+import community.platform.api.web.IdempotencyKeys;
 import community.platform.api.web.Views;
 import community.platform.shared.festival.CancelFestivalEventCommand;
 import community.platform.shared.festival.FestivalEventSummary;
@@ -41,7 +42,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static community.platform.shared.festival.BookVenueCommand.venueIdOf;
 
@@ -65,7 +65,7 @@ public class FestivalController {
     public Mono<ResponseEntity<EventResponse>> schedule(
             @Valid @RequestBody FestivalRequests.ScheduleEvent request, Authentication caller,
             ServerWebExchange exchange) {
-        String eventId = "fe-" + UUID.randomUUID();
+        String eventId = IdempotencyKeys.newId(exchange, "fe-");
         Instant startsAt = request.startsAt().toInstant();
         Instant endsAt = request.endsAt().toInstant();
         String title = request.title().strip();
@@ -153,7 +153,7 @@ public class FestivalController {
     public Mono<ResponseEntity<Map<String, String>>> enter(@PathVariable String id,
                                                            @Valid @RequestBody FestivalRequests.Entry request,
                                                            Authentication caller, ServerWebExchange exchange) {
-        String entryId = "entry-" + UUID.randomUUID();
+        String entryId = IdempotencyKeys.newId(exchange, "entry-");
         return commands.<Long>send(new SubmitCoupletEntryCommand(id, entryId, caller.getName(), request.upperLine(),
                                                                  request.lowerLine(), request.horizontalScroll()),
                                    exchange)

@@ -35,11 +35,15 @@ public class AccountPages {
         this.forms = forms;
     }
 
-    /** The sign-in form; Spring Security sends a refused sign-in back here with {@code error} or {@code locked}. */
+    /**
+     * The sign-in form; Spring Security sends a refused sign-in back here with {@code error}, {@code locked} or
+     * {@code busy}.
+     */
     @GetMapping("/login")
-    Rendering login(@RequestParam(required = false) String error, @RequestParam(required = false) String locked) {
+    Rendering login(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
+                    @RequestParam(required = false) String busy) {
         return Rendering.view("login").modelAttribute("failed", error != null).modelAttribute("locked", locked != null)
-                        .build();
+                        .modelAttribute("busy", busy != null).build();
     }
 
     @GetMapping("/register")

@@ -62,7 +62,7 @@ public class OrganizerCoursePages {
         forms.invalidFields(typed, request, locale).forEach((field, message) -> invalid.putIfAbsent(
                 CourseForm.fieldOf(field), message));
         return forms.send(courseForm(form), invalid,
-                          () -> forms.created(caller, form.idempotencyKey(), request,
+                          () -> forms.created(caller, form.idempotencyKey(), request, exchange,
                                               () -> courses.create(request, caller, exchange),
                                               "/organizer#course-"),
                           exchange, locale);

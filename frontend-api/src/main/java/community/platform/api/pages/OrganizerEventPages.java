@@ -61,7 +61,7 @@ public class OrganizerEventPages {
                 typed.time("startsAt", form.startsAt()), typed.time("endsAt", form.endsAt()),
                 typed.number("capacity", form.capacity()), TypedFields.blankToNull(form.description()));
         return forms.send(eventForm(form), forms.invalidFields(typed, request, locale),
-                          () -> forms.created(caller, form.idempotencyKey(), request,
+                          () -> forms.created(caller, form.idempotencyKey(), request, exchange,
                                               () -> festival.schedule(request, caller, exchange), "/festival/"),
                           exchange, locale);
     }

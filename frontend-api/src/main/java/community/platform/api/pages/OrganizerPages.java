@@ -145,7 +145,7 @@ public class OrganizerPages {
         TypedFields typed = new TypedFields(messages, locale);
         PublishPostRequest request = form.request(typed);
         return forms.send(postForm(form), forms.invalidFields(typed, request, locale),
-                          () -> forms.created(caller, form.idempotencyKey(), request,
+                          () -> forms.created(caller, form.idempotencyKey(), request, exchange,
                                               () -> posts.publish(request, caller, exchange), "/posts/"),
                           exchange, locale);
     }

@@ -122,9 +122,9 @@ class PageForms {
      * its id), once per form key: when the same form came twice and the first is still being done, the second waits
      * for the first's answer.
      */
-    Mono<String> created(Authentication caller, String key, Object request,
+    Mono<String> created(Authentication caller, String key, Object request, ServerWebExchange exchange,
                          Supplier<Mono<? extends ResponseEntity<?>>> create, String page) {
-        return idempotency.once(caller.getName(), key, request, create)
+        return idempotency.once(caller.getName(), key, request, exchange, create)
                           .map(answer -> {
                               String location = answer.getHeaders().getLocation().getPath();
                               return page + location.substring(location.lastIndexOf('/') + 1);

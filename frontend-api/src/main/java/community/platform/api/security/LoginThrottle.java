@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Slows down password guessing without letting a stranger lock anyone out. Two Bucket4j buckets per client address:
+ * Slows down password guessing without letting a stranger lock anyone out. Two Bucket4j buckets per client address
+ * (an IPv6 client's whole /64, {@link community.platform.api.web.ClientAddress#forLimits}):
  * <ul>
  * <li>for a username from that address, {@code max-failures} failed checks per {@code lock-time}; a right password
  * fills it again;</li>
@@ -51,6 +52,11 @@ class LoginThrottle {
     /** The password was right: the username's tries from this address are full again. */
     void succeeded(String username, String address) {
         failuresPerUsernameAndAddress.fill(pair(username, address));
+    }
+
+    /** The check taken for a password that was not checked after all (the checks were busy) goes back. */
+    void notChecked(String address) {
+        checksPerAddress.giveBack(address);
     }
 
     /** The check taken for a password that was right goes back to the address. */

@@ -15,7 +15,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,14 +28,15 @@ import java.util.Optional;
  * reads them from the accounts view (one lookup by username), which every instance shares and which the accounts
  * projection writes from {@code RoleGrantedEvent} and {@code RoleRevokedEvent}. A role change therefore holds on every
  * instance as soon as the view shows it, and a grant or revocation answers only once it does. Every password check
- * that is not remembered goes through the {@link LoginThrottle}, by username and client address; an unknown username
- * is checked against a hash of the same cost and answered alike.
+ * that is not remembered goes through the {@link LoginThrottle}, by username and client address, and then waits its
+ * turn among the {@link PasswordChecks}; an unknown username is checked against a hash of the same cost and answered
+ * alike.
  */
 @Component
 public class PlatformAuthenticationManager implements ReactiveAuthenticationManager {
 
     private final CredentialStore credentials;
-    private final PasswordEncoder passwords;
+    private final PasswordChecks checks;
     private final LoginThrottle throttle;
     private final Views views;
     /** Per username, the SHA-256 of the password last verified. */
@@ -50,11 +50,11 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
     private final String unknownAccountHash;
 
     public PlatformAuthenticationManager(CredentialStore credentials, PasswordEncoder passwords,
-                                         LoginThrottle throttle, Views views,
+                                         PasswordChecks checks, LoginThrottle throttle, Views views,
                                          @Value("${platform.security.verified-cache:60s}") Duration rememberFor,
                                          @Value("${platform.security.account-cache:500ms}") Duration accountFor) {
         this.credentials = credentials;
-        this.passwords = passwords;
+        this.checks = checks;
         this.throttle = throttle;
         this.views = views;
         this.verified = Caffeine.newBuilder().expireAfterWrite(rememberFor).maximumSize(50_000).build();
@@ -66,7 +66,8 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
     public Mono<Authentication> authenticate(Authentication request) {
         String username = Usernames.normalize(request.getName());
         String password = String.valueOf(request.getCredentials());
-        return ClientAddress.current().flatMap(address -> authenticate(username, password, address));
+        return ClientAddress.current().map(ClientAddress::forLimits)
+                            .flatMap(address -> authenticate(username, password, address));
     }
 
     private Mono<Authentication> authenticate(String username, String password, String address) {
@@ -88,9 +89,13 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
         }
         return credentials.passwordHash(username)
                           .defaultIfEmpty(unknownAccountHash)
-                          .publishOn(Schedulers.boundedElastic())
-                          .filter(hash -> passwords.matches(password, hash))
-                          .flatMap(hash -> account(username))
+                          .flatMap(hash -> checks.matches(password, hash))
+                          .onErrorResume(SignInBusyException.class, busy -> {
+                              throttle.notChecked(address);
+                              return Mono.error(busy);
+                          })
+                          .filter(Boolean::booleanValue)
+                          .flatMap(matched -> account(username))
                           .map(account -> {
                               verified.put(username, digest);
                               throttle.succeededAfterAttempt(username, address);

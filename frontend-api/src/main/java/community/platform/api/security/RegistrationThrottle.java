@@ -13,7 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * At most {@code platform.security.registration.max-per-address} registrations per client address in each
+ * At most {@code platform.security.registration.max-per-address} registrations per client address (an IPv6 client's
+ * whole /64, {@link ClientAddress#forLimits}) in each
  * {@code platform.security.registration.period}, through the API and the register page alike; then 429 with
  * {@code Retry-After}. Kept per instance.
  */
@@ -29,7 +30,7 @@ public class RegistrationThrottle {
 
     /** Completes when the request's address may register once more (and counts it); else fails with a 429. */
     public Mono<Void> admit(ServerWebExchange exchange) {
-        return perAddress.take(ClientAddress.of(exchange)).<Mono<Void>>map(wait -> {
+        return perAddress.take(ClientAddress.forLimits(exchange)).<Mono<Void>>map(wait -> {
             String seconds = String.valueOf(Math.max(1, wait.toSeconds()));
             return Mono.error(new ApiProblemException(
                     Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-registrations", "Too many registrations",

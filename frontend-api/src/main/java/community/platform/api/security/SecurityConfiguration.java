@@ -54,13 +54,15 @@ public class SecurityConfiguration {
     SecurityWebFilterChain pages(ServerHttpSecurity http, PlatformAuthenticationManager authentication) {
         RedirectServerAuthenticationFailureHandler refused = new RedirectServerAuthenticationFailureHandler("/login?error=1");
         RedirectServerAuthenticationFailureHandler locked = new RedirectServerAuthenticationFailureHandler("/login?locked=1");
+        RedirectServerAuthenticationFailureHandler busy = new RedirectServerAuthenticationFailureHandler("/login?busy=1");
         RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
         signedOut.setLogoutSuccessUrl(URI.create("/posts"));
         http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PAGES))
             .authenticationManager(authentication)
             .formLogin(form -> form.loginPage("/login")
                                    .authenticationFailureHandler((exchange, failure) ->
-                                           (failure instanceof LoginLockedException ? locked : refused)
+                                           (failure instanceof LoginLockedException ? locked
+                                                   : failure instanceof SignInBusyException ? busy : refused)
                                                    .onAuthenticationFailure(exchange, failure)))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
             .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -90,6 +92,14 @@ public class SecurityConfiguration {
                 return problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "login-locked",
                                                             "Too many failed logins",
                                                             "Too many failed logins from your address; try again in "
+                                                                    + seconds + " s"),
+                                      Map.of("Retry-After", String.valueOf(seconds)));
+            }
+            if (failure instanceof SignInBusyException busy) {
+                long seconds = Math.max(1, busy.retryAfter().toSeconds());
+                return problems.write(exchange, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy",
+                                                            "Too many sign-ins at once",
+                                                            "Too many sign-ins are being checked; try again in "
                                                                     + seconds + " s"),
                                       Map.of("Retry-After", String.valueOf(seconds)));
             }

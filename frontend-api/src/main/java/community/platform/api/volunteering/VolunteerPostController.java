@@ -4,6 +4,7 @@ import community.platform.api.accounts.Accounts;
 import community.platform.api.security.Callers;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
+import community.platform.api.web.IdempotencyKeys;
 import community.platform.api.web.Holds;
 import community.platform.api.web.LiveStreams;
 import community.platform.api.web.Problems;
@@ -47,7 +48,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** The Volunteer posts section of ../shared/API.md (so far: posts, sign-ups, roster, schedule, cancellation). */
 @RestController
@@ -71,7 +71,7 @@ public class VolunteerPostController {
     @PostMapping("/api/volunteer-posts")
     public Mono<ResponseEntity<PostResponse>> publish(
             @Valid @RequestBody PublishPostRequest request, Authentication caller, ServerWebExchange exchange) {
-        String postId = "post-" + UUID.randomUUID();
+        String postId = IdempotencyKeys.newId(exchange, "post-");
         PublishVolunteerPostCommand command = new PublishVolunteerPostCommand(
                 postId, caller.getName(), request.title().strip(), request.description(), request.team().strip(),
                 request.location().strip(), request.startsAt().toInstant(), request.endsAt().toInstant(),

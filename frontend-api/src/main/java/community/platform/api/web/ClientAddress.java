@@ -10,10 +10,12 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,8 +25,9 @@ import java.util.regex.Pattern;
  * {@code platform.security.trusted-proxies} (addresses or CIDR ranges; none by default). Only then is
  * {@code X-Forwarded-For} read, from the right, skipping the trusted proxies: the first address that is not one of
  * them is the client. Anything a client writes into the header itself sits further left and is never reached, and a
- * client that is not behind a trusted proxy cannot name another address at all. The rate limits and every event's
- * metadata use this address.
+ * client that is not behind a trusted proxy cannot name another address at all. Every event's metadata keeps this
+ * address; the limits per address count by {@link #forLimits}: an IPv6 client by its /64, since one customer is
+ * usually given a whole /64 and could otherwise take a fresh address for every try.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -46,6 +49,30 @@ public class ClientAddress implements WebFilter {
     public static String of(ServerWebExchange exchange) {
         String address = exchange.getAttribute(KEY);
         return address == null ? peer(exchange.getRequest()) : address;
+    }
+
+    /** What the limits per address count {@code exchange}'s request as ({@link #forLimits(String)}). */
+    public static String forLimits(ServerWebExchange exchange) {
+        return forLimits(of(exchange));
+    }
+
+    /**
+     * What the limits per address count {@code address} as: an IPv6 address by its /64 network
+     * ({@code 2001:db8:1:2:0:0:0:0/64}), an IPv4 address (also one written as IPv4-mapped IPv6) by itself, anything
+     * else as it is.
+     */
+    public static String forLimits(String address) {
+        return literal(address.replaceFirst("%.*$", "")).map(a -> {
+            if (!(a instanceof Inet6Address)) {
+                return a.getHostAddress();
+            }
+            try {
+                return InetAddress.getByAddress(Arrays.copyOf(Arrays.copyOf(a.getAddress(), 8), 16))
+                                  .getHostAddress() + "/64";
+            } catch (UnknownHostException cannotHappen) {
+                throw new IllegalStateException(cannotHappen);
+            }
+        }).orElse(address);
     }
 
     /** The address of the request being served, for code that has no exchange at hand (the sign-in check). */

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import org.reactivestreams.Publisher;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +36,7 @@ import java.util.Optional;
  * its caller; a caller who is not signed in (registering) is known by their address.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 class IdempotentRequests implements WebFilter {
 
     /** The creating {@code POST}s of the API. */
@@ -81,9 +84,9 @@ class IdempotentRequests implements WebFilter {
                                                          keys.digest(operation, callerAndBody.getT2()))
                            .flatMap(claim -> claim.answered().isPresent()
                                    ? repeat(exchange.getResponse(), claim.answered().get())
-                                   : chain.filter(first(exchange, callerAndBody.getT2(), claim.id()))
-                                          .onErrorResume(failure -> keys.release(claim.id())
-                                                                        .then(Mono.error(failure)))));
+                                   : keys.toTheEnd(claim, chain.filter(first(exchange, callerAndBody.getT2(), claim))
+                                                               .onErrorResume(failure -> keys.release(claim.id())
+                                                                       .then(Mono.error(failure))))));
     }
 
     /** The request body, read whole (within the size limit) so that it can be compared and then read again. */
@@ -99,7 +102,9 @@ class IdempotentRequests implements WebFilter {
     }
 
     /** The first request under a key: its body read again from the copy, its answer kept as it is written. */
-    private ServerWebExchange first(ServerWebExchange exchange, byte[] body, String id) {
+    private ServerWebExchange first(ServerWebExchange exchange, byte[] body, IdempotencyKeys.Claim claim) {
+        String id = claim.id();
+        IdempotencyKeys.seed(exchange, claim);
         ServerHttpRequest request = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Caps the live streams (Server-Sent Events) this instance serves: at most {@code platform.live.max-per-address} at
- * once from one {@link ClientAddress}, beyond which a stream is refused with 429, and at most
+ * once from one {@link ClientAddress} (an IPv6 client's whole /64), beyond which a stream is refused with 429, and at most
  * {@code platform.live.max-total} in all, beyond which it is refused with 503; both say when to try again in
  * {@code Retry-After}. A stream's slot is freed when the stream ends in any way: the client goes, or it fails.
  */
@@ -35,7 +35,7 @@ public class LiveStreams {
 
     /** {@code stream} in a slot of the caller's address, taken when it is subscribed and freed when it ends. */
     public <T> Flux<T> capped(ServerWebExchange exchange, Flux<T> stream) {
-        String address = ClientAddress.of(exchange);
+        String address = ClientAddress.forLimits(exchange);
         return Flux.using(() -> take(address), taken -> stream, this::free);
     }
 

@@ -34,6 +34,9 @@ class AuthenticationAbuseTest {
     @Autowired
     private WebTestClient web;
 
+    @Autowired
+    private PasswordChecks checks;
+
     @Test
     void aStrangerCannotLockOutTheAdminFromAnotherAddress() {
         WebTestClient stranger = from("203.0.113.7");
@@ -61,6 +64,25 @@ class AuthenticationAbuseTest {
     }
 
     @Test
+    void guessesFromAnIpv6Slash64AreLimitedTogether() {
+        for (int i = 0; i < 30; i++) {
+            signIn(from("2001:db8:7:7::" + Integer.toHexString(i + 1)), "nobody-" + i, "guess")
+                    .expectStatus().isUnauthorized();
+        }
+        signIn(from("2001:db8:7:7:ffff::1"), "admin", ADMIN_PASSWORD).expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        signIn(from("2001:db8:7:8::1"), "admin", ADMIN_PASSWORD).expectStatus().isOk();
+    }
+
+    @Test
+    void registrationsFromAnIpv6Slash64AreLimitedTogether() {
+        for (int i = 0; i < 20; i++) {
+            register(from("2001:db8:9:9::" + Integer.toHexString(i + 1)), unique()).expectStatus().isCreated();
+        }
+        register(from("2001:db8:9:9:1234::1"), unique()).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
     void tenRequestsAtOnceWithTheRightPasswordAreAllLetIn() throws Exception {
         WebTestClient office = from("203.0.113.11");
         String username = unique();
@@ -75,6 +97,30 @@ class AuthenticationAbuseTest {
         } finally {
             callers.shutdown();
         }
+    }
+
+    @Test
+    void whenEveryPasswordCheckIsTakenASignInIsToldToComeBackSoon() {
+        WebTestClient client = from("203.0.113.12");
+        String username = unique();
+        register(client, username).expectStatus().isCreated();
+        int taken = 0;
+        try {
+            while (checks.admit()) {
+                taken++;
+            }
+            signIn(client, username, "long-enough-password")
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader().valueEquals("Retry-After", "1")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("/problems/sign-in-busy");
+        } finally {
+            for (int i = 0; i < taken; i++) {
+                checks.leave();
+            }
+        }
+        assertThat(taken).isPositive();
+        signIn(client, username, "long-enough-password").expectStatus().isOk();
     }
 
     @Test

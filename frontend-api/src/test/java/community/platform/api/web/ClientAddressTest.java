@@ -40,4 +40,25 @@ class ClientAddressTest {
 
         assertThat(behindProxy.resolve(from("127.0.0.1", "evil.example"))).isEqualTo("evil.example");
     }
+
+    @Test
+    void limitsKeyAnIpv6ClientByItsSlash64AndAnIpv4ClientByItsAddress() {
+        assertThat(ClientAddress.forLimits("2001:db8:1:2:aaaa:bbbb:cccc:dddd"))
+                .isEqualTo(ClientAddress.forLimits("2001:db8:1:2::1"))
+                .isEqualTo(ClientAddress.forLimits("2001:0db8:0001:0002:0000:0000:0000:ffff"))
+                .isEqualTo("2001:db8:1:2:0:0:0:0/64");
+        assertThat(ClientAddress.forLimits("2001:db8:1:3::1")).isNotEqualTo(ClientAddress.forLimits("2001:db8:1:2::1"));
+        assertThat(ClientAddress.forLimits("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientAddress.forLimits("203.0.113.8")).isNotEqualTo(ClientAddress.forLimits("203.0.113.7"));
+        assertThat(ClientAddress.forLimits("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientAddress.forLimits("unknown")).isEqualTo("unknown");
+    }
+
+    @Test
+    void theExactIpv6AddressIsWhatTheRequestCameFrom() {
+        ClientAddress behindProxy = new ClientAddress(List.of("127.0.0.1"));
+
+        assertThat(behindProxy.resolve(from("127.0.0.1", "2001:db8:1:2::77"))).isEqualTo("2001:db8:1:2::77");
+        assertThat(new ClientAddress(List.of()).resolve(from("2001:db8:1:2::77"))).isEqualTo("2001:db8:1:2:0:0:0:77");
+    }
 }

@@ -20,10 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,12 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static com.mongodb.client.model.Filters.regex;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IdempotencyTest extends ApiTest {
 
@@ -126,6 +133,65 @@ class IdempotencyTest extends ApiTest {
         assertThat(keys.digest("POST /api/accounts", json.writeValueAsBytes(otherPassword))).isEqualTo(digest);
         assertThat(keys.digest("POST /api/accounts", json.writeValueAsBytes(otherName))).isNotEqualTo(digest);
         assertThat(everything).doesNotContain(sha256("{\"displayName\":\"C\",\"username\":\"" + username + "\"}"));
+    }
+
+    @Test
+    void aKeyWhoseRequestWasAbandonedCanBeRetried() {
+        String username = unique("impatient");
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("username", username, "password", "long-enough", "displayName", "I");
+
+        // the client gives up (and closes its connection) while the request is still being worked on
+        WebTestClient impatient = web.mutate().responseTimeout(Duration.ofMillis(300)).build();
+        assertThatThrownBy(() -> impatient.post().uri("/api/accounts").contentType(MediaType.APPLICATION_JSON)
+                                          .header("Idempotency-Key", key).header(SlowRequestsTestFilter.HEADER, "1500")
+                                          .bodyValue(body).exchange())
+                .isInstanceOf(IllegalStateException.class);
+
+        post(key, body).spec().expectStatus().isCreated().expectHeader().location("/api/accounts/" + username);
+        assertThat(events.readEvents(username).asStream().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimLeftPendingByAStoppedInstanceIsTakenOverAfterItsLease() {
+        String caller = unique("caller");
+        String key = UUID.randomUUID().toString();
+        String digest = keys.digest("POST /api/test", new byte[0]);
+        IdempotencyKeys.Claim first = keys.claim(caller, key, digest).block(Duration.ofSeconds(10));
+        // the instance that claimed it stopped (kill -9): nothing settles the key and nothing renews its claim
+        Mono.from(platformViewDatabase.getCollection(IdempotencyKeys.COLLECTION).updateOne(
+                eq("_id", first.id()), set("claimedAt", Date.from(Instant.now().minus(Duration.ofMinutes(2))))))
+            .block(Duration.ofSeconds(10));
+
+        IdempotencyKeys.Claim retry = keys.claim(caller, key, digest).block(Duration.ofSeconds(10));
+
+        assertThat(retry.answered()).isEmpty();
+        assertThat(retry.id()).isEqualTo(first.id());
+        assertThat(retry.seed()).isEqualTo(first.seed());
+    }
+
+    @Test
+    void aTakenOverRequestWhoseCreateHadLandedCreatesNothingNew() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String key = UUID.randomUUID().toString();
+        String title = "Clean-up " + key;
+        Map<String, Object> body = new java.util.HashMap<>(postBody(3));
+        body.put("title", title);
+        WebTestClient client = as(organizer, PASSWORD);
+        client.post().uri("/api/volunteer-posts").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+              .bodyValue(body).exchange().expectStatus().isCreated();
+        // as if the instance stopped after the post landed and before the answer was kept
+        Mono.from(platformViewDatabase.getCollection(IdempotencyKeys.COLLECTION).updateOne(
+                regex("_id", Pattern.quote(key) + "$"),
+                combine(set("state", "PENDING"), set("claimedAt", Date.from(Instant.now().minus(Duration.ofMinutes(2)))),
+                        unset("status"), unset("location"), unset("body")))).block(Duration.ofSeconds(10));
+
+        client.post().uri("/api/volunteer-posts").header("Idempotency-Key", key)
+              .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody().returnResult();
+
+        client.get().uri("/api/volunteer-posts").exchange().expectStatus().isOk().expectBody()
+              .jsonPath("$[?(@.title == '%s')].id", title)
+              .value(ids -> assertThat((List<?>) ids).hasSize(1));
     }
 
     @Test
