@@ -1,6 +1,7 @@
 package community.platform.command.eventstore;
 
-import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.connection.ClusterType;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -27,7 +28,7 @@ public class EventStoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
 
     @Bean
-    public MongoEventStorageEngine eventStorageEngine(MongoDatabase platformDatabase,
+    public MongoEventStorageEngine eventStorageEngine(MongoClient mongoClient, MongoDatabase platformDatabase,
                                                  org.axonframework.config.Configuration axon,
                                                  @Value("${platform.event-store.gap-timeout:60s}") Duration gapTimeout,
                                                  @Value("${platform.event-store.batch-size:64}") int batchSize,
@@ -37,7 +38,7 @@ public class EventStoreConfiguration {
                                                                          .upcasterChain(axon.upcasterChain())
                                                                          .gapTimeout(gapTimeout)
                                                                          .batchSize(batchSize)
-                                                                         .majorityReads(isReplicaSet(platformDatabase));
+                                                                         .majorityReads(isReplicaSet(mongoClient, platformDatabase));
         SecretKey key = serverSecret.getIfAvailable();
         if (key == null) {
             log.info("No server secret: snapshots are trusted only by the instance that took them, and aggregates are"
@@ -50,13 +51,10 @@ public class EventStoreConfiguration {
         return engine;
     }
 
-    /** A replica set names itself in {@code hello}; a single server, and the embedded one, do not. */
-    static boolean isReplicaSet(MongoDatabase database) {
-        try {
-            return database.runCommand(new Document("hello", 1)).containsKey("setName");
-        } catch (MongoException e) {
-            return false;
-        }
+    /** What the driver learnt of the store when it connected: a replica set, or a single server (the embedded one). */
+    static boolean isReplicaSet(MongoClient client, MongoDatabase database) {
+        database.runCommand(new Document("ping", 1));
+        return client.getClusterDescription().getType() == ClusterType.REPLICA_SET;
     }
 
     /**

@@ -32,7 +32,7 @@ class PasswordChecks {
 
     PasswordChecks(PasswordEncoder passwords,
                    @Value("${platform.security.password-checks.concurrent:0}") int concurrent,
-                   @Value("${platform.security.password-checks.queue:32}") int queue) {
+                   @Value("${platform.security.password-checks.queue:1000}") int queue) {
         int running = concurrent > 0 ? concurrent : Runtime.getRuntime().availableProcessors();
         this.passwords = passwords;
         this.bound = running + queue;

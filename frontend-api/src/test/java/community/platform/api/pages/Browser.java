@@ -94,7 +94,10 @@ final class Browser implements AutoCloseable {
 
     /** Waits up to 10 s until the browser is at a path starting with {@code prefix} (a form's answer has loaded). */
     Browser waitForPath(String prefix) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(driver -> path().startsWith(prefix));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .withMessage(() -> "still at " + driver.getCurrentUrl() + ", showing: "
+                                   + driver.findElement(By.tagName("body")).getText())
+                .until(driver -> path().startsWith(prefix));
         return this;
     }
 
