@@ -45,6 +45,10 @@ final class Platform implements AutoCloseable {
         if (options != null && !options.isBlank()) {
             command.addAll(1, List.of(options.trim().split("\\s+")));
         }
+        // One load generator plays hundreds of residents from one address; the per-address limits are for strangers.
+        command.addAll(List.of("--platform.security.registration.max-per-address=1000000",
+                               "--platform.security.login.max-failures-per-address=1000000",
+                               "--platform.live.max-per-address=100000"));
         command.addAll(arguments);
         ProcessBuilder start = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                                                           .redirectOutput(folder.resolve("platform.log").toFile());

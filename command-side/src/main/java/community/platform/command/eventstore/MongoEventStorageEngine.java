@@ -846,8 +846,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * A token at the head whose gaps are the positions near it not yet written, so a processor that starts here still
-     * gets the commits that are on their way.
+     * A token at the last event near the head, whose gaps are the positions before it not yet written, so a processor
+     * that starts here still gets the commits on their way, and a processor's lag (this token's position minus its own)
+     * counts events only: void markers after the last event hold none.
      */
     @Override
     public TrackingToken createHeadToken() {
@@ -855,9 +856,15 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         long windowStart = Math.max(0, head - 4L * batchSize);
         List<Long> window = LongStream.range(windowStart, head).boxed().toList();
         Set<Long> written = new HashSet<>();
-        commitsEndingAt(window).forEach(c -> LongStream.rangeClosed(c.getLong("firstPosition"),
-                                                                    c.getLong("lastPosition")).forEach(written::add));
-        long index = written.stream().mapToLong(Long::longValue).max().orElse(windowStart - 1);
+        long lastEvent = windowStart - 1;
+        for (Document commit : commitsEndingAt(window)) {
+            LongStream.rangeClosed(commit.getLong("firstPosition"), commit.getLong("lastPosition"))
+                      .forEach(written::add);
+            if (!eventsOf(commit).isEmpty()) {
+                lastEvent = Math.max(lastEvent, commit.getLong("lastPosition"));
+            }
+        }
+        long index = lastEvent;
         return index < 0 ? null : GapAwareTrackingToken.newInstance(
                 index, window.stream().filter(p -> p < index && !written.contains(p)).toList());
     }

@@ -475,6 +475,21 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void theHeadIsTheLastEventSoVoidMarkersAfterItAreNoLag() {
+        engine.appendEvents(events("a", 0, 2));
+        assertThatThrownBy(() -> engine.appendEvents(events("a", 0, 3)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        Document inFlight = engine.prepare(events("b", 0, 1), engine.getEventSerializer());
+
+        GapAwareTrackingToken head = (GapAwareTrackingToken) engine.createHeadToken();
+
+        assertThat(head.getIndex()).as("positions 2-4 are void, 5 is on its way").isEqualTo(1);
+        assertThat(lastToken(engine.fetchTracked(start())).getIndex()).isEqualTo(head.getIndex());
+        engine.insert(inFlight, null);
+        assertThat(((GapAwareTrackingToken) engine.createHeadToken()).getIndex()).isEqualTo(5);
+    }
+
+    @Test
     void anInsertThatLandedButAnsweredWithAnErrorSucceeds() {
         engine = failingAfterWrite(true);
 
