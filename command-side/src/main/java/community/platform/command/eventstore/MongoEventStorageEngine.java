@@ -109,6 +109,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final byte[] snapshotKey;
     private final Map<Long, Instant> gapFirstSeen = new ConcurrentHashMap<>();
     private final Map<String, StreamHead> streamHeads = lruMap(10_000);
+    private final Map<String, Document> verifiedSnapshots = lruMap(1_000);
     private final Set<String> aggregateTypes = ConcurrentHashMap.newKeySet();
     private final AtomicLong givenUpPositions = new AtomicLong();
     private final AtomicLong rejectedSnapshots = new AtomicLong();
@@ -453,6 +454,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         if (snapshot == null) {
             return Optional.empty();
         }
+        if (snapshot.equals(verifiedSnapshots.get(stream.key()))) {
+            // verified before, field for field the same: a large aggregate's snapshot is not canonicalized on each load
+            return Optional.of(snapshot);
+        }
         String problem = !snapshotMac(snapshot).equals(snapshot.getString("mac"))
                 ? "its content does not match its MAC"
                 : !findCommitHolding(stream, snapshot.getLong("sequenceNumber"), new Document("hash", 1))
@@ -464,6 +469,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                      stream, snapshot.get("sequenceNumber"), problem);
             return Optional.empty();
         }
+        verifiedSnapshots.put(stream.key(), snapshot);
         return Optional.of(snapshot);
     }
 
