@@ -454,11 +454,10 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         if (snapshot == null) {
             return Optional.empty();
         }
-        if (snapshot.equals(verifiedSnapshots.get(stream.key()))) {
-            // verified before, field for field the same: a large aggregate's snapshot is not canonicalized on each load
-            return Optional.of(snapshot);
-        }
-        String problem = !snapshotMac(snapshot).equals(snapshot.getString("mac"))
+        // A snapshot verified before and field for field the same needs no new MAC: a large aggregate's snapshot is
+        // not canonicalized on every load. Its commit is looked up every time.
+        String problem = !snapshot.equals(verifiedSnapshots.get(stream.key()))
+                         && !snapshotMac(snapshot).equals(snapshot.getString("mac"))
                 ? "its content does not match its MAC"
                 : !findCommitHolding(stream, snapshot.getLong("sequenceNumber"), new Document("hash", 1))
                         .map(c -> c.getString("hash")).equals(Optional.ofNullable(snapshot.getString("commitHash")))
