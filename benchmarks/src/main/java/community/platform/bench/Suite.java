@@ -28,7 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The performance suite: every figure of issue #9, each printed on one line with its baseline and target, then written
+ * The performance suite: every figure of the performance targets, each printed on one line with its baseline and target, then written
  * to docs/benchmarks.md with charts. The platform runs as a user runs it: the built jar in its own process, embedded
  * storage in a temporary folder; this process loads it over HTTP. Baselines are measured in the same run, against the
  * same storage. A wrong count or an error answer makes the run exit with 1; a missed speed target is printed only.

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.util.Set;
 
-/** The Accounts section of ../shared/API.md, plus revoking a role. */
+/** The Accounts section of docs/api.md, plus revoking a role. */
 @RestController
 public class AccountController {
 

@@ -36,7 +36,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** The audit half of "Audit and operations" in ../shared/API.md: history, past states, the log, integrity. */
+/** The audit half of "Audit and operations" in docs/api.md: history, past states, the log, integrity. */
 @RestController
 public class AuditController {
 

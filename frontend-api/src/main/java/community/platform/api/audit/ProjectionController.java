@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The operations half of "Audit and operations" in ../shared/API.md: event processors, rebuilds, diffs, and the
+ * The operations half of "Audit and operations" in docs/api.md: event processors, rebuilds, diffs, and the
  * events projections failed on (dead letters).
  */
 @RestController

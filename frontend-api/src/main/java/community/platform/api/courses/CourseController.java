@@ -54,7 +54,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The Sunshine 330 courses section of ../shared/API.md. */
+/** The Sunshine 330 courses section of docs/api.md. */
 @RestController
 public class CourseController {
 

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
-/** The request bodies of the Sunshine 330 course endpoints (../shared/API.md). */
+/** The request bodies of the Sunshine 330 course endpoints (docs/api.md). */
 public final class CourseRequests {
 
     private CourseRequests() {

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A course as ../shared/API.md shows it, times in Asia/Shanghai. */
+/** A course as docs/api.md shows it, times in Asia/Shanghai. */
 public record CourseResponse(String id, String title, String description, String instructor, String organizer,
                       int minGrade, int maxGrade, int capacity, int enrolled, int waitlisted, int openSeats,
                       String status, List<SessionResponse> sessions) {

@@ -7,7 +7,7 @@ import community.platform.shared.festival.FestivalEventSummary;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** A festival event as ../shared/API.md shows it, times in Asia/Shanghai. */
+/** A festival event as docs/api.md shows it, times in Asia/Shanghai. */
 public record EventResponse(String id, String title, EventKind kind, String venue, OffsetDateTime startsAt,
                      OffsetDateTime endsAt, int capacity, int registered, int waitlisted, String status,
                      String organizer, String description) {

@@ -45,7 +45,7 @@ import java.util.Map;
 
 import static community.platform.shared.festival.BookVenueCommand.venueIdOf;
 
-/** The Spring Festival couplet events section of ../shared/API.md. */
+/** The Spring Festival couplet events section of docs/api.md. */
 @RestController
 public class FestivalController {
 

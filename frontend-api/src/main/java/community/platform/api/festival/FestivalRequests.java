@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.OffsetDateTime;
 
-/** The request bodies of the festival endpoints (../shared/API.md). */
+/** The request bodies of the festival endpoints (docs/api.md). */
 public final class FestivalRequests {
 
     private FestivalRequests() {

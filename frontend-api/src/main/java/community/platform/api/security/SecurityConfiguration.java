@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who may call what, in one place (../shared/API.md). HTTP Basic on {@code /api/**}, stateless; the web pages sign in
+ * Who may call what, in one place (docs/api.md). HTTP Basic on {@code /api/**}, stateless; the web pages sign in
  * with a form and keep a session. With {@code platform.security.jwt.enabled=true} the same rules take JWT bearer tokens as well (an OAuth2 resource
  * server; set {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}); the token's
  * {@code roles} claim carries the roles and its subject the username.

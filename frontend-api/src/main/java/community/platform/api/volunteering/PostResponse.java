@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A post as ../shared/API.md shows it, times in the platform's zone (Asia/Shanghai). */
+/** A post as docs/api.md shows it, times in the platform's zone (Asia/Shanghai). */
 public record PostResponse(String id, String title, String description, String team, String location,
                            OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity, int confirmed, int waitlisted,
                            String status, String organizer, OffsetDateTime signupDeadline, List<String> skills) {

@@ -49,7 +49,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** The Volunteer posts section of ../shared/API.md (so far: posts, sign-ups, roster, schedule, cancellation). */
+/** The Volunteer posts section of docs/api.md (so far: posts, sign-ups, roster, schedule, cancellation). */
 @RestController
 public class VolunteerPostController {
 

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-/** Times in answers carry the platform's zone, Asia/Shanghai (../shared/API.md). */
+/** Times in answers carry the platform's zone, Asia/Shanghai (docs/api.md). */
 public final class LocalTime {
 
     /** Beijing time, the platform's wall clock. */

@@ -17,7 +17,7 @@ class OpenApiTest extends ApiTest {
            .jsonPath("$.paths['/api/admin/accounts/{username}/roles'].post").exists();
     }
 
-    /** Every method and path of ../shared/API.md, as clients rely on them: renamed or dropped, this fails. */
+    /** Every method and path of docs/api.md, as clients rely on them: renamed or dropped, this fails. */
     private static final List<String> CONTRACT = List.of(
             "DELETE /api/courses/{id}/enrollments/{enrollmentId}",
             "DELETE /api/festival-events/{id}/registrations/me",
