@@ -6,6 +6,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import community.platform.shared.audit.CheckIntegrityQuery;
 import community.platform.shared.audit.IntegrityReport;
 import community.platform.shared.audit.Seal;
@@ -212,15 +214,14 @@ public class HashChains {
         }
     }
 
+    /** Keeps a finding once: the first time it was found stays. */
     private void record(String stream, long sequence, String reason) {
         String id = stream == null ? "position:" + sequence : "stream:" + stream;
-        if (findings.find(eq("_id", id)).first() == null) {
-            findings.replaceOne(eq("_id", id), new Document("_id", id).append("streamId", stream)
-                                                                      .append("sequence", sequence)
-                                                                      .append("reason", reason)
-                                                                      .append("foundAt", clock.millis()),
-                                new ReplaceOptions().upsert(true));
-        }
+        findings.updateOne(eq("_id", id), Updates.combine(Updates.setOnInsert("streamId", stream),
+                                                          Updates.setOnInsert("sequence", sequence),
+                                                          Updates.setOnInsert("reason", reason),
+                                                          Updates.setOnInsert("foundAt", clock.millis())),
+                           new UpdateOptions().upsert(true));
     }
 
     private record Head(long lastSequence, String hash) {

@@ -87,21 +87,9 @@ public class SecurityConfiguration {
                                Problems problems,
                                @Value("${platform.security.jwt.enabled:false}") boolean jwt) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
-            if (failure instanceof LoginLockedException locked) {
-                long seconds = Math.max(1, locked.retryAfter().toSeconds());
-                return problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "login-locked",
-                                                            "Too many failed logins",
-                                                            "Too many failed logins from your address; try again in "
-                                                                    + seconds + " s"),
-                                      Map.of("Retry-After", String.valueOf(seconds)));
-            }
-            if (failure instanceof SignInBusyException busy) {
-                long seconds = Math.max(1, busy.retryAfter().toSeconds());
-                return problems.write(exchange, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy",
-                                                            "Too many sign-ins at once",
-                                                            "Too many sign-ins are being checked; try again in "
-                                                                    + seconds + " s"),
-                                      Map.of("Retry-After", String.valueOf(seconds)));
+            if (failure instanceof SignInRefusedException refused) {
+                return problems.write(exchange, refused.problem(),
+                                      Map.of("Retry-After", String.valueOf(refused.retryAfterSeconds())));
             }
             // a browser asked for Basic credentials would remember them and send them from any site's page
             return problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
