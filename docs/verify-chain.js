@@ -1,4 +1,4 @@
-// Checks the platform's event log from outside the platform, with nothing but mongosh (1.10) and the store:
+// Checks the platform's event log from outside the platform, with nothing but mongosh (2.x, or 1.10) and the store:
 //
 //   mongosh --quiet "mongodb://127.0.0.1:27017/platform" docs/verify-chain.js
 //

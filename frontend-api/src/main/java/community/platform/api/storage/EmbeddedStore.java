@@ -23,7 +23,7 @@ public final class EmbeddedStore implements AutoCloseable {
     private final String description;
 
     private EmbeddedStore(MongoBackend backend, String host, int port, String description) {
-        this.server = new MongoServer(backend);
+        this.server = new MongoServer(backend.version(StoreVersion.MONGODB_4_4));
         server.bind(host, port);
         this.description = description;
     }

@@ -15,13 +15,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,8 +113,8 @@ class StoreBeforeTypedStreamsTest {
     }
 
     /**
-     * docs/verify-chain.js recomputes every hash with mongosh (1.10.6: {@code -Dmongosh=}, {@code MONGOSH}, or on the
-     * PATH), over the old commits and the new ones, and finds a payload changed through the driver.
+     * docs/verify-chain.js recomputes every hash with a current mongosh ({@link Mongosh}), over the old commits and the
+     * new ones, and finds a payload changed through the driver.
      */
     @Test
     void aVerifierOutsideTheJvmRecomputesEveryChain() throws Exception {
@@ -146,18 +143,7 @@ class StoreBeforeTypedStreamsTest {
 
     /** The verifier's exit code, a space, and what it printed. */
     private static String verifyChain() throws Exception {
-        String mongosh = System.getProperty("mongosh", System.getenv().getOrDefault("MONGOSH", "mongosh"));
         Path script = Path.of("..", "docs", "verify-chain.js").toAbsolutePath().normalize();
-        Process run;
-        try {
-            run = new ProcessBuilder(List.of(mongosh, "--quiet", "mongodb://127.0.0.1:" + storePort + "/platform",
-                                             script.toString())).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("This test needs mongosh 1.10.6: npm install -g mongosh@1.10.6 (or set"
-                                            + " -Dmongosh= or MONGOSH to its path)", e);
-        }
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return run.exitValue() + " " + output;
+        return Mongosh.run("--quiet", "mongodb://127.0.0.1:" + storePort + "/platform", script.toString());
     }
 }
