@@ -32,7 +32,6 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -138,9 +137,9 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit/seal/verify")
-    public Mono<Map<String, Object>> verifySeal(@RequestParam long position, @RequestParam String digest) {
+    public Mono<SealVerification> verifySeal(@RequestParam long position, @RequestParam String digest) {
         return views.find(new VerifySealQuery(position, digest), Boolean.class)
-                    .map(verified -> Map.of("position", position, "verified", verified));
+                    .map(verified -> new SealVerification(position, verified));
     }
 
     /** Why someone was seated, queued or moved up: {@code postId}, {@code eventId} or {@code courseId}, and username. */

@@ -21,7 +21,6 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The operations half of "Audit and operations" in docs/api.md: event processors, rebuilds, diffs, and the
@@ -45,10 +44,10 @@ public class ProjectionController {
 
     /** Starts a rebuild beside the live views; its progress shows in {@code GET /api/admin/projections}. */
     @PostMapping("/api/admin/projections/{name}/replay")
-    public Mono<ResponseEntity<Map<String, String>>> replay(@PathVariable String name, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<RebuildStarted>> replay(@PathVariable String name, ServerWebExchange exchange) {
         return commands.<String>send(new ReplayProjectionCommand(name), exchange).map(answer -> switch (answer) {
             case "STARTED" -> ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
-                                            .body(Map.of("name", name, "status", "REBUILDING"));
+                                            .body(new RebuildStarted(name, "REBUILDING"));
             case "ALREADY_RUNNING" -> throw new ApiProblemException(Problems.of(
                     HttpStatus.CONFLICT, "rebuild-running", "A rebuild is running",
                     "The views of " + name + " are being rebuilt already, on this instance or another; try again"

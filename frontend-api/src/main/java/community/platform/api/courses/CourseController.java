@@ -11,7 +11,6 @@ import community.platform.api.web.Views;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.courses.AttendanceMark;
 import community.platform.shared.courses.CancelCourseSessionCommand;
-import community.platform.shared.courses.Children;
 import community.platform.shared.courses.CompleteCourseCommand;
 import community.platform.shared.courses.CourseCompletion;
 import community.platform.shared.courses.CourseDetails;
@@ -46,13 +45,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /** The Sunshine 330 courses section of docs/api.md. */
 @RestController
@@ -161,22 +155,13 @@ public class CourseController {
     }
 
     @GetMapping("/api/courses/{id}/roster")
-    public Mono<Map<String, Object>> roster(@PathVariable String id, Authentication caller) {
-        return organizerOrAuditor(id, caller).map(course -> {
-            List<Map<String, Object>> waitlist = new ArrayList<>();
-            for (Enrollment e : course.waitlist()) {
-                Map<String, Object> row = child(e);
-                row.put("position", waitlist.size() + 1);
-                waitlist.add(row);
-            }
-            return Map.of("enrolled", course.enrolled().stream().map(CourseController::child).toList(),
-                          "waitlist", waitlist);
-        });
+    public Mono<CourseRoster> roster(@PathVariable String id, Authentication caller) {
+        return organizerOrAuditor(id, caller).map(CourseRoster::of);
     }
 
     /** Marks for one session; answers the session's marks as they now stand. */
     @PutMapping("/api/courses/{id}/sessions/{sessionNo}/attendance")
-    public Mono<Map<String, Object>> attendance(@PathVariable String id, @PathVariable int sessionNo,
+    public Mono<SessionMarks> attendance(@PathVariable String id, @PathVariable int sessionNo,
                                                 @Valid @RequestBody CourseRequests.Attendance request,
                                                 Authentication caller, ServerWebExchange exchange) {
         List<MarkAttendanceCommand.Mark> marks = new ArrayList<>();
@@ -185,59 +170,33 @@ public class CourseController {
         add(marks, request.late(), AttendanceMark.LATE);
         add(marks, request.excused(), AttendanceMark.EXCUSED);
         return change(id, new MarkAttendanceCommand(id, caller.getName(), sessionNo, marks, request.reason()), exchange)
-                .map(course -> {
-                    Map<String, AttendanceMark> session = new LinkedHashMap<>();
-                    course.enrolled().forEach(e -> {
-                        if (e.marks().containsKey(sessionNo)) {
-                            session.put(e.enrollmentId(), e.marks().get(sessionNo));
-                        }
-                    });
-                    return Map.of("sessionNo", sessionNo, "marks", session);
-                });
+                .map(course -> SessionMarks.of(course, sessionNo));
     }
 
     /** The sheet: a row per enrolled child, a column per session, the latest mark in each cell. */
     @GetMapping("/api/courses/{id}/attendance")
-    public Mono<Map<String, Object>> sheet(@PathVariable String id, Authentication caller) {
-        return organizerOrAuditor(id, caller).map(course -> Map.of(
-                "sessions", course.sessions().stream().map(CourseResponse.SessionResponse::of).toList(),
-                "rows", course.enrolled().stream().map(e -> {
-                    Map<String, Object> row = child(e);
-                    row.put("marks", e.marks());
-                    row.put("attended", e.attended());
-                    return row;
-                }).toList()));
+    public Mono<AttendanceSheet> sheet(@PathVariable String id, Authentication caller) {
+        return organizerOrAuditor(id, caller).map(AttendanceSheet::of);
     }
 
     @PostMapping("/api/courses/{id}/feedback")
-    public Mono<ResponseEntity<Map<String, Object>>> feedback(@PathVariable String id,
-                                                              @Valid @RequestBody CourseRequests.Feedback request,
-                                                              Authentication caller, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<FeedbackResponse>> feedback(@PathVariable String id,
+                                                           @Valid @RequestBody CourseRequests.Feedback request,
+                                                           Authentication caller, ServerWebExchange exchange) {
         return change(id, new GiveCourseFeedbackCommand(id, caller.getName(), request.enrollmentId(),
                                                         request.rating(), request.comment()), exchange)
                 .map(course -> {
                     CourseDetails.Feedback given = course.feedback().stream()
                             .filter(f -> f.guardian().equals(caller.getName())).reduce((a, b) -> b).orElseThrow();
-                    return ResponseEntity.status(HttpStatus.CREATED).body(Map.<String, Object>of(
-                            "enrollmentId", given.enrollmentId(), "rating", given.rating(),
-                            "comment", given.comment()));
+                    return ResponseEntity.status(HttpStatus.CREATED).body(new FeedbackResponse(
+                            given.enrollmentId(), given.rating(), given.comment()));
                 });
     }
 
     /** The average and count for everyone; the comments too for the organizer and auditors. */
     @GetMapping("/api/courses/{id}/feedback")
-    public Mono<Map<String, Object>> feedbackSummary(@PathVariable String id, Authentication caller) {
-        return course(id).map(course -> {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("average", course.averageRating());
-            summary.put("count", course.feedback().size());
-            if (mayOversee(course, caller)) {
-                summary.put("comments", course.feedback().stream()
-                                              .map(f -> Map.of("rating", f.rating(), "comment", f.comment()))
-                                              .toList());
-            }
-            return summary;
-        });
+    public Mono<FeedbackSummary> feedbackSummary(@PathVariable String id, Authentication caller) {
+        return course(id).map(course -> FeedbackSummary.of(course, mayOversee(course, caller)));
     }
 
     @PostMapping("/api/courses/{id}/completion")
@@ -289,15 +248,6 @@ public class CourseController {
         return new ApiProblemException(Problems.forbidden(detail));
     }
 
-    private static Map<String, Object> child(Enrollment e) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("enrollmentId", e.enrollmentId());
-        row.put("childName", e.childName());
-        row.put("childGrade", e.childGrade());
-        row.put("guardian", e.guardian());
-        return row;
-    }
-
     private static void add(List<MarkAttendanceCommand.Mark> marks, List<String> ids, AttendanceMark mark) {
         if (ids != null) {
             ids.forEach(enrollmentId -> marks.add(new MarkAttendanceCommand.Mark(enrollmentId.strip(), mark)));
@@ -309,49 +259,8 @@ public class CourseController {
      * far, and the completion record once the course is completed.
      */
     @GetMapping("/api/children/me")
-    public Mono<List<Map<String, Object>>> children(Authentication caller) {
-        String me = caller.getName();
-        Instant now = GenericEventMessage.clock.instant();
-        return views.list(new FindGuardianCoursesQuery(me), CourseDetails.class).map(courses -> {
-            Map<String, Map<String, Object>> children = new LinkedHashMap<>();
-            for (CourseDetails course : courses) {
-                Stream.concat(course.enrolled().stream(), course.waitlist().stream())
-                      .filter(e -> e.guardian().equals(me))
-                      .forEach(e -> {
-                          Map<String, Object> child = children.computeIfAbsent(
-                                  Children.key(me, e.childName()), key -> {
-                                      Map<String, Object> row = new LinkedHashMap<>();
-                                      row.put("childName", e.childName());
-                                      row.put("childGrade", e.childGrade());
-                                      row.put("courses", new ArrayList<Map<String, Object>>());
-                                      return row;
-                                  });
-                          @SuppressWarnings("unchecked")
-                          List<Map<String, Object>> list = (List<Map<String, Object>>) child.get("courses");
-                          list.add(placeOf(course, e, now));
-                      });
-            }
-            return List.copyOf(children.values());
-        });
-    }
-
-    private static Map<String, Object> placeOf(CourseDetails course, Enrollment e, Instant now) {
-        Map<String, Object> place = new LinkedHashMap<>();
-        place.put("courseId", course.id());
-        place.put("title", course.title());
-        place.put("courseStatus", course.status());
-        place.put("enrollmentId", e.enrollmentId());
-        Optional<Integer> position = course.waitlistPosition(e.enrollmentId());
-        place.put("status", position.isPresent() ? "WAITLISTED" : "ENROLLED");
-        position.ifPresent(p -> place.put("waitlistPosition", p));
-        place.put("attended", e.attended());
-        place.put("held", course.sessions().stream()
-                                .filter(s -> !s.cancelled() && !s.startsAt().isAfter(now)).count());
-        course.completions().stream().filter(c -> c.enrollmentId().equals(e.enrollmentId())).findFirst()
-              .ifPresent(record -> {
-                  place.put("held", record.held());
-                  place.put("completed", record.completed());
-              });
-        return place;
+    public Mono<List<ChildCourses>> children(Authentication caller) {
+        return views.list(new FindGuardianCoursesQuery(caller.getName()), CourseDetails.class)
+                    .map(courses -> ChildCourses.of(caller.getName(), courses, GenericEventMessage.clock.instant()));
     }
 }

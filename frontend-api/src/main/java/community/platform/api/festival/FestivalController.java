@@ -41,7 +41,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import static community.platform.shared.festival.BookVenueCommand.venueIdOf;
 
@@ -150,7 +149,7 @@ public class FestivalController {
     }
 
     @PostMapping("/api/festival-events/{id}/entries")
-    public Mono<ResponseEntity<Map<String, String>>> enter(@PathVariable String id,
+    public Mono<ResponseEntity<EntryResponse>> enter(@PathVariable String id,
                                                            @Valid @RequestBody FestivalRequests.Entry request,
                                                            Authentication caller, ServerWebExchange exchange) {
         String entryId = IdempotencyKeys.newId(exchange, "entry-");
@@ -158,18 +157,17 @@ public class FestivalController {
                                                                  request.lowerLine(), request.horizontalScroll()),
                                    exchange)
                        .flatMap(version -> caughtUp(id, version))
-                       .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(Map.of("entryId", entryId)));
+                       .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(new EntryResponse(entryId)));
     }
 
     @PostMapping("/api/festival-events/{id}/entries/{entryId}/scores")
-    public Mono<Map<String, Object>> score(@PathVariable String id, @PathVariable String entryId,
+    public Mono<ScoreResponse> score(@PathVariable String id, @PathVariable String entryId,
                                            @Valid @RequestBody FestivalRequests.Score request,
                                            Authentication caller, ServerWebExchange exchange) {
         return commands.<Long>send(new ScoreEntryCommand(id, caller.getName(), entryId, request.judge().strip(),
                                                          request.score(), request.reason()), exchange)
                        .flatMap(version -> caughtUp(id, version))
-                       .thenReturn(Map.of("entryId", entryId, "judge", request.judge().strip(),
-                                          "score", request.score()));
+                       .thenReturn(new ScoreResponse(entryId, request.judge().strip(), request.score()));
     }
 
     @GetMapping("/api/festival-events/{id}/results")
@@ -178,14 +176,12 @@ public class FestivalController {
     }
 
     @GetMapping("/api/venues/{venue}/calendar")
-    public Mono<List<Map<String, Object>>> calendar(@PathVariable String venue,
+    public Mono<List<VenueBookingResponse>> calendar(@PathVariable String venue,
                                                     @RequestParam(required = false) OffsetDateTime from,
                                                     @RequestParam(required = false) OffsetDateTime to) {
         return views.list(new VenueCalendarQuery(venueIdOf(venue), from == null ? null : from.toInstant(),
                                                  to == null ? null : to.toInstant()), VenueBooking.class)
-                    .map(bookings -> bookings.stream().map(b -> Map.<String, Object>of(
-                            "eventId", b.eventId(), "title", b.title(), "startsAt", EventResponse.local(b.startsAt()),
-                            "endsAt", EventResponse.local(b.endsAt()))).toList());
+                    .map(bookings -> bookings.stream().map(VenueBookingResponse::of).toList());
     }
 
     /** The event's view once it has applied the given version. */

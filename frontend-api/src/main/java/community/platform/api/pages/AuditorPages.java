@@ -123,7 +123,7 @@ public class AuditorPages {
         boolean checking = position != null || digest != null;
         Mono<Object> verified = !checking ? Mono.just("")
                 : at == null || digest == null || digest.isBlank() ? Mono.just("invalid")
-                : audit.verifySeal(at, digest.strip()).map(answer -> answer.get("verified"));
+                : audit.verifySeal(at, digest.strip()).map(answer -> answer.verified());
         return Mono.zip(audit.integrity(full), audit.seal(null), verified)
                    .map(found -> Rendering.view("auditor/integrity")
                                           .modelAttribute("report", found.getT1())

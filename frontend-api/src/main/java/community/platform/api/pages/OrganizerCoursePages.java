@@ -1,12 +1,12 @@
 package community.platform.api.pages;
 
+import community.platform.api.courses.AttendanceSheet;
 import community.platform.api.courses.CourseController;
 import community.platform.api.courses.CourseRequests;
 import community.platform.api.courses.CourseResponse;
 import community.platform.api.pages.FormPage.Field;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Problems;
-import community.platform.shared.courses.AttendanceMark;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -151,7 +151,6 @@ public class OrganizerCoursePages {
                 id, sessionNo, caller, refusal.message(), false, refusal.status())));
     }
 
-    @SuppressWarnings("unchecked")
     private Mono<Rendering> sheetPage(String id, Integer session, Authentication caller, String error,
                                       boolean saved, HttpStatus status) {
         return courses.detail(id).zipWith(courses.sheet(id, caller)).map(found -> {
@@ -163,7 +162,7 @@ public class OrganizerCoursePages {
                                                  : s.sessionNo() == session)
                     .reduce((first, second) -> session == null ? second : first)
                     .orElse(sessions.isEmpty() ? null : sessions.get(0));
-            List<Map<String, Object>> rows = (List<Map<String, Object>>) found.getT2().get("rows");
+            List<AttendanceSheet.Row> rows = found.getT2().rows();
             return Rendering.view("organizer/attendance").status(status)
                             .modelAttribute("course", course)
                             .modelAttribute("rows", rows)
@@ -171,7 +170,7 @@ public class OrganizerCoursePages {
                             .modelAttribute("marks", MARKS)
                             .modelAttribute("rate", OrganizerPages.CourseRate.of(
                                     id, course.title(), rows.stream()
-                                                            .map(row -> (Map<Integer, AttendanceMark>) row.get("marks"))
+                                                            .map(AttendanceSheet.Row::marks)
                                                             .toList()))
                             .modelAttribute("error", error == null ? "" : error)
                             .modelAttribute("saved", saved)

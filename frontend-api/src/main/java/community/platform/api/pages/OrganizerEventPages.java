@@ -3,6 +3,7 @@ package community.platform.api.pages;
 import community.platform.api.festival.EventResponse;
 import community.platform.api.festival.FestivalController;
 import community.platform.api.festival.FestivalRequests;
+import community.platform.api.festival.VenueBookingResponse;
 import community.platform.api.pages.FormPage.Field;
 import community.platform.shared.festival.EventKind;
 import org.springframework.context.MessageSource;
@@ -100,15 +101,15 @@ public class OrganizerEventPages {
         return festival.list().flatMap(events -> {
             List<String> venues = events.stream().map(EventResponse::venue).distinct().sorted().toList();
             String chosen = venue != null && !venue.isBlank() ? venue.strip() : venues.isEmpty() ? null : venues.get(0);
-            Mono<List<Map<String, Object>>> bookings = chosen == null ? Mono.just(List.of())
+            Mono<List<VenueBookingResponse>> bookings = chosen == null ? Mono.just(List.of())
                     : festival.calendar(chosen, from, from.plusDays(7));
             return bookings.map(found -> {
-                Map<LocalDate, List<Map<String, Object>>> days = new TreeMap<>();
+                Map<LocalDate, List<VenueBookingResponse>> days = new TreeMap<>();
                 for (int i = 0; i < 7; i++) {
                     days.put(monday.plusDays(i), new ArrayList<>());
                 }
                 found.forEach(booking -> days.computeIfPresent(
-                        ((OffsetDateTime) booking.get("startsAt")).toLocalDate(), (day, list) -> {
+                        booking.startsAt().toLocalDate(), (day, list) -> {
                             list.add(booking);
                             return list;
                         }));

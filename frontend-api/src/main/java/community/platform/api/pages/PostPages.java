@@ -1,5 +1,6 @@
 package community.platform.api.pages;
 
+import community.platform.api.volunteering.PostCounts;
 import community.platform.api.volunteering.PostResponse;
 import community.platform.api.volunteering.VolunteerPostController;
 import community.platform.api.web.Views;
@@ -23,7 +24,6 @@ import reactor.core.publisher.Mono;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Map;
 
 /** Residents' pages for volunteer posts: the upcoming posts, and a post with sign-up, withdrawal and live counts. */
 @Controller
@@ -68,7 +68,7 @@ public class PostPages {
     /** The post's counts as the API streams them, for the page's script (the API itself wants HTTP Basic). */
     @GetMapping(path = "/posts/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    Flux<ServerSentEvent<Map<String, Object>>> stream(@PathVariable String id, ServerWebExchange exchange) {
+    Flux<ServerSentEvent<PostCounts>> stream(@PathVariable String id, ServerWebExchange exchange) {
         return posts.stream(id, exchange);
     }
 

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 
 /** A confirmed volunteer on the roster; attendance fields appear once recorded. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record RosterEntry(String username, String displayName, OffsetDateTime signedUpAt, OffsetDateTime checkedInAt,
+public record RosterEntry(String username, String displayName, OffsetDateTime signedUpAt, OffsetDateTime checkedInAt,
                    OffsetDateTime checkedOutAt, BigDecimal hours) {
 
     static RosterEntry of(VolunteerRoster.Confirmed seat) {

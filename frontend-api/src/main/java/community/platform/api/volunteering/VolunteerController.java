@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 
 /** The signed-in volunteer's own hours and calendar. */
 @RestController
@@ -35,17 +34,8 @@ public class VolunteerController {
     }
 
     @GetMapping("/api/volunteers/me/hours")
-    public Mono<Map<String, Object>> hours(Authentication caller) {
-        return duties(caller).map(duties -> {
-            List<Map<String, Object>> posts = duties.stream().filter(duty -> duty.minutes() != null)
-                                                    .map(duty -> Map.<String, Object>of(
-                                                            "postId", duty.postId(), "title", duty.title(),
-                                                            "hours", Hours.of(duty.minutes())))
-                                                    .toList();
-            long minutes = duties.stream().filter(duty -> duty.minutes() != null)
-                                 .mapToLong(VolunteerDuty::minutes).sum();
-            return Map.of("totalHours", Hours.of(minutes), "posts", posts);
-        });
+    public Mono<VolunteerHours> hours(Authentication caller) {
+        return duties(caller).map(VolunteerHours::of);
     }
 
     /** One VEVENT per confirmed duty, for a calendar app to subscribe to. */

@@ -42,12 +42,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /** The Volunteer posts section of docs/api.md (so far: posts, sign-ups, roster, schedule, cancellation). */
 @RestController
@@ -104,34 +102,27 @@ public class VolunteerPostController {
      * caller's address's capped slots ({@link LiveStreams}).
      */
     @GetMapping(path = "/api/volunteer-posts/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<Map<String, Object>>> stream(@PathVariable String id, ServerWebExchange exchange) {
+    public Flux<ServerSentEvent<PostCounts>> stream(@PathVariable String id, ServerWebExchange exchange) {
         return liveStreams.capped(exchange, post(id).thenMany(views.live(new FindVolunteerPostQuery(id),
                                                                          VolunteerPostSummary.class)))
-                       .map(post -> ServerSentEvent.<Map<String, Object>>builder()
-                                                   .event("counts")
-                                                   .data(Map.of("id", post.id(), "capacity", post.capacity(),
-                                                                "confirmed", post.confirmed(),
-                                                                "waitlisted", post.waitlisted(),
-                                                                "status", post.status()))
-                                                   .build());
+                       .map(post -> ServerSentEvent.builder(PostCounts.of(post)).event("counts").build());
     }
 
     @GetMapping("/api/volunteer-posts/{id}/roster")
-    public Mono<Map<String, Object>> roster(@PathVariable String id, Authentication caller) {
+    public Mono<PostRoster> roster(@PathVariable String id, Authentication caller) {
         return views.existing(new FindVolunteerRosterQuery(id), VolunteerRoster.class, noPost(id))
                     .map(roster -> {
                         if (!Callers.organizerOrAuditor(caller, roster.organizer())) {
                             throw new ApiProblemException(Problems.forbidden(
                                     "Only the post's organizer and auditors see its roster"));
                         }
-                        return Map.of("confirmed", roster.confirmed().stream().map(RosterEntry::of).toList(),
-                                      "waitlist", roster.waitlist());
+                        return PostRoster.of(roster);
                     });
     }
 
     /** Records (or corrects) when a volunteer came and went; answers the hours credited. */
     @PostMapping("/api/volunteer-posts/{id}/attendance")
-    public Mono<Map<String, BigDecimal>> attendance(@PathVariable String id,
+    public Mono<CreditedHours> attendance(@PathVariable String id,
                                                     @Valid @RequestBody AttendanceRequest request,
                                                     Authentication caller, ServerWebExchange exchange) {
         String volunteer = request.username().strip().toLowerCase(java.util.Locale.ROOT);
@@ -143,7 +134,7 @@ public class VolunteerPostController {
                                                          roster -> roster.confirmed().stream().anyMatch(
                                                                  c -> c.username().equals(volunteer)
                                                                          && minutes.equals(c.minutes())))
-                                                .thenReturn(Map.of("hours", Hours.of(minutes))));
+                                                .thenReturn(new CreditedHours(Hours.of(minutes))));
     }
 
     /**
@@ -151,7 +142,7 @@ public class VolunteerPostController {
      * check-out is the attendance record, from this time. Answers the check-in time.
      */
     @PostMapping("/api/volunteer-posts/{id}/check-ins")
-    public Mono<Map<String, OffsetDateTime>> checkIn(@PathVariable String id, @Valid @RequestBody CheckInRequest request,
+    public Mono<CheckIn> checkIn(@PathVariable String id, @Valid @RequestBody CheckInRequest request,
                                                      Authentication caller, ServerWebExchange exchange) {
         String volunteer = request.username().strip().toLowerCase(java.util.Locale.ROOT);
         return commands.<Long>send(new CheckInVolunteerCommand(id, caller.getName(), volunteer), exchange)
@@ -159,7 +150,7 @@ public class VolunteerPostController {
                                                          roster -> roster.version() >= version))
                        .map(roster -> roster.confirmed().stream().filter(c -> c.username().equals(volunteer))
                                             .findFirst().orElseThrow())
-                       .map(seat -> Map.of("checkedInAt", PostResponse.local(seat.checkedInAt())));
+                       .map(seat -> new CheckIn(PostResponse.local(seat.checkedInAt())));
     }
 
     /** {@code POST /api/volunteer-posts/{id}/check-ins}. */
