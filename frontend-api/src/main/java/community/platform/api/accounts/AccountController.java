@@ -7,7 +7,10 @@ import community.platform.shared.ErrorCode;
 import community.platform.shared.accounts.GrantRoleCommand;
 import community.platform.shared.accounts.RevokeRoleCommand;
 import community.platform.shared.accounts.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -23,6 +27,7 @@ import java.net.URI;
 import java.util.Set;
 
 /** The Accounts section of docs/api.md, plus revoking a role. */
+@Tag(name = "Accounts")
 @RestController
 public class AccountController {
 
@@ -34,7 +39,9 @@ public class AccountController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Register a resident account")
     @PostMapping("/api/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
     public Mono<ResponseEntity<AccountResponse>> register(
             @Valid @RequestBody RegistrationRequest request, ServerWebExchange exchange) {
         String username = Usernames.normalize(request.username());
@@ -44,6 +51,7 @@ public class AccountController {
                                                      .body(AccountResponse.of(account)));
     }
 
+    @Operation(summary = "The caller's account")
     @GetMapping("/api/accounts/me")
     public Mono<AccountResponse> me(Authentication caller) {
         return accounts.find(caller.getName())
@@ -52,6 +60,7 @@ public class AccountController {
                                                                          "Your account is not in the accounts view")));
     }
 
+    @Operation(summary = "Grant an account a role")
     @PostMapping("/api/admin/accounts/{username}/roles")
     public Mono<RolesResponse> grant(@PathVariable String username, @Valid @RequestBody RoleRequest request,
                                      ServerWebExchange exchange) {
@@ -59,6 +68,7 @@ public class AccountController {
         return changeRoles(account, commands.send(new GrantRoleCommand(account, request.role()), exchange));
     }
 
+    @Operation(summary = "Revoke a role from an account")
     @DeleteMapping("/api/admin/accounts/{username}/roles/{role}")
     public Mono<RolesResponse> revoke(@PathVariable String username, @PathVariable Role role,
                                       ServerWebExchange exchange) {
@@ -78,6 +88,7 @@ public class AccountController {
     }
 
     /** A cheap answer for load balancers and for measuring what signing in costs (see bench/run auth). */
+    @Operation(summary = "Answers ok: to anyone at /api/public/ping, to a signed-in caller at /api/ping")
     @GetMapping({"/api/ping", "/api/public/ping"})
     public Mono<Pong> ping() {
         return Mono.just(new Pong("ok"));

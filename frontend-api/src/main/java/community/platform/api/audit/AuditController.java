@@ -21,6 +21,8 @@ import community.platform.shared.audit.Seal;
 import community.platform.shared.audit.SealQuery;
 import community.platform.shared.audit.VerifySealQuery;
 import org.apache.commons.csv.CSVFormat;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +38,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** The audit half of "Audit and operations" in docs/api.md: history, past states, the log, integrity. */
+@Tag(name = "Audit")
 @RestController
 public class AuditController {
 
@@ -56,6 +59,7 @@ public class AuditController {
      * The record's events. A record whose hash chain does not verify is marked: {@code Chain-Intact: false}, and
      * {@code Chain-Broken-From} names the first sequence that cannot be trusted.
      */
+    @Operation(summary = "A record's events, with whether its hash chain holds in Chain-Intact")
     @GetMapping("/api/audit/streams/{id}/events")
     public Mono<List<AuditEvent>> history(@PathVariable String id, ServerHttpResponse response) {
         return markChain(id, response).then(history(id));
@@ -68,6 +72,7 @@ public class AuditController {
     }
 
     /** Whether the record's hash chain verifies, and from which sequence it does not. */
+    @Operation(summary = "Whether a record's hash chain holds, and from which sequence it does not")
     @GetMapping("/api/audit/streams/{id}/verification")
     public Mono<StreamVerification> verification(@PathVariable String id) {
         return views.find(new VerifyStreamQuery(id), StreamVerification.class);
@@ -83,6 +88,7 @@ public class AuditController {
     }
 
     /** The record as it stood at {@code asOf} (now when left out). */
+    @Operation(summary = "A record's state as it stood at an instant")
     @GetMapping("/api/audit/streams/{id}/state")
     public Mono<RecordState> state(@PathVariable String id, @RequestParam(required = false) OffsetDateTime asOf,
                                    ServerHttpResponse response) {
@@ -100,6 +106,8 @@ public class AuditController {
     }
 
     /** The global log, oldest first, one JSON object a line, streamed as it is read: never held in memory. */
+    @Operation(summary = "The global event log, oldest first, streamed: NDJSON, or CSV with format=csv",
+               operationId = "exportEvents")
     @GetMapping(path = "/api/audit/events", produces = "application/x-ndjson")
     public Flux<AuditEvent> log(@RequestParam(required = false) OffsetDateTime from,
                                 @RequestParam(required = false) OffsetDateTime to,
@@ -117,6 +125,8 @@ public class AuditController {
     }
 
     /** The same log as CSV (RFC 4180), a header line first; payload and metadata are JSON in their cells. */
+    @Operation(summary = "The global event log, oldest first, streamed: NDJSON, or CSV with format=csv",
+               operationId = "exportEvents")
     @GetMapping(path = "/api/audit/events", params = "format=csv", produces = "text/csv")
     public Flux<String> csv(@RequestParam(required = false) OffsetDateTime from,
                             @RequestParam(required = false) OffsetDateTime to,
@@ -126,16 +136,19 @@ public class AuditController {
     }
 
     /** Continues from where the last check settled; {@code ?full=true} walks the whole log again. */
+    @Operation(summary = "Check every record's hash chain and every global position")
     @GetMapping("/api/audit/integrity")
     public Mono<IntegrityReport> integrity(@RequestParam(defaultValue = "false") boolean full) {
         return views.find(new CheckIntegrityQuery(full), IntegrityReport.class);
     }
 
+    @Operation(summary = "A seal: a digest over every record's head up to a position, to keep outside")
     @GetMapping("/api/audit/seal")
     public Mono<Seal> seal(@RequestParam(required = false) Long position) {
         return views.find(new SealQuery(position), Seal.class);
     }
 
+    @Operation(summary = "Whether a seal kept earlier still matches the log")
     @GetMapping("/api/audit/seal/verify")
     public Mono<SealVerification> verifySeal(@RequestParam long position, @RequestParam String digest) {
         return views.find(new VerifySealQuery(position, digest), Boolean.class)
@@ -143,6 +156,7 @@ public class AuditController {
     }
 
     /** Why someone was seated, queued or moved up: {@code postId}, {@code eventId} or {@code courseId}, and username. */
+    @Operation(summary = "Why someone was seated, queued or moved up, with the recorded inputs")
     @GetMapping("/api/audit/explain/waitlist")
     public Mono<Explanation> explain(@RequestParam(required = false) String postId,
                                      @RequestParam(required = false) String eventId,
@@ -159,6 +173,7 @@ public class AuditController {
     }
 
     /** Every correction, oldest first, as a JSON array written as it is read: never held in memory. */
+    @Operation(summary = "Every correction (attendance, hours, scores) with its actor and reason")
     @GetMapping("/api/audit/corrections")
     public Flux<AuditEvent> corrections() {
         ListCorrectionsQuery first = new ListCorrectionsQuery(null, PAGE);

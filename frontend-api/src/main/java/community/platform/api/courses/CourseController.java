@@ -27,6 +27,8 @@ import community.platform.shared.courses.MarkAttendanceCommand;
 import community.platform.shared.courses.PublishCourseCommand;
 import community.platform.shared.courses.RescheduleCourseSessionCommand;
 import community.platform.shared.courses.WithdrawEnrollmentCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.http.HttpStatus;
@@ -49,6 +51,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The Sunshine 330 courses section of docs/api.md. */
+@Tag(name = "Courses")
 @RestController
 public class CourseController {
 
@@ -62,7 +65,9 @@ public class CourseController {
         this.schedules = schedules;
     }
 
+    @Operation(summary = "Create a course, as a draft until it is published")
     @PostMapping("/api/courses")
+    @ResponseStatus(HttpStatus.CREATED)
     public Mono<ResponseEntity<CourseResponse>> create(
             @Valid @RequestBody CourseRequests.Create request, Authentication caller, ServerWebExchange exchange) {
         String courseId = IdempotencyKeys.newId(exchange, "course-");
@@ -78,11 +83,13 @@ public class CourseController {
                                                     .body(CourseResponse.of(course)));
     }
 
+    @Operation(summary = "Publish the course: enrollment opens", operationId = "publishCourse")
     @PostMapping("/api/courses/{id}/publication")
     public Mono<CourseResponse> publish(@PathVariable String id, Authentication caller, ServerWebExchange exchange) {
         return change(id, new PublishCourseCommand(id, caller.getName()), exchange).map(CourseResponse::of);
     }
 
+    @Operation(summary = "The course catalogue, by grade and open seats")
     @GetMapping("/api/courses")
     public Mono<List<CourseResponse>> catalogue(@RequestParam(required = false) Integer grade,
                                                 @RequestParam(defaultValue = "false") boolean openSeats) {
@@ -90,11 +97,13 @@ public class CourseController {
                     .map(courses -> courses.stream().map(CourseResponse::of).toList());
     }
 
+    @Operation(summary = "A course with its sessions", operationId = "getCourse")
     @GetMapping("/api/courses/{id}")
     public Mono<CourseResponse> detail(@PathVariable String id) {
         return course(id).map(CourseResponse::of);
     }
 
+    @Operation(summary = "Move a session to another date, time or room", operationId = "rescheduleCourseSession")
     @PutMapping("/api/courses/{id}/sessions/{sessionNo}")
     public Mono<CourseResponse> reschedule(@PathVariable String id, @PathVariable int sessionNo,
                                            @Valid @RequestBody CourseRequests.Reschedule request,
@@ -104,6 +113,7 @@ public class CourseController {
                 .flatMap(course -> schedules.move(course, exchange).thenReturn(CourseResponse.of(course)));
     }
 
+    @Operation(summary = "Cancel one session of the course")
     @PostMapping("/api/courses/{id}/sessions/{sessionNo}/cancellation")
     public Mono<CourseResponse> cancelSession(@PathVariable String id, @PathVariable int sessionNo,
                                               @Valid @RequestBody CourseRequests.Cancel request,
@@ -121,7 +131,9 @@ public class CourseController {
      * Enrolls the caller's child: first the child's schedule holds the course's time (refused when it overlaps a
      * course the child holds), then the course decides seat or queue. If the course refuses, the time is released.
      */
+    @Operation(summary = "Enroll the caller's child: a seat, or a place on the waitlist")
     @PostMapping("/api/courses/{id}/enrollments")
+    @ResponseStatus(HttpStatus.CREATED)
     public Mono<ResponseEntity<EnrollmentResponse>> enroll(@PathVariable String id,
                                                            @Valid @RequestBody CourseRequests.Enroll request,
                                                            Authentication caller, ServerWebExchange exchange) {
@@ -142,6 +154,7 @@ public class CourseController {
                                                                             outcome.waitlistPosition()))));
     }
 
+    @Operation(summary = "Withdraw the caller's child from the course", operationId = "withdrawEnrollment")
     @DeleteMapping("/api/courses/{id}/enrollments/{enrollmentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> withdraw(@PathVariable String id, @PathVariable String enrollmentId, Authentication caller,
@@ -154,12 +167,14 @@ public class CourseController {
         });
     }
 
+    @Operation(summary = "The children enrolled and waiting", operationId = "getCourseRoster")
     @GetMapping("/api/courses/{id}/roster")
     public Mono<CourseRoster> roster(@PathVariable String id, Authentication caller) {
         return organizerOrAuditor(id, caller).map(CourseRoster::of);
     }
 
     /** Marks for one session; answers the session's marks as they now stand. */
+    @Operation(summary = "Mark who came to a session", operationId = "markSessionAttendance")
     @PutMapping("/api/courses/{id}/sessions/{sessionNo}/attendance")
     public Mono<SessionMarks> attendance(@PathVariable String id, @PathVariable int sessionNo,
                                                 @Valid @RequestBody CourseRequests.Attendance request,
@@ -174,12 +189,15 @@ public class CourseController {
     }
 
     /** The sheet: a row per enrolled child, a column per session, the latest mark in each cell. */
+    @Operation(summary = "The attendance sheet: a row per enrolled child, a column per session")
     @GetMapping("/api/courses/{id}/attendance")
     public Mono<AttendanceSheet> sheet(@PathVariable String id, Authentication caller) {
         return organizerOrAuditor(id, caller).map(AttendanceSheet::of);
     }
 
+    @Operation(summary = "Give feedback on the course as the guardian of a child who attended")
     @PostMapping("/api/courses/{id}/feedback")
+    @ResponseStatus(HttpStatus.CREATED)
     public Mono<ResponseEntity<FeedbackResponse>> feedback(@PathVariable String id,
                                                            @Valid @RequestBody CourseRequests.Feedback request,
                                                            Authentication caller, ServerWebExchange exchange) {
@@ -194,11 +212,13 @@ public class CourseController {
     }
 
     /** The average and count for everyone; the comments too for the organizer and auditors. */
+    @Operation(summary = "The course's average rating, with the comments for its organizer and auditors")
     @GetMapping("/api/courses/{id}/feedback")
     public Mono<FeedbackSummary> feedbackSummary(@PathVariable String id, Authentication caller) {
         return course(id).map(course -> FeedbackSummary.of(course, mayOversee(course, caller)));
     }
 
+    @Operation(summary = "Complete the course: each enrolled child's completion record is kept")
     @PostMapping("/api/courses/{id}/completion")
     public Mono<CourseResponse> complete(@PathVariable String id, Authentication caller,
                                          ServerWebExchange exchange) {
@@ -206,6 +226,7 @@ public class CourseController {
     }
 
     /** Every record for the organizer and auditors; a guardian sees their own children's. */
+    @Operation(summary = "The completion records the caller may see")
     @GetMapping("/api/courses/{id}/completions")
     public Mono<List<CourseCompletion>> completions(@PathVariable String id, Authentication caller) {
         return course(id).map(course -> {
@@ -258,6 +279,7 @@ public class CourseController {
      * The caller's children, each with their courses: the place held, attendance so far against the sessions held so
      * far, and the completion record once the course is completed.
      */
+    @Operation(summary = "The caller's children with their courses, attendance and completions")
     @GetMapping("/api/children/me")
     public Mono<List<ChildCourses>> children(Authentication caller) {
         return views.list(new FindGuardianCoursesQuery(caller.getName()), CourseDetails.class)

@@ -2,6 +2,7 @@ package community.platform.api.courses;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import community.platform.shared.courses.TimeSpan;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +20,7 @@ public final class CourseRequests {
     private CourseRequests() {
     }
 
+    @Schema(name = "NewCourse")
     public record Create(@NotBlank @Size(max = 120) String title, @Size(max = 4000) String description,
                   @NotBlank @Size(max = 60) String instructor, @NotNull @Min(1) @Max(6) Integer minGrade,
                   @NotNull @Min(1) @Max(6) Integer maxGrade, @NotNull @Min(1) @Max(60) Integer capacity,
@@ -26,6 +28,7 @@ public final class CourseRequests {
     }
 
     /** A session on a date, in Beijing time. */
+    @Schema(name = "NewCourseSession")
     public record Session(@NotNull LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime startTime,
                    @JsonFormat(pattern = "HH:mm") LocalTime endTime, @NotBlank @Size(max = 60) String room) {
 
@@ -35,6 +38,7 @@ public final class CourseRequests {
     }
 
     /** A session's new date and times; the room stays unless a new one is given. */
+    @Schema(name = "CourseSessionReschedule")
     public record Reschedule(@NotNull LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime startTime,
                       @JsonFormat(pattern = "HH:mm") LocalTime endTime, @Size(max = 60) String room,
                       @Size(max = 500) String reason) {
@@ -53,19 +57,23 @@ public final class CourseRequests {
     static final LocalTime SCHOOL_ENDS = LocalTime.of(15, 30);
     static final LocalTime DEFAULT_END = LocalTime.of(17, 0);
 
+    @Schema(name = "CourseSessionCancellation")
     record Cancel(@NotBlank @Size(max = 500) String reason) {
     }
 
+    @Schema(name = "EnrollmentRequest")
     public record Enroll(@NotBlank @Size(max = 60) String childName, @NotNull Integer childGrade) {
     }
 
     /** Lists of enrollment ids per mark; present and absent are the short form. The reason goes with corrections. */
+    @Schema(name = "SessionAttendance")
     public record Attendance(@Size(max = 60) List<@NotBlank String> present, @Size(max = 60) List<@NotBlank String> absent,
                       @Size(max = 60) List<@NotBlank String> late, @Size(max = 60) List<@NotBlank String> excused,
                       @Size(max = 500) String reason) {
     }
 
     /** The enrollment may be left out when the guardian has one child in the course. */
+    @Schema(name = "FeedbackRequest")
     record Feedback(@NotNull Integer rating, String comment, String enrollmentId) {
     }
 }

@@ -21,6 +21,8 @@ import community.platform.shared.festival.VenueBooking;
 import community.platform.shared.festival.VenueCalendarQuery;
 import community.platform.shared.festival.WithdrawRegistrationCommand;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +47,7 @@ import java.util.List;
 import static community.platform.shared.festival.BookVenueCommand.venueIdOf;
 
 /** The Spring Festival couplet events section of docs/api.md. */
+@Tag(name = "Festival events")
 @RestController
 public class FestivalController {
 
@@ -60,7 +63,9 @@ public class FestivalController {
         this.accounts = accounts;
     }
 
+    @Operation(summary = "Schedule a festival event; its venue is booked for the time")
     @PostMapping("/api/festival-events")
+    @ResponseStatus(HttpStatus.CREATED)
     public Mono<ResponseEntity<EventResponse>> schedule(
             @Valid @RequestBody FestivalRequests.ScheduleEvent request, Authentication caller,
             ServerWebExchange exchange) {
@@ -79,17 +84,20 @@ public class FestivalController {
                                                  .body(EventResponse.of(event)));
     }
 
+    @Operation(summary = "List festival events", operationId = "listFestivalEvents")
     @GetMapping("/api/festival-events")
     public Mono<List<EventResponse>> list() {
         return views.list(new ListFestivalEventsQuery(), FestivalEventSummary.class)
                     .map(events -> events.stream().map(EventResponse::of).toList());
     }
 
+    @Operation(summary = "A festival event", operationId = "getFestivalEvent")
     @GetMapping("/api/festival-events/{id}")
     public Mono<EventResponse> detail(@PathVariable String id) {
         return event(id).map(EventResponse::of);
     }
 
+    @Operation(summary = "Move the event to new times or another venue", operationId = "rescheduleFestivalEvent")
     @PutMapping("/api/festival-events/{id}/schedule")
     public Mono<EventResponse> reschedule(@PathVariable String id,
                                           @Valid @RequestBody FestivalRequests.Reschedule request,
@@ -112,6 +120,7 @@ public class FestivalController {
         }).map(EventResponse::of);
     }
 
+    @Operation(summary = "Cancel the event and release its venue", operationId = "cancelFestivalEvent")
     @PostMapping("/api/festival-events/{id}/cancellation")
     public Mono<EventResponse> cancel(@PathVariable String id, @Valid @RequestBody FestivalRequests.Cancel request,
                                       Authentication caller, ServerWebExchange exchange) {
@@ -128,7 +137,10 @@ public class FestivalController {
     public record RegistrationResponse(RegistrationOutcome.Status status, Integer waitlistPosition) {
     }
 
+    @Operation(summary = "Register the caller for the event, or put them on its waitlist",
+               operationId = "registerForFestivalEvent")
     @PostMapping("/api/festival-events/{id}/registrations")
+    @ResponseStatus(HttpStatus.CREATED)
     public Mono<ResponseEntity<RegistrationResponse>> register(@PathVariable String id, Authentication caller,
                                                                ServerWebExchange exchange) {
         return accounts.find(caller.getName()).map(account -> account.displayName()).defaultIfEmpty(caller.getName())
@@ -140,6 +152,7 @@ public class FestivalController {
                                                                                  outcome.waitlistPosition()))));
     }
 
+    @Operation(summary = "Withdraw the caller's registration", operationId = "withdrawRegistration")
     @DeleteMapping("/api/festival-events/{id}/registrations/me")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> withdraw(@PathVariable String id, Authentication caller, ServerWebExchange exchange) {
@@ -148,7 +161,9 @@ public class FestivalController {
                        .then();
     }
 
+    @Operation(summary = "Submit the caller's couplet to a competition")
     @PostMapping("/api/festival-events/{id}/entries")
+    @ResponseStatus(HttpStatus.CREATED)
     public Mono<ResponseEntity<EntryResponse>> enter(@PathVariable String id,
                                                            @Valid @RequestBody FestivalRequests.Entry request,
                                                            Authentication caller, ServerWebExchange exchange) {
@@ -160,6 +175,7 @@ public class FestivalController {
                        .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(new EntryResponse(entryId)));
     }
 
+    @Operation(summary = "Score an entry as a judge; a judge's second score replaces the first")
     @PostMapping("/api/festival-events/{id}/entries/{entryId}/scores")
     public Mono<ScoreResponse> score(@PathVariable String id, @PathVariable String entryId,
                                            @Valid @RequestBody FestivalRequests.Score request,
@@ -170,11 +186,13 @@ public class FestivalController {
                        .thenReturn(new ScoreResponse(entryId, request.judge().strip(), request.score()));
     }
 
+    @Operation(summary = "The competition's entries, ranked by their average score")
     @GetMapping("/api/festival-events/{id}/results")
     public Mono<List<ResultRow>> results(@PathVariable String id) {
         return event(id).then(views.list(new FindResultsQuery(id), ResultRow.class));
     }
 
+    @Operation(summary = "A venue's bookings between two times", operationId = "getVenueCalendar")
     @GetMapping("/api/venues/{venue}/calendar")
     public Mono<List<VenueBookingResponse>> calendar(@PathVariable String venue,
                                                     @RequestParam(required = false) OffsetDateTime from,

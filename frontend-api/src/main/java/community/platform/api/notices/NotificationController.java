@@ -8,6 +8,8 @@ import community.platform.api.web.Views;
 import community.platform.shared.notices.FindNoticesQuery;
 import community.platform.shared.notices.MarkNoticeReadCommand;
 import community.platform.shared.notices.Notice;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A person's change notices, newest first, and marking one read. Someone else's notice is not found. */
+@Tag(name = "Notifications")
 @RestController
 public class NotificationController {
 
@@ -43,12 +46,14 @@ public class NotificationController {
         }
     }
 
+    @Operation(summary = "The caller's notices, newest first")
     @GetMapping("/api/notifications/me")
     public Mono<List<NoticeResponse>> mine(Authentication caller) {
         return views.list(new FindNoticesQuery(caller.getName()), Notice.class)
                     .map(notices -> notices.stream().map(NoticeResponse::of).toList());
     }
 
+    @Operation(summary = "Mark one of the caller's notices read")
     @PostMapping("/api/notifications/{id}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> read(@PathVariable String id, Authentication caller, ServerWebExchange exchange) {

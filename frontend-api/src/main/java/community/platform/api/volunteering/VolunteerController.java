@@ -3,6 +3,8 @@ package community.platform.api.volunteering;
 import community.platform.api.web.Views;
 import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
 import community.platform.shared.volunteering.VolunteerDuty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -22,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The signed-in volunteer's own hours and calendar. */
+@Tag(name = "Volunteer posts")
 @RestController
 public class VolunteerController {
 
@@ -33,13 +36,15 @@ public class VolunteerController {
         this.views = views;
     }
 
+    @Operation(summary = "The caller's volunteer hours, in all and per post")
     @GetMapping("/api/volunteers/me/hours")
     public Mono<VolunteerHours> hours(Authentication caller) {
         return duties(caller).map(VolunteerHours::of);
     }
 
     /** One VEVENT per confirmed duty, for a calendar app to subscribe to. */
-    @GetMapping("/api/volunteers/me/calendar.ics")
+    @Operation(summary = "The caller's confirmed duties as iCalendar")
+    @GetMapping(path = "/api/volunteers/me/calendar.ics", produces = "text/calendar")
     public Mono<ResponseEntity<String>> calendar(Authentication caller) {
         return duties(caller).map(duties -> {
             Calendar calendar = new Calendar()

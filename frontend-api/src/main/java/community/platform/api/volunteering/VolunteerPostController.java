@@ -23,6 +23,11 @@ import community.platform.shared.volunteering.SignUpVolunteerCommand;
 import community.platform.shared.volunteering.VolunteerPostSummary;
 import community.platform.shared.volunteering.VolunteerRoster;
 import community.platform.shared.volunteering.WithdrawSignUpCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,6 +53,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** The Volunteer posts section of docs/api.md (so far: posts, sign-ups, roster, schedule, cancellation). */
+@Tag(name = "Volunteer posts")
 @RestController
 public class VolunteerPostController {
 
@@ -66,7 +72,9 @@ public class VolunteerPostController {
         this.liveStreams = liveStreams;
     }
 
+    @Operation(summary = "Publish a volunteer post")
     @PostMapping("/api/volunteer-posts")
+    @ResponseStatus(HttpStatus.CREATED)
     public Mono<ResponseEntity<PostResponse>> publish(
             @Valid @RequestBody PublishPostRequest request, Authentication caller, ServerWebExchange exchange) {
         String postId = IdempotencyKeys.newId(exchange, "post-");
@@ -82,6 +90,7 @@ public class VolunteerPostController {
                                                   .body(PostResponse.of(post)));
     }
 
+    @Operation(summary = "List volunteer posts", operationId = "listVolunteerPosts")
     @GetMapping("/api/volunteer-posts")
     public Mono<List<PostResponse>> list(@RequestParam(required = false) OffsetDateTime from,
                                          @RequestParam(required = false) OffsetDateTime to,
@@ -92,6 +101,7 @@ public class VolunteerPostController {
                     .map(posts -> posts.stream().map(PostResponse::of).toList());
     }
 
+    @Operation(summary = "A volunteer post", operationId = "getVolunteerPost")
     @GetMapping("/api/volunteer-posts/{id}")
     public Mono<PostResponse> detail(@PathVariable String id) {
         return post(id).map(PostResponse::of);
@@ -101,6 +111,10 @@ public class VolunteerPostController {
      * The post's counts as Server-Sent Events: now, then at every change, while the client listens; in one of the
      * caller's address's capped slots ({@link LiveStreams}).
      */
+    @Operation(summary = "The post's counts as Server-Sent Events (event: counts), now and at every change")
+    @ApiResponse(responseCode = "200", description = "Events named counts, each with the post's counts as its data",
+                 content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                                    schema = @Schema(implementation = PostCounts.class)))
     @GetMapping(path = "/api/volunteer-posts/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<PostCounts>> stream(@PathVariable String id, ServerWebExchange exchange) {
         return liveStreams.capped(exchange, post(id).thenMany(views.live(new FindVolunteerPostQuery(id),
@@ -108,6 +122,8 @@ public class VolunteerPostController {
                        .map(post -> ServerSentEvent.builder(PostCounts.of(post)).event("counts").build());
     }
 
+    @Operation(summary = "The post's roster: confirmed volunteers with their attendance, and the waitlist",
+               operationId = "getVolunteerPostRoster")
     @GetMapping("/api/volunteer-posts/{id}/roster")
     public Mono<PostRoster> roster(@PathVariable String id, Authentication caller) {
         return views.existing(new FindVolunteerRosterQuery(id), VolunteerRoster.class, noPost(id))
@@ -121,6 +137,7 @@ public class VolunteerPostController {
     }
 
     /** Records (or corrects) when a volunteer came and went; answers the hours credited. */
+    @Operation(summary = "Record or correct a volunteer's attendance", operationId = "recordVolunteerAttendance")
     @PostMapping("/api/volunteer-posts/{id}/attendance")
     public Mono<CreditedHours> attendance(@PathVariable String id,
                                                     @Valid @RequestBody AttendanceRequest request,
@@ -141,6 +158,7 @@ public class VolunteerPostController {
      * Marks a confirmed volunteer as arrived, now (one tap on the roster); a second check-in changes nothing. The
      * check-out is the attendance record, from this time. Answers the check-in time.
      */
+    @Operation(summary = "Mark a confirmed volunteer as arrived, now")
     @PostMapping("/api/volunteer-posts/{id}/check-ins")
     public Mono<CheckIn> checkIn(@PathVariable String id, @Valid @RequestBody CheckInRequest request,
                                                      Authentication caller, ServerWebExchange exchange) {
@@ -161,7 +179,9 @@ public class VolunteerPostController {
      * Signs the caller up: first their schedule holds the time (refused when it overlaps a duty they hold), then the
      * post decides seat or queue. If the post refuses, the time is released again.
      */
+    @Operation(summary = "Sign the caller up for the post: a seat, or a place on the waitlist")
     @PostMapping("/api/volunteer-posts/{id}/signups")
+    @ResponseStatus(HttpStatus.CREATED)
     public Mono<ResponseEntity<SignUpResponse>> signUp(@PathVariable String id, Authentication caller,
                                                        ServerWebExchange exchange) {
         String volunteer = caller.getName();
@@ -177,6 +197,8 @@ public class VolunteerPostController {
                                                                           .body(SignUpResponse.of(outcome))));
     }
 
+    @Operation(summary = "Withdraw the caller's sign-up; the first on the waitlist moves up",
+               operationId = "withdrawSignUp")
     @DeleteMapping("/api/volunteer-posts/{id}/signups/me")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> withdraw(@PathVariable String id, Authentication caller, ServerWebExchange exchange) {
@@ -186,6 +208,7 @@ public class VolunteerPostController {
                        .then(schedules.release(caller.getName(), id, exchange));
     }
 
+    @Operation(summary = "Move the post to new times", operationId = "rescheduleVolunteerPost")
     @PutMapping("/api/volunteer-posts/{id}/schedule")
     public Mono<PostResponse> reschedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest request,
                                          Authentication caller, ServerWebExchange exchange) {
@@ -199,6 +222,7 @@ public class VolunteerPostController {
                        .map(PostResponse::of);
     }
 
+    @Operation(summary = "Cancel the post", operationId = "cancelVolunteerPost")
     @PostMapping("/api/volunteer-posts/{id}/cancellation")
     public Mono<PostResponse> cancel(@PathVariable String id, @Valid @RequestBody CancellationRequest request,
                                      Authentication caller, ServerWebExchange exchange) {
