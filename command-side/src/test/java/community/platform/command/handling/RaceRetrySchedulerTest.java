@@ -58,6 +58,18 @@ class RaceRetrySchedulerTest {
         }
     }
 
+    /** As Axon reports a creating command on an id that is taken: the store's lost race under it. */
+    @Test
+    void aRecordCreatedFirstIsTriedOnceMoreNotUntilTheLimit() {
+        RuntimeException createdFirst = new AggregateStreamCreationException(
+                "Cannot reuse aggregate identifier [root]", new ConcurrencyException("Another commit was stored first"));
+
+        assertThat(scheduler.scheduleRetry(GenericCommandMessage.asCommandMessage("register"), createdFirst,
+                                           failures(1), () -> { })).isTrue();
+        assertThat(scheduler.scheduleRetry(GenericCommandMessage.asCommandMessage("register"), createdFirst,
+                                           failures(2), () -> { })).isFalse();
+    }
+
     @Test
     void aRaceLostMoreOftenThanTheLimitIsFinal() {
         RuntimeException race = new ConcurrencyException("lost again");
