@@ -4,28 +4,33 @@ import community.platform.shared.audit.ScratchCollections;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** The embedded MongoDB wire-protocol server, on loopback, that the platform talks to as it would to MongoDB. */
 public final class EmbeddedStore implements AutoCloseable {
 
     public static final String FILE_NAME = "platform.mv";
+    /** Beside the store's file while a process has it open: that process's pid, named when another start is refused. */
+    static final String PID_FILE_NAME = "platform.pid";
 
     private final MongoServer server;
     private final String description;
+    private final Path file;
 
-    private EmbeddedStore(MongoBackend backend, String host, int port, String description) {
+    private EmbeddedStore(MongoBackend backend, String host, int port, String description, Path file) {
         this.server = new MongoServer(backend.version(StoreVersion.MONGODB_4_4));
         server.bind(host, port);
         this.description = description;
+        this.file = file;
     }
 
     /**
@@ -40,8 +45,9 @@ public final class EmbeddedStore implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + dataDirectory.toAbsolutePath()
-                                                   + " (PLATFORM_DATA_DIR)", e);
+            throw new DataFolderException("Cannot create the data folder " + dataDirectory.toAbsolutePath() + " ("
+                                                  + e + ").", "Set PLATFORM_DATA_DIR to a folder this user can create"
+                                                                      + " and write.", e);
         }
         MVStore store;
         try {
@@ -52,16 +58,40 @@ public final class EmbeddedStore implements AutoCloseable {
             // compressed pages, brings that to about 330 bytes (docs/benchmarks.md, "Embedded store backends").
             store.setRetentionTime(0);
         } catch (MVStoreException e) {
-            throw new IllegalStateException("Cannot open the embedded store's file " + file + ": " + e.getMessage()
-                                                    + ". If another platform instance uses this data directory, give"
-                                                    + " this one its own PLATFORM_DATA_DIR or share a MongoDB through"
-                                                    + " MONGODB_URI.", e);
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new DataFolderException("The data folder " + dataDirectory + " is in use by another process"
+                                                      + holder(file) + ".",
+                                              "Give this instance its own PLATFORM_DATA_DIR or share a store through"
+                                                      + " MONGODB_URI (docs/deployment.md).", e);
+            }
+            throw new DataFolderException("Cannot open the embedded store's file " + file + ": " + e.getMessage(),
+                                          "Restore the data folder from a backup, or start with an empty"
+                                                  + " PLATFORM_DATA_DIR.", e);
         }
-        return new EmbeddedStore(DurableH2Backend.open(store, DEFERRED_COMMIT_COLLECTIONS), host, port, "H2 file " + file);
+        writePid(file);
+        return new EmbeddedStore(DurableH2Backend.open(store, DEFERRED_COMMIT_COLLECTIONS), host, port,
+                                 "H2 file " + file, file);
+    }
+
+    /** " (pid 1234)" when the process that has the store open wrote its pid beside it, else nothing. */
+    private static String holder(Path file) {
+        try {
+            return " (pid " + Long.parseLong(Files.readString(file.resolveSibling(PID_FILE_NAME)).trim()) + ")";
+        } catch (IOException | NumberFormatException e) {
+            return "";
+        }
+    }
+
+    private static void writePid(Path file) {
+        try {
+            Files.writeString(file.resolveSibling(PID_FILE_NAME), ProcessHandle.current().pid() + "\n");
+        } catch (IOException e) {
+            // Only a hint for a second start's message.
+        }
     }
 
     public static EmbeddedStore inMemory(String host, int port) {
-        return new EmbeddedStore(new MemoryBackend(), host, port, "in memory, nothing kept");
+        return new EmbeddedStore(new MemoryBackend(), host, port, "in memory, nothing kept", null);
     }
 
     public String connectionString() {
@@ -73,8 +103,20 @@ public final class EmbeddedStore implements AutoCloseable {
         return description;
     }
 
+    /** The store's file, or empty in memory. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
     @Override
     public void close() {
         server.shutdownNow();
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file.resolveSibling(PID_FILE_NAME));
+            } catch (IOException e) {
+                // A pid left behind names no one: the next start that opens the store writes its own.
+            }
+        }
     }
 }

@@ -43,7 +43,7 @@ class RestartKeepsDataTest {
         Path blocker = Files.createFile(dataDirectory.resolve("not-a-directory"));
 
         assertThatThrownBy(() -> start(blocker.resolve("data")).close())
-                .hasStackTraceContaining("Cannot create the data directory");
+                .hasStackTraceContaining("Cannot create the data folder");
     }
 
     private ConfigurableApplicationContext start() {
