@@ -14,8 +14,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
@@ -82,6 +85,22 @@ public class StorageConfiguration {
                  embedded.connectionString(), embedded.description());
         return new PlatformStore(new ConnectionString(embedded.connectionString()), DEFAULT_DATABASE, embedded,
                                  timeout);
+    }
+
+    /**
+     * This instance among those sharing the store: the owner of its segment claims and of its entry in
+     * {@code platformInstances}. On an embedded store on disk, which one process at a time can open, it is the store's
+     * file on this host, the same at every start: a start after a {@code kill -9} finds the claims and the entry of
+     * the process before as its own, and takes them over at once rather than after the claim timeout. Otherwise (a
+     * MongoDB that several instances may share) the JVM's pid@host and a random part, for two instances in one JVM
+     * (as in tests).
+     */
+    @Bean
+    String platformInstanceId(PlatformStore store) {
+        String pidAtHost = ManagementFactory.getRuntimeMXBean().getName();
+        return Optional.ofNullable(store.embedded()).flatMap(EmbeddedStore::file)
+                       .map(file -> pidAtHost.substring(pidAtHost.indexOf('@') + 1) + ":" + file)
+                       .orElse(pidAtHost + "/" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @Bean(destroyMethod = "close")

@@ -22,16 +22,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.UUID;
 
 /**
  * How projections are fed: pooled streaming processors, with their tokens (and segment claims) in MongoDB so that
- * several instances split the segments between them.
+ * several instances split the segments between them. The claims are owned by {@code platformInstanceId}, this
+ * instance among those sharing the store, which the storage start-up names.
  */
 @Configuration
 public class ProcessingConfiguration {
@@ -40,15 +39,6 @@ public class ProcessingConfiguration {
     @Bean
     public MongoTemplate axonMongoTemplate(MongoDatabase platformDatabase) {
         return DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build();
-    }
-
-    /**
-     * This instance among those sharing the store, the owner of its segment claims ({@link SegmentBalancer}): the
-     * JVM's pid@host, and a random part for two instances in one JVM (as in tests).
-     */
-    @Bean
-    public String platformInstanceId() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Bean

@@ -4,10 +4,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +32,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Splits each processor's segments between the platform instances that share the store. A processor claims every
  * segment nobody holds, so the first instance to start would keep them all. Each instance therefore says it is alive
- * (a counter in {@code platformInstances} it raises every balance interval), counts the instances whose counter moved
- * within the last three intervals, and gives back the segments it holds beyond its share (the segment count divided by
- * the instances, rounded up), for another instance to claim. An instance that dies stops raising its counter, so the
- * others soon count it out and their shares grow; its claims expire after the claim timeout, and they claim its
- * segments.
+ * (a counter in {@code platformInstances} it raises every balance interval), counts the instances whose counter it has
+ * seen move within the last three intervals, and gives back the segments it holds beyond its share (the segment count
+ * divided by the instances, rounded up), for another instance to claim. A counter is counted only once it has been
+ * seen to move, so the entry of an instance that is gone never takes a share from a starting one. An instance that
+ * stops cleanly releases its claims (Axon does, as its processors stop) and removes its entry; one that dies stops
+ * raising its counter, so the others soon count it out and their shares grow; its claims expire after the claim
+ * timeout, and they claim its segments. (An instance on an embedded store keeps its id across restarts, so after a
+ * {@code kill -9} its next start finds the claims and the entry as its own: see {@code platformInstanceId}.)
  * <p>
  * A rebuild's switch-over needs one processor held still on every instance: the rebuilding instance {@link #hold holds}
  * it by claiming all its segments in the token store, after naming it in its counter's document; every other instance
@@ -61,15 +66,20 @@ public class SegmentBalancer {
     private final Map<String, long[]> seen = new HashMap<>();
     /** Processors this instance holds for a rebuild's switch-over. */
     private final Set<String> holding = ConcurrentHashMap.newKeySet();
+    /** The other instances counted live at the last balance. */
+    private volatile Set<String> liveOthers = Set.of();
+    private final MongoCollection<Document> claims;
     private long beat;
+    private boolean left;
 
     public SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokens, MongoDatabase platformDatabase,
-                           @Qualifier("platformInstanceId") String instance,
+                           MongoTemplate axonMongoTemplate, @Qualifier("platformInstanceId") String instance,
                            @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout,
                            @Value("${platform.processing.balance-interval:3s}") Duration interval) {
         this.processing = processing;
         this.tokens = tokens;
         this.instances = platformDatabase.getCollection(COLLECTION);
+        this.claims = axonMongoTemplate.trackingTokensCollection();
         this.instance = instance;
         this.claimTimeout = claimTimeout;
         this.liveFor = interval.multipliedBy(3);
@@ -77,6 +87,9 @@ public class SegmentBalancer {
 
     @Scheduled(fixedDelayString = "${platform.processing.balance-interval:3s}")
     public synchronized void balance() {
+        if (left) {
+            return;
+        }
         try {
             instances.replaceOne(Filters.eq("_id", instance),
                                  new Document("_id", instance).append("beat", ++beat)
@@ -100,27 +113,59 @@ public class SegmentBalancer {
         }
     }
 
-    /** Counts the live instances, this one included, and adds the processors they hold to {@code held}. */
+    /**
+     * Removes this instance's entry once its processors have stopped (and released their claims), so that the next
+     * start, of this instance or another, counts it no more.
+     */
+    @PreDestroy
+    public synchronized void leave() {
+        left = true;
+        try {
+            instances.deleteOne(Filters.eq("_id", instance));
+        } catch (RuntimeException e) {
+            log.warn("Could not remove this instance from {}; the others count it out soon: {}", COLLECTION,
+                     e.toString());
+        }
+    }
+
+    /**
+     * Whether another instance, counted live, holds the claim on a segment: then it processes that segment, and this
+     * one need not. A claim left by an instance that is gone is not counted, nor one of this instance's id that its
+     * processor has not taken up (left by the process before it).
+     */
+    public boolean heldElsewhere(String processor, int segment) {
+        Document claim = claims.find(Filters.and(Filters.eq("processorName", processor), Filters.eq("segment", segment)))
+                               .first();
+        String owner = claim == null ? null : claim.getString("owner");
+        return owner != null && !owner.equals(instance) && liveOthers.contains(owner);
+    }
+
+    /**
+     * Counts the live instances, this one included, and adds the processors they hold to {@code held}. An entry first
+     * seen counts once its counter moves: it may be that of an instance gone without removing it.
+     */
     private int liveInstances(Set<String> held) {
         long now = System.nanoTime();
-        int live = 1;
+        Set<String> live = new HashSet<>();
         for (Document other : instances.find(Filters.ne("_id", instance))) {
             long otherBeat = ((Number) other.get("beat")).longValue();
-            long[] last = seen.computeIfAbsent(other.getString("_id"), id -> new long[]{otherBeat, now});
+            long[] last = seen.computeIfAbsent(other.getString("_id"),
+                                               id -> new long[]{otherBeat, now - liveFor.toNanos()});
             if (last[0] != otherBeat) {
                 last[0] = otherBeat;
                 last[1] = now;
             }
             if (now - last[1] < liveFor.toNanos()) {
-                live++;
+                live.add(other.getString("_id"));
                 held.addAll(other.getList("holding", String.class, List.of()));
             } else if (now - last[1] > liveFor.toNanos() * 100) {
-                // Gone for good (each start is a new instance): forget it, so that the collection does not grow.
+                // Gone for good without removing its entry: forget it, so that the collection does not grow.
                 instances.deleteOne(Filters.and(Filters.eq("_id", other.get("_id")), Filters.eq("beat", otherBeat)));
                 seen.remove(other.getString("_id"));
             }
         }
-        return live;
+        liveOthers = Set.copyOf(live);
+        return live.size() + 1;
     }
 
     private void giveBackSurplus(StreamingEventProcessor processor, int live) {
