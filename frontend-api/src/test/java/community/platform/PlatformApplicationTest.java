@@ -7,8 +7,11 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +25,13 @@ class PlatformApplicationTest extends ApiTest {
     private EventProcessingConfiguration processing;
 
     @Test
-    void healthIsUpOnceStorageAndProcessorsRun() {
-        web.get().uri("/actuator/health").exchange()
-           .expectStatus().isOk()
-           .expectBody().json("{\"status\":\"UP\"}", true);
+    void healthIsUpOnceStorageAnswersAndTheProcessorsHaveCaughtUp() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> web.get().uri("/actuator/health").exchange()
+                         .expectStatus().isOk()
+                         .expectBody().json("{\"status\":\"UP\", \"groups\": [\"liveness\", \"readiness\"]}", true));
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
     }
 
     @Test
