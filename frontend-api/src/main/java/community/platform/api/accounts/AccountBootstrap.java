@@ -1,6 +1,7 @@
 package community.platform.api.accounts;
 
 import community.platform.api.demo.DemoRecords;
+import community.platform.api.health.ReadyReport;
 import community.platform.api.security.Usernames;
 import community.platform.api.web.ApiProblemException;
 import community.platform.shared.ErrorCode;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * At start-up: the first ADMIN from {@code PLATFORM_ADMIN_USERNAME} and {@code PLATFORM_ADMIN_PASSWORD} (created
  * only if that account does not exist; there is no default password), and with {@code PLATFORM_DEMO=true} one demo
- * account per role, whose generated passwords are printed once, when they are created, and with them, on that first
- * start, a few demo records ({@link DemoRecords}).
+ * account per role, whose generated passwords are printed once, when the start that created them is ready
+ * ({@link ReadyReport}), and with them, on that first start, a few demo records ({@link DemoRecords}).
  */
 @Component
 class AccountBootstrap implements ApplicationRunner {
@@ -36,8 +37,9 @@ class AccountBootstrap implements ApplicationRunner {
     private final String adminPassword;
     private final boolean demo;
     private final DemoRecords demoRecords;
+    private final ReadyReport readyReport;
 
-    AccountBootstrap(Accounts accounts, DemoRecords demoRecords,
+    AccountBootstrap(Accounts accounts, DemoRecords demoRecords, ReadyReport readyReport,
                      @Value("${PLATFORM_ADMIN_USERNAME:admin}") String adminUsername,
                      @Value("${PLATFORM_ADMIN_PASSWORD:}") String adminPassword,
                      @Value("${PLATFORM_DEMO:false}") boolean demo) {
@@ -46,6 +48,7 @@ class AccountBootstrap implements ApplicationRunner {
         this.adminPassword = adminPassword;
         this.demo = demo;
         this.demoRecords = demoRecords;
+        this.readyReport = readyReport;
     }
 
     @Override
@@ -74,7 +77,8 @@ class AccountBootstrap implements ApplicationRunner {
         if (created.isEmpty()) {
             log.info("Demo accounts exist already; their passwords were printed when they were created");
         } else {
-            log.info("Demo accounts (PLATFORM_DEMO=true), shown this once:{}", created);
+            readyReport.add(String.format("%nDemo accounts (PLATFORM_DEMO=true), made on this start; their passwords"
+                                                  + " are shown this once:%s", created));
             demoRecords.seed();
         }
     }
