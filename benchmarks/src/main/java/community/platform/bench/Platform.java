@@ -19,11 +19,12 @@ final class Platform implements AutoCloseable {
 
     static final String JAR = "frontend-api/target/community-platform-exec.jar";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration PATIENCE = Duration.ofMinutes(30);
 
     private final Process process;
     final String base;
     final Path folder;
-    /** From starting the process until health answered UP. */
+    /** From starting the process until health answered UP (the views caught up with the log at start). */
     Duration startUp;
 
     private Platform(Process process, String base, Path folder) {
@@ -93,8 +94,13 @@ final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * Health says UP once the processors have caught up with the log as it was at start: on a stored log of a million
+     * events that is the time it takes to build every view, minutes rather than seconds. A platform that stops fails
+     * the wait at once.
+     */
     private void awaitHealthy() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the platform stopped; see " + folder.resolve("platform.log"));
@@ -110,7 +116,7 @@ final class Platform implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the platform did not become healthy in 90 s");
+        throw new IllegalStateException("the platform did not become healthy in " + PATIENCE.toMinutes() + " minutes");
     }
 
     static HttpRequest.Builder request(String url, String username, String password) {
