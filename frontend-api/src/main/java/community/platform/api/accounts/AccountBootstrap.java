@@ -84,11 +84,15 @@ class AccountBootstrap implements ApplicationRunner {
     }
 
     /**
-     * False when the account exists already: an existing account is never changed here. The start does not wait for
-     * the accounts view: on a store whose views are still applying earlier events (restored, or rebuilt), it may be
-     * a while before the account shows there and can sign in.
+     * False when the account exists already: an existing account is never changed here. One the accounts view shows
+     * is not registered again (a restart sends no command that can only be refused); one it does not show yet, on a
+     * store whose views are still applying earlier events (restored, or rebuilt), is refused by the event store. The
+     * start does not wait for the view: it may be a while before a new account shows there and can sign in.
      */
     private boolean create(String username, String password, String displayName, Role role) {
+        if (Boolean.TRUE.equals(accounts.find(username).hasElement().block(WAIT))) {
+            return false;
+        }
         Mono<Boolean> creation = notWaitingForTheView(username,
                                                       accounts.register(username, password, displayName, null,
                                                                         "platform", null))

@@ -75,7 +75,8 @@ class RestartTest {
             }
         }
         assertThat(leftBehind()).as("left behind by the last stop").isEmpty();
-        assertThat(output).doesNotContain("Releasing claim").doesNotContain("giving back segment");
+        assertThat(output).doesNotContain("Releasing claim").doesNotContain("giving back segment")
+                          .as("commands sent at start-up only to be refused").doesNotContain("resulted in");
     }
 
     @Test
