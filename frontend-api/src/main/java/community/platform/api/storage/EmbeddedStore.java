@@ -65,8 +65,8 @@ public final class EmbeddedStore implements AutoCloseable {
                                                       + " MONGODB_URI (docs/deployment.md).", e);
             }
             throw new DataFolderException("Cannot open the embedded store's file " + file + ": " + e.getMessage(),
-                                          "Restore the data folder from a backup, or start with an empty"
-                                                  + " PLATFORM_DATA_DIR.", e);
+                                          "Check that this user can read and write the file; if it is damaged,"
+                                                  + " restore the data folder from a backup.", e);
         }
         writePid(file);
         return new EmbeddedStore(DurableH2Backend.open(store, DEFERRED_COMMIT_COLLECTIONS), host, port,
