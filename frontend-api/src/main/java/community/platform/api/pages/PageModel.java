@@ -45,6 +45,11 @@ public class PageModel implements WebFilter {
         if (exchange.getRequest().getPath().value().startsWith("/api/")) {
             return chain.filter(exchange);
         }
+        return describe(exchange).then(chain.filter(exchange));
+    }
+
+    /** Puts what every page shows into the exchange's attributes; an error page needs it before this filter ran too. */
+    static Mono<Void> describe(ServerWebExchange exchange) {
         exchange.getAttributes().put("language", exchange.getLocaleContext().getLocale().getLanguage());
         exchange.getAttributes().put("here", here(exchange));
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
@@ -56,8 +61,7 @@ public class PageModel implements WebFilter {
                        .defaultIfEmpty(Caller.GUEST)
                        .doOnNext(me -> exchange.getAttributes().put("me", me))
                        .then(token == null ? Mono.empty() : token.doOnNext(value -> exchange.getAttributes().put(
-                               CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME, value)).then())
-                       .then(chain.filter(exchange));
+                               CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME, value)).then());
     }
 
     /** This page's path and query without {@code lang}, ending in {@code ?} or {@code &}. */

@@ -2,6 +2,7 @@ package community.platform.api.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import community.platform.api.pages.ErrorPages;
 import community.platform.shared.ErrorCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,9 +24,11 @@ import java.util.Map;
 public class Problems {
 
     private final ObjectMapper json;
+    private final ErrorPages pages;
 
-    public Problems(ObjectMapper json) {
+    public Problems(ObjectMapper json, ErrorPages pages) {
         this.json = json;
+        this.pages = pages;
     }
 
     public static ProblemDetail of(ErrorCode code, String detail) {
@@ -52,15 +55,21 @@ public class Problems {
         return problem;
     }
 
-    /** Writes a problem straight to the response, for the places outside the controllers (security, filters). */
+    /**
+     * Writes a problem straight to the response, for the places outside the controllers (security, filters); a browser
+     * at a page's address is shown the error page instead ({@link ErrorPages}).
+     */
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, Map<String, String> headers) {
         var response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
+        headers.forEach(response.getHeaders()::set);
+        if (ErrorPages.wanted(exchange)) {
+            return pages.show(exchange, problem);
+        }
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        headers.forEach(response.getHeaders()::set);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         byte[] body;
         try {

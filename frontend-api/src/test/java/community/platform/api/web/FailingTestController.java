@@ -14,4 +14,10 @@ class FailingTestController {
     Mono<String> fail() {
         return Mono.error(new IllegalStateException("secret internals: connection string mongodb://user:pw@db"));
     }
+
+    /** The same at a page's address. */
+    @GetMapping("/test-only/failure")
+    Mono<String> failPage() {
+        return fail();
+    }
 }
