@@ -1,10 +1,13 @@
 package community.platform.api.web;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,7 +17,8 @@ import java.util.Map;
  * Caps the live streams (Server-Sent Events) this instance serves: at most {@code platform.live.max-per-address} at
  * once from one {@link ClientAddress} (an IPv6 client's whole /64), beyond which a stream is refused with 429, and at most
  * {@code platform.live.max-total} in all, beyond which it is refused with 503; both say when to try again in
- * {@code Retry-After}. A stream's slot is freed when the stream ends in any way: the client goes, or it fails.
+ * {@code Retry-After}. A stream's slot is freed when the stream ends in any way: the client goes, it fails, or the
+ * application stops.
  */
 @Component
 public class LiveStreams {
@@ -24,6 +28,7 @@ public class LiveStreams {
     private final Duration retryAfter;
     private final Map<String, Integer> open = new HashMap<>();
     private int all;
+    private final Sinks.One<Boolean> stopping = Sinks.one();
 
     public LiveStreams(@Value("${platform.live.max-per-address:8}") int perAddress,
                        @Value("${platform.live.max-total:1000}") int total,
@@ -36,7 +41,17 @@ public class LiveStreams {
     /** {@code stream} in a slot of the caller's address, taken when it is subscribed and freed when it ends. */
     public <T> Flux<T> capped(ServerWebExchange exchange, Flux<T> stream) {
         String address = ClientAddress.forLimits(exchange);
-        return Flux.using(() -> take(address), taken -> stream, this::free);
+        return Flux.using(() -> take(address), taken -> stream, this::free).takeUntilOther(stopping.asMono());
+    }
+
+    /**
+     * Ends every live stream when the application stops, before the web server waits for its requests to finish: a
+     * live stream never finishes by itself, so each stop would wait out the whole grace period (30 s). The browsers'
+     * EventSource connects again, to another instance.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        stopping.tryEmitValue(true);
     }
 
     /** The streams open now. */
