@@ -29,7 +29,12 @@ public final class KnownWarnings extends TurboFilter {
             // index asked for: fourteen at every start, from Axon's dead-letter queues (by processing group, and by
             // processing group and sequence). Without them a dead-letter lookup reads its whole collection, which
             // stays small; a real MongoDB builds them.
-            new Known("de.bwaldvogel.mongo.backend.AbstractMongoDatabase", "adding secondary index with keys", ""));
+            new Known("de.bwaldvogel.mongo.backend.AbstractMongoDatabase", "adding secondary index with keys", ""),
+            // Axon's capacity meters (commandBus.capacity, eventProcessor.capacity, ...) register their gauge again
+            // with every message; Micrometer keeps the first, which reads the same numbers, and warns once that it
+            // ignored another.
+            new Known("io.micrometer.core.instrument.MeterRegistry", "This Gauge has been already registered",
+                      ".capacity'"));
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,

@@ -94,7 +94,8 @@ class DeadLettersApiTest extends ApiTest {
         assertThat(letters.get(0).get("type").asText()).isEqualTo("AccountRegisteredEvent");
         assertThat(letters.get(0).get("cause").asText()).contains("poisoned by " + poisoned);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                asAdmin().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                asAdmin().mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                         .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                          .expectBody(String.class).returnResult().getResponseBody())
                 .contains("platform_processor_dead_letters{processor=\"" + GROUP + "\"} 1.0"));
 
