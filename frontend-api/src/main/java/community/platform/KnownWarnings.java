@@ -34,7 +34,11 @@ public final class KnownWarnings extends TurboFilter {
             // with every message; Micrometer keeps the first, which reads the same numbers, and warns once that it
             // ignored another.
             new Known("io.micrometer.core.instrument.MeterRegistry", "This Gauge has been already registered",
-                      ".capacity'"));
+                      ".capacity'"),
+            // At a stop the embedded server closes the connections still open: the platform's drivers, closed just
+            // before, may not have finished closing theirs, and an outside client (mongosh) may be connected. Every
+            // write was committed when it was answered, so nothing is lost.
+            new Known("de.bwaldvogel.mongo.MongoServer", "Closing {} clients", ""));
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,

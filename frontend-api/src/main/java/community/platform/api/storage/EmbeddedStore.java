@@ -41,7 +41,7 @@ public final class EmbeddedStore implements AutoCloseable {
             collection -> collection.equals("eventCounters") || ScratchCollections.isScratch(collection);
 
     public static EmbeddedStore onDisk(Path dataDirectory, String host, int port) {
-        Path file = dataDirectory.toAbsolutePath().resolve(FILE_NAME);
+        Path file = dataDirectory.toAbsolutePath().normalize().resolve(FILE_NAME);
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
@@ -59,7 +59,7 @@ public final class EmbeddedStore implements AutoCloseable {
             store.setRetentionTime(0);
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
-                throw new DataFolderException("The data folder " + dataDirectory + " is in use by another process"
+                throw new DataFolderException("The data folder " + file.getParent() + " is in use by another process"
                                                       + holder(file) + ".",
                                               "Give this instance its own PLATFORM_DATA_DIR or share a store through"
                                                       + " MONGODB_URI (docs/deployment.md).", e);
