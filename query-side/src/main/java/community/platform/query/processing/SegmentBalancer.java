@@ -129,15 +129,19 @@ public class SegmentBalancer {
     }
 
     /**
-     * Whether another instance, counted live, holds the claim on a segment: then it processes that segment, and this
-     * one need not. A claim left by an instance that is gone is not counted, nor one of this instance's id that its
-     * processor has not taken up (left by the process before it).
+     * The segments of {@code processor} whose claim another instance, counted live, holds: that instance processes
+     * them, and this one need not. A claim left by an instance that is gone is not counted, nor one of this instance's
+     * id that its processor has not taken up (left by the process before it). One read for all the segments.
      */
-    public boolean heldElsewhere(String processor, int segment) {
-        Document claim = claims.find(Filters.and(Filters.eq("processorName", processor), Filters.eq("segment", segment)))
-                               .first();
-        String owner = claim == null ? null : claim.getString("owner");
-        return owner != null && !owner.equals(instance) && liveOthers.contains(owner);
+    public Set<Integer> heldElsewhere(String processor) {
+        Set<Integer> segments = new HashSet<>();
+        for (Document claim : claims.find(Filters.eq("processorName", processor))) {
+            String owner = claim.getString("owner");
+            if (owner != null && !owner.equals(instance) && liveOthers.contains(owner)) {
+                segments.add(claim.getInteger("segment"));
+            }
+        }
+        return segments;
     }
 
     /**

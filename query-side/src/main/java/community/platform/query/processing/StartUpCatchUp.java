@@ -66,9 +66,9 @@ public class StartUpCatchUp {
         if (segments.length == 0) {
             return "its segments to be made";
         }
+        Set<Integer> elsewhere = perInstance ? Set.of() : balancer.heldElsewhere(name);
         int[] unheld = Arrays.stream(segments)
-                             .filter(segment -> !held.containsKey(segment))
-                             .filter(segment -> perInstance || !balancer.heldElsewhere(name, segment))
+                             .filter(segment -> !held.containsKey(segment) && !elsewhere.contains(segment))
                              .toArray();
         if (unheld.length > 0) {
             return "segments " + Arrays.toString(unheld) + " to be claimed";
