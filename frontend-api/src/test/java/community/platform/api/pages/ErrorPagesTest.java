@@ -76,4 +76,12 @@ class ErrorPagesTest extends ApiTest {
            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
            .expectBody().jsonPath("$.type").isEqualTo("/problems/not-found");
     }
+
+    @Test
+    void aRequestIdAStrangerSendsIsNeverMarkupOnTheErrorPage() {
+        web.get().uri("/test-only/failure").header("Accept", BROWSER_ACCEPT)
+           .header("X-Request-Id", "<script>alert(1)</script>").exchange()
+           .expectStatus().isEqualTo(500)
+           .expectBody(String.class).value(page -> assertThat(page).doesNotContain("<script>alert", "alert(1)"));
+    }
 }
