@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -59,6 +60,17 @@ public class ProcessingConfiguration {
      */
     public static boolean perInstance(EventProcessingConfiguration processing, String processor) {
         return processing.tokenStore(processor) instanceof InMemoryTokenStore;
+    }
+
+    /**
+     * Whether the processor writes views that can be listed, rebuilt and compared: not a {@link PerInstance} one, and
+     * not a process (a saga), which sends commands and is never replayed.
+     */
+    public static boolean projection(EventProcessingConfiguration processing, String processor) {
+        return !perInstance(processing, processor)
+                && processing.eventProcessor(processor)
+                             .filter(p -> p instanceof StreamingEventProcessor streaming && streaming.supportsReset())
+                             .isPresent();
     }
 
     /**

@@ -130,7 +130,7 @@ public class Rebuilds {
     public List<ProjectionStatus> handle(ListProjectionsQuery query) {
         long head = head();
         return processing.eventProcessors().keySet().stream().sorted()
-                         .filter(name -> !ProcessingConfiguration.perInstance(processing, name))
+                         .filter(name -> ProcessingConfiguration.projection(processing, name))
                          .map(name -> status(name, head)).flatMap(Stream::ofNullable).toList();
     }
 
@@ -162,7 +162,7 @@ public class Rebuilds {
     public String handle(ReplayProjectionCommand command) {
         String name = command.name();
         if (!(processing.eventProcessor(name).orElse(null) instanceof StreamingEventProcessor processor)
-                || ProcessingConfiguration.perInstance(processing, name)) {
+                || !ProcessingConfiguration.projection(processing, name)) {
             return "UNKNOWN";
         }
         Progress progress = new Progress();
@@ -243,7 +243,7 @@ public class Rebuilds {
      */
     @QueryHandler
     public DiffProjectionQuery.Diff handle(DiffProjectionQuery query) {
-        if (ProcessingConfiguration.perInstance(processing, query.name())) {
+        if (!ProcessingConfiguration.projection(processing, query.name())) {
             return null;
         }
         return diff(query.name(), projectionClasses(query.name()));

@@ -1,0 +1,49 @@
+package community.platform.command.handling;
+
+import com.mongodb.client.MongoDatabase;
+import community.platform.command.eventstore.EventSerialization;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Where the processes that span records keep their state: the sagas' documents are in MongoDB (collection
+ * {@code sagas}), so a process interrupted between two steps goes on after a restart. A saga's event is handled again
+ * until every step it takes has succeeded: a failing handler fails its batch, which the processor retries from its last
+ * token, never skipped and never set aside. So every step a saga takes must be safe to take twice.
+ */
+@Configuration
+public class ProcessesConfiguration {
+
+    @Bean
+    public SagaStore<Object> sagaStore(MongoDatabase platformDatabase) {
+        return MongoSagaStore.builder()
+                             .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build())
+                             .serializer(EventSerialization.snapshotSerializer())
+                             .build();
+    }
+
+    @Bean
+    public ConfigurerModule sagasRetryTheirSteps(ListableBeanFactory beans) {
+        return configurer -> Arrays.stream(beans.getBeanNamesForAnnotation(Saga.class))
+                                   .map(beans::getType)
+                                   .forEach(saga -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                                           processingGroup(saga), config -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Axon's name for a saga's processing group: its {@code @ProcessingGroup}, or the saga's name and "Processor". */
+    public static String processingGroup(Class<?> saga) {
+        return Optional.ofNullable(saga.getAnnotation(ProcessingGroup.class)).map(ProcessingGroup::value)
+                       .orElse(saga.getSimpleName() + "Processor");
+    }
+}
