@@ -58,7 +58,7 @@ class HashChainsTest {
     }
 
     private void tamper(String stream, long commitStart, String field, Object value) {
-        database.getCollection(MongoEventStorageEngine.COMMITS)
+        database.getCollection(CommitLog.COMMITS)
                 .updateOne(Filters.eq("_id", new StreamId("Note", stream).commitId(commitStart)),
                            Updates.set(field, value));
     }
@@ -91,7 +91,7 @@ class HashChainsTest {
     void aRewrittenHashDoesNotHideAChangeFromTheSeal() {
         Seal kept = chains.seal(chains.head());
         tamper("post-1", 0, "events.0.payload.text", "rewritten");
-        var changed = database.getCollection(MongoEventStorageEngine.COMMITS)
+        var changed = database.getCollection(CommitLog.COMMITS)
                               .find(Filters.eq("_id", new StreamId("Note", "post-1").commitId(0))).first();
         tamper("post-1", 0, "hash", CommitHash.of(changed));
 
@@ -113,7 +113,7 @@ class HashChainsTest {
 
     @Test
     void aRemovedCommitIsAMissingLink() {
-        database.getCollection(MongoEventStorageEngine.COMMITS)
+        database.getCollection(CommitLog.COMMITS)
                 .deleteOne(Filters.eq("_id", new StreamId("Note", "course-1").commitId(0)));
 
         assertThat(chains.verify().firstBrokenAt())
@@ -122,12 +122,12 @@ class HashChainsTest {
 
     @Test
     void aDeletedTailCommitIsFoundByItsMissingPositions() {
-        Document newest = database.getCollection(MongoEventStorageEngine.COMMITS)
+        Document newest = database.getCollection(CommitLog.COMMITS)
                                   .findOneAndDelete(Filters.eq("_id", new StreamId("Note", "post-1").commitId(3)));
 
         IntegrityReport report = chains.verify();
 
-        assertThat(engine.verifyStream("post-1")).as("the stream's own chain is whole").isEmpty();
+        assertThat(chains.verifyStream("post-1")).as("the stream's own chain is whole").isEmpty();
         assertThat(report.verified()).isFalse();
         assertThat(report.broken()).extracting(IntegrityReport.BrokenLink::sequence)
                                    .containsExactly(newest.getLong("firstPosition"), newest.getLong("lastPosition"));
@@ -136,7 +136,7 @@ class HashChainsTest {
 
     @Test
     void aDeletedLastCommitOfTheWholeLogIsFoundOnceItIsOld() {
-        database.getCollection(MongoEventStorageEngine.COMMITS)
+        database.getCollection(CommitLog.COMMITS)
                 .deleteOne(Filters.eq("_id", new StreamId("Note", "course-1").commitId(3)));
 
         assertThat(chains.verify().findings()).isEqualTo(2);
@@ -180,7 +180,7 @@ class HashChainsTest {
 
     @Test
     void aSealTakenWhileCommitsAreInFlightVerifiesAfterTheyLand() {
-        Document inFlight = engine.prepare(List.of(new GenericDomainEventMessage<>(
+        Document inFlight = engine.writer.prepare(List.of(new GenericDomainEventMessage<>(
                 "Note", "post-9", 0, new Noted("post-9", "slow", BigDecimal.ONE))), engine.getEventSerializer());
         append("post-1", 5, 1);
         chains = new HashChains(engine, database, Duration.ofSeconds(60), Clock.systemUTC());
@@ -190,7 +190,7 @@ class HashChainsTest {
         assertThat(seal.position()).as("only settled positions are sealed").isEqualTo(14);
         assertThat(report.unsettled()).isEqualTo(1);
 
-        engine.insert(inFlight, null);
+        engine.writer.insert(inFlight, null);
 
         assertThat(chains.handle(new VerifySealQuery(seal.position(), seal.digest()))).isTrue();
         assertThat(chains.verify().settledUpTo()).isEqualTo(16);

@@ -85,7 +85,7 @@ class MongoEventStorageEngineTest {
         assertThat(read.get(3).getPayload()).isEqualTo(new Noted("a", "note 3", EXACT));
         assertThat(read.get(3).getMetaData()).containsEntry("actor", "alice");
         assertThat(read.get(3).getType()).isEqualTo("Note");
-        assertThat(database.getCollection(MongoEventStorageEngine.COMMITS).countDocuments())
+        assertThat(database.getCollection(CommitLog.COMMITS).countDocuments())
                 .as("one document per commit").isEqualTo(2);
     }
 
@@ -93,7 +93,7 @@ class MongoEventStorageEngineTest {
     void storesPayloadsAsDocumentsAToolCanRead() {
         engine.appendEvents(events("a", 0, 1));
 
-        Document commit = database.getCollection(MongoEventStorageEngine.COMMITS).find().first();
+        Document commit = database.getCollection(CommitLog.COMMITS).find().first();
         Document event = commit.getList("events", Document.class).get(0);
 
         assertThat(event.get("payload", Document.class).getString("text")).isEqualTo("note 0");
@@ -159,7 +159,7 @@ class MongoEventStorageEngineTest {
         assertThatThrownBy(() -> engine.appendEvents(events("a", 150, 1))).isInstanceOf(ConcurrencyException.class);
 
         assertThat(sequences(engine.readEvents("a"))).containsExactlyElementsOf(range(0, 152));
-        assertThat(engine.verifyStream("a")).isEmpty();
+        assertThat(chains().verifyStream("a")).isEmpty();
     }
 
     @Test
@@ -175,7 +175,7 @@ class MongoEventStorageEngineTest {
         assertThatThrownBy(() -> engine.appendEvents(event("a", 0, "x"), event("b", 0, "y")))
                 .isInstanceOf(EventStoreException.class)
                 .hasMessageContaining("one aggregate");
-        assertThat(database.getCollection(MongoEventStorageEngine.COMMITS).countDocuments()).isZero();
+        assertThat(database.getCollection(CommitLog.COMMITS).countDocuments()).isZero();
     }
 
     @Test
@@ -242,16 +242,16 @@ class MongoEventStorageEngineTest {
 
     @Test
     void deliversACommitThatCompletesAfterLaterPositionsWereRead() {
-        Document slow = engine.prepare(events("slow", 0, 2), engine.getEventSerializer());
+        Document slow = engine.writer.prepare(events("slow", 0, 2), engine.getEventSerializer());
         engine.appendEvents(events("fast", 0, 1));
 
-        List<TrackedEventData<?>> first = engine.fetchTracked(start());
+        List<TrackedEventData<?>> first = engine.tracking.fetch(start());
         GapAwareTrackingToken afterFast = lastToken(first);
         assertThat(first).hasSize(1);
         assertThat(afterFast.getIndex()).isEqualTo(2);
         assertThat(afterFast.getGaps()).containsExactly(0L, 1L);
 
-        engine.insert(slow, events("slow", 0, 1).get(0));
+        engine.writer.insert(slow, events("slow", 0, 1).get(0));
 
         List<? extends TrackedEventMessage<?>> late = engine.readEvents(afterFast, false).toList();
         assertThat(late).extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
@@ -265,19 +265,19 @@ class MongoEventStorageEngineTest {
     @Test
     void givesUpOnAPositionNeverWrittenAfterTheGapTimeout() {
         engine = engine(MongoEventStorageEngine.builder().gapTimeout(Duration.ofSeconds(5)));
-        engine.prepare(events("crashed", 0, 1), engine.getEventSerializer());
+        engine.writer.prepare(events("crashed", 0, 1), engine.getEventSerializer());
         engine.appendEvents(events("a", 0, 1));
-        GapAwareTrackingToken token = lastToken(engine.fetchTracked(start()));
+        GapAwareTrackingToken token = lastToken(engine.tracking.fetch(start()));
         assertThat(token.getGaps()).containsExactly(0L);
 
         clock.advance(Duration.ofSeconds(4));
         engine.appendEvents(events("a", 1, 1));
-        token = lastToken(engine.fetchTracked(token));
+        token = lastToken(engine.tracking.fetch(token));
         assertThat(token.getGaps()).as("still waited for within the timeout").containsExactly(0L);
 
         clock.advance(Duration.ofSeconds(2));
         engine.appendEvents(events("a", 2, 1));
-        token = lastToken(engine.fetchTracked(token));
+        token = lastToken(engine.tracking.fetch(token));
         assertThat(token.getIndex()).isEqualTo(3);
         assertThat(token.getGaps()).as("given up after the timeout").isEmpty();
     }
@@ -289,7 +289,7 @@ class MongoEventStorageEngineTest {
                 .isInstanceOf(AggregateStreamCreationException.class);
         engine.appendEvents(events("a", 1, 1));
 
-        List<TrackedEventData<?>> read = engine.fetchTracked(start());
+        List<TrackedEventData<?>> read = engine.tracking.fetch(start());
 
         assertThat(read).hasSize(2);
         assertThat(lastToken(read).getIndex()).isEqualTo(4);
@@ -335,7 +335,7 @@ class MongoEventStorageEngineTest {
         GapAwareTrackingToken token = start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (seen.size() < writers * commitsEach && System.nanoTime() < deadline) {
-            for (TrackedEventData<?> data : engine.fetchTracked(token)) {
+            for (TrackedEventData<?> data : engine.tracking.fetch(token)) {
                 GapAwareTrackingToken next = (GapAwareTrackingToken) data.trackingToken();
                 long position = next.getGaps().isEmpty() && next.getIndex() > token.getIndex()
                         ? next.getIndex() : deliveredPosition(token, next);
@@ -359,7 +359,7 @@ class MongoEventStorageEngineTest {
 
         assertThat(seen).hasSize(writers * commitsEach);
         assertThat(outOfOrder).as("only positions the token still waited for arrive below its index").isEmpty();
-        assertThat(engine.fetchTracked(token)).isEmpty();
+        assertThat(engine.tracking.fetch(token)).isEmpty();
         System.out.printf("8 writers x %d commits with a live reader: %.1f s, %.0f commits/s%n",
                           commitsEach, seconds, writers * commitsEach / seconds);
     }
@@ -374,7 +374,7 @@ class MongoEventStorageEngineTest {
         GapAwareTrackingToken token = start();
         for (int i = 0; i < events; i++) {
             if (i % 50 == 0) {
-                engine.prepare(events("crashed-" + i, 0, 1), engine.getEventSerializer());
+                engine.writer.prepare(events("crashed-" + i, 0, 1), engine.getEventSerializer());
             }
             engine.appendEvents(events("s-" + (i % 100), i / 100, 1));
             if (i % 500 == 499) {
@@ -398,13 +398,13 @@ class MongoEventStorageEngineTest {
         engine.appendEvents(events("a", 0, 2));
         engine.appendEvents(events("a", 2, 2));
         engine.appendEvents(events("a", 4, 2));
-        assertThat(engine.verifyStream("a")).isEmpty();
+        assertThat(chains().verifyStream("a")).isEmpty();
 
-        database.getCollection(MongoEventStorageEngine.COMMITS)
+        database.getCollection(CommitLog.COMMITS)
                 .updateOne(Filters.eq("_id", new StreamId("Note", "a").commitId(2)),
                            Updates.set("events.0.payload.text", "rewritten"));
 
-        assertThat(engine.verifyStream("a")).contains(2L);
+        assertThat(chains().verifyStream("a")).contains(2L);
     }
 
     @Test
@@ -413,10 +413,10 @@ class MongoEventStorageEngineTest {
         engine.appendEvents(events("a", 2, 2));
         engine.appendEvents(events("a", 4, 2));
 
-        database.getCollection(MongoEventStorageEngine.COMMITS)
+        database.getCollection(CommitLog.COMMITS)
                 .deleteOne(Filters.eq("_id", new StreamId("Note", "a").commitId(2)));
 
-        assertThat(engine.verifyStream("a")).isEqualTo(Optional.of(4L));
+        assertThat(chains().verifyStream("a")).isEqualTo(Optional.of(4L));
     }
 
     @Test
@@ -435,40 +435,40 @@ class MongoEventStorageEngineTest {
     @Test
     void aCommitHeldBackPastTheGapTimeoutIsStillDelivered() {
         engine = engine(MongoEventStorageEngine.builder().gapTimeout(Duration.ofSeconds(5)));
-        Document held = engine.prepare(events("slow", 0, 2), engine.getEventSerializer());
+        Document held = engine.writer.prepare(events("slow", 0, 2), engine.getEventSerializer());
         engine.appendEvents(events("fast", 0, 1));
-        GapAwareTrackingToken token = lastToken(engine.fetchTracked(start()));
+        GapAwareTrackingToken token = lastToken(engine.tracking.fetch(start()));
         assertThat(token.getGaps()).containsExactly(0L, 1L);
 
         clock.advance(Duration.ofSeconds(6));
         engine.appendEvents(events("fast", 1, 1));
-        token = lastToken(engine.fetchTracked(token));
+        token = lastToken(engine.tracking.fetch(token));
         assertThat(token.getGaps()).as("given up after the timeout").isEmpty();
         assertThat(engine.givenUpPositions()).as("counted").isEqualTo(2);
 
-        engine.insert(held, events("slow", 0, 1).get(0));
+        engine.writer.insert(held, events("slow", 0, 1).get(0));
 
         List<? extends TrackedEventMessage<?>> late = engine.readEvents(token, false).toList();
         assertThat(late).extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
                         .as("the held commit took new positions and is delivered").containsExactly("slow", "slow");
         assertThat(texts(engine.readEvents("Note", "slow"))).containsExactly("note 0", "note 1");
-        assertThat(engine.verifyStream("slow")).isEmpty();
+        assertThat(chains().verifyStream("slow")).isEmpty();
     }
 
     @Test
     void aCommitSpanningPositionsAReaderMarkedIsStillDeliveredWhole() {
-        Document held = engine.prepare(events("slow", 0, 3), engine.getEventSerializer());
+        Document held = engine.writer.prepare(events("slow", 0, 3), engine.getEventSerializer());
         engine.appendEvents(events("fast", 0, 1));
-        GapAwareTrackingToken token = lastToken(engine.fetchTracked(start()));
+        GapAwareTrackingToken token = lastToken(engine.tracking.fetch(start()));
         assertThat(token.getGaps()).containsExactly(0L, 1L, 2L);
         // a reader gave up positions 0 and 1 and marked them, and the commit landed before it marked 2
-        var commits = database.getCollection(MongoEventStorageEngine.COMMITS);
+        var commits = database.getCollection(CommitLog.COMMITS);
         for (long position : List.of(0L, 1L)) {
             commits.insertOne(new Document("_id", "gap:" + position).append("firstPosition", position)
                                                                    .append("lastPosition", position)
                                                                    .append("events", List.of()));
         }
-        engine.insert(held, events("slow", 0, 1).get(0));
+        engine.writer.insert(held, events("slow", 0, 1).get(0));
 
         assertThat(engine.readEvents(token, false).toList())
                 .extracting(e -> ((DomainEventMessage<?>) e).getSequenceNumber()).containsExactly(0L, 1L, 2L);
@@ -479,46 +479,47 @@ class MongoEventStorageEngineTest {
         engine.appendEvents(events("a", 0, 2));
         assertThatThrownBy(() -> engine.appendEvents(events("a", 0, 3)))
                 .isInstanceOf(AggregateStreamCreationException.class);
-        Document inFlight = engine.prepare(events("b", 0, 1), engine.getEventSerializer());
+        Document inFlight = engine.writer.prepare(events("b", 0, 1), engine.getEventSerializer());
 
         GapAwareTrackingToken head = (GapAwareTrackingToken) engine.createHeadToken();
 
         assertThat(head.getIndex()).as("positions 2-4 are void, 5 is on its way").isEqualTo(1);
-        assertThat(lastToken(engine.fetchTracked(start())).getIndex()).isEqualTo(head.getIndex());
-        engine.insert(inFlight, null);
+        assertThat(lastToken(engine.tracking.fetch(start())).getIndex()).isEqualTo(head.getIndex());
+        engine.writer.insert(inFlight, null);
         assertThat(((GapAwareTrackingToken) engine.createHeadToken()).getIndex()).isEqualTo(5);
     }
 
     @Test
     void anInsertThatLandedButAnsweredWithAnErrorSucceeds() {
-        engine = failingAfterWrite(true);
+        CommitWriter failing = failingAfterWrite(true);
 
-        engine.appendEvents(events("a", 0, 2));
+        failing.append(events("a", 0, 2), engine.getEventSerializer());
 
         assertThat(texts(engine.readEvents("Note", "a"))).containsExactly("note 0", "note 1");
         assertThat(readAll(null)).hasSize(2);
         engine.appendEvents(events("a", 2, 1));
-        assertThat(engine.verifyStream("a")).isEmpty();
+        assertThat(chains().verifyStream("a")).isEmpty();
     }
 
     @Test
     void anInsertThatFailedBeforeItLandedFailsAndVoidsItsPositions() {
-        engine = failingAfterWrite(false);
+        CommitWriter failing = failingAfterWrite(false);
 
-        assertThatThrownBy(() -> engine.appendEvents(events("a", 0, 2))).isInstanceOf(EventStoreException.class);
+        assertThatThrownBy(() -> failing.append(events("a", 0, 2), engine.getEventSerializer()))
+                .isInstanceOf(EventStoreException.class);
 
         engine = engine(MongoEventStorageEngine.builder());
         engine.appendEvents(events("b", 0, 1));
-        List<TrackedEventData<?>> read = engine.fetchTracked(start());
+        List<TrackedEventData<?>> read = engine.tracking.fetch(start());
         assertThat(read).hasSize(1);
         assertThat(lastToken(read).getGaps()).as("the failed commit's positions are not waited for").isEmpty();
         assertThat(engine.readEvents("Note", "a").asStream()).isEmpty();
     }
 
-    /** An engine whose insert answers with a dropped connection, after the commit landed or before. */
-    private MongoEventStorageEngine failingAfterWrite(boolean landed) {
-        MongoEventStorageEngine failing = new MongoEventStorageEngine(
-                MongoEventStorageEngine.builder().database(database).clock(clock)) {
+    /** The engine's writer, but its insert answers with a dropped connection, after the commit landed or before. */
+    private CommitWriter failingAfterWrite(boolean landed) {
+        return new CommitWriter(database.getCollection(CommitLog.COMMITS), engine.commitLog, engine.streams,
+                                engine.writer.refusal) {
             private boolean failed;
 
             @Override
@@ -536,8 +537,10 @@ class MongoEventStorageEngineTest {
                 }
             }
         };
-        failing.ensureIndexes();
-        return failing;
+    }
+
+    private HashChains chains() {
+        return new HashChains(engine, database, Duration.ofSeconds(60), clock);
     }
 
     @Test
@@ -560,7 +563,7 @@ class MongoEventStorageEngineTest {
             majority.appendEvents(events("a", 0, 1));
             finds.clear();
 
-            assertThat(majority.fetchTracked(start())).hasSize(1);
+            assertThat(majority.tracking.fetch(start())).hasSize(1);
 
             assertThat(finds).isNotEmpty().allSatisfy(find -> assertThat(find.get("readConcern", Document.class))
                     .isEqualTo(new Document("level", "majority")));
@@ -570,7 +573,7 @@ class MongoEventStorageEngineTest {
     @Test
     void startUpFailsClearlyWhenTheIndexesCannotBeMade() {
         MongoDatabase damaged = mongo.freshDatabase();
-        damaged.getCollection(MongoEventStorageEngine.COMMITS)
+        damaged.getCollection(CommitLog.COMMITS)
                .insertMany(List.of(new Document("lastPosition", 1L), new Document("lastPosition", 1L)));
         MongoEventStorageEngine onDamagedStore = MongoEventStorageEngine.builder().database(damaged).build();
 
@@ -598,8 +601,8 @@ class MongoEventStorageEngineTest {
     private List<TrackedEventData<?>> readAllData(GapAwareTrackingToken from) {
         List<TrackedEventData<?>> all = new ArrayList<>();
         GapAwareTrackingToken token = from;
-        for (List<TrackedEventData<?>> batch = engine.fetchTracked(token); !batch.isEmpty();
-             batch = engine.fetchTracked(token)) {
+        for (List<TrackedEventData<?>> batch = engine.tracking.fetch(token); !batch.isEmpty();
+             batch = engine.tracking.fetch(token)) {
             all.addAll(batch);
             token = lastToken(batch);
         }
