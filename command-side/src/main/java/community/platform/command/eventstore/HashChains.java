@@ -107,7 +107,7 @@ public class HashChains {
         return streamReads.resolve(aggregateIdentifier).flatMap(this::verifyStream);
     }
 
-    Optional<Long> verifyStream(StreamId stream) {
+    private Optional<Long> verifyStream(StreamId stream) {
         String expectedPrevious = null;
         long expectedFirst = 0;
         for (long window = 0; ; window = expectedFirst) {

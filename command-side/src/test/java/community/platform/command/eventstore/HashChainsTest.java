@@ -1,19 +1,16 @@
 package community.platform.command.eventstore;
 
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import community.platform.shared.audit.IntegrityReport;
 import community.platform.shared.audit.Seal;
+import community.platform.shared.audit.SealQuery;
 import community.platform.shared.audit.VerifySealQuery;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.AfterEach;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import community.platform.shared.audit.SealQuery;
-import org.bson.Document;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,19 +21,15 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Integrity over every stream, and seals an auditor keeps outside the platform, against direct tampering. */
-class HashChainsTest {
+class HashChainsTest extends EventStoreTest {
 
-    private EmbeddedMongo mongo;
-    private MongoDatabase database;
-    private MongoEventStorageEngine engine;
     private HashChains chains;
     /** Three minutes on: commits written now are older than twice the gap timeout. */
     private final Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(3));
 
+    /** Commits written on the system's clock, as the audit's checks compare them with it. */
     @BeforeEach
-    void start() {
-        mongo = new EmbeddedMongo();
-        database = mongo.freshDatabase();
+    void appendThreeStreams() {
         engine = MongoEventStorageEngine.builder().database(database).build();
         engine.ensureIndexes();
         chains = new HashChains(engine, database, Duration.ofSeconds(60), later);
@@ -44,11 +37,6 @@ class HashChainsTest {
             append(stream, 0, 3);
             append(stream, 3, 2);
         }
-    }
-
-    @AfterEach
-    void stop() {
-        mongo.close();
     }
 
     private void append(String stream, long from, int count) {
