@@ -35,7 +35,11 @@ import java.util.stream.LongStream;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * The audit's checks over the whole log: every stream's hash chain, and every global position accounted for.
+ * The hash chains: one stream's chain ({@link #verifyStream}), and the audit's checks over the whole log, every stream's
+ * chain and every global position accounted for, and seals over it.
+ * <p>
+ * Each commit stores {@code previousHash}, the hash of the stream's previous commit, and {@code hash} ({@link
+ * CommitHash}), written by {@link CommitWriter}; a changed payload or a removed commit breaks the chain.
  * <p>
  * Global positions are handed out one per event, with no holes but void markers (a failed commit's, or one a reader
  * gave up on), so a position that nothing holds once the commits after it are older than twice the gap timeout is
@@ -56,14 +60,16 @@ public class HashChains {
     private static final int HEADS_CACHED = 50_000;
     private static final int OPEN_POSITIONS_KEPT = 100_000;
 
-    private final MongoEventStorageEngine engine;
+    private final CommitLog commitLog;
+    private final Streams streamReads;
     private final MongoCollection<Document> state;
     private final MongoCollection<Document> findings;
     private final Duration settleTime;
     private final Clock clock;
 
     public HashChains(MongoEventStorageEngine engine, MongoDatabase database, Duration gapTimeout, Clock clock) {
-        this.engine = engine;
+        this.commitLog = engine.commitLog;
+        this.streamReads = engine.streams;
         this.state = database.getCollection(STATE);
         this.findings = database.getCollection(FINDINGS);
         this.settleTime = gapTimeout.multipliedBy(2);
@@ -88,8 +94,36 @@ public class HashChains {
 
     @QueryHandler
     public StreamVerification handle(VerifyStreamQuery query) {
-        return engine.verifyStream(query.streamId()).map(StreamVerification::brokenAt)
-                     .orElseGet(StreamVerification::holds);
+        return verifyStream(query.streamId()).map(StreamVerification::brokenAt).orElseGet(StreamVerification::holds);
+    }
+
+    /**
+     * Checks the hash chain of the stream an id names ({@link Streams#resolve}).
+     *
+     * @return the first sequence number of the first commit whose hash or link does not match its content, or empty
+     * when the whole stream verifies
+     */
+    public Optional<Long> verifyStream(String aggregateIdentifier) {
+        return streamReads.resolve(aggregateIdentifier).flatMap(this::verifyStream);
+    }
+
+    private Optional<Long> verifyStream(StreamId stream) {
+        String expectedPrevious = null;
+        long expectedFirst = 0;
+        for (long window = 0; ; window = expectedFirst) {
+            for (Document commit : streamReads.findWindow(stream, window, null)) {
+                if (Streams.firstSequence(commit) != expectedFirst
+                        || !Objects.equals(expectedPrevious, commit.getString("previousHash"))
+                        || !CommitHash.of(commit).equals(commit.getString("hash"))) {
+                    return Optional.of(Streams.firstSequence(commit));
+                }
+                expectedFirst = commit.getLong("lastSequence") + 1;
+                expectedPrevious = commit.getString("hash");
+            }
+            if (expectedFirst < window + streamReads.batchSize()) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** Continues from the last settled position. */
@@ -107,12 +141,12 @@ public class HashChains {
                                                                                 .append("streams", 0L));
         long start = checkpoint.getLong("settledUpTo");
         Check check = new Check();
-        long head = engine.headPosition() - 1;
+        long head = commitLog.headPosition() - 1;
         long read = head;
         for (long from = start + 1; from <= head; from += WINDOW) {
             List<Long> window = LongStream.rangeClosed(from, Math.min(head, from + WINDOW - 1)).boxed().toList();
             window.forEach(p -> check.open.put(p, null));
-            for (Document commit : engine.commitsEndingAt(window)) {
+            for (Document commit : commitLog.commitsEndingAt(window)) {
                 check.add(commit);
             }
             if (check.open.size() > OPEN_POSITIONS_KEPT) {
@@ -149,7 +183,7 @@ public class HashChains {
     private final class Check {
         /** Position -> when the first commit after it was written (null until one is seen). */
         final TreeMap<Long, Instant> open = new TreeMap<>();
-        final Map<String, Head> heads = MongoEventStorageEngine.lruMap(HEADS_CACHED);
+        final Map<String, Head> heads = Streams.lruMap(HEADS_CACHED);
         long events;
         long streams;
         long unsettled;
@@ -159,7 +193,7 @@ public class HashChains {
             long first = commit.getLong("firstPosition");
             long last = commit.getLong("lastPosition");
             open.subMap(first, true, last, true).clear();
-            List<Document> commitEvents = MongoEventStorageEngine.eventsOf(commit);
+            List<Document> commitEvents = CommitLog.eventsOf(commit);
             if (commitEvents.isEmpty()) {
                 return;
             }
@@ -177,8 +211,8 @@ public class HashChains {
             }
             Head previous = heads.get(stream.key());
             if (first > 0 && (previous == null || previous.lastSequence() != first - 1)) {
-                previous = engine.commitBefore(stream, first)
-                                 .map(c -> new Head(c.getLong("lastSequence"), c.getString("hash"))).orElse(null);
+                previous = streamReads.commitBefore(stream, first)
+                                     .map(c -> new Head(c.getLong("lastSequence"), c.getString("hash"))).orElse(null);
             }
             String problem = !CommitHash.of(commit).equals(commit.getString("hash")) ? "content does not match its hash"
                     : first > 0 && previous == null ? "a commit before it is missing"
@@ -196,11 +230,11 @@ public class HashChains {
          */
         long settle(long start, long head) {
             Instant now = clock.instant();
-            Instant lastHandedOut = engine.lastReservation();
+            Instant lastHandedOut = commitLog.lastReservation();
             long settled = head;
             for (Map.Entry<Long, Instant> empty : open.entrySet()) {
                 Instant laterAt = empty.getValue() != null ? empty.getValue() : lastHandedOut;
-                if (empty.getKey() < engine.markedFrom()) {
+                if (empty.getKey() < commitLog.markedFrom()) {
                     unmarked++;
                 } else if (laterAt != null && laterAt.plus(settleTime).isBefore(now)) {
                     record(null, empty.getKey(), "no commit or void marker holds this global position: a commit"
@@ -240,8 +274,8 @@ public class HashChains {
         Map<String, SealHead> heads = new HashMap<>();
         for (long from = 0; from <= position; from += WINDOW) {
             List<Long> window = LongStream.rangeClosed(from, Math.min(position, from + WINDOW - 1)).boxed().toList();
-            for (Document commit : engine.commitsEndingAt(window)) {
-                if (MongoEventStorageEngine.eventsOf(commit).isEmpty()) {
+            for (Document commit : commitLog.commitsEndingAt(window)) {
+                if (CommitLog.eventsOf(commit).isEmpty()) {
                     continue;
                 }
                 String key = StreamId.of(commit).key();
@@ -263,6 +297,6 @@ public class HashChains {
 
     /** The last position handed out (-1 on an empty store). */
     public long head() {
-        return engine.headPosition() - 1;
+        return commitLog.headPosition() - 1;
     }
 }

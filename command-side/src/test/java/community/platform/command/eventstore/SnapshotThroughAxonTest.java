@@ -77,7 +77,7 @@ class SnapshotThroughAxonTest {
     void aTamperedSnapshotIsNeverUsed() {
         openAndAddOneToEleven();
 
-        database.getCollection(MongoEventStorageEngine.SNAPSHOTS)
+        database.getCollection(Snapshots.SNAPSHOTS)
                 .updateOne(Filters.eq("_id", "Tally:t1"), Updates.inc("payload.total", 1000));
 
         long total = axon.commandGateway().sendAndWait(new Add("t1", 100));
@@ -92,11 +92,11 @@ class SnapshotThroughAxonTest {
     @Test
     void aSnapshotWhoseMacIsRecomputedStillDoesNotMatchItsCommit() {
         openAndAddOneToEleven();
-        var snapshots = database.getCollection(MongoEventStorageEngine.SNAPSHOTS);
+        var snapshots = database.getCollection(Snapshots.SNAPSHOTS);
         long sequence = snapshots.find(Filters.eq("_id", "Tally:t1")).first().getLong("sequenceNumber");
 
         // Its commit changed under it (say, restored from an old backup): the snapshot no longer describes it.
-        database.getCollection(MongoEventStorageEngine.COMMITS)
+        database.getCollection(CommitLog.COMMITS)
                 .updateOne(Filters.eq("lastPosition", sequence), Updates.set("hash", "0".repeat(64)));
 
         assertThat(engine.readEvents("Tally", "t1").asStream().findFirst().orElseThrow().getPayload())

@@ -6,11 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-/**
- * The event store's tests (concurrency, tracking, gaps, ambiguous inserts, hash chains) again on the backend the
- * platform uses by default: the embedded server's durable H2 file, one commit per write.
- */
-class EventStoreOnDurableH2Test extends MongoEventStorageEngineTest {
+/** {@link StreamChainTest} again on the backend the platform uses by default: the embedded server's durable H2 file. */
+class StreamChainOnDurableH2Test extends StreamChainTest {
 
     @TempDir
     static Path dataDirectory;
