@@ -7,6 +7,9 @@ import community.platform.api.courses.CourseResponse;
 import community.platform.api.pages.FormPage.Field;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Problems;
+import community.platform.api.web.Views;
+import community.platform.shared.courses.CourseAttendanceRate;
+import community.platform.shared.courses.FindCourseAttendanceRateQuery;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -36,12 +39,14 @@ public class OrganizerCoursePages {
     private static final List<String> MARKS = List.of("PRESENT", "LATE", "ABSENT", "EXCUSED");
 
     private final CourseController courses;
+    private final Views views;
     private final PageForms forms;
     private final MessageSource messages;
 
-    OrganizerCoursePages(CourseController courses, PageForms forms,
+    OrganizerCoursePages(CourseController courses, Views views, PageForms forms,
                          MessageSource messages) {
         this.courses = courses;
+        this.views = views;
         this.forms = forms;
         this.messages = messages;
     }
@@ -153,7 +158,9 @@ public class OrganizerCoursePages {
 
     private Mono<Rendering> sheetPage(String id, Integer session, Authentication caller, String error,
                                       boolean saved, HttpStatus status) {
-        return courses.detail(id).zipWith(courses.sheet(id, caller)).map(found -> {
+        return Mono.zip(courses.detail(id), courses.sheet(id, caller),
+                        views.existing(new FindCourseAttendanceRateQuery(id), CourseAttendanceRate.class,
+                                       "There is no course " + id)).map(found -> {
             CourseResponse course = found.getT1();
             OffsetDateTime now = OffsetDateTime.now(TypedFields.ZONE);
             List<CourseResponse.SessionResponse> sessions = course.sessions();
@@ -168,10 +175,7 @@ public class OrganizerCoursePages {
                             .modelAttribute("rows", rows)
                             .modelAttribute("chosen", chosen)
                             .modelAttribute("marks", MARKS)
-                            .modelAttribute("rate", OrganizerPages.CourseRate.of(
-                                    id, course.title(), rows.stream()
-                                                            .map(AttendanceSheet.Row::marks)
-                                                            .toList()))
+                            .modelAttribute("rate", OrganizerPages.CourseRate.of(found.getT3()))
                             .modelAttribute("error", error == null ? "" : error)
                             .modelAttribute("saved", saved)
                             .build();

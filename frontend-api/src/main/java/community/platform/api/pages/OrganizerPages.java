@@ -1,14 +1,9 @@
 package community.platform.api.pages;
 
-import community.platform.api.audit.AuditController;
-import community.platform.api.courses.CourseResponse;
-import community.platform.api.festival.EventResponse;
-import community.platform.api.festival.FestivalController;
 import community.platform.api.pages.FormPage.Field;
 import community.platform.api.security.Callers;
 import community.platform.api.volunteering.AttendanceRequest;
 import community.platform.api.volunteering.Hours;
-import community.platform.api.volunteering.PostResponse;
 import community.platform.api.volunteering.PublishPostRequest;
 import community.platform.api.volunteering.ScheduleRequest;
 import community.platform.api.volunteering.VolunteerPostController;
@@ -16,15 +11,16 @@ import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.LocalTime;
 import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
-import community.platform.shared.audit.AuditEvent;
-import community.platform.shared.courses.AttendanceMark;
-import community.platform.shared.courses.CourseDetails;
-import community.platform.shared.courses.FindOrganizerCoursesQuery;
+import community.platform.shared.courses.CourseAttendanceRate;
+import community.platform.shared.courses.ListCourseAttendanceRatesQuery;
+import community.platform.shared.festival.EventKind;
+import community.platform.shared.organizers.FindOrganizerDashboardQuery;
+import community.platform.shared.organizers.OrganizerDashboard;
+import community.platform.shared.volunteering.FindSignUpsPerDayQuery;
+import community.platform.shared.volunteering.FindTeamHoursQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
-import community.platform.shared.volunteering.ListOrganizerRostersQuery;
+import community.platform.shared.volunteering.SignUpsPerDay;
 import community.platform.shared.volunteering.VolunteerRoster;
-import community.platform.shared.volunteering.VolunteerSignedUpEvent;
-import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -41,17 +37,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Organizers' pages: the dashboard of their posts, events and courses; the forms that publish and move a post; a
@@ -60,23 +51,17 @@ import java.util.TreeSet;
 @Controller
 public class OrganizerPages {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
     /** The sign-ups chart shows at most this many days, the latest. */
     private static final int SIGN_UP_DAYS = 31;
 
     private final VolunteerPostController posts;
-    private final FestivalController festival;
-    private final AuditController audit;
     private final Views views;
     private final PageForms forms;
     private final MessageSource messages;
 
-    OrganizerPages(VolunteerPostController posts, FestivalController festival, AuditController audit, Views views,
-                   PageForms forms, MessageSource messages) {
+    OrganizerPages(VolunteerPostController posts, Views views, PageForms forms, MessageSource messages) {
         this.posts = posts;
-        this.festival = festival;
-        this.audit = audit;
         this.views = views;
         this.forms = forms;
         this.messages = messages;
@@ -86,14 +71,11 @@ public class OrganizerPages {
     @GetMapping("/organizer")
     Mono<Rendering> dashboard(Authentication caller) {
         String me = caller.getName();
-        return Mono.zip(myPosts(me), festival.list(),
-                        views.list(new FindOrganizerCoursesQuery(me), CourseDetails.class))
+        return Mono.zip(views.existing(new FindOrganizerDashboardQuery(me), OrganizerDashboard.class, "No dashboard"),
+                        views.list(new ListCourseAttendanceRatesQuery(me), CourseAttendanceRate.class))
                    .map(found -> {
-                       List<EventResponse> events = found.getT2().stream().filter(e -> me.equals(e.organizer()))
-                                                         .sorted(Comparator.comparing(EventResponse::startsAt))
-                                                         .toList();
-                       List<CourseRate> rates = found.getT3().stream().map(CourseRate::of)
-                                                     .filter(rate -> rate.percent() != null).toList();
+                       OrganizerDashboard mine = found.getT1();
+                       List<CourseRate> rates = found.getT2().stream().map(CourseRate::of).toList();
                        Map<String, BigDecimal> bars = new LinkedHashMap<>();
                        for (CourseRate rate : rates) {
                            // two courses may share a title: each keeps its own bar
@@ -102,30 +84,41 @@ public class OrganizerPages {
                            bars.put(label, BigDecimal.valueOf(rate.percent()));
                        }
                        return Rendering.view("organizer/dashboard")
-                                       .modelAttribute("posts", found.getT1())
-                                       .modelAttribute("events", events)
-                                       .modelAttribute("courses", found.getT3().stream().map(CourseResponse::of)
-                                                                       .toList())
+                                       .modelAttribute("posts", mine.posts().stream().map(PostCard::of).toList())
+                                       .modelAttribute("events", mine.events().stream().map(EventCard::of).toList())
+                                       .modelAttribute("courses", mine.courses())
                                        .modelAttribute("rates", rates)
                                        .modelAttribute("rateChart", BarChart.of(bars, BigDecimal.valueOf(100)))
                                        .build();
                    });
     }
 
+    /** A post's card, its times in Beijing time. */
+    public record PostCard(String id, String title, String team, String location, OffsetDateTime startsAt,
+                           int capacity, int confirmed, int waitlisted, String status) {
+
+        static PostCard of(OrganizerDashboard.Post post) {
+            return new PostCard(post.id(), post.title(), post.team(), post.location(), LocalTime.of(post.startsAt()),
+                                post.capacity(), post.confirmed(), post.waitlisted(), post.status());
+        }
+    }
+
+    /** A festival event's card, its times in Beijing time. */
+    public record EventCard(String id, String title, EventKind kind, String venue, OffsetDateTime startsAt,
+                            int capacity, int registered, int waitlisted, String status) {
+
+        static EventCard of(OrganizerDashboard.Event event) {
+            return new EventCard(event.id(), event.title(), event.kind(), event.venue(),
+                                 LocalTime.of(event.startsAt()), event.capacity(), event.registered(),
+                                 event.waitlisted(), event.status());
+        }
+    }
+
     /** A course's attendance so far: the marks that count as attended against all marks given. */
     public record CourseRate(String courseId, String title, long attended, long marked, Integer percent) {
 
-        static CourseRate of(CourseDetails course) {
-            return of(course.id(), course.title(), course.enrolled().stream().map(CourseDetails.Enrollment::marks)
-                                                         .toList());
-        }
-
-        /** From each enrolled child's marks by session. */
-        static CourseRate of(String courseId, String title, List<Map<Integer, AttendanceMark>> marks) {
-            long attended = marks.stream().flatMap(m -> m.values().stream()).filter(AttendanceMark::attended).count();
-            long marked = marks.stream().mapToLong(Map::size).sum();
-            return new CourseRate(courseId, title, attended, marked,
-                                  marked == 0 ? null : (int) Math.round(100.0 * attended / marked));
+        static CourseRate of(CourseAttendanceRate rate) {
+            return new CourseRate(rate.courseId(), rate.title(), rate.attended(), rate.marked(), rate.percent());
         }
 
         /** The title as a chart's label has room for it. */
@@ -195,48 +188,26 @@ public class OrganizerPages {
     /** Hours the organizer's volunteers gave, by the post's team and the month of its shift: one chart per team. */
     @GetMapping("/organizer/hours")
     Mono<Rendering> hours(Authentication caller) {
-        String me = caller.getName();
-        return Mono.zip(myPosts(me), views.list(new ListOrganizerRostersQuery(me), VolunteerRoster.class))
-                .map(both -> {
-                    Map<String, Long> minutesByPost = new HashMap<>();
-                    both.getT2().forEach(roster -> minutesByPost.put(roster.postId(), roster.confirmed().stream()
-                            .map(VolunteerRoster.Confirmed::minutes).filter(Objects::nonNull)
-                            .mapToLong(Long::longValue).sum()));
-                    return both.getT1().stream()
-                               .map(post -> Map.entry(post, minutesByPost.getOrDefault(post.id(), 0L)))
-                               .filter(minutes -> minutes.getValue() > 0).toList();
-                })
+        return views.existing(new FindTeamHoursQuery(caller.getName()),
+                              community.platform.shared.volunteering.TeamHours.class, "No hours")
                 .map(found -> {
-                    Map<String, Map<String, Long>> byTeam = new TreeMap<>();
-                    SortedSet<String> months = new TreeSet<>();
-                    found.forEach(entry -> {
-                        String month = entry.getKey().startsAt().format(MONTH);
-                        months.add(month);
-                        byTeam.computeIfAbsent(entry.getKey().team(), team -> new TreeMap<>())
-                              .merge(month, entry.getValue(), Long::sum);
-                    });
-                    BigDecimal max = byTeam.values().stream().flatMap(m -> m.values().stream()).map(Hours::of)
-                                           .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-                    List<TeamHours> teams = byTeam.entrySet().stream().map(team -> {
+                    BigDecimal max = found.teams().stream().flatMap(team -> team.minutes().stream()).map(Hours::of)
+                                          .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+                    List<TeamHours> teams = found.teams().stream().map(team -> {
                         Map<String, BigDecimal> values = new LinkedHashMap<>();
-                        months.forEach(month -> values.put(month, Hours.of(team.getValue().getOrDefault(month, 0L))));
-                        long total = team.getValue().values().stream().mapToLong(Long::longValue).sum();
-                        return new TeamHours(team.getKey(), BarChart.of(values, max), List.copyOf(values.values()),
-                                             Hours.of(total));
+                        for (int month = 0; month < found.months().size(); month++) {
+                            values.put(found.months().get(month), Hours.of(team.minutes().get(month)));
+                        }
+                        return new TeamHours(team.team(), BarChart.of(values, max), List.copyOf(values.values()),
+                                             Hours.of(team.totalMinutes()));
                     }).toList();
-                    return Rendering.view("organizer/hours").modelAttribute("months", List.copyOf(months))
+                    return Rendering.view("organizer/hours").modelAttribute("months", found.months())
                                     .modelAttribute("teams", teams).build();
                 });
     }
 
     /** One team's hours: a chart over every month shown, the same figures for the table, and the team's total. */
     public record TeamHours(String team, BarChart chart, List<BigDecimal> hours, BigDecimal total) {
-    }
-
-    private Mono<List<PostResponse>> myPosts(String organizer) {
-        return posts.list(null, null, null, null)
-                    .map(all -> all.stream().filter(p -> organizer.equals(p.organizer()))
-                                   .sorted(Comparator.comparing(PostResponse::startsAt)).toList());
     }
 
     /** The post's roster, for checking volunteers in and out with one tap each. */
@@ -287,7 +258,7 @@ public class OrganizerPages {
                    .filter(found -> Callers.organizerOrAuditor(caller, found.getT2().organizer()))
                    .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.forbidden(
                            "Only the post's organizer and auditors see its roster"))))
-                   .zipWhen(found -> audit.history(id))
+                   .zipWhen(found -> views.existing(new FindSignUpsPerDayQuery(id), SignUpsPerDay.class, "No sign-ups"))
                    .map(both -> {
                         var found = both.getT1();
                         return Rendering.view("organizer/roster").status(status)
@@ -300,16 +271,10 @@ public class OrganizerPages {
                     });
     }
 
-    /**
-     * Sign-ups a day (seated or put on the waiting list; withdrawals are not taken off), Beijing days, from the first
-     * sign-up's day to the last's, the latest {@value #SIGN_UP_DAYS} days at most.
-     */
-    static BarChart signUpsByDay(List<AuditEvent> history) {
-        Set<String> signUps = Set.of(VolunteerSignedUpEvent.class.getSimpleName(),
-                                     VolunteerWaitlistedEvent.class.getSimpleName());
+    /** Sign-ups a day, from the first sign-up's day to the last's, the latest {@value #SIGN_UP_DAYS} days at most. */
+    static BarChart signUpsByDay(SignUpsPerDay signUps) {
         TreeMap<LocalDate, Long> perDay = new TreeMap<>();
-        history.stream().filter(e -> signUps.contains(e.type()))
-               .forEach(e -> perDay.merge(LocalDate.ofInstant(e.timestamp(), TypedFields.ZONE), 1L, Long::sum));
+        signUps.days().forEach(day -> perDay.put(day.day(), day.signUps()));
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         if (!perDay.isEmpty()) {
             LocalDate last = perDay.lastKey();

@@ -1,30 +1,27 @@
 package community.platform.api.pages;
 
-import community.platform.shared.audit.AuditEvent;
+import community.platform.shared.volunteering.SignUpsPerDay;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A post's sign-ups per Beijing day, from its history: waiting-list places count, other events do not. */
+/**
+ * A post's sign-ups per Beijing day as a chart. Which events count, and on which day, is the sign-ups view's
+ * ({@code SignUpsPerDayProjectionTest}).
+ */
 class SignUpsByDayTest {
 
-    private static AuditEvent event(String type, String at) {
-        return new AuditEvent("post-1", 0, 0L, type, Instant.parse(at), "someone", Map.of(), Map.of());
+    private static SignUpsPerDay.Day day(String day, long signUps) {
+        return new SignUpsPerDay.Day(LocalDate.parse(day), signUps);
     }
 
     @Test
     void daysWithoutSignUpsShowAsZeroAndOnlyTheLatest31DaysAreShown() {
-        List<AuditEvent> history = List.of(
-                event("VolunteerPostPublishedEvent", "2026-10-01T01:00:00Z"),
-                event("VolunteerSignedUpEvent", "2026-10-01T02:00:00Z"),
-                event("VolunteerSignedUpEvent", "2026-11-20T15:59:00Z"),    // 23:59 in Beijing: 11-20
-                event("VolunteerSignedUpEvent", "2026-11-20T16:00:00Z"),    // 00:00 in Beijing: 11-21
-                event("VolunteerWaitlistedEvent", "2026-11-22T03:00:00Z"),
-                event("SignUpWithdrawnEvent", "2026-11-22T04:00:00Z"));
+        SignUpsPerDay history = new SignUpsPerDay("post-1", List.of(
+                day("2026-10-01", 1), day("2026-11-20", 1), day("2026-11-21", 1), day("2026-11-22", 1)));
 
         BarChart chart = OrganizerPages.signUpsByDay(history);
 
@@ -43,7 +40,6 @@ class SignUpsByDayTest {
 
     @Test
     void aPostWithoutSignUpsHasNoChart() {
-        assertThat(OrganizerPages.signUpsByDay(List.of(event("VolunteerPostPublishedEvent", "2026-10-01T01:00:00Z")))
-                                 .bars()).isEmpty();
+        assertThat(OrganizerPages.signUpsByDay(new SignUpsPerDay("post-1", List.of())).bars()).isEmpty();
     }
 }

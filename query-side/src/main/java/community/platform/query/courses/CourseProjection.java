@@ -100,6 +100,9 @@ public class CourseProjection implements RecordFold<CourseEvent, CourseDetails> 
                 ? eq("published", true)
                 : Filters.and(eq("published", true), Filters.lte("minGrade", query.grade()),
                               Filters.gte("maxGrade", query.grade()));
+        if (query.organizer() != null) {
+            filter = Filters.and(filter, eq("organizer", query.organizer()));
+        }
         return sorted(Flux.from(views.find(filter)).map(CourseProjection::read)
                           .filter(course -> !query.openSeats()
                                   || (!course.completed() && course.enrolled().size() < course.capacity())));

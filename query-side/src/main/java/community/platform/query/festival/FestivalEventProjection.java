@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -94,7 +95,8 @@ public class FestivalEventProjection implements RecordFold<FestivalEventEvent, F
     @QueryHandler
     CompletableFuture<List<FestivalEventSummary>> handle(ListFestivalEventsQuery query) {
         Instant now = clock.instant();
-        return Flux.from(views.find())
+        Bson filter = query.organizer() == null ? new Document() : eq("event.organizer", query.organizer());
+        return Flux.from(views.find(filter))
                    .map(d -> FestivalEventView.from(d).summary(now, d.getLong("lastSequence")))
                    .sort(Comparator.comparing(FestivalEventSummary::startsAt).thenComparing(FestivalEventSummary::id))
                    .collectList().toFuture();

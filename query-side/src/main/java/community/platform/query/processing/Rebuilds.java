@@ -427,6 +427,8 @@ public class Rebuilds {
                         : parameter == QueryUpdateEmitter.class ? SimpleQueryUpdateEmitter.builder().build()
                         : context.getBean(parameter)).toArray();
         try {
+            // projections are package-private classes with a public constructor
+            constructor.setAccessible(true);
             return constructor.newInstance(args);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Could not make a second " + type.getSimpleName(), e);

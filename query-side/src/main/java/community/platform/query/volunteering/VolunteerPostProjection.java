@@ -122,7 +122,7 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
                    .collectList().toFuture();
     }
 
-    /** A full read of the (small) collection on the embedded server; MongoDB can index startsAt and team. */
+    /** A full read of the (small) collection on the embedded server; MongoDB can index startsAt, team and organizer. */
     @QueryHandler
     CompletableFuture<List<VolunteerPostSummary>> handle(ListVolunteerPostsQuery query) {
         List<Bson> filters = new ArrayList<>();
@@ -134,6 +134,9 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
         }
         if (query.team() != null) {
             filters.add(eq("team", query.team()));
+        }
+        if (query.organizer() != null) {
+            filters.add(eq("post.organizer", query.organizer()));
         }
         Instant now = clock.instant();
         return Flux.from(views.find(filters.isEmpty() ? new Document() : Filters.and(filters)))

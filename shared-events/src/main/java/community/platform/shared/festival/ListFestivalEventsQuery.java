@@ -1,5 +1,9 @@
 package community.platform.shared.festival;
 
-/** All festival events by start time. Answered with a list of {@link FestivalEventSummary}. */
-public record ListFestivalEventsQuery() {
+/** Festival events by start time, of one organizer or (null) all. Answered with a list of {@link FestivalEventSummary}. */
+public record ListFestivalEventsQuery(String organizer) {
+
+    public ListFestivalEventsQuery() {
+        this(null);
+    }
 }

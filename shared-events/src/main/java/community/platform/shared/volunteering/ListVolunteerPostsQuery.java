@@ -2,6 +2,10 @@ package community.platform.shared.volunteering;
 
 import java.time.Instant;
 
-/** Posts starting in [from, to), of a team, in a status; any of them may be null. Answered with a list. */
-public record ListVolunteerPostsQuery(Instant from, Instant to, String team, String status) {
+/** Posts starting in [from, to), of a team, in a status, by an organizer; any of them may be null. Answered with a list. */
+public record ListVolunteerPostsQuery(Instant from, Instant to, String team, String status, String organizer) {
+
+    public ListVolunteerPostsQuery(Instant from, Instant to, String team, String status) {
+        this(from, to, team, status, null);
+    }
 }

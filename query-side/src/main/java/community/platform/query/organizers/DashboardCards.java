@@ -1,0 +1,239 @@
+package community.platform.query.organizers;
+
+import community.platform.shared.courses.ChildEnrolledEvent;
+import community.platform.shared.courses.ChildWaitlistedEvent;
+import community.platform.shared.courses.CourseCompletedEvent;
+import community.platform.shared.courses.CourseCreatedEvent;
+import community.platform.shared.courses.CourseEvent;
+import community.platform.shared.courses.CoursePublishedEvent;
+import community.platform.shared.courses.CourseSession;
+import community.platform.shared.courses.CourseSessionRescheduledEvent;
+import community.platform.shared.courses.EnrollmentPromotedEvent;
+import community.platform.shared.courses.EnrollmentWithdrawnEvent;
+import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.FestivalEventCancelledEvent;
+import community.platform.shared.festival.FestivalEventEvent;
+import community.platform.shared.festival.FestivalEventRescheduledEvent;
+import community.platform.shared.festival.FestivalEventScheduledEvent;
+import community.platform.shared.festival.RegistrantPromotedEvent;
+import community.platform.shared.festival.RegistrationWithdrawnEvent;
+import community.platform.shared.festival.ResidentRegisteredEvent;
+import community.platform.shared.festival.ResidentWaitlistedEvent;
+import community.platform.shared.organizers.OrganizerDashboard;
+import community.platform.shared.volunteering.SignUpWithdrawnEvent;
+import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
+import community.platform.shared.volunteering.VolunteerPostEvent;
+import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
+import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
+import community.platform.shared.volunteering.VolunteerPromotedEvent;
+import community.platform.shared.volunteering.VolunteerSignedUpEvent;
+import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The dashboard's cards as pure functions of the card before and one event. Each keeps who holds a place and who
+ * waits, so its counts follow seats, queues and withdrawals as the records' own views do; statuses that depend on the
+ * time are worked out when read.
+ */
+final class DashboardCards {
+
+    private DashboardCards() {
+    }
+
+    record PostCard(String id, String organizer, String title, String team, String location, Instant startsAt,
+                    Instant endsAt, int capacity, boolean cancelled, List<String> seats, List<String> queue) {
+
+        static PostCard apply(PostCard before, VolunteerPostEvent event) {
+            if (event instanceof VolunteerPostPublishedEvent p) {
+                return new PostCard(p.postId(), p.organizer(), p.title(), p.team(), p.location(), p.startsAt(),
+                                    p.endsAt(), p.capacity(), false, List.of(), List.of());
+            }
+            List<String> seats = new ArrayList<>(before.seats());
+            List<String> queue = new ArrayList<>(before.queue());
+            Instant startsAt = before.startsAt();
+            Instant endsAt = before.endsAt();
+            boolean cancelled = before.cancelled();
+            if (event instanceof VolunteerSignedUpEvent e) {
+                seats.add(e.volunteer());
+            } else if (event instanceof VolunteerWaitlistedEvent e) {
+                queue.add(e.volunteer());
+            } else if (event instanceof SignUpWithdrawnEvent e) {
+                seats.remove(e.volunteer());
+                queue.remove(e.volunteer());
+            } else if (event instanceof VolunteerPromotedEvent e) {
+                queue.remove(e.volunteer());
+                seats.add(e.volunteer());
+            } else if (event instanceof VolunteerPostRescheduledEvent e) {
+                startsAt = e.startsAt();
+                endsAt = e.endsAt();
+            } else if (event instanceof VolunteerPostCancelledEvent) {
+                cancelled = true;
+            }
+            return new PostCard(before.id(), before.organizer(), before.title(), before.team(), before.location(),
+                                startsAt, endsAt, before.capacity(), cancelled, seats, queue);
+        }
+
+        OrganizerDashboard.Post answer(Instant now) {
+            String status = cancelled ? "CANCELLED" : !endsAt.isAfter(now) ? "COMPLETED"
+                    : seats.size() >= capacity ? "FULL" : "OPEN";
+            return new OrganizerDashboard.Post(id, title, team, location, startsAt, endsAt, capacity, seats.size(),
+                                               queue.size(), status);
+        }
+
+        Document toDocument(long lastSequence) {
+            return new Document("_id", id).append("organizer", organizer).append("title", title).append("team", team)
+                                          .append("location", location).append("startsAt", Date.from(startsAt))
+                                          .append("endsAt", Date.from(endsAt)).append("capacity", capacity)
+                                          .append("cancelled", cancelled).append("seats", seats)
+                                          .append("queue", queue).append("lastSequence", lastSequence);
+        }
+
+        static PostCard from(Document d) {
+            return new PostCard(d.getString("_id"), d.getString("organizer"), d.getString("title"),
+                                d.getString("team"), d.getString("location"), d.getDate("startsAt").toInstant(),
+                                d.getDate("endsAt").toInstant(), d.getInteger("capacity"), d.getBoolean("cancelled"),
+                                d.getList("seats", String.class), d.getList("queue", String.class));
+        }
+    }
+
+    record EventCard(String id, String organizer, String title, EventKind kind, String venue, Instant startsAt,
+                     Instant endsAt, int capacity, boolean cancelled, List<String> registered, List<String> queue) {
+
+        static EventCard apply(EventCard before, FestivalEventEvent event) {
+            if (event instanceof FestivalEventScheduledEvent s) {
+                return new EventCard(s.eventId(), s.organizer(), s.title(), s.kind(), s.venue(), s.startsAt(),
+                                     s.endsAt(), s.capacity(), false, List.of(), List.of());
+            }
+            List<String> registered = new ArrayList<>(before.registered());
+            List<String> queue = new ArrayList<>(before.queue());
+            String venue = before.venue();
+            Instant startsAt = before.startsAt();
+            Instant endsAt = before.endsAt();
+            boolean cancelled = before.cancelled();
+            if (event instanceof ResidentRegisteredEvent e) {
+                registered.add(e.resident());
+            } else if (event instanceof ResidentWaitlistedEvent e) {
+                queue.add(e.resident());
+            } else if (event instanceof RegistrationWithdrawnEvent e) {
+                registered.remove(e.resident());
+                queue.remove(e.resident());
+            } else if (event instanceof RegistrantPromotedEvent e) {
+                queue.remove(e.resident());
+                registered.add(e.resident());
+            } else if (event instanceof FestivalEventRescheduledEvent e) {
+                venue = e.venue();
+                startsAt = e.startsAt();
+                endsAt = e.endsAt();
+            } else if (event instanceof FestivalEventCancelledEvent) {
+                cancelled = true;
+            }
+            return new EventCard(before.id(), before.organizer(), before.title(), before.kind(), venue, startsAt,
+                                 endsAt, before.capacity(), cancelled, registered, queue);
+        }
+
+        OrganizerDashboard.Event answer(Instant now) {
+            String status = cancelled ? "CANCELLED" : !endsAt.isAfter(now) ? "FINISHED"
+                    : registered.size() >= capacity ? "FULL" : "OPEN";
+            return new OrganizerDashboard.Event(id, title, kind, venue, startsAt, endsAt, capacity, registered.size(),
+                                                queue.size(), status);
+        }
+
+        Document toDocument(long lastSequence) {
+            return new Document("_id", id).append("organizer", organizer).append("title", title)
+                                          .append("kind", kind.name()).append("venue", venue)
+                                          .append("startsAt", Date.from(startsAt)).append("endsAt", Date.from(endsAt))
+                                          .append("capacity", capacity).append("cancelled", cancelled)
+                                          .append("registered", registered).append("queue", queue)
+                                          .append("lastSequence", lastSequence);
+        }
+
+        static EventCard from(Document d) {
+            return new EventCard(d.getString("_id"), d.getString("organizer"), d.getString("title"),
+                                 EventKind.valueOf(d.getString("kind")), d.getString("venue"),
+                                 d.getDate("startsAt").toInstant(), d.getDate("endsAt").toInstant(),
+                                 d.getInteger("capacity"), d.getBoolean("cancelled"),
+                                 d.getList("registered", String.class), d.getList("queue", String.class));
+        }
+    }
+
+    /** Enrolled and waiting children by enrollment id; sessions by number with their start, for the order. */
+    record CourseCard(String id, String organizer, String title, String instructor, int minGrade, int maxGrade,
+                      int capacity, boolean published, boolean completed, Map<Integer, Instant> sessions,
+                      List<String> enrolled, List<String> waitlist) {
+
+        static CourseCard apply(CourseCard before, CourseEvent event) {
+            if (event instanceof CourseCreatedEvent c) {
+                Map<Integer, Instant> sessions = new TreeMap<>();
+                c.sessions().forEach(session -> sessions.put(session.number(), session.startsAt()));
+                return new CourseCard(c.courseId(), c.organizer(), c.title(), c.instructor(), c.minGrade(),
+                                      c.maxGrade(), c.capacity(), false, false, sessions, List.of(), List.of());
+            }
+            Map<Integer, Instant> sessions = new TreeMap<>(before.sessions());
+            List<String> enrolled = new ArrayList<>(before.enrolled());
+            List<String> waitlist = new ArrayList<>(before.waitlist());
+            boolean published = before.published();
+            boolean completed = before.completed();
+            if (event instanceof CoursePublishedEvent) {
+                published = true;
+            } else if (event instanceof CourseCompletedEvent) {
+                completed = true;
+            } else if (event instanceof ChildEnrolledEvent e) {
+                enrolled.add(e.enrollmentId());
+            } else if (event instanceof ChildWaitlistedEvent e) {
+                waitlist.add(e.enrollmentId());
+            } else if (event instanceof EnrollmentWithdrawnEvent e) {
+                enrolled.remove(e.enrollmentId());
+                waitlist.remove(e.enrollmentId());
+            } else if (event instanceof EnrollmentPromotedEvent e && waitlist.remove(e.enrollmentId())) {
+                enrolled.add(e.enrollmentId());
+            } else if (event instanceof CourseSessionRescheduledEvent e) {
+                CourseSession session = e.session();
+                sessions.put(session.number(), session.startsAt());
+            }
+            return new CourseCard(before.id(), before.organizer(), before.title(), before.instructor(),
+                                  before.minGrade(), before.maxGrade(), before.capacity(), published, completed,
+                                  sessions, enrolled, waitlist);
+        }
+
+        OrganizerDashboard.Course answer() {
+            String status = completed ? "COMPLETED" : !published ? "DRAFT"
+                    : enrolled.size() >= capacity ? "FULL" : "OPEN";
+            return new OrganizerDashboard.Course(id, title, instructor, minGrade, maxGrade, sessions.size(), capacity,
+                                                 enrolled.size(), waitlist.size(), status);
+        }
+
+        /** Null for a course without sessions, which the rules do not let an organizer make. */
+        Date firstStartsAt() {
+            return sessions.values().stream().min(Instant::compareTo).map(Date::from).orElse(null);
+        }
+
+        Document toDocument(long lastSequence) {
+            Document bySession = new Document();
+            sessions.forEach((number, startsAt) -> bySession.append(String.valueOf(number), Date.from(startsAt)));
+            return new Document("_id", id).append("organizer", organizer).append("title", title)
+                                          .append("instructor", instructor).append("minGrade", minGrade)
+                                          .append("maxGrade", maxGrade).append("capacity", capacity)
+                                          .append("published", published).append("completed", completed)
+                                          .append("sessions", bySession).append("firstStartsAt", firstStartsAt())
+                                          .append("enrolled", enrolled).append("waitlist", waitlist)
+                                          .append("lastSequence", lastSequence);
+        }
+
+        static CourseCard from(Document d) {
+            Map<Integer, Instant> sessions = new TreeMap<>();
+            d.get("sessions", Document.class).forEach((number, startsAt) -> sessions.put(
+                    Integer.valueOf(number), ((Date) startsAt).toInstant()));
+            return new CourseCard(d.getString("_id"), d.getString("organizer"), d.getString("title"),
+                                  d.getString("instructor"), d.getInteger("minGrade"), d.getInteger("maxGrade"),
+                                  d.getInteger("capacity"), d.getBoolean("published"), d.getBoolean("completed"),
+                                  sessions, d.getList("enrolled", String.class), d.getList("waitlist", String.class));
+        }
+    }
+}
