@@ -144,7 +144,7 @@ public final class ReplayBenchmark {
         List<AnnotationEventHandlerAdapter> projections = List.of(
                 new AnnotationEventHandlerAdapter(new VolunteerPostProjection(views, emitter)),
                 new AnnotationEventHandlerAdapter(new VolunteerDutiesProjection(views)),
-                new AnnotationEventHandlerAdapter(new NoticeProjection(views, emitter, (to, subject, body) -> { })));
+                new AnnotationEventHandlerAdapter(new NoticeProjection(views, emitter)));
         long started = System.nanoTime();
         long[] counted = {0};
         Rebuilds.replay(engine, null, projections, batch -> {
