@@ -33,9 +33,9 @@ public class CoursesConfiguration {
     }
 
     /**
-     * One segment, one event a batch: the process sees every course's events in the order they were stored, so a
-     * withdrawal's time is given back before a later request of the same child is held; and a batch holds the locks of
-     * one schedule and one course at most, always in that order. From the store's start: a request stored before the
+     * One segment: the process sees every course's events in the order they were stored, so a withdrawal's time is
+     * given back before a later request of the same child is held. One event a batch: its token is stored after each,
+     * so a restart handles again at most the event it was on. From the store's start: a request stored before the
      * processor first claims its token is never missed, and older events start no process (see
      * {@link EnrollmentProcess}).
      */

@@ -17,9 +17,13 @@ import community.platform.shared.courses.RejectEnrollmentCommand;
 import community.platform.shared.courses.ReleaseCourseSlotsCommand;
 import community.platform.shared.courses.ReserveCourseSlotsCommand;
 import community.platform.shared.courses.TimeSpan;
+import community.platform.command.handling.CommandHandlingConfiguration;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -31,6 +35,10 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One enrollment's hold on the child's time, from the request to the withdrawal: "no overlapping courses per child"
@@ -48,6 +56,12 @@ import java.util.TreeMap;
 public class EnrollmentProcess {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentProcess.class);
+    /** The threads steps run on, outside the processor's unit of work (see {@link #step}). */
+    private static final ExecutorService STEPS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "enrollment-step");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private String courseId;
     private String enrollmentId;
@@ -58,50 +72,56 @@ public class EnrollmentProcess {
 
     @StartSaga
     @SagaEventHandler(associationProperty = "enrollmentId")
-    void on(EnrollmentRequestedEvent event, @SequenceNumber long version, CommandGateway commands) {
+    void on(EnrollmentRequestedEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
         start(event.courseId(), event.enrollmentId(), Children.scheduleOf(event.guardian(), event.childName()),
               event.title(), event.sessions());
-        Optional<RuleViolation> refused = reserve(version, commands);
+        Optional<RuleViolation> refused = reserve(version, cause, commands);
         if (refused.isPresent()) {
             RuleViolation overlap = refused.get();
-            commands.sendAndWait(new RejectEnrollmentCommand(courseId, enrollmentId, overlap.code(), overlap.detail(),
-                                                             overlap.subject()));
+            step(commands, cause, new RejectEnrollmentCommand(courseId, enrollmentId, overlap.code(), overlap.detail(),
+                                                              overlap.subject()));
             return;
         }
-        commands.sendAndWait(new ConfirmEnrollmentCommand(courseId, enrollmentId));
+        step(commands, cause, new ConfirmEnrollmentCommand(courseId, enrollmentId));
     }
 
     /** Time held before this process: it is tagged with the enrollment (or held again if it was lost). */
     @StartSaga
     @SagaEventHandler(associationProperty = "enrollmentId")
-    void on(EnrollmentAdoptedEvent event, @SequenceNumber long version, CommandGateway commands) {
+    void on(EnrollmentAdoptedEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
         start(event.courseId(), event.enrollmentId(), event.scheduleId(), event.title(), event.sessions());
-        reserve(version, commands).ifPresent(overlap -> log.warn(
+        reserve(version, cause, commands).ifPresent(overlap -> log.warn(
                 "Enrollment {} in {} holds no time in {}: {}", enrollmentId, courseId, scheduleId, overlap.detail()));
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "enrollmentId")
-    void on(EnrollmentRejectedEvent event, @SequenceNumber long version, CommandGateway commands) {
-        release(version, commands);
+    void on(EnrollmentRejectedEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
+        release(version, cause, commands);
     }
 
     @SagaEventHandler(associationProperty = "courseId")
-    void on(CourseSessionRescheduledEvent event, @SequenceNumber long version, CommandGateway commands) {
+    void on(CourseSessionRescheduledEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
         sessions.put(event.session().number(), event.session().span());
-        commands.sendAndWait(new MoveCourseSlotsCommand(scheduleId, courseId, enrollmentId, spans(), version));
+        step(commands, cause, new MoveCourseSlotsCommand(scheduleId, courseId, enrollmentId, spans(), version));
     }
 
     @SagaEventHandler(associationProperty = "courseId")
-    void on(CourseSessionCancelledEvent event, @SequenceNumber long version, CommandGateway commands) {
+    void on(CourseSessionCancelledEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
         sessions.remove(event.session().number());
-        commands.sendAndWait(new MoveCourseSlotsCommand(scheduleId, courseId, enrollmentId, spans(), version));
+        step(commands, cause, new MoveCourseSlotsCommand(scheduleId, courseId, enrollmentId, spans(), version));
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "enrollmentId")
-    void on(EnrollmentWithdrawnEvent event, @SequenceNumber long version, CommandGateway commands) {
-        release(version, commands);
+    void on(EnrollmentWithdrawnEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
+        release(version, cause, commands);
     }
 
     /** The sessions are over: the time held stays as the child's record, and nothing moves it any more. */
@@ -123,10 +143,10 @@ public class EnrollmentProcess {
     }
 
     /** Empty when held (or held already); the overlap when the child's schedule refused. */
-    private Optional<RuleViolation> reserve(long version, CommandGateway commands) {
+    private Optional<RuleViolation> reserve(long version, MetaData cause, CommandGateway commands) {
         try {
-            commands.sendAndWait(new ReserveCourseSlotsCommand(scheduleId, courseId, enrollmentId, title, spans(),
-                                                               version));
+            step(commands, cause, new ReserveCourseSlotsCommand(scheduleId, courseId, enrollmentId, title, spans(),
+                                                                version));
             return Optional.empty();
         } catch (CommandExecutionException refused) {
             Optional<RuleViolation> overlap = refused.<RuleViolation>getDetails()
@@ -138,8 +158,25 @@ public class EnrollmentProcess {
         }
     }
 
-    private void release(long version, CommandGateway commands) {
-        commands.sendAndWait(new ReleaseCourseSlotsCommand(scheduleId, courseId, enrollmentId, version));
+    private void release(long version, MetaData cause, CommandGateway commands) {
+        step(commands, cause, new ReleaseCourseSlotsCommand(scheduleId, courseId, enrollmentId, version));
+    }
+
+    /**
+     * Sends one step and waits for it, in a unit of work of its own, as the event's actor. The event store takes one
+     * record's changes per unit of work, so a step cannot join the processor's: each commits by itself, and if the
+     * process dies before the processor stores its token, the event is handled again, every step with it. That is why
+     * every step changes nothing the second time.
+     */
+    private static void step(CommandGateway commands, MetaData cause, Object command) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
+                                                         .andMetaData(cause.subset(
+                                                                 CommandHandlingConfiguration.ACTOR_KEYS));
+        try {
+            CompletableFuture.runAsync(() -> commands.sendAndWait(message), STEPS).join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException refusal ? refusal : failed;
+        }
     }
 
     private List<TimeSpan> spans() {

@@ -1,7 +1,7 @@
 package community.platform.api.pages;
 
 import community.platform.api.courses.AttendanceSheet;
-import community.platform.api.courses.CourseController;
+import community.platform.api.courses.Courses;
 import community.platform.api.courses.CourseRequests;
 import community.platform.api.courses.CourseResponse;
 import community.platform.api.pages.FormPage.Field;
@@ -9,6 +9,7 @@ import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +36,11 @@ public class OrganizerCoursePages {
 
     private static final List<String> MARKS = List.of("PRESENT", "LATE", "ABSENT", "EXCUSED");
 
-    private final CourseController courses;
+    private final Courses courses;
     private final PageForms forms;
     private final MessageSource messages;
 
-    OrganizerCoursePages(CourseController courses, PageForms forms,
+    OrganizerCoursePages(Courses courses, PageForms forms,
                          MessageSource messages) {
         this.courses = courses;
         this.forms = forms;
@@ -63,7 +64,9 @@ public class OrganizerCoursePages {
                 CourseForm.fieldOf(field), message));
         return forms.send(courseForm(form), invalid,
                           () -> forms.created(caller, form.idempotencyKey(), request, exchange,
-                                              () -> courses.create(request, caller, exchange),
+                                              () -> courses.create(request, caller, exchange)
+                                                           .map(course -> ResponseEntity.created(
+                                                                   Courses.location(course.id())).body(course)),
                                               "/organizer#course-"),
                           exchange, locale);
     }
