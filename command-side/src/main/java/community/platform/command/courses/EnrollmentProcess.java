@@ -47,9 +47,9 @@ import java.util.concurrent.Executors;
  * request's refusal, and a course that closed meanwhile refuses itself, whereupon the time is given back. While the
  * enrollment lasts, the held time follows each session moved or cancelled, and a withdrawal gives it back.
  *
- * <p>A step runs again when the process dies before its batch commits, and the whole process may run again over old
- * events: each command names the course version it follows, which the schedule and the course use to change nothing
- * the second time. Enrollments made before this process (no request event) start none; the course hands them over
+ * <p>A step runs again when the process dies before the processor stores its token, and the whole process may run
+ * again over old events: the schedule's commands name the enrollment and the course version they follow, so an older
+ * or repeated one changes nothing, and the course decides each request once. Enrollments made before this process (no request event) start none; the course hands them over
  * ({@link EnrollmentAdoptedEvent}) before it next moves or releases their time.
  */
 @Saga
