@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One child's courses: "no two enrollments whose sessions overlap" spans courses, so it lives in an aggregate of its
- * own, which an enrollment goes through first (as a volunteer's sign-ups go through their schedule). A queue place
- * holds the time too, so a promotion can never create an overlap.
+ * own, which the enrollment process reserves in before the course decides the seat or queue place. A queue place
+ * holds the time too, so a promotion can never create an overlap. Only the enrollment process sends its commands.
  */
 @Aggregate
 public class ChildSchedule {
@@ -34,50 +35,73 @@ public class ChildSchedule {
     @AggregateIdentifier
     private String scheduleId;
     private Map<String, Held> courses;
+    /**
+     * Per course, the course's version its last change here followed (kept after a release): the enrollment process
+     * may send a step again after a crash, or run again over old events, and an older step must not undo a newer one.
+     */
+    private Map<String, Long> versions;
 
-    record Held(String title, List<TimeSpan> sessions) {
+    /** {@code enrollmentId} is null for time held before the enrollment process kept it. */
+    record Held(String title, List<TimeSpan> sessions, String enrollmentId) {
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(ReserveCourseSlotsCommand command) {
-        if (courses != null && courses.containsKey(command.courseId())) {
+        Held held = courses == null ? null : courses.get(command.courseId());
+        if (stale(command.courseId(), command.courseVersion())
+                || (held != null && command.enrollmentId().equals(held.enrollmentId()))) {
             return false;
         }
         if (courses != null) {
-            for (Map.Entry<String, Held> held : courses.entrySet()) {
-                for (TimeSpan mine : held.getValue().sessions()) {
-                    for (TimeSpan wanted : command.sessions()) {
-                        if (mine.overlaps(wanted)) {
-                            throw new RuleViolatedException(
-                                    ErrorCode.OVERLAPPING_ENROLLMENT,
-                                    "A session at " + LocalTimes.span(wanted.startsAt(), wanted.endsAt())
-                                            + " overlaps '" + held.getValue().title() + "' (" + held.getKey()
-                                            + "), which the child is enrolled in",
-                                    held.getKey());
-                        }
-                    }
+            for (Map.Entry<String, Held> other : courses.entrySet()) {
+                if (!other.getKey().equals(command.courseId())) {
+                    requireNoOverlap(other.getKey(), other.getValue(), command.sessions());
                 }
             }
         }
         apply(new CourseSlotsReservedEvent(command.scheduleId(), command.courseId(), command.title(),
-                                           command.sessions()));
+                                           command.sessions(), command.enrollmentId(), command.courseVersion()));
         return true;
     }
 
     @CommandHandler
     public void handle(MoveCourseSlotsCommand command) {
-        Held held = courses.get(command.courseId());
-        if (held != null && !held.sessions().equals(command.sessions())) {
-            apply(new CourseSlotsMovedEvent(scheduleId, command.courseId(), command.sessions()));
+        if (heldFor(command.courseId(), command.enrollmentId(), command.courseVersion())
+                && !courses.get(command.courseId()).sessions().equals(command.sessions())) {
+            apply(new CourseSlotsMovedEvent(scheduleId, command.courseId(), command.sessions(),
+                                            command.courseVersion()));
         }
     }
 
     @CommandHandler
     public void handle(ReleaseCourseSlotsCommand command) {
-        if (courses.containsKey(command.courseId())) {
-            apply(new CourseSlotsReleasedEvent(scheduleId, command.courseId()));
+        if (heldFor(command.courseId(), command.enrollmentId(), command.courseVersion())) {
+            apply(new CourseSlotsReleasedEvent(scheduleId, command.courseId(), command.courseVersion()));
         }
+    }
+
+    private static void requireNoOverlap(String courseId, Held held, List<TimeSpan> wanted) {
+        for (TimeSpan mine : held.sessions()) {
+            for (TimeSpan asked : wanted) {
+                if (mine.overlaps(asked)) {
+                    throw new RuleViolatedException(
+                            ErrorCode.OVERLAPPING_ENROLLMENT,
+                            "A session at " + LocalTimes.span(asked.startsAt(), asked.endsAt()) + " overlaps '"
+                                    + held.title() + "' (" + courseId + "), which the child is enrolled in",
+                            courseId);
+                }
+            }
+        }
+    }
+
+    private boolean heldFor(String courseId, String enrollmentId, long courseVersion) {
+        Held held = courses.get(courseId);
+        return held != null && enrollmentId.equals(held.enrollmentId()) && !stale(courseId, courseVersion);
+    }
+
+    private boolean stale(String courseId, long courseVersion) {
+        return versions != null && versions.getOrDefault(courseId, -1L) >= courseVersion;
     }
 
     @EventSourcingHandler
@@ -85,18 +109,30 @@ public class ChildSchedule {
         scheduleId = event.scheduleId();
         if (courses == null) {
             courses = new LinkedHashMap<>();
+            versions = new HashMap<>();
         }
-        courses.put(event.courseId(), new Held(event.title(), event.sessions()));
+        courses.put(event.courseId(), new Held(event.title(), event.sessions(), event.enrollmentId()));
+        followed(event.courseId(), event.courseVersion());
     }
 
     @EventSourcingHandler
     void on(CourseSlotsMovedEvent event) {
-        courses.computeIfPresent(event.courseId(), (course, held) -> new Held(held.title(), event.sessions()));
+        courses.computeIfPresent(event.courseId(), (course, held) -> new Held(held.title(), event.sessions(),
+                                                                              held.enrollmentId()));
+        followed(event.courseId(), event.courseVersion());
     }
 
     @EventSourcingHandler
     void on(CourseSlotsReleasedEvent event) {
         courses.remove(event.courseId());
+        followed(event.courseId(), event.courseVersion());
+    }
+
+    /** Revision 1 events carry no version: they leave what is known as it was. */
+    private void followed(String courseId, Long courseVersion) {
+        if (courseVersion != null) {
+            versions.put(courseId, courseVersion);
+        }
     }
 
     ChildSchedule() {

@@ -21,7 +21,11 @@ import community.platform.shared.courses.CourseSessionCancelledEvent;
 import community.platform.shared.courses.CourseSessionRescheduledEvent;
 import community.platform.shared.courses.CreateCourseCommand;
 import community.platform.shared.courses.EnrollChildCommand;
-import community.platform.shared.courses.EnrollmentOutcome;
+import community.platform.shared.courses.ConfirmEnrollmentCommand;
+import community.platform.shared.courses.EnrollmentAdoptedEvent;
+import community.platform.shared.courses.EnrollmentRejectedEvent;
+import community.platform.shared.courses.EnrollmentRequestedEvent;
+import community.platform.shared.courses.RejectEnrollmentCommand;
 import community.platform.shared.courses.EnrollmentPromotedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.courses.GiveCourseFeedbackCommand;
@@ -63,12 +67,11 @@ public class Course {
     static final int MAX_CAPACITY = 60;
     static final int MAX_SESSIONS = 40;
     static final int MAX_COMMENT = 2000;
-    /** A child completes the course by attending at least this share of the sessions held, in percent. */
-    static final int COMPLETION_PERCENT = 80;
 
     @AggregateIdentifier
     private String courseId;
     private String organizer;
+    private String title;
     private int minGrade;
     private int maxGrade;
     private int capacity;
@@ -80,9 +83,17 @@ public class Course {
     private Map<String, Child> children;
     private Map<String, Map<Integer, AttendanceMark>> marks;
     private Set<String> feedbackGiven;
+    /** Requests the enrollment process has not decided yet. */
+    private Map<String, Request> pending;
+    private Set<String> rejected;
+    /** Enrollments whose held time the enrollment process keeps: requested through it, or adopted by it. */
+    private Set<String> kept;
 
     /** Who an enrollment is for: the guardian and the child's key (see {@link Children#key}). */
     record Child(String guardian, String key, String name) {
+    }
+
+    record Request(String guardian, String key, String name, int grade) {
     }
 
     @CommandHandler
@@ -136,6 +147,7 @@ public class Course {
         CourseSession moved = new CourseSession(previous.number(), command.span().startsAt(), command.span().endsAt(),
                                                 blank(command.room()) ? previous.room() : command.room().strip());
         requireValid(moved, heldSessions().filter(s -> s.number() != previous.number()).toList());
+        adoptHeldTime();
         apply(new CourseSessionRescheduledEvent(courseId, previous, moved, command.reason()));
         return AggregateLifecycle.getVersion();
     }
@@ -144,38 +156,81 @@ public class Course {
     public long handle(CancelCourseSessionCommand command) {
         requireOrganizer(command.organizer());
         requireNotCompleted();
-        apply(new CourseSessionCancelledEvent(courseId, upcomingSession(command.sessionNo()), command.reason()));
+        CourseSession cancelled = upcomingSession(command.sessionNo());
+        adoptHeldTime();
+        apply(new CourseSessionCancelledEvent(courseId, cancelled, command.reason()));
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * Records the request when the rules this course owns hold; the child's schedule is the enrollment process's
+     * step, and the seat or queue place is decided on its {@link ConfirmEnrollmentCommand}.
+     */
     @CommandHandler
-    public EnrollmentOutcome handle(EnrollChildCommand command) {
-        requireOpenForEnrollment();
+    public long handle(EnrollChildCommand command) {
+        if (known(command.enrollmentId())) {
+            return AggregateLifecycle.getVersion();
+        }
+        RuleViolatedException closed = closedForEnrollment();
+        if (closed != null) {
+            throw closed;
+        }
         if (command.childGrade() < minGrade || command.childGrade() > maxGrade) {
             throw new RuleViolatedException(ErrorCode.GRADE_OUT_OF_RANGE,
                                             "This course is for grades " + minGrade + " to " + maxGrade
                                                     + ", not grade " + command.childGrade());
         }
         String key = Children.key(command.guardian(), command.childName());
-        for (Map.Entry<String, Child> held : children.entrySet()) {
-            if (held.getValue().key().equals(key) && places.holds(held.getKey())) {
-                throw new RuleViolatedException(ErrorCode.ALREADY_ENROLLED,
-                                                command.childName().strip() + " is already enrolled in this course",
-                                                held.getKey());
-            }
+        String already = children.entrySet().stream()
+                                 .filter(held -> held.getValue().key().equals(key) && places.holds(held.getKey()))
+                                 .map(Map.Entry::getKey)
+                                 .findFirst()
+                                 .orElseGet(() -> pending().entrySet().stream()
+                                                           .filter(asked -> asked.getValue().key().equals(key))
+                                                           .map(Map.Entry::getKey).findFirst().orElse(null));
+        if (already != null) {
+            throw new RuleViolatedException(ErrorCode.ALREADY_ENROLLED,
+                                            command.childName().strip() + " is already enrolled in this course",
+                                            already);
+        }
+        apply(new EnrollmentRequestedEvent(courseId, command.enrollmentId(), command.guardian(),
+                                           command.childName().strip(), command.childGrade(), title(),
+                                           heldSessions().toList()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Seat or queue, one request at a time; a course that closed while the time was being held refuses instead. */
+    @CommandHandler
+    public long handle(ConfirmEnrollmentCommand command) {
+        Request request = pending().get(command.enrollmentId());
+        if (request == null) {
+            return AggregateLifecycle.getVersion();
+        }
+        RuleViolatedException closed = closedForEnrollment();
+        if (closed != null) {
+            apply(new EnrollmentRejectedEvent(courseId, command.enrollmentId(), closed.code(), closed.getMessage(),
+                                              null));
+            return AggregateLifecycle.getVersion();
         }
         Places.Placement placement = places.place(capacity);
-        String childName = command.childName().strip();
         if (!placement.seated()) {
-            apply(new ChildWaitlistedEvent(courseId, command.enrollmentId(), command.guardian(), childName,
-                                           command.childGrade(), capacity, placement.seatedBefore(),
+            apply(new ChildWaitlistedEvent(courseId, command.enrollmentId(), request.guardian(), request.name(),
+                                           request.grade(), capacity, placement.seatedBefore(),
                                            placement.queuePosition()));
-            return new EnrollmentOutcome(EnrollmentOutcome.Status.WAITLISTED, placement.queuePosition(),
-                                         AggregateLifecycle.getVersion());
+        } else {
+            apply(new ChildEnrolledEvent(courseId, command.enrollmentId(), request.guardian(), request.name(),
+                                         request.grade(), capacity, placement.seatedBefore()));
         }
-        apply(new ChildEnrolledEvent(courseId, command.enrollmentId(), command.guardian(), childName,
-                                     command.childGrade(), capacity, placement.seatedBefore()));
-        return new EnrollmentOutcome(EnrollmentOutcome.Status.ENROLLED, null, AggregateLifecycle.getVersion());
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RejectEnrollmentCommand command) {
+        if (pending().containsKey(command.enrollmentId())) {
+            apply(new EnrollmentRejectedEvent(courseId, command.enrollmentId(), command.code(), command.detail(),
+                                              command.subject()));
+        }
+        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
@@ -191,6 +246,7 @@ public class Course {
                                             "Only the guardian who enrolled " + child.name() + " may withdraw them");
         }
         String movesUp = places.movesUpWhenLeaving(command.enrollmentId());
+        adoptHeldTime();
         apply(new EnrollmentWithdrawnEvent(courseId, command.enrollmentId(), child.guardian(),
                                            places.isSeated(command.enrollmentId())));
         if (movesUp != null) {
@@ -288,11 +344,48 @@ public class Course {
                 int attended = (int) marks.get(enrollmentId).values().stream()
                                           .filter(AttendanceMark::attended).count();
                 records.add(new CourseCompletion(enrollmentId, child.guardian(), child.name(), attended, held,
-                                                 held > 0 && attended * 100 >= COMPLETION_PERCENT * held));
+                                                 CompletionPolicy.ATTENDED_EIGHTY_PERCENT.completes(attended, held)));
             }
         }
         apply(new CourseCompletedEvent(courseId, held, records));
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Enrollments made before the enrollment process kept children's time are handed to it, with the sessions as
+     * they stand, before the course next changes their time; from then on the process moves and releases it.
+     */
+    private void adoptHeldTime() {
+        for (Map.Entry<String, Child> enrollment : children.entrySet()) {
+            if (places.holds(enrollment.getKey()) && !kept().contains(enrollment.getKey())) {
+                Child child = enrollment.getValue();
+                apply(new EnrollmentAdoptedEvent(courseId, enrollment.getKey(),
+                                                 Children.scheduleOf(child.guardian(), child.name()), title(),
+                                                 heldSessions().toList()));
+            }
+        }
+    }
+
+    private boolean known(String enrollmentId) {
+        return children.containsKey(enrollmentId) || pending().containsKey(enrollmentId)
+                || rejected().contains(enrollmentId);
+    }
+
+    // A snapshot taken before these fields existed loads them as null: read as empty, made when first written.
+    private Map<String, Request> pending() {
+        return pending == null ? Map.of() : pending;
+    }
+
+    private Set<String> rejected() {
+        return rejected == null ? Set.of() : rejected;
+    }
+
+    private Set<String> kept() {
+        return kept == null ? Set.of() : kept;
+    }
+
+    private String title() {
+        return title == null ? courseId : title;
     }
 
     private Instant lastSessionEnd() {
@@ -338,16 +431,20 @@ public class Course {
         }
     }
 
-    private void requireOpenForEnrollment() {
-        requireNotCompleted();
+    /** Why the course takes no enrollment now (completed, unpublished or over), or null when it does. */
+    private RuleViolatedException closedForEnrollment() {
+        if (completed) {
+            return new RuleViolatedException(ErrorCode.COURSE_NOT_OPEN, "The course " + courseId + " is completed");
+        }
         if (!published) {
-            throw new RuleViolatedException(ErrorCode.COURSE_NOT_OPEN, "Enrollment opens when the course is published");
+            return new RuleViolatedException(ErrorCode.COURSE_NOT_OPEN, "Enrollment opens when the course is published");
         }
         Instant lastEnd = lastSessionEnd();
         if (!now().isBefore(lastEnd)) {
-            throw new RuleViolatedException(ErrorCode.COURSE_NOT_OPEN,
-                                            "The course's last session ended at " + LocalTimes.at(lastEnd));
+            return new RuleViolatedException(ErrorCode.COURSE_NOT_OPEN,
+                                             "The course's last session ended at " + LocalTimes.at(lastEnd));
         }
+        return null;
     }
 
     private void requireNotCompleted() {
@@ -375,6 +472,7 @@ public class Course {
     void on(CourseCreatedEvent event) {
         courseId = event.courseId();
         organizer = event.organizer();
+        title = event.title();
         minGrade = event.minGrade();
         maxGrade = event.maxGrade();
         capacity = event.capacity();
@@ -403,13 +501,51 @@ public class Course {
     }
 
     @EventSourcingHandler
+    void on(EnrollmentRequestedEvent event) {
+        if (pending == null) {
+            pending = new HashMap<>();
+        }
+        pending.put(event.enrollmentId(), new Request(event.guardian(), Children.key(event.guardian(),
+                                                                                    event.childName()),
+                                                      event.childName(), event.childGrade()));
+        keep(event.enrollmentId());
+    }
+
+    private void keep(String enrollmentId) {
+        if (kept == null) {
+            kept = new HashSet<>();
+        }
+        kept.add(enrollmentId);
+    }
+
+    @EventSourcingHandler
+    void on(EnrollmentRejectedEvent event) {
+        pending.remove(event.enrollmentId());
+        if (rejected == null) {
+            rejected = new HashSet<>();
+        }
+        rejected.add(event.enrollmentId());
+    }
+
+    @EventSourcingHandler
+    void on(EnrollmentAdoptedEvent event) {
+        keep(event.enrollmentId());
+    }
+
+    @EventSourcingHandler
     void on(ChildEnrolledEvent event) {
+        if (pending != null) {
+            pending.remove(event.enrollmentId());
+        }
         remember(event.enrollmentId(), event.guardian(), event.childName());
         places.seat(event.enrollmentId());
     }
 
     @EventSourcingHandler
     void on(ChildWaitlistedEvent event) {
+        if (pending != null) {
+            pending.remove(event.enrollmentId());
+        }
         remember(event.enrollmentId(), event.guardian(), event.childName());
         places.enqueue(event.enrollmentId());
     }

@@ -5,6 +5,7 @@ import community.platform.command.eventstore.EventSerialization;
 import community.platform.command.eventstore.MongoEventStorageEngine;
 import community.platform.shared.courses.AttendanceMark;
 import community.platform.shared.courses.CompleteCourseCommand;
+import community.platform.shared.courses.ConfirmEnrollmentCommand;
 import community.platform.shared.courses.CourseCompletedEvent;
 import community.platform.shared.courses.CourseCompletion;
 import community.platform.shared.courses.CourseSession;
@@ -32,7 +33,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A full term (40 sessions, 60 children, 2,400 marks) on the real event store: courses are snapshotted, so loading
+ * A full term (40 sessions, 60 children requested and placed, 2,400 marks) on the real event store: courses are snapshotted, so loading
  * one reads its snapshot and at most a threshold's worth of events, not its whole history.
  */
 class CourseSnapshotTest {
@@ -78,6 +79,8 @@ class CourseSnapshotTest {
         send(new PublishCourseCommand("course-1", "zhang"));
         for (int child = 1; child <= 60; child++) {
             send(new EnrollChildCommand("course-1", "e-" + child, "guardian-" + child, "Child " + child, 3));
+            // the enrollment process's step, once the child's time is held
+            send(new ConfirmEnrollmentCommand("course-1", "e-" + child));
         }
         GenericEventMessage.clock = Clock.fixed(TERM_START.plus(Duration.ofDays(41)), ZoneOffset.UTC);
         for (int session = 1; session <= 40; session++) {
@@ -89,7 +92,7 @@ class CourseSnapshotTest {
         }
 
         long head = engine.lastSequenceNumberFor("course-1").orElseThrow();
-        assertThat(head).isEqualTo(1 + 1 + 60 + 2400 - 1);
+        assertThat(head).isEqualTo(1 + 1 + 60 * 2 + 2400 - 1);
         long snapshot = engine.readSnapshot("course-1").orElseThrow().getSequenceNumber();
         DomainEventStream afterSnapshot = engine.readEvents("course-1", snapshot + 1);
         long readOnLoad = afterSnapshot.asStream().count();

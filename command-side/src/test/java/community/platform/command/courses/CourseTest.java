@@ -17,7 +17,11 @@ import community.platform.shared.courses.CourseSessionCancelledEvent;
 import community.platform.shared.courses.CourseSessionRescheduledEvent;
 import community.platform.shared.courses.CreateCourseCommand;
 import community.platform.shared.courses.EnrollChildCommand;
-import community.platform.shared.courses.EnrollmentOutcome;
+import community.platform.shared.courses.ConfirmEnrollmentCommand;
+import community.platform.shared.courses.EnrollmentAdoptedEvent;
+import community.platform.shared.courses.EnrollmentRejectedEvent;
+import community.platform.shared.courses.EnrollmentRequestedEvent;
+import community.platform.shared.courses.RejectEnrollmentCommand;
 import community.platform.shared.courses.EnrollmentPromotedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.courses.GiveCourseFeedbackCommand;
@@ -84,6 +88,27 @@ class CourseTest {
     private static final ChildEnrolledEvent XIAOHONG = enrolled("e-2", "wang", "Wang Xiaohong", 1);
     private static final ChildWaitlistedEvent XIAOGANG =
             new ChildWaitlistedEvent("course-1", "e-3", "zhao", "Zhao Xiaogang", 3, 2, 2, 1);
+
+    private static EnrollmentRequestedEvent requested(String id, String guardian, String child) {
+        return new EnrollmentRequestedEvent("course-1", id, guardian, child, 3, "Paper cutting", sessions(3));
+    }
+
+    /** Requested and decided through the enrollment process, whose time it keeps. */
+    private static List<Object> inOrder(String id, String guardian, String child, Object decided) {
+        return List.of(requested(id, guardian, child), decided);
+    }
+
+    private static List<Object> history(Object... events) {
+        List<Object> all = new ArrayList<>();
+        for (Object event : events) {
+            if (event instanceof List<?> many) {
+                all.addAll(many);
+            } else {
+                all.add(event);
+            }
+        }
+        return all;
+    }
 
     private static MarkAttendanceCommand marks(int sessionNo, Mark... marks) {
         return new MarkAttendanceCommand("course-1", "zhang", sessionNo, List.of(marks));
@@ -177,8 +202,101 @@ class CourseTest {
                .expectEvents(PUBLISHED);
         fixture.given(created(2, 3), PUBLISHED)
                .when(new EnrollChildCommand("course-1", "e-1", "lihua", " Li Xiaoming ", 3))
-               .expectEvents(XIAOMING)
-               .expectResultMessagePayload(new EnrollmentOutcome(EnrollmentOutcome.Status.ENROLLED, null, 2));
+               .expectEvents(requested("e-1", "lihua", "Li Xiaoming"))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aRequestCarriesTheSessionsNotCancelledAsTheCourseRecordedThem() {
+        CourseSession second = session(2);
+        CourseSession moved = new CourseSession(2, second.startsAt().plusSeconds(3600), second.endsAt()
+                .plusSeconds(3600), "Room 5");
+        fixture.given(created(2, 3), PUBLISHED, new CourseSessionRescheduledEvent("course-1", second, moved, "fair"),
+                      new CourseSessionCancelledEvent("course-1", session(3), "holiday"))
+               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3))
+               .expectEvents(new EnrollmentRequestedEvent("course-1", "e-1", "lihua", "Li Xiaoming", 3,
+                                                          "Paper cutting", List.of(session(1), moved)));
+    }
+
+    @Test
+    void theSameRequestSentAgainChangesNothing() {
+        fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"))
+               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3))
+               .expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(history(created(2, 3), PUBLISHED, inOrder("e-1", "lihua", "Li Xiaoming", XIAOMING)))
+               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3))
+               .expectNoEvents().expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aConfirmedRequestTakesASeatWhileThereIsOne() {
+        fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"))
+               .when(new ConfirmEnrollmentCommand("course-1", "e-1"))
+               .expectEvents(XIAOMING);
+    }
+
+    @Test
+    void aRequestIsDecidedOnce() {
+        fixture.given(history(created(2, 3), PUBLISHED, inOrder("e-1", "lihua", "Li Xiaoming", XIAOMING)))
+               .when(new ConfirmEnrollmentCommand("course-1", "e-1"))
+               .expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(history(created(2, 3), PUBLISHED, inOrder("e-1", "lihua", "Li Xiaoming", XIAOMING)))
+               .when(new RejectEnrollmentCommand("course-1", "e-1", ErrorCode.OVERLAPPING_ENROLLMENT, "overlaps",
+                                                 "course-2"))
+               .expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"),
+                      new EnrollmentRejectedEvent("course-1", "e-1", ErrorCode.OVERLAPPING_ENROLLMENT, "overlaps",
+                                                  "course-2"))
+               .when(new ConfirmEnrollmentCommand("course-1", "e-1"))
+               .expectNoEvents().expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aRequestTheChildsScheduleRefusedIsRecordedWithTheClash() {
+        fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"))
+               .when(new RejectEnrollmentCommand("course-1", "e-1", ErrorCode.OVERLAPPING_ENROLLMENT, "overlaps",
+                                                 "course-2"))
+               .expectEvents(new EnrollmentRejectedEvent("course-1", "e-1", ErrorCode.OVERLAPPING_ENROLLMENT,
+                                                         "overlaps", "course-2"));
+        // refused, the child may ask again
+        fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"),
+                      new EnrollmentRejectedEvent("course-1", "e-1", ErrorCode.OVERLAPPING_ENROLLMENT, "overlaps",
+                                                  "course-2"))
+               .when(new EnrollChildCommand("course-1", "e-2", "lihua", "Li Xiaoming", 3))
+               .expectEvents(requested("e-2", "lihua", "Li Xiaoming"));
+    }
+
+    @Test
+    void aCourseThatClosedWhileTheTimeWasHeldRefusesTheRequest() {
+        fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"))
+               .andGivenCurrentTime(after(3))
+               .when(new ConfirmEnrollmentCommand("course-1", "e-1"))
+               .expectEvents(new EnrollmentRejectedEvent("course-1", "e-1", ErrorCode.COURSE_NOT_OPEN,
+                                                         "The course's last session ended at 2027-03-15 17:00 (Beijing time)",
+                                                         null));
+    }
+
+    @Test
+    void timeHeldBeforeTheEnrollmentProcessIsHandedToItBeforeItMoves() {
+        CourseSession second = session(2);
+        CourseSession moved = new CourseSession(2, second.startsAt().plusSeconds(86400),
+                                                second.endsAt().plusSeconds(86400), "Room 2");
+        fixture.given(created(2, 3), PUBLISHED, XIAOMING, requested("e-2", "wang", "Wang Xiaohong"), XIAOHONG)
+               .when(new RescheduleCourseSessionCommand("course-1", "zhang", 2,
+                                                        new TimeSpan(moved.startsAt(), moved.endsAt()), null, "fair"))
+               .expectEvents(new EnrollmentAdoptedEvent("course-1", "e-1", "child-lihua/li xiaoming", "Paper cutting",
+                                                        sessions(3)),
+                             new CourseSessionRescheduledEvent("course-1", second, moved, "fair"));
+        fixture.given(created(2, 3), PUBLISHED, XIAOMING)
+               .when(new WithdrawEnrollmentCommand("course-1", "e-1", "lihua"))
+               .expectEvents(new EnrollmentAdoptedEvent("course-1", "e-1", "child-lihua/li xiaoming", "Paper cutting",
+                                                        sessions(3)),
+                             new EnrollmentWithdrawnEvent("course-1", "e-1", "lihua", true));
+        fixture.given(created(2, 3), PUBLISHED, XIAOMING,
+                      new EnrollmentAdoptedEvent("course-1", "e-1", "child-lihua/li xiaoming", "Paper cutting",
+                                                 sessions(3)))
+               .when(new CancelCourseSessionCommand("course-1", "zhang", 3, "holiday"))
+               .expectEvents(new CourseSessionCancelledEvent("course-1", session(3), "holiday"));
     }
 
     @Test
@@ -243,37 +361,45 @@ class CourseTest {
         fixture.given(created(2, 3), PUBLISHED, XIAOMING)
                .when(new EnrollChildCommand("course-1", "e-2", "lihua", "li  XIAOMING", 3))
                .expectNoEvents().expectException(violationOf(ErrorCode.ALREADY_ENROLLED, "e-1"));
+        // nor asked for twice while the first request is being decided
+        fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"))
+               .when(new EnrollChildCommand("course-1", "e-2", "lihua", "li  XIAOMING", 3))
+               .expectNoEvents().expectException(violationOf(ErrorCode.ALREADY_ENROLLED, "e-1"));
         // the same name under another guardian is another child
         fixture.given(created(2, 3), PUBLISHED, XIAOMING)
                .when(new EnrollChildCommand("course-1", "e-2", "wang", "Li Xiaoming", 3))
-               .expectEvents(enrolled("e-2", "wang", "Li Xiaoming", 1));
+               .expectEvents(requested("e-2", "wang", "Li Xiaoming"));
         // after a withdrawal the child may come back
-        fixture.given(created(2, 3), PUBLISHED, XIAOMING,
-                      new EnrollmentWithdrawnEvent("course-1", "e-1", "lihua", true))
+        fixture.given(history(created(2, 3), PUBLISHED, inOrder("e-1", "lihua", "Li Xiaoming", XIAOMING),
+                              new EnrollmentWithdrawnEvent("course-1", "e-1", "lihua", true)))
                .when(new EnrollChildCommand("course-1", "e-2", "lihua", "Li Xiaoming", 3))
-               .expectEvents(enrolled("e-2", "lihua", "Li Xiaoming", 0));
+               .expectEvents(requested("e-2", "lihua", "Li Xiaoming"));
     }
 
     @Test
     void capacityIsEnforcedWithAFifoWaitlist() {
-        fixture.given(created(2, 3), PUBLISHED, XIAOMING, XIAOHONG)
-               .when(new EnrollChildCommand("course-1", "e-3", "zhao", "Zhao Xiaogang", 3))
-               .expectEvents(XIAOGANG)
-               .expectResultMessagePayload(new EnrollmentOutcome(EnrollmentOutcome.Status.WAITLISTED, 1, 4));
-        fixture.given(created(2, 3), PUBLISHED, XIAOMING, XIAOHONG, XIAOGANG)
-               .when(new EnrollChildCommand("course-1", "e-4", "qian", "Qian Xiaoli", 3))
+        fixture.given(created(2, 3), PUBLISHED, XIAOMING, XIAOHONG, requested("e-3", "zhao", "Zhao Xiaogang"))
+               .when(new ConfirmEnrollmentCommand("course-1", "e-3"))
+               .expectEvents(XIAOGANG);
+        fixture.given(created(2, 3), PUBLISHED, XIAOMING, XIAOHONG, XIAOGANG, requested("e-4", "qian", "Qian Xiaoli"))
+               .when(new ConfirmEnrollmentCommand("course-1", "e-4"))
                .expectEvents(new ChildWaitlistedEvent("course-1", "e-4", "qian", "Qian Xiaoli", 3, 2, 2, 2));
     }
 
     @Test
     void aWithdrawalPromotesTheFirstInLine() {
-        fixture.given(created(2, 3), PUBLISHED, XIAOMING, XIAOHONG, XIAOGANG,
-                      new ChildWaitlistedEvent("course-1", "e-4", "qian", "Qian Xiaoli", 3, 2, 2, 2))
+        fixture.given(history(created(2, 3), PUBLISHED, inOrder("e-1", "lihua", "Li Xiaoming", XIAOMING),
+                              inOrder("e-2", "wang", "Wang Xiaohong", XIAOHONG),
+                              inOrder("e-3", "zhao", "Zhao Xiaogang", XIAOGANG),
+                              inOrder("e-4", "qian", "Qian Xiaoli",
+                                      new ChildWaitlistedEvent("course-1", "e-4", "qian", "Qian Xiaoli", 3, 2, 2, 2))))
                .when(new WithdrawEnrollmentCommand("course-1", "e-1", "lihua"))
                .expectEvents(new EnrollmentWithdrawnEvent("course-1", "e-1", "lihua", true),
                              new EnrollmentPromotedEvent("course-1", "e-3", "zhao", 2, 1, 1));
         // leaving the queue promotes nobody
-        fixture.given(created(2, 3), PUBLISHED, XIAOMING, XIAOHONG, XIAOGANG)
+        fixture.given(history(created(2, 3), PUBLISHED, inOrder("e-1", "lihua", "Li Xiaoming", XIAOMING),
+                              inOrder("e-2", "wang", "Wang Xiaohong", XIAOHONG),
+                              inOrder("e-3", "zhao", "Zhao Xiaogang", XIAOGANG)))
                .when(new WithdrawEnrollmentCommand("course-1", "e-3", "zhao"))
                .expectEvents(new EnrollmentWithdrawnEvent("course-1", "e-3", "zhao", false));
     }

@@ -1,6 +1,6 @@
 package community.platform.api.pages;
 
-import community.platform.api.courses.CourseController;
+import community.platform.api.courses.Courses;
 import community.platform.api.courses.CourseRequests;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -22,10 +22,10 @@ import java.util.Map;
 @Controller
 public class CoursePages {
 
-    private final CourseController courses;
+    private final Courses courses;
     private final PageForms forms;
 
-    CoursePages(CourseController courses, PageForms forms) {
+    CoursePages(Courses courses, PageForms forms) {
         this.courses = courses;
         this.forms = forms;
     }
@@ -57,10 +57,10 @@ public class CoursePages {
             return page(id, form, invalid, "", null, HttpStatus.BAD_REQUEST);
         }
         return courses.enroll(id, request, caller, exchange)
-                      .map(created -> Rendering.redirectTo("/courses/" + id + "?done=" + created.getBody().status()
-                                                           + (created.getBody().waitlistPosition() == null ? ""
-                                                                   : "&position=" + created.getBody().waitlistPosition()))
-                                               .build())
+                      .map(enrollment -> Rendering.redirectTo("/courses/" + id + "?done=" + enrollment.status()
+                                                              + (enrollment.waitlistPosition() == null ? ""
+                                                                      : "&position=" + enrollment.waitlistPosition()))
+                                                  .build())
                       .onErrorResume(failure -> forms.again(failure, exchange, locale, refusal -> page(
                               id, form, Map.of("", refusal.message()), "", null, refusal.status())));
     }

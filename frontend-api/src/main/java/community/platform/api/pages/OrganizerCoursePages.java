@@ -1,17 +1,15 @@
 package community.platform.api.pages;
 
 import community.platform.api.courses.AttendanceSheet;
-import community.platform.api.courses.CourseController;
+import community.platform.api.courses.Courses;
 import community.platform.api.courses.CourseRequests;
 import community.platform.api.courses.CourseResponse;
 import community.platform.api.pages.FormPage.Field;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Problems;
-import community.platform.api.web.Views;
-import community.platform.shared.courses.CourseAttendanceRate;
-import community.platform.shared.courses.FindCourseAttendanceRateQuery;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,15 +36,13 @@ public class OrganizerCoursePages {
 
     private static final List<String> MARKS = List.of("PRESENT", "LATE", "ABSENT", "EXCUSED");
 
-    private final CourseController courses;
-    private final Views views;
+    private final Courses courses;
     private final PageForms forms;
     private final MessageSource messages;
 
-    OrganizerCoursePages(CourseController courses, Views views, PageForms forms,
+    OrganizerCoursePages(Courses courses, PageForms forms,
                          MessageSource messages) {
         this.courses = courses;
-        this.views = views;
         this.forms = forms;
         this.messages = messages;
     }
@@ -68,7 +64,9 @@ public class OrganizerCoursePages {
                 CourseForm.fieldOf(field), message));
         return forms.send(courseForm(form), invalid,
                           () -> forms.created(caller, form.idempotencyKey(), request, exchange,
-                                              () -> courses.create(request, caller, exchange),
+                                              () -> courses.create(request, caller, exchange)
+                                                           .map(course -> ResponseEntity.created(
+                                                                   Courses.location(course.id())).body(course)),
                                               "/organizer#course-"),
                           exchange, locale);
     }
@@ -158,9 +156,7 @@ public class OrganizerCoursePages {
 
     private Mono<Rendering> sheetPage(String id, Integer session, Authentication caller, String error,
                                       boolean saved, HttpStatus status) {
-        return Mono.zip(courses.detail(id), courses.sheet(id, caller),
-                        views.existing(new FindCourseAttendanceRateQuery(id), CourseAttendanceRate.class,
-                                       "There is no course " + id)).map(found -> {
+        return Mono.zip(courses.detail(id), courses.sheet(id, caller), courses.attendanceRate(id)).map(found -> {
             CourseResponse course = found.getT1();
             OffsetDateTime now = OffsetDateTime.now(TypedFields.ZONE);
             List<CourseResponse.SessionResponse> sessions = course.sessions();

@@ -138,7 +138,9 @@ public class AuditLog {
         AuditEvent previous = null;
         try (Stream<? extends DomainEventMessage<?>> events = history(query.recordId())) {
             for (AuditEvent event : (Iterable<AuditEvent>) events.map(AuditLog::audited)::iterator) {
-                if (PERSON_FIELDS.stream().anyMatch(f -> query.username().equals(event.payload().get(f)))) {
+                // a request is not a decision: the seat, queue place or refusal that answers it is
+                if (PERSON_FIELDS.stream().anyMatch(f -> query.username().equals(event.payload().get(f)))
+                        && !event.type().endsWith("RequestedEvent")) {
                     decisions.add(new Explanation.Decision(event.sequence(), event.timestamp(), event.type(),
                                                            event.actor(), because(event, previous),
                                                            inputs(event.payload())));

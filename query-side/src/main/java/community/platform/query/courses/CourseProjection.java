@@ -8,7 +8,15 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.views.Json;
 import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.ViewBatch;
+import community.platform.shared.RuleViolation;
+import community.platform.shared.courses.ChildEnrolledEvent;
+import community.platform.shared.courses.ChildWaitlistedEvent;
 import community.platform.shared.courses.CourseDetails;
+import community.platform.shared.courses.EnrollmentDecision;
+import community.platform.shared.courses.EnrollmentOutcome;
+import community.platform.shared.courses.EnrollmentRejectedEvent;
+import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.courses.FindCourseQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
@@ -39,7 +47,7 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * The course view ({@value #COLLECTION}): one document per course holding its {@link CourseDetails} (catalogue,
  * details, roster and waitlist, attendance sheet, feedback, completions), plus the guardians with a child in it, so a
- * guardian's courses are one query.
+ * guardian's courses are one query; and how each request for a place was decided ({@value #DECISIONS}).
  */
 @Component
 @ProcessingGroup(CourseProjection.GROUP)
@@ -47,13 +55,17 @@ public class CourseProjection implements RecordFold<CourseEvent, CourseDetails> 
 
     public static final String GROUP = "courses";
     static final String COLLECTION = "courseViews";
+    /** How each request for a place was decided, by enrollment id, for the guardian waiting on it. */
+    static final String DECISIONS = "enrollmentDecisions";
     private static final ObjectMapper JSON = Json.MAPPER;
 
     private final MongoCollection<Document> views;
+    private final MongoCollection<Document> decisions;
     private final QueryUpdateEmitter updates;
 
     public CourseProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates) {
         this.views = platformViewDatabase.getCollection(COLLECTION);
+        this.decisions = platformViewDatabase.getCollection(DECISIONS);
         this.updates = updates;
     }
 
@@ -65,6 +77,30 @@ public class CourseProjection implements RecordFold<CourseEvent, CourseDetails> 
                   .ifPresent(view -> updates.emit(FindCourseQuery.class,
                                                   query -> query.courseId().equals(event.courseId()),
                                                   Optional.of(view)));
+        decision(event, sequence).ifPresent(decision -> {
+            // written after the course's document, so a guardian told the decision reads the course with it
+            ViewBatch.current().replace(decisions, write(decision));
+            updates.emit(FindEnrollmentDecisionQuery.class,
+                         query -> query.enrollmentId().equals(decision.enrollmentId())
+                                 && query.courseId().equals(decision.courseId()),
+                         Optional.of(decision));
+        });
+    }
+
+    private static Optional<EnrollmentDecision> decision(CourseEvent event, long sequence) {
+        if (event instanceof ChildEnrolledEvent e) {
+            return Optional.of(new EnrollmentDecision(e.courseId(), e.enrollmentId(), new EnrollmentOutcome(
+                    EnrollmentOutcome.Status.ENROLLED, null, sequence), null));
+        }
+        if (event instanceof ChildWaitlistedEvent e) {
+            return Optional.of(new EnrollmentDecision(e.courseId(), e.enrollmentId(), new EnrollmentOutcome(
+                    EnrollmentOutcome.Status.WAITLISTED, e.position(), sequence), null));
+        }
+        if (event instanceof EnrollmentRejectedEvent e) {
+            return Optional.of(new EnrollmentDecision(e.courseId(), e.enrollmentId(), null,
+                                                      new RuleViolation(e.code(), e.detail(), e.subject())));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -85,6 +121,15 @@ public class CourseProjection implements RecordFold<CourseEvent, CourseDetails> 
     @ResetHandler
     void reset() {
         Mono.from(views.deleteMany(new Document())).block();
+        Mono.from(decisions.deleteMany(new Document())).block();
+    }
+
+    @QueryHandler
+    CompletableFuture<Optional<EnrollmentDecision>> handle(FindEnrollmentDecisionQuery query) {
+        return Mono.from(decisions.find(Filters.and(eq("_id", query.enrollmentId()),
+                                                    eq("courseId", query.courseId()))).first())
+                   .map(d -> Optional.of(readDecision(d)))
+                   .defaultIfEmpty(Optional.empty()).toFuture();
     }
 
     @QueryHandler
@@ -130,6 +175,22 @@ public class CourseProjection implements RecordFold<CourseEvent, CourseDetails> 
                            .append("lastSequence", view.version())
                            .append("guardians", Stream.concat(view.enrolled().stream(), view.waitlist().stream())
                                                       .map(CourseDetails.Enrollment::guardian).distinct().toList());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document write(EnrollmentDecision decision) {
+        try {
+            return Document.parse(JSON.writeValueAsString(decision)).append("_id", decision.enrollmentId());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EnrollmentDecision readDecision(Document stored) {
+        try {
+            return JSON.readValue(stored.toJson(), EnrollmentDecision.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,13 @@
 package community.platform.query.courses;
 
 import community.platform.query.EmbeddedMongo;
+import community.platform.shared.ErrorCode;
+import community.platform.shared.RuleViolation;
+import community.platform.shared.courses.EnrollmentDecision;
+import community.platform.shared.courses.EnrollmentOutcome;
+import community.platform.shared.courses.EnrollmentRejectedEvent;
+import community.platform.shared.courses.EnrollmentRequestedEvent;
+import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.AttendanceMark;
 import community.platform.shared.courses.AttendanceMarkedEvent;
 import community.platform.shared.courses.ChildEnrolledEvent;
@@ -186,6 +193,47 @@ class CourseProjectionTest {
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindOrganizerCoursesQuery("wang"))))
                     .assertNext(list -> assertThat(list).isEmpty())
                     .verifyComplete();
+    }
+
+    private Mono<EnrollmentDecision> decision(String courseId, String enrollmentId) {
+        return Mono.fromFuture(() -> projection.handle(new FindEnrollmentDecisionQuery(courseId, enrollmentId)))
+                   .flatMap(Mono::justOrEmpty);
+    }
+
+    @Test
+    void eachRequestIsAnsweredWithItsDecisionOnceDecided() {
+        List<CourseSession> sessions = SESSIONS;
+        apply(List.of(TERM.get(0), TERM.get(1),
+                      new EnrollmentRequestedEvent("course-1", "e-1", "lihua", "Li Xiaoming", 3, "Paper cutting",
+                                                   sessions),
+                      TERM.get(2),
+                      new EnrollmentRequestedEvent("course-1", "e-9", "lihua", "Li Xiaoli", 3, "Paper cutting",
+                                                   sessions),
+                      new EnrollmentRejectedEvent("course-1", "e-9", ErrorCode.OVERLAPPING_ENROLLMENT, "overlaps",
+                                                  "course-2"),
+                      new EnrollmentRequestedEvent("course-1", "e-3", "lihua", "Li Xiaoli", 4, "Paper cutting",
+                                                   sessions)), "course-1");
+
+        StepVerifier.create(decision("course-1", "e-1"))
+                    .expectNext(new EnrollmentDecision("course-1", "e-1", new EnrollmentOutcome(
+                            EnrollmentOutcome.Status.ENROLLED, null, 3), null))
+                    .verifyComplete();
+        StepVerifier.create(decision("course-1", "e-9"))
+                    .expectNext(new EnrollmentDecision("course-1", "e-9", null, new RuleViolation(
+                            ErrorCode.OVERLAPPING_ENROLLMENT, "overlaps", "course-2")))
+                    .verifyComplete();
+        // undecided yet, or asked of another course
+        StepVerifier.create(decision("course-1", "e-3")).verifyComplete();
+        StepVerifier.create(decision("course-2", "e-1")).verifyComplete();
+
+        projection.on(new ChildWaitlistedEvent("course-1", "e-3", "lihua", "Li Xiaoli", 4, 1, 1, 1), 7);
+        StepVerifier.create(decision("course-1", "e-3"))
+                    .expectNext(new EnrollmentDecision("course-1", "e-3", new EnrollmentOutcome(
+                            EnrollmentOutcome.Status.WAITLISTED, 1, 7), null))
+                    .verifyComplete();
+
+        projection.reset();
+        StepVerifier.create(decision("course-1", "e-1")).verifyComplete();
     }
 
     /** The same history for another course id. */

@@ -4,7 +4,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
 
-/** The course's sessions changed: the child's held time follows (no effect when the course is not held). */
+/**
+ * The course's sessions changed: the time held for the enrollment follows (no effect when the enrollment holds none,
+ * or the schedule has applied a later course version).
+ */
 public record MoveCourseSlotsCommand(@TargetAggregateIdentifier String scheduleId, String courseId,
-                                     List<TimeSpan> sessions) {
+                                     String enrollmentId, List<TimeSpan> sessions, long courseVersion) {
 }

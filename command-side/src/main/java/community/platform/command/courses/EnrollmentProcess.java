@@ -1,0 +1,190 @@
+package community.platform.command.courses;
+
+import community.platform.shared.ErrorCode;
+import community.platform.shared.RuleViolation;
+import community.platform.shared.courses.Children;
+import community.platform.shared.courses.ConfirmEnrollmentCommand;
+import community.platform.shared.courses.CourseCompletedEvent;
+import community.platform.shared.courses.CourseSession;
+import community.platform.shared.courses.CourseSessionCancelledEvent;
+import community.platform.shared.courses.CourseSessionRescheduledEvent;
+import community.platform.shared.courses.EnrollmentAdoptedEvent;
+import community.platform.shared.courses.EnrollmentRejectedEvent;
+import community.platform.shared.courses.EnrollmentRequestedEvent;
+import community.platform.shared.courses.EnrollmentWithdrawnEvent;
+import community.platform.shared.courses.MoveCourseSlotsCommand;
+import community.platform.shared.courses.RejectEnrollmentCommand;
+import community.platform.shared.courses.ReleaseCourseSlotsCommand;
+import community.platform.shared.courses.ReserveCourseSlotsCommand;
+import community.platform.shared.courses.TimeSpan;
+import community.platform.command.handling.CommandHandlingConfiguration;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * One enrollment's hold on the child's time, from the request to the withdrawal: "no overlapping courses per child"
+ * spans the course and the child's schedule. On a request it holds the course's sessions in the child's
+ * {@link ChildSchedule}, then has the course decide seat or queue; an overlap is recorded on the course as the
+ * request's refusal, and a course that closed meanwhile refuses itself, whereupon the time is given back. While the
+ * enrollment lasts, the held time follows each session moved or cancelled, and a withdrawal gives it back.
+ *
+ * <p>A step runs again when the process dies before the processor stores its token, and the whole process may run
+ * again over old events: the schedule's commands name the enrollment and the course version they follow, so an older
+ * or repeated one changes nothing, and the course decides each request once. Enrollments made before this process (no request event) start none; the course hands them over
+ * ({@link EnrollmentAdoptedEvent}) before it next moves or releases their time.
+ */
+@Saga
+public class EnrollmentProcess {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrollmentProcess.class);
+    /** The threads steps run on, outside the processor's unit of work (see {@link #step}). */
+    private static final ExecutorService STEPS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "enrollment-step");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private String courseId;
+    private String enrollmentId;
+    private String scheduleId;
+    private String title;
+    /** The course's sessions not cancelled, by number: the time this enrollment holds. */
+    private TreeMap<Integer, TimeSpan> sessions;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "enrollmentId")
+    void on(EnrollmentRequestedEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
+        start(event.courseId(), event.enrollmentId(), Children.scheduleOf(event.guardian(), event.childName()),
+              event.title(), event.sessions());
+        Optional<RuleViolation> refused = reserve(version, cause, commands);
+        if (refused.isPresent()) {
+            RuleViolation overlap = refused.get();
+            step(commands, cause, new RejectEnrollmentCommand(courseId, enrollmentId, overlap.code(), overlap.detail(),
+                                                              overlap.subject()));
+            return;
+        }
+        step(commands, cause, new ConfirmEnrollmentCommand(courseId, enrollmentId));
+    }
+
+    /** Time held before this process: it is tagged with the enrollment (or held again if it was lost). */
+    @StartSaga
+    @SagaEventHandler(associationProperty = "enrollmentId")
+    void on(EnrollmentAdoptedEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
+        start(event.courseId(), event.enrollmentId(), event.scheduleId(), event.title(), event.sessions());
+        reserve(version, cause, commands).ifPresent(overlap -> log.warn(
+                "Enrollment {} in {} holds no time in {}: {}", enrollmentId, courseId, scheduleId, overlap.detail()));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "enrollmentId")
+    void on(EnrollmentRejectedEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
+        release(version, cause, commands);
+    }
+
+    @SagaEventHandler(associationProperty = "courseId")
+    void on(CourseSessionRescheduledEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
+        sessions.put(event.session().number(), event.session().span());
+        step(commands, cause, new MoveCourseSlotsCommand(scheduleId, courseId, enrollmentId, spans(), version));
+    }
+
+    @SagaEventHandler(associationProperty = "courseId")
+    void on(CourseSessionCancelledEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
+        sessions.remove(event.session().number());
+        step(commands, cause, new MoveCourseSlotsCommand(scheduleId, courseId, enrollmentId, spans(), version));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "enrollmentId")
+    void on(EnrollmentWithdrawnEvent event, @SequenceNumber long version, MetaData cause,
+            CommandGateway commands) {
+        release(version, cause, commands);
+    }
+
+    /** The sessions are over: the time held stays as the child's record, and nothing moves it any more. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = "courseId")
+    void on(CourseCompletedEvent event) {
+        // nothing to give back
+    }
+
+    private void start(String courseId, String enrollmentId, String scheduleId, String title,
+                       List<CourseSession> held) {
+        this.courseId = courseId;
+        this.enrollmentId = enrollmentId;
+        this.scheduleId = scheduleId;
+        this.title = title;
+        this.sessions = new TreeMap<>();
+        held.forEach(session -> sessions.put(session.number(), session.span()));
+        SagaLifecycle.associateWith("courseId", courseId);
+    }
+
+    /** Empty when held (or held already); the overlap when the child's schedule refused. */
+    private Optional<RuleViolation> reserve(long version, MetaData cause, CommandGateway commands) {
+        try {
+            step(commands, cause, new ReserveCourseSlotsCommand(scheduleId, courseId, enrollmentId, title, spans(),
+                                                                version));
+            return Optional.empty();
+        } catch (CommandExecutionException refused) {
+            Optional<RuleViolation> overlap = refused.<RuleViolation>getDetails()
+                                                     .filter(v -> v.code() == ErrorCode.OVERLAPPING_ENROLLMENT);
+            if (overlap.isEmpty()) {
+                throw refused;
+            }
+            return overlap;
+        }
+    }
+
+    private void release(long version, MetaData cause, CommandGateway commands) {
+        step(commands, cause, new ReleaseCourseSlotsCommand(scheduleId, courseId, enrollmentId, version));
+    }
+
+    /**
+     * Sends one step and waits for it, in a unit of work of its own, as the event's actor. The event store takes one
+     * record's changes per unit of work, so a step cannot join the processor's: each commits by itself, and if the
+     * process dies before the processor stores its token, the event is handled again, every step with it. That is why
+     * every step changes nothing the second time.
+     */
+    private static void step(CommandGateway commands, MetaData cause, Object command) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
+                                                         .andMetaData(cause.subset(
+                                                                 CommandHandlingConfiguration.ACTOR_KEYS));
+        try {
+            CompletableFuture.runAsync(() -> commands.sendAndWait(message), STEPS).join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException refusal ? refusal : failed;
+        }
+    }
+
+    private List<TimeSpan> spans() {
+        return List.copyOf(sessions.values());
+    }
+
+    /** Axon makes a new saga with a public constructor of a public class, so the class cannot be package-private. */
+    public EnrollmentProcess() {
+        // required by Axon
+    }
+}

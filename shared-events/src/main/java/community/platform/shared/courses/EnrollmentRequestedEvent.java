@@ -1,0 +1,16 @@
+package community.platform.shared.courses;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+
+/**
+ * A guardian asked for a place; the course's rules that it owns (open, grade, not in already) held. The enrollment
+ * process holds the child's time for {@code sessions}, the course's sessions not cancelled as the course itself
+ * recorded them, and then has the course decide.
+ */
+@Revision("1")
+public record EnrollmentRequestedEvent(String courseId, String enrollmentId, String guardian, String childName,
+                                       int childGrade, String title, List<CourseSession> sessions)
+        implements CourseEvent {
+}
