@@ -5,6 +5,14 @@ import community.platform.command.handling.RuleViolatedException;
 import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.festival.CancelFestivalEventCommand;
+import community.platform.shared.festival.ConfirmFestivalEventCommand;
+import community.platform.shared.festival.ConfirmRescheduleCommand;
+import community.platform.shared.festival.FestivalEventRejectedEvent;
+import community.platform.shared.festival.FestivalEventRequestedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
+import community.platform.shared.festival.RejectFestivalEventCommand;
+import community.platform.shared.festival.RejectRescheduleCommand;
 import community.platform.shared.festival.CoupletEntrySubmittedEvent;
 import community.platform.shared.festival.EntryScoredEvent;
 import community.platform.shared.festival.EventKind;
@@ -37,7 +45,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A Spring Festival event: its registrations (seats and queue, as for volunteer posts) and, for a competition, its
- * couplet entries and judges' scores. The venue booking lives in the {@link Venue} aggregate.
+ * couplet entries and judges' scores. The venue booking lives in the {@link Venue} aggregate: an event is requested,
+ * and scheduled once {@link VenueBookingSaga} has booked its venue; a move is requested the same way and made once the
+ * venue holds the new times. Until then the event keeps what it had.
  */
 @Aggregate
 public class FestivalEvent {
@@ -46,7 +56,10 @@ public class FestivalEvent {
 
     @AggregateIdentifier
     private String eventId;
+    private Requested requested;
+    private boolean scheduled;
     private String organizer;
+    private String title;
     private EventKind kind;
     private String venue;
     private Instant startsAt;
@@ -56,6 +69,8 @@ public class FestivalEvent {
     private Places places;
     private Map<String, String> entryByAuthor;
     private Map<String, Map<String, Integer>> scoresByEntry;
+    private int rescheduleRequests;
+    private Map<Integer, FestivalEventRescheduleRequestedEvent> pendingMoves;
 
     @CommandHandler
     public FestivalEvent(ScheduleFestivalEventCommand command) {
@@ -64,18 +79,63 @@ public class FestivalEvent {
             throw new RuleViolatedException(ErrorCode.INVALID_CAPACITY,
                                             "Capacity is 1 to " + MAX_CAPACITY + ", not " + command.capacity());
         }
-        apply(new FestivalEventScheduledEvent(command.eventId(), command.organizer(), command.title(), command.kind(),
+        apply(new FestivalEventRequestedEvent(command.eventId(), command.organizer(), command.title(), command.kind(),
                                               command.venue(), command.startsAt(), command.endsAt(),
                                               command.capacity(), command.description()));
     }
 
+    /** The venue is booked; answered once, so a second confirmation (a retried step) changes nothing. */
     @CommandHandler
-    public void handle(RescheduleFestivalEventCommand command) {
+    public void handle(ConfirmFestivalEventCommand command) {
+        if (requested == null) {
+            return;
+        }
+        apply(new FestivalEventScheduledEvent(eventId, requested.organizer(), requested.title(), requested.kind(),
+                                              requested.venue(), requested.startsAt(), requested.endsAt(),
+                                              requested.capacity(), requested.description()));
+    }
+
+    @CommandHandler
+    public void handle(RejectFestivalEventCommand command) {
+        if (requested == null) {
+            return;
+        }
+        apply(new FestivalEventRejectedEvent(eventId, command.code(), command.detail(), command.subject()));
+    }
+
+    /** Answers the request's number; the move is made when the venue holds the new times. */
+    @CommandHandler
+    public int handle(RescheduleFestivalEventCommand command) {
         requireOrganizer(command.organizer());
         requireOpen();
         requireTimes(command.startsAt(), command.endsAt());
-        apply(new FestivalEventRescheduledEvent(eventId, venue, startsAt, endsAt, command.venue(), command.startsAt(),
-                                                command.endsAt(), command.reason()));
+        String to = command.venue() == null || command.venue().isBlank() ? venue : command.venue().strip();
+        int request = rescheduleRequests + 1;
+        apply(new FestivalEventRescheduleRequestedEvent(eventId, request, title, venue, startsAt, endsAt, to,
+                                                        command.startsAt(), command.endsAt(), command.reason()));
+        return request;
+    }
+
+    /** The venue holds the new times; refused when the event was cancelled meanwhile, so the venue is given back. */
+    @CommandHandler
+    public void handle(ConfirmRescheduleCommand command) {
+        FestivalEventRescheduleRequestedEvent move = pendingMoves.get(command.request());
+        if (move == null) {
+            return;
+        }
+        if (cancelled) {
+            throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN, "The event " + eventId + " is cancelled");
+        }
+        apply(new FestivalEventRescheduledEvent(eventId, venue, startsAt, endsAt, move.venue(), move.startsAt(),
+                                                move.endsAt(), move.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RejectRescheduleCommand command) {
+        if (pendingMoves.containsKey(command.request())) {
+            apply(new FestivalEventRescheduleRejectedEvent(eventId, command.request(), command.code(),
+                                                           command.detail(), command.subject()));
+        }
     }
 
     @CommandHandler
@@ -161,8 +221,11 @@ public class FestivalEvent {
         return AggregateLifecycle.getVersion();
     }
 
-    /** Open for registration and entries: not cancelled and not over. */
+    /** Open for registration and entries: scheduled, not cancelled and not over. */
     private void requireOpen() {
+        if (!scheduled) {
+            throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN, "The event " + eventId + " is not scheduled");
+        }
         if (cancelled) {
             throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN, "The event " + eventId + " is cancelled");
         }
@@ -192,9 +255,25 @@ public class FestivalEvent {
     }
 
     @EventSourcingHandler
-    void on(FestivalEventScheduledEvent event) {
+    void on(FestivalEventRequestedEvent event) {
         eventId = event.eventId();
         organizer = event.organizer();
+        places = new Places();
+        entryByAuthor = new HashMap<>();
+        scoresByEntry = new HashMap<>();
+        pendingMoves = new HashMap<>();
+        requested = new Requested(event.organizer(), event.title(), event.kind(), event.venue(), event.startsAt(),
+                                  event.endsAt(), event.capacity(), event.description());
+    }
+
+    /** The first event of a record scheduled before events were requested, or the answer to a request. */
+    @EventSourcingHandler
+    void on(FestivalEventScheduledEvent event) {
+        eventId = event.eventId();
+        requested = null;
+        scheduled = true;
+        organizer = event.organizer();
+        title = event.title();
         kind = event.kind();
         venue = event.venue();
         startsAt = event.startsAt();
@@ -203,13 +282,32 @@ public class FestivalEvent {
         places = new Places();
         entryByAuthor = new HashMap<>();
         scoresByEntry = new HashMap<>();
+        pendingMoves = new HashMap<>();
     }
 
     @EventSourcingHandler
+    void on(FestivalEventRejectedEvent event) {
+        requested = null;
+    }
+
+    @EventSourcingHandler
+    void on(FestivalEventRescheduleRequestedEvent event) {
+        rescheduleRequests = event.request();
+        pendingMoves.put(event.request(), event);
+    }
+
+    /** Requests are answered in turn, so the oldest one pending is the one answered (none for older records). */
+    @EventSourcingHandler
     void on(FestivalEventRescheduledEvent event) {
+        pendingMoves.keySet().stream().min(Integer::compare).ifPresent(pendingMoves::remove);
         venue = event.venue();
         startsAt = event.startsAt();
         endsAt = event.endsAt();
+    }
+
+    @EventSourcingHandler
+    void on(FestivalEventRescheduleRejectedEvent event) {
+        pendingMoves.remove(event.request());
     }
 
     @EventSourcingHandler
@@ -246,6 +344,11 @@ public class FestivalEvent {
     @EventSourcingHandler
     void on(EntryScoredEvent event) {
         scoresByEntry.get(event.entryId()).put(event.judge(), event.score());
+    }
+
+    /** What the organizer asked for, kept until the venue answers. */
+    private record Requested(String organizer, String title, EventKind kind, String venue, Instant startsAt,
+                             Instant endsAt, int capacity, String description) {
     }
 
     FestivalEvent() {

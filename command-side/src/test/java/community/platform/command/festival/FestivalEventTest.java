@@ -2,6 +2,14 @@ package community.platform.command.festival;
 
 import community.platform.shared.ErrorCode;
 import community.platform.shared.festival.CancelFestivalEventCommand;
+import community.platform.shared.festival.ConfirmFestivalEventCommand;
+import community.platform.shared.festival.ConfirmRescheduleCommand;
+import community.platform.shared.festival.FestivalEventRejectedEvent;
+import community.platform.shared.festival.FestivalEventRequestedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
+import community.platform.shared.festival.RejectFestivalEventCommand;
+import community.platform.shared.festival.RejectRescheduleCommand;
 import community.platform.shared.festival.CoupletEntrySubmittedEvent;
 import community.platform.shared.festival.EntryScoredEvent;
 import community.platform.shared.festival.EventKind;
@@ -62,11 +70,56 @@ class FestivalEventTest {
         return new SubmitCoupletEntryCommand("fe-1", "entry-1", "lihua", upper, lower, scroll);
     }
 
+    private static FestivalEventRequestedEvent requested() {
+        return new FestivalEventRequestedEvent("fe-1", "zhang", "Couplet competition", EventKind.COMPETITION,
+                                               "Culture Hall", STARTS, ENDS, 100,
+                                               "Write a couplet for the Year of the Horse");
+    }
+
+    private static FestivalEventRescheduleRequestedEvent moveRequested(int request, Instant starts) {
+        return new FestivalEventRescheduleRequestedEvent("fe-1", request, "Couplet competition", "Culture Hall", STARTS,
+                                                         ENDS, "Library", starts, starts.plusSeconds(3600),
+                                                         "calligrapher ill");
+    }
+
     @Test
-    void anOrganizerSchedulesAnEvent() {
+    void anOrganizerRequestsAnEventWhichIsScheduledWhenItsVenueIsBooked() {
         fixture.givenNoPriorActivity()
                .when(schedule(STARTS, ENDS, 100))
+               .expectEvents(requested());
+        fixture.given(requested())
+               .when(new ConfirmFestivalEventCommand("fe-1"))
                .expectEvents(scheduled(EventKind.COMPETITION, 100));
+    }
+
+    @Test
+    void aRequestIsAnsweredOnceSoARepeatedAnswerChangesNothing() {
+        fixture.given(requested(), scheduled(EventKind.COMPETITION, 100))
+               .when(new ConfirmFestivalEventCommand("fe-1"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(requested(), scheduled(EventKind.COMPETITION, 100))
+               .when(new RejectFestivalEventCommand("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(requested(), new FestivalEventRejectedEvent("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .when(new ConfirmFestivalEventCommand("fe-1"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aRequestTheVenueRefusedIsRejectedNamingTheEventInTheWay() {
+        fixture.given(requested())
+               .when(new RejectFestivalEventCommand("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .expectEvents(new FestivalEventRejectedEvent("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"));
+    }
+
+    @Test
+    void nobodyRegistersForAnEventNotYetScheduled() {
+        fixture.given(requested())
+               .when(new RegisterForEventCommand("fe-1", "lihua", "Li Hua"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.EVENT_NOT_OPEN));
+        fixture.given(requested(), new FestivalEventRejectedEvent("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .when(new RescheduleFestivalEventCommand("fe-1", "zhang", null, STARTS, ENDS, null))
+               .expectNoEvents().expectException(violationOf(ErrorCode.EVENT_NOT_OPEN));
     }
 
     @Test
@@ -135,13 +188,54 @@ class FestivalEventTest {
     }
 
     @Test
-    void aRescheduleKeepsTheOldVenueAndTimesInTheHistory() {
+    void aRescheduleIsRequestedWithTheOldVenueAndTimesAndMadeWhenTheVenueHoldsTheNewOnes() {
         Instant later = STARTS.plus(Duration.ofDays(1));
         fixture.given(scheduled(EventKind.WORKSHOP, 2))
-               .when(new RescheduleFestivalEventCommand("fe-1", "zhang", "Library", later, later.plusSeconds(3600),
+               .when(new RescheduleFestivalEventCommand("fe-1", "zhang", " Library ", later, later.plusSeconds(3600),
                                                         "calligrapher ill"))
+               .expectEvents(moveRequested(1, later))
+               .expectResultMessagePayload(1);
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later))
+               .when(new ConfirmRescheduleCommand("fe-1", 1))
                .expectEvents(new FestivalEventRescheduledEvent("fe-1", "Culture Hall", STARTS, ENDS, "Library", later,
                                                                later.plusSeconds(3600), "calligrapher ill"));
+    }
+
+    @Test
+    void aRescheduleWithoutAVenueKeepsTheVenueAndRequestsAreNumbered() {
+        Instant later = STARTS.plus(Duration.ofDays(1));
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later))
+               .when(new RescheduleFestivalEventCommand("fe-1", "zhang", "  ", later, later.plusSeconds(60), null))
+               .expectEvents(new FestivalEventRescheduleRequestedEvent("fe-1", 2, "Couplet competition",
+                                                                       "Culture Hall", STARTS, ENDS, "Culture Hall",
+                                                                       later, later.plusSeconds(60), null))
+               .expectResultMessagePayload(2);
+    }
+
+    @Test
+    void aMoveIsAnsweredOnce() {
+        Instant later = STARTS.plus(Duration.ofDays(1));
+        FestivalEventRescheduledEvent moved = new FestivalEventRescheduledEvent(
+                "fe-1", "Culture Hall", STARTS, ENDS, "Library", later, later.plusSeconds(3600), "calligrapher ill");
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later), moved)
+               .when(new ConfirmRescheduleCommand("fe-1", 1))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later), moved)
+               .when(new RejectRescheduleCommand("fe-1", 1, ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later))
+               .when(new RejectRescheduleCommand("fe-1", 1, ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .expectEvents(new FestivalEventRescheduleRejectedEvent("fe-1", 1, ErrorCode.VENUE_CLASH, "booked",
+                                                                      "fe-2"));
+    }
+
+    @Test
+    void aMoveOvertakenByTheCancellationIsRefusedSoTheVenueIsGivenBack() {
+        Instant later = STARTS.plus(Duration.ofDays(1));
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later),
+                      new FestivalEventCancelledEvent("fe-1", "flooded hall"))
+               .when(new ConfirmRescheduleCommand("fe-1", 1))
+               .expectNoEvents().expectException(violationOf(ErrorCode.EVENT_NOT_OPEN));
     }
 
     @Test

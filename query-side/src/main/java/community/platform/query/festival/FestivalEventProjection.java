@@ -57,6 +57,9 @@ public class FestivalEventProjection implements RecordFold<FestivalEventEvent, F
     /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
     @EventHandler
     void on(FestivalEventEvent event, @SequenceNumber long sequence) {
+        if (!FestivalEventView.shows(event)) {
+            return;
+        }
         KeyedViews.update(views, event.eventId(), sequence, FestivalEventView::from,
                           before -> apply(before, event, sequence, null), FestivalEventView::toDocument)
                   .ifPresent(view -> updates.emit(FindFestivalEventQuery.class,

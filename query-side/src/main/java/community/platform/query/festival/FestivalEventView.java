@@ -5,6 +5,10 @@ import community.platform.shared.festival.EntryScoredEvent;
 import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.FestivalEventCancelledEvent;
 import community.platform.shared.festival.FestivalEventEvent;
+import community.platform.shared.festival.FestivalEventRejectedEvent;
+import community.platform.shared.festival.FestivalEventRequestedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
 import community.platform.shared.festival.FestivalEventRescheduledEvent;
 import community.platform.shared.festival.FestivalEventScheduledEvent;
 import community.platform.shared.festival.FestivalEventSummary;
@@ -40,7 +44,21 @@ record FestivalEventView(FestivalEventScheduledEvent event, String venue, Instan
         }
     }
 
+    /**
+     * Whether the event changes what the screens show: a request and its refusal do not (an event shows once it is
+     * scheduled, and moves once the move is made).
+     */
+    static boolean shows(FestivalEventEvent event) {
+        return !(event instanceof FestivalEventRequestedEvent || event instanceof FestivalEventRejectedEvent
+                || event instanceof FestivalEventRescheduleRequestedEvent
+                || event instanceof FestivalEventRescheduleRejectedEvent);
+    }
+
+    /** The view after {@code event}; null (no view yet) until the event is scheduled. */
     static FestivalEventView apply(FestivalEventView view, FestivalEventEvent event) {
+        if (!shows(event)) {
+            return view;
+        }
         if (event instanceof FestivalEventScheduledEvent scheduled) {
             return new FestivalEventView(scheduled, scheduled.venue(), scheduled.startsAt(), scheduled.endsAt(), false,
                                          List.of(), List.of(), List.of());

@@ -1,7 +1,13 @@
 package community.platform.query.festival;
 
 import community.platform.query.EmbeddedMongo;
+import community.platform.shared.ErrorCode;
 import community.platform.shared.festival.CoupletEntrySubmittedEvent;
+import community.platform.shared.festival.FestivalEventRejectedEvent;
+import community.platform.shared.festival.FestivalEventRequestedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
+import community.platform.shared.festival.FestivalEventSummary;
+import community.platform.shared.festival.FindFestivalEventQuery;
 import community.platform.shared.festival.EntryScoredEvent;
 import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.FestivalEventEvent;
@@ -149,6 +155,27 @@ class FestivalProjectionsTest {
         assertThat(documents(FestivalEventProjection.COLLECTION)).containsExactlyInAnyOrderElementsOf(liveEvents);
         assertThat(documents(VenueCalendarProjection.BOOKINGS)).containsExactlyInAnyOrderElementsOf(liveCalendar);
         assertThat(results()).isEqualTo(liveResults);
+    }
+
+    @Test
+    void aRequestAndItsRefusalShowNothingAndAnEventShowsOnceScheduled() {
+        events.on(new FestivalEventRequestedEvent("fe-9", "zhang", "Workshop", EventKind.WORKSHOP, "Hall", STARTS,
+                                                  STARTS.plus(Duration.ofHours(1)), 10, null), 0);
+        events.on(new FestivalEventRejectedEvent("fe-9", ErrorCode.VENUE_CLASH, "booked", "fe-1"), 1);
+        assertThat(documents(FestivalEventProjection.COLLECTION)).isEmpty();
+
+        events.on(new FestivalEventRequestedEvent("fe-8", "zhang", "Workshop", EventKind.WORKSHOP, "Hall", STARTS,
+                                                  STARTS.plus(Duration.ofHours(1)), 10, null), 0);
+        events.on(new FestivalEventScheduledEvent("fe-8", "zhang", "Workshop", EventKind.WORKSHOP, "Hall", STARTS,
+                                                  STARTS.plus(Duration.ofHours(1)), 10, null), 1);
+        events.on(new FestivalEventRescheduleRequestedEvent("fe-8", 1, "Workshop", "Hall", STARTS,
+                                                            STARTS.plus(Duration.ofHours(1)), "Library", STARTS,
+                                                            STARTS.plus(Duration.ofHours(2)), null), 2);
+        StepVerifier.create(Mono.fromFuture(() -> events.handle(new FindFestivalEventQuery("fe-8"))))
+                    .assertNext(found -> assertThat(found).get().extracting(FestivalEventSummary::venue,
+                                                                            FestivalEventSummary::version)
+                                                          .containsExactly("Hall", 1L))
+                    .verifyComplete();
     }
 
     private List<Document> documents(String collection) {

@@ -1,0 +1,134 @@
+package community.platform.command.festival;
+
+import community.platform.shared.RuleViolation;
+import community.platform.shared.festival.BookVenueCommand;
+import community.platform.shared.festival.ConfirmFestivalEventCommand;
+import community.platform.shared.festival.ConfirmRescheduleCommand;
+import community.platform.shared.festival.FestivalEventCancelledEvent;
+import community.platform.shared.festival.FestivalEventRequestedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
+import community.platform.shared.festival.FestivalEventScheduledEvent;
+import community.platform.shared.festival.RejectFestivalEventCommand;
+import community.platform.shared.festival.RejectRescheduleCommand;
+import community.platform.shared.festival.ReleaseVenueBookingCommand;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static community.platform.shared.festival.BookVenueCommand.venueIdOf;
+
+/**
+ * Keeps a festival event's venue booking in step with the event: "no two events in one venue at once" is the venue's
+ * rule, so an event is scheduled, or moved, only once its venue holds the time, and a cancelled event gives its venue
+ * back. One per festival event, from its request to its cancellation.
+ * <p>
+ * Each step may run twice (a batch that failed, or a restart before its token was stored, hands the event over
+ * again), so every command sent here changes nothing the second time: a booking of what is held already, a release of
+ * what is free, an answer to a request already answered.
+ * <p>
+ * Public only because Axon creates sagas reflectively from its own package.
+ */
+@Saga
+public class VenueBookingSaga {
+
+    /** Where the event holds its time, once it does; its times are the event's own. */
+    private String venue;
+
+    @Autowired
+    private transient CommandGateway commandGateway;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "eventId")
+    void on(FestivalEventRequestedEvent requested) {
+        String eventId = requested.eventId();
+        Optional<RuleViolation> refused = hold(eventId, requested.venue(), requested.title(), requested.startsAt(),
+                                               requested.endsAt());
+        if (refused.isEmpty()) {
+            refused = attempt(new ConfirmFestivalEventCommand(eventId));
+            if (refused.isEmpty()) {
+                venue = requested.venue();
+                return;
+            }
+            commandGateway.sendAndWait(new ReleaseVenueBookingCommand(venueIdOf(requested.venue()), eventId));
+        }
+        RuleViolation why = refused.get();
+        commandGateway.sendAndWait(new RejectFestivalEventCommand(eventId, why.code(), why.detail(), why.subject()));
+        SagaLifecycle.end();
+    }
+
+    /**
+     * The answer to this saga's own request, or, for an event scheduled before venues were booked here (its booking
+     * was made with it), where this process takes it over: nothing is sent, as its venue was booked then.
+     */
+    @StartSaga(forceNew = false)
+    @SagaEventHandler(associationProperty = "eventId")
+    void on(FestivalEventScheduledEvent scheduled) {
+        if (venue == null) {
+            venue = scheduled.venue();
+        }
+    }
+
+    /**
+     * Holds the new time (in the same venue the booking moves; in another, the new venue is booked first and the old
+     * one released after the move), then moves the event; if the event refuses, the venue is put back as it was.
+     */
+    @SagaEventHandler(associationProperty = "eventId")
+    void on(FestivalEventRescheduleRequestedEvent requested) {
+        String eventId = requested.eventId();
+        boolean sameVenue = venueIdOf(requested.venue()).equals(venueIdOf(requested.previousVenue()));
+        Optional<RuleViolation> refused = hold(eventId, requested.venue(), requested.title(), requested.startsAt(),
+                                               requested.endsAt());
+        if (refused.isEmpty()) {
+            refused = attempt(new ConfirmRescheduleCommand(eventId, requested.request()));
+            if (refused.isEmpty()) {
+                if (!sameVenue) {
+                    commandGateway.sendAndWait(new ReleaseVenueBookingCommand(venueIdOf(requested.previousVenue()),
+                                                                              eventId));
+                }
+                venue = requested.venue();
+                return;
+            }
+            if (sameVenue) {
+                hold(eventId, requested.previousVenue(), requested.title(), requested.previousStartsAt(),
+                     requested.previousEndsAt());
+            } else {
+                commandGateway.sendAndWait(new ReleaseVenueBookingCommand(venueIdOf(requested.venue()), eventId));
+            }
+        }
+        RuleViolation why = refused.get();
+        commandGateway.sendAndWait(new RejectRescheduleCommand(eventId, requested.request(), why.code(), why.detail(),
+                                                               why.subject()));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "eventId")
+    void on(FestivalEventCancelledEvent cancelled) {
+        if (venue != null) {
+            commandGateway.sendAndWait(new ReleaseVenueBookingCommand(venueIdOf(venue), cancelled.eventId()));
+        }
+    }
+
+    private Optional<RuleViolation> hold(String eventId, String venue, String title, Instant startsAt,
+                                         Instant endsAt) {
+        return attempt(new BookVenueCommand(venueIdOf(venue), venue, eventId, title, startsAt, endsAt));
+    }
+
+    /** Empty when the command was carried out, the rule it broke when it was refused; any other failure is thrown. */
+    private Optional<RuleViolation> attempt(Object command) {
+        try {
+            commandGateway.sendAndWait(command);
+            return Optional.empty();
+        } catch (CommandExecutionException e) {
+            return e.getDetails().filter(RuleViolation.class::isInstance).map(RuleViolation.class::cast)
+                    .map(Optional::of).orElseThrow(() -> e);
+        }
+    }
+}
