@@ -30,9 +30,9 @@ import static community.platform.shared.festival.BookVenueCommand.venueIdOf;
  * rule, so an event is scheduled, or moved, only once its venue holds the time, and a cancelled event gives its venue
  * back. One per festival event, from its request to its cancellation.
  * <p>
- * Each step may run twice (a batch that failed, or a restart before its token was stored, hands the event over
- * again), so every command sent here changes nothing the second time: a booking of what is held already, a release of
- * what is free, an answer to a request already answered.
+ * Each step commits on its own ({@link OwnCommits}), and may run twice: a batch that failed, or a restart before its
+ * token was stored, hands the event over again. So every command sent here changes nothing the second time: a booking
+ * of what is held already, a release of what is free, an answer to a request already answered.
  * <p>
  * Public only because Axon creates sagas reflectively from its own package.
  */
@@ -57,10 +57,10 @@ public class VenueBookingSaga {
                 venue = requested.venue();
                 return;
             }
-            commandGateway.sendAndWait(new ReleaseVenueBookingCommand(venueIdOf(requested.venue()), eventId));
+            send(new ReleaseVenueBookingCommand(venueIdOf(requested.venue()), eventId));
         }
         RuleViolation why = refused.get();
-        commandGateway.sendAndWait(new RejectFestivalEventCommand(eventId, why.code(), why.detail(), why.subject()));
+        send(new RejectFestivalEventCommand(eventId, why.code(), why.detail(), why.subject()));
         SagaLifecycle.end();
     }
 
@@ -90,21 +90,23 @@ public class VenueBookingSaga {
             refused = attempt(new ConfirmRescheduleCommand(eventId, requested.request()));
             if (refused.isEmpty()) {
                 if (!sameVenue) {
-                    commandGateway.sendAndWait(new ReleaseVenueBookingCommand(venueIdOf(requested.previousVenue()),
+                    send(new ReleaseVenueBookingCommand(venueIdOf(requested.previousVenue()),
                                                                               eventId));
                 }
                 venue = requested.venue();
                 return;
             }
             if (sameVenue) {
+                // Refused only if the old time was taken meanwhile; the event is then cancelled (the one refusal of a
+                // move), and its cancellation releases the venue.
                 hold(eventId, requested.previousVenue(), requested.title(), requested.previousStartsAt(),
                      requested.previousEndsAt());
             } else {
-                commandGateway.sendAndWait(new ReleaseVenueBookingCommand(venueIdOf(requested.venue()), eventId));
+                send(new ReleaseVenueBookingCommand(venueIdOf(requested.venue()), eventId));
             }
         }
         RuleViolation why = refused.get();
-        commandGateway.sendAndWait(new RejectRescheduleCommand(eventId, requested.request(), why.code(), why.detail(),
+        send(new RejectRescheduleCommand(eventId, requested.request(), why.code(), why.detail(),
                                                                why.subject()));
     }
 
@@ -112,7 +114,7 @@ public class VenueBookingSaga {
     @SagaEventHandler(associationProperty = "eventId")
     void on(FestivalEventCancelledEvent cancelled) {
         if (venue != null) {
-            commandGateway.sendAndWait(new ReleaseVenueBookingCommand(venueIdOf(venue), cancelled.eventId()));
+            send(new ReleaseVenueBookingCommand(venueIdOf(venue), cancelled.eventId()));
         }
     }
 
@@ -121,10 +123,14 @@ public class VenueBookingSaga {
         return attempt(new BookVenueCommand(venueIdOf(venue), venue, eventId, title, startsAt, endsAt));
     }
 
+    private void send(Object command) {
+        OwnCommits.sendAndWait(commandGateway, command);
+    }
+
     /** Empty when the command was carried out, the rule it broke when it was refused; any other failure is thrown. */
     private Optional<RuleViolation> attempt(Object command) {
         try {
-            commandGateway.sendAndWait(command);
+            send(command);
             return Optional.empty();
         } catch (CommandExecutionException e) {
             return e.getDetails().filter(RuleViolation.class::isInstance).map(RuleViolation.class::cast)

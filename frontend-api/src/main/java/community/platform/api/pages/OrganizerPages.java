@@ -3,7 +3,7 @@ package community.platform.api.pages;
 import community.platform.api.audit.AuditController;
 import community.platform.api.courses.CourseResponse;
 import community.platform.api.festival.EventResponse;
-import community.platform.api.festival.FestivalController;
+import community.platform.api.festival.FestivalService;
 import community.platform.api.pages.FormPage.Field;
 import community.platform.api.security.Callers;
 import community.platform.api.volunteering.AttendanceRequest;
@@ -66,13 +66,13 @@ public class OrganizerPages {
     private static final int SIGN_UP_DAYS = 31;
 
     private final VolunteerPostController posts;
-    private final FestivalController festival;
+    private final FestivalService festival;
     private final AuditController audit;
     private final Views views;
     private final PageForms forms;
     private final MessageSource messages;
 
-    OrganizerPages(VolunteerPostController posts, FestivalController festival, AuditController audit, Views views,
+    OrganizerPages(VolunteerPostController posts, FestivalService festival, AuditController audit, Views views,
                    PageForms forms, MessageSource messages) {
         this.posts = posts;
         this.festival = festival;
