@@ -5,10 +5,8 @@ import community.platform.command.handling.RuleViolatedException;
 import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.festival.CancelFestivalEventCommand;
-import community.platform.shared.festival.ConfirmFestivalEventCommand;
 import community.platform.shared.festival.ConfirmRescheduleCommand;
 import community.platform.shared.festival.FestivalEventRejectedEvent;
-import community.platform.shared.festival.FestivalEventRequestedEvent;
 import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
 import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
 import community.platform.shared.festival.RejectFestivalEventCommand;
@@ -45,9 +43,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A Spring Festival event: its registrations (seats and queue, as for volunteer posts) and, for a competition, its
- * couplet entries and judges' scores. The venue booking lives in the {@link Venue} aggregate: an event is requested,
- * and scheduled once {@link VenueBookingSaga} has booked its venue; a move is requested the same way and made once the
- * venue holds the new times. Until then the event keeps what it had.
+ * couplet entries and judges' scores. The venue booking lives in the {@link Venue} aggregate, kept in step by
+ * {@link VenueBookingSaga}: a new event's venue is booked after it is scheduled (an event whose venue is taken is
+ * turned down and never opens), and a move is requested, then made once the venue holds the new times.
  */
 @Aggregate
 public class FestivalEvent {
@@ -56,8 +54,7 @@ public class FestivalEvent {
 
     @AggregateIdentifier
     private String eventId;
-    private Requested requested;
-    private boolean scheduled;
+    private boolean rejected;
     private String organizer;
     private String title;
     private EventKind kind;
@@ -79,28 +76,18 @@ public class FestivalEvent {
             throw new RuleViolatedException(ErrorCode.INVALID_CAPACITY,
                                             "Capacity is 1 to " + MAX_CAPACITY + ", not " + command.capacity());
         }
-        apply(new FestivalEventRequestedEvent(command.eventId(), command.organizer(), command.title(), command.kind(),
+        apply(new FestivalEventScheduledEvent(command.eventId(), command.organizer(), command.title(), command.kind(),
                                               command.venue(), command.startsAt(), command.endsAt(),
-                                              command.capacity(), command.description()));
+                                              command.capacity(), command.description()),
+              VenueBookingSaga.TO_BOOK);
     }
 
-    /** The venue is booked; answered once, so a second confirmation (a retried step) changes nothing. */
-    @CommandHandler
-    public void handle(ConfirmFestivalEventCommand command) {
-        if (requested == null) {
-            return;
-        }
-        apply(new FestivalEventScheduledEvent(eventId, requested.organizer(), requested.title(), requested.kind(),
-                                              requested.venue(), requested.startsAt(), requested.endsAt(),
-                                              requested.capacity(), requested.description()));
-    }
-
+    /** Its venue is taken. Changes nothing for an event turned down or cancelled already (a retried step). */
     @CommandHandler
     public void handle(RejectFestivalEventCommand command) {
-        if (requested == null) {
-            return;
+        if (!rejected && !cancelled) {
+            apply(new FestivalEventRejectedEvent(eventId, command.code(), command.detail(), command.subject()));
         }
-        apply(new FestivalEventRejectedEvent(eventId, command.code(), command.detail(), command.subject()));
     }
 
     /** Answers the request's number; the move is made when the venue holds the new times. */
@@ -221,10 +208,11 @@ public class FestivalEvent {
         return AggregateLifecycle.getVersion();
     }
 
-    /** Open for registration and entries: scheduled, not cancelled and not over. */
+    /** Open for registration and entries: not turned down, not cancelled and not over. */
     private void requireOpen() {
-        if (!scheduled) {
-            throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN, "The event " + eventId + " is not scheduled");
+        if (rejected) {
+            throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN,
+                                            "The event " + eventId + " was turned down: its venue was taken");
         }
         if (cancelled) {
             throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN, "The event " + eventId + " is cancelled");
@@ -255,23 +243,8 @@ public class FestivalEvent {
     }
 
     @EventSourcingHandler
-    void on(FestivalEventRequestedEvent event) {
-        eventId = event.eventId();
-        organizer = event.organizer();
-        places = new Places();
-        entryByAuthor = new HashMap<>();
-        scoresByEntry = new HashMap<>();
-        pendingMoves = new HashMap<>();
-        requested = new Requested(event.organizer(), event.title(), event.kind(), event.venue(), event.startsAt(),
-                                  event.endsAt(), event.capacity(), event.description());
-    }
-
-    /** The first event of a record scheduled before events were requested, or the answer to a request. */
-    @EventSourcingHandler
     void on(FestivalEventScheduledEvent event) {
         eventId = event.eventId();
-        requested = null;
-        scheduled = true;
         organizer = event.organizer();
         title = event.title();
         kind = event.kind();
@@ -287,7 +260,7 @@ public class FestivalEvent {
 
     @EventSourcingHandler
     void on(FestivalEventRejectedEvent event) {
-        requested = null;
+        rejected = true;
     }
 
     @EventSourcingHandler
@@ -344,11 +317,6 @@ public class FestivalEvent {
     @EventSourcingHandler
     void on(EntryScoredEvent event) {
         scoresByEntry.get(event.entryId()).put(event.judge(), event.score());
-    }
-
-    /** What the organizer asked for, kept until the venue answers. */
-    private record Requested(String organizer, String title, EventKind kind, String venue, Instant startsAt,
-                             Instant endsAt, int capacity, String description) {
     }
 
     FestivalEvent() {

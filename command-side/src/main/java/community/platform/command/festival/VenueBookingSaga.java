@@ -2,10 +2,8 @@ package community.platform.command.festival;
 
 import community.platform.shared.RuleViolation;
 import community.platform.shared.festival.BookVenueCommand;
-import community.platform.shared.festival.ConfirmFestivalEventCommand;
 import community.platform.shared.festival.ConfirmRescheduleCommand;
 import community.platform.shared.festival.FestivalEventCancelledEvent;
-import community.platform.shared.festival.FestivalEventRequestedEvent;
 import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
 import community.platform.shared.festival.FestivalEventScheduledEvent;
 import community.platform.shared.festival.RejectFestivalEventCommand;
@@ -13,6 +11,8 @@ import community.platform.shared.festival.RejectRescheduleCommand;
 import community.platform.shared.festival.ReleaseVenueBookingCommand;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -39,41 +39,37 @@ import static community.platform.shared.festival.BookVenueCommand.venueIdOf;
 @Saga
 public class VenueBookingSaga {
 
+    /** The metadata that marks an event whose venue this process is to book. */
+    static final String BOOK = "bookVenue";
+    static final MetaData TO_BOOK = MetaData.with(BOOK, "yes");
+
     /** Where the event holds its time, once it does; its times are the event's own. */
     private String venue;
 
     @Autowired
     private transient CommandGateway commandGateway;
 
+    /**
+     * Books the new event's venue, or turns the event down naming the event in the way. An event scheduled before
+     * venues were booked here was booked by its sender first, and carries no {@link #TO_BOOK} mark: it is taken over
+     * as it stands, with nothing sent, so a replay of the whole store books nothing again.
+     */
     @StartSaga
     @SagaEventHandler(associationProperty = "eventId")
-    void on(FestivalEventRequestedEvent requested) {
-        String eventId = requested.eventId();
-        Optional<RuleViolation> refused = hold(eventId, requested.venue(), requested.title(), requested.startsAt(),
-                                               requested.endsAt());
+    void on(FestivalEventScheduledEvent scheduled, @MetaDataValue(BOOK) String book) {
+        if (book == null) {
+            venue = scheduled.venue();
+            return;
+        }
+        Optional<RuleViolation> refused = hold(scheduled.eventId(), scheduled.venue(), scheduled.title(),
+                                               scheduled.startsAt(), scheduled.endsAt());
         if (refused.isEmpty()) {
-            refused = attempt(new ConfirmFestivalEventCommand(eventId));
-            if (refused.isEmpty()) {
-                venue = requested.venue();
-                return;
-            }
-            send(new ReleaseVenueBookingCommand(venueIdOf(requested.venue()), eventId));
+            venue = scheduled.venue();
+            return;
         }
         RuleViolation why = refused.get();
-        send(new RejectFestivalEventCommand(eventId, why.code(), why.detail(), why.subject()));
+        send(new RejectFestivalEventCommand(scheduled.eventId(), why.code(), why.detail(), why.subject()));
         SagaLifecycle.end();
-    }
-
-    /**
-     * The answer to this saga's own request, or, for an event scheduled before venues were booked here (its booking
-     * was made with it), where this process takes it over: nothing is sent, as its venue was booked then.
-     */
-    @StartSaga(forceNew = false)
-    @SagaEventHandler(associationProperty = "eventId")
-    void on(FestivalEventScheduledEvent scheduled) {
-        if (venue == null) {
-            venue = scheduled.venue();
-        }
     }
 
     /**

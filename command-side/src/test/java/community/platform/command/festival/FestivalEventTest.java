@@ -2,10 +2,8 @@ package community.platform.command.festival;
 
 import community.platform.shared.ErrorCode;
 import community.platform.shared.festival.CancelFestivalEventCommand;
-import community.platform.shared.festival.ConfirmFestivalEventCommand;
 import community.platform.shared.festival.ConfirmRescheduleCommand;
 import community.platform.shared.festival.FestivalEventRejectedEvent;
-import community.platform.shared.festival.FestivalEventRequestedEvent;
 import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
 import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
 import community.platform.shared.festival.RejectFestivalEventCommand;
@@ -27,6 +25,7 @@ import community.platform.shared.festival.ScheduleFestivalEventCommand;
 import community.platform.shared.festival.ScoreEntryCommand;
 import community.platform.shared.festival.SubmitCoupletEntryCommand;
 import community.platform.shared.festival.WithdrawRegistrationCommand;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,12 +69,6 @@ class FestivalEventTest {
         return new SubmitCoupletEntryCommand("fe-1", "entry-1", "lihua", upper, lower, scroll);
     }
 
-    private static FestivalEventRequestedEvent requested() {
-        return new FestivalEventRequestedEvent("fe-1", "zhang", "Couplet competition", EventKind.COMPETITION,
-                                               "Culture Hall", STARTS, ENDS, 100,
-                                               "Write a couplet for the Year of the Horse");
-    }
-
     private static FestivalEventRescheduleRequestedEvent moveRequested(int request, Instant starts) {
         return new FestivalEventRescheduleRequestedEvent("fe-1", request, "Couplet competition", "Culture Hall", STARTS,
                                                          ENDS, "Library", starts, starts.plusSeconds(3600),
@@ -83,41 +76,37 @@ class FestivalEventTest {
     }
 
     @Test
-    void anOrganizerRequestsAnEventWhichIsScheduledWhenItsVenueIsBooked() {
+    void anOrganizerSchedulesAnEventMarkedForItsVenueToBeBooked() {
         fixture.givenNoPriorActivity()
                .when(schedule(STARTS, ENDS, 100))
-               .expectEvents(requested());
-        fixture.given(requested())
-               .when(new ConfirmFestivalEventCommand("fe-1"))
-               .expectEvents(scheduled(EventKind.COMPETITION, 100));
+               .expectEvents(scheduled(EventKind.COMPETITION, 100))
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                       new org.hamcrest.CustomMatcher<EventMessage<?>>("an event marked for its venue to be booked") {
+                           @Override
+                           public boolean matches(Object actual) {
+                               return actual instanceof EventMessage<?> message
+                                       && "yes".equals(message.getMetaData().get(VenueBookingSaga.BOOK));
+                           }
+                       }));
     }
 
     @Test
-    void aRequestIsAnsweredOnceSoARepeatedAnswerChangesNothing() {
-        fixture.given(requested(), scheduled(EventKind.COMPETITION, 100))
-               .when(new ConfirmFestivalEventCommand("fe-1"))
-               .expectSuccessfulHandlerExecution().expectNoEvents();
-        fixture.given(requested(), scheduled(EventKind.COMPETITION, 100))
+    void anEventWhoseVenueIsTakenIsTurnedDownOnceAndNeverOpens() {
+        FestivalEventRejectedEvent rejected =
+                new FestivalEventRejectedEvent("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2");
+        fixture.given(scheduled(EventKind.COMPETITION, 100))
+               .when(new RejectFestivalEventCommand("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .expectEvents(rejected);
+        fixture.given(scheduled(EventKind.COMPETITION, 100), rejected)
                .when(new RejectFestivalEventCommand("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
                .expectSuccessfulHandlerExecution().expectNoEvents();
-        fixture.given(requested(), new FestivalEventRejectedEvent("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
-               .when(new ConfirmFestivalEventCommand("fe-1"))
-               .expectSuccessfulHandlerExecution().expectNoEvents();
-    }
-
-    @Test
-    void aRequestTheVenueRefusedIsRejectedNamingTheEventInTheWay() {
-        fixture.given(requested())
+        fixture.given(scheduled(EventKind.COMPETITION, 100), new FestivalEventCancelledEvent("fe-1", "rain"))
                .when(new RejectFestivalEventCommand("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
-               .expectEvents(new FestivalEventRejectedEvent("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"));
-    }
-
-    @Test
-    void nobodyRegistersForAnEventNotYetScheduled() {
-        fixture.given(requested())
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(scheduled(EventKind.COMPETITION, 100), rejected)
                .when(new RegisterForEventCommand("fe-1", "lihua", "Li Hua"))
                .expectNoEvents().expectException(violationOf(ErrorCode.EVENT_NOT_OPEN));
-        fixture.given(requested(), new FestivalEventRejectedEvent("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+        fixture.given(scheduled(EventKind.COMPETITION, 100), rejected)
                .when(new RescheduleFestivalEventCommand("fe-1", "zhang", null, STARTS, ENDS, null))
                .expectNoEvents().expectException(violationOf(ErrorCode.EVENT_NOT_OPEN));
     }

@@ -3,11 +3,9 @@ package community.platform.command.festival;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.festival.BookVenueCommand;
-import community.platform.shared.festival.ConfirmFestivalEventCommand;
 import community.platform.shared.festival.ConfirmRescheduleCommand;
 import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.FestivalEventCancelledEvent;
-import community.platform.shared.festival.FestivalEventRequestedEvent;
 import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
 import community.platform.shared.festival.FestivalEventRescheduledEvent;
 import community.platform.shared.festival.FestivalEventScheduledEvent;
@@ -29,14 +27,14 @@ class VenueBookingSagaTest {
     private static final Instant SIX = FOUR.plusSeconds(7200);
     private static final String HALL = "venue-culture hall";
     private static final String LIBRARY = "venue-library";
-    private static final FestivalEventRequestedEvent REQUESTED = new FestivalEventRequestedEvent(
-            "fe-1", "zhang", "Writing workshop", EventKind.WORKSHOP, "Culture Hall", TWO, FOUR, 30, null);
     private static final FestivalEventScheduledEvent SCHEDULED = new FestivalEventScheduledEvent(
             "fe-1", "zhang", "Writing workshop", EventKind.WORKSHOP, "Culture Hall", TWO, FOUR, 30, null);
     private static final BookVenueCommand BOOK_HALL =
             new BookVenueCommand(HALL, "Culture Hall", "fe-1", "Writing workshop", TWO, FOUR);
     private static final RuleViolation CLASH =
             new RuleViolation(ErrorCode.VENUE_CLASH, "The venue is booked for 'Exhibition' (fe-2)", "fe-2");
+
+    private static final java.util.Map<String, Object> TO_BOOK = VenueBookingSaga.TO_BOOK;
 
     private SagaTestFixture<VenueBookingSaga> fixture;
 
@@ -61,43 +59,22 @@ class VenueBookingSagaTest {
     }
 
     @Test
-    void aRequestedEventIsScheduledOnceItsVenueIsBooked() {
+    void aNewEventHasItsVenueBooked() {
         fixture.givenNoPriorActivity()
-               .whenAggregate("fe-1").publishes(REQUESTED)
+               .whenAggregate("fe-1").publishes(SCHEDULED, TO_BOOK)
                .expectActiveSagas(1)
                .expectAssociationWith("eventId", "fe-1")
-               .expectDispatchedCommands(BOOK_HALL, new ConfirmFestivalEventCommand("fe-1"));
+               .expectDispatchedCommands(BOOK_HALL);
     }
 
     @Test
-    void aVenueClashRejectsTheRequestNamingTheEventInTheWayAndEndsTheProcess() {
+    void aVenueClashTurnsTheEventDownNamingTheEventInTheWayAndEndsTheProcess() {
         refusing(BookVenueCommand.class::isInstance, CLASH);
         fixture.givenNoPriorActivity()
-               .whenAggregate("fe-1").publishes(REQUESTED)
+               .whenAggregate("fe-1").publishes(SCHEDULED, TO_BOOK)
                .expectActiveSagas(0)
                .expectDispatchedCommands(BOOK_HALL, new RejectFestivalEventCommand("fe-1", ErrorCode.VENUE_CLASH,
                                                                                    CLASH.detail(), "fe-2"));
-    }
-
-    @Test
-    void anEventThatWillNotBeScheduledGivesItsBookingBack() {
-        RuleViolation closed = new RuleViolation(ErrorCode.EVENT_NOT_OPEN, "The event fe-1 is cancelled", null);
-        refusing(ConfirmFestivalEventCommand.class::isInstance, closed);
-        fixture.givenNoPriorActivity()
-               .whenAggregate("fe-1").publishes(REQUESTED)
-               .expectActiveSagas(0)
-               .expectDispatchedCommands(BOOK_HALL, new ConfirmFestivalEventCommand("fe-1"),
-                                         new ReleaseVenueBookingCommand(HALL, "fe-1"),
-                                         new RejectFestivalEventCommand("fe-1", ErrorCode.EVENT_NOT_OPEN,
-                                                                        closed.detail(), null));
-    }
-
-    @Test
-    void theAnswerToItsOwnRequestSendsNothing() {
-        fixture.givenAggregate("fe-1").published(REQUESTED)
-               .whenAggregate("fe-1").publishes(SCHEDULED)
-               .expectActiveSagas(1)
-               .expectNoDispatchedCommands();
     }
 
     @Test
@@ -114,7 +91,7 @@ class VenueBookingSagaTest {
 
     @Test
     void aMoveInTheSameVenueMovesTheBookingThenTheEvent() {
-        fixture.givenAggregate("fe-1").published(REQUESTED, SCHEDULED)
+        fixture.givenAggregate("fe-1").published(SCHEDULED)
                .whenAggregate("fe-1").publishes(moveTo("Culture Hall", FOUR, SIX))
                .expectDispatchedCommands(new BookVenueCommand(HALL, "Culture Hall", "fe-1", "Writing workshop", FOUR,
                                                               SIX),
@@ -123,7 +100,7 @@ class VenueBookingSagaTest {
 
     @Test
     void aMoveToAnotherVenueBooksItFirstAndReleasesTheOldOneAfterTheMove() {
-        fixture.givenAggregate("fe-1").published(REQUESTED, SCHEDULED)
+        fixture.givenAggregate("fe-1").published(SCHEDULED)
                .whenAggregate("fe-1").publishes(moveTo("Library", FOUR, SIX))
                .expectDispatchedCommands(new BookVenueCommand(LIBRARY, "Library", "fe-1", "Writing workshop", FOUR,
                                                               SIX),
@@ -134,7 +111,7 @@ class VenueBookingSagaTest {
     @Test
     void aMoveTheVenueRefusesIsRejectedAndTheEventKeepsItsTime() {
         refusing(BookVenueCommand.class::isInstance, CLASH);
-        fixture.givenAggregate("fe-1").published(REQUESTED, SCHEDULED)
+        fixture.givenAggregate("fe-1").published(SCHEDULED)
                .whenAggregate("fe-1").publishes(moveTo("Culture Hall", FOUR, SIX))
                .expectActiveSagas(1)
                .expectDispatchedCommands(new BookVenueCommand(HALL, "Culture Hall", "fe-1", "Writing workshop", FOUR,
@@ -147,7 +124,7 @@ class VenueBookingSagaTest {
     void aMoveTheEventRefusesPutsTheBookingBackWhereItWas() {
         RuleViolation cancelled = new RuleViolation(ErrorCode.EVENT_NOT_OPEN, "The event fe-1 is cancelled", null);
         refusing(ConfirmRescheduleCommand.class::isInstance, cancelled);
-        fixture.givenAggregate("fe-1").published(REQUESTED, SCHEDULED)
+        fixture.givenAggregate("fe-1").published(SCHEDULED)
                .whenAggregate("fe-1").publishes(moveTo("Culture Hall", FOUR, SIX))
                .expectDispatchedCommands(new BookVenueCommand(HALL, "Culture Hall", "fe-1", "Writing workshop", FOUR,
                                                               SIX),
@@ -161,7 +138,7 @@ class VenueBookingSagaTest {
     void aMoveToAnotherVenueTheEventRefusesGivesTheNewVenueBack() {
         RuleViolation cancelled = new RuleViolation(ErrorCode.EVENT_NOT_OPEN, "The event fe-1 is cancelled", null);
         refusing(ConfirmRescheduleCommand.class::isInstance, cancelled);
-        fixture.givenAggregate("fe-1").published(REQUESTED, SCHEDULED)
+        fixture.givenAggregate("fe-1").published(SCHEDULED)
                .whenAggregate("fe-1").publishes(moveTo("Library", FOUR, SIX))
                .expectDispatchedCommands(new BookVenueCommand(LIBRARY, "Library", "fe-1", "Writing workshop", FOUR,
                                                               SIX),
@@ -173,7 +150,7 @@ class VenueBookingSagaTest {
 
     @Test
     void aCancelledEventReleasesTheVenueItWasLastMovedTo() {
-        fixture.givenAggregate("fe-1").published(REQUESTED, SCHEDULED, moveTo("Library", FOUR, SIX),
+        fixture.givenAggregate("fe-1").published(SCHEDULED, moveTo("Library", FOUR, SIX),
                                                  new FestivalEventRescheduledEvent("fe-1", "Culture Hall", TWO, FOUR,
                                                                                    "Library", FOUR, SIX, null))
                .whenAggregate("fe-1").publishes(new FestivalEventCancelledEvent("fe-1", "flooded"))

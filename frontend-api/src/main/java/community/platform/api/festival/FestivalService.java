@@ -11,6 +11,7 @@ import community.platform.shared.festival.FestivalEventSummary;
 import community.platform.shared.festival.FindFestivalEventQuery;
 import community.platform.shared.festival.FindFestivalEventRejectionQuery;
 import community.platform.shared.festival.FindResultsQuery;
+import community.platform.shared.festival.FindVenueBookingQuery;
 import community.platform.shared.festival.ListFestivalEventsQuery;
 import community.platform.shared.festival.RegisterForEventCommand;
 import community.platform.shared.festival.RegistrationOutcome;
@@ -31,14 +32,13 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static community.platform.shared.festival.BookVenueCommand.venueIdOf;
 
 /**
  * The festival's use cases, for its API and its pages alike: one command per intention, then the answer as the views
- * show it. Scheduling and moving an event wait for the whole process (the venue booked and the event scheduled or
- * moved, or the clash that stopped it); the command side books, moves and releases venues itself.
+ * show it. Scheduling and moving an event wait for the whole process (the venue booked, or the event moved, or the
+ * clash that stopped it); the command side books, moves and releases venues itself.
  */
 @Service
 public class FestivalService {
@@ -57,12 +57,15 @@ public class FestivalService {
     public Mono<EventResponse> schedule(FestivalRequests.ScheduleEvent request, Authentication caller,
                                         ServerWebExchange exchange) {
         String eventId = IdempotencyKeys.newId(exchange, "fe-");
+        String venue = request.venue().strip();
+        Mono<FestivalEventSummary> booked =
+                views.visible(new FindVenueBookingQuery(venueIdOf(venue), eventId), VenueBooking.class, b -> true)
+                     .then(views.visible(new FindFestivalEventQuery(eventId), FestivalEventSummary.class, e -> true));
         return commands.send(new ScheduleFestivalEventCommand(eventId, caller.getName(), request.title().strip(),
-                                                              request.kind(), request.venue().strip(),
-                                                              request.startsAt().toInstant(),
+                                                              request.kind(), venue, request.startsAt().toInstant(),
                                                               request.endsAt().toInstant(), request.capacity(),
                                                               request.description()), exchange)
-                       .then(answered(eventId, 0, event -> true))
+                       .then(answered(eventId, 0, booked))
                        .map(EventResponse::of);
     }
 
@@ -83,9 +86,10 @@ public class FestivalService {
         String venue = request.venue() == null || request.venue().isBlank() ? null : request.venue().strip();
         return commands.<Integer>send(new RescheduleFestivalEventCommand(id, caller.getName(), venue, startsAt, endsAt,
                                                                          request.reason()), exchange)
-                       .flatMap(number -> answered(id, number, moved -> moved.startsAt().equals(startsAt)
-                               && moved.endsAt().equals(endsAt)
-                               && (venue == null || venueIdOf(moved.venue()).equals(venueIdOf(venue)))))
+                       .flatMap(number -> answered(id, number, views.visible(
+                               new FindFestivalEventQuery(id), FestivalEventSummary.class,
+                               moved -> moved.startsAt().equals(startsAt) && moved.endsAt().equals(endsAt)
+                                       && (venue == null || venueIdOf(moved.venue()).equals(venueIdOf(venue))))))
                        .map(EventResponse::of);
     }
 
@@ -141,18 +145,17 @@ public class FestivalService {
     }
 
     /**
-     * The answer to request {@code request} of the event (0 schedules it, 1 and on move it): the event once it shows
-     * {@code done}, or the refusal, answered as the venue's refusal of a command would be.
+     * The answer to request {@code request} of the event (0 schedules it, 1 and on move it): {@code done}, or the
+     * refusal, answered as the venue's refusal of a command would be.
      */
-    private Mono<FestivalEventSummary> answered(String id, int request, Predicate<FestivalEventSummary> done) {
+    private Mono<FestivalEventSummary> answered(String id, int request, Mono<FestivalEventSummary> done) {
         Mono<FestivalEventSummary> refused =
                 views.visible(new FindFestivalEventRejectionQuery(id, request), FestivalEventRejection.class,
                               rejection -> true)
                      .flatMap(rejection -> Mono.error(new CommandExecutionException(
                              rejection.detail(), null,
                              new RuleViolation(rejection.code(), rejection.detail(), rejection.subject()))));
-        return Mono.firstWithSignal(views.visible(new FindFestivalEventQuery(id), FestivalEventSummary.class, done),
-                                    refused);
+        return Mono.firstWithSignal(done, refused);
     }
 
     /** The event's view once it has applied the given version. */

@@ -6,7 +6,6 @@ import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.FestivalEventCancelledEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventRejectedEvent;
-import community.platform.shared.festival.FestivalEventRequestedEvent;
 import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
 import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
 import community.platform.shared.festival.FestivalEventRescheduledEvent;
@@ -44,18 +43,17 @@ record FestivalEventView(FestivalEventScheduledEvent event, String venue, Instan
         }
     }
 
-    /**
-     * Whether the event changes what the screens show: a request and its refusal do not (an event shows once it is
-     * scheduled, and moves once the move is made).
-     */
+    /** Whether the event changes what the screens show: a move shows once it is made, not when it is asked for. */
     static boolean shows(FestivalEventEvent event) {
-        return !(event instanceof FestivalEventRequestedEvent || event instanceof FestivalEventRejectedEvent
-                || event instanceof FestivalEventRescheduleRequestedEvent
+        return !(event instanceof FestivalEventRescheduleRequestedEvent
                 || event instanceof FestivalEventRescheduleRejectedEvent);
     }
 
-    /** The view after {@code event}; null (no view yet) until the event is scheduled. */
+    /** The view after {@code event}; none for an event turned down (its venue was taken), as if never scheduled. */
     static FestivalEventView apply(FestivalEventView view, FestivalEventEvent event) {
+        if (event instanceof FestivalEventRejectedEvent) {
+            return null;
+        }
         if (!shows(event)) {
             return view;
         }

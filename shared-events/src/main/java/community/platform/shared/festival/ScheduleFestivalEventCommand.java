@@ -5,9 +5,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /**
- * Asks for an event in a venue at a time: the event is requested at once, and scheduled when its venue is booked
- * (the festival's scheduling process does that and answers with {@link FestivalEventScheduledEvent} or
- * {@link FestivalEventRejectedEvent}).
+ * Schedules an event in a venue at a time. The festival's scheduling process then books the venue; if another event
+ * holds it, the event is turned down ({@link FestivalEventRejectedEvent}) and never opens.
  */
 public record ScheduleFestivalEventCommand(@TargetAggregateIdentifier String eventId, String organizer, String title,
                                            EventKind kind, String venue, Instant startsAt, Instant endsAt,
