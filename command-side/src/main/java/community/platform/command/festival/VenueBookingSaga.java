@@ -9,6 +9,7 @@ import community.platform.shared.festival.FestivalEventScheduledEvent;
 import community.platform.shared.festival.RejectFestivalEventCommand;
 import community.platform.shared.festival.RejectRescheduleCommand;
 import community.platform.shared.festival.ReleaseVenueBookingCommand;
+import jakarta.inject.Inject;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -18,7 +19,6 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -46,7 +46,7 @@ public class VenueBookingSaga {
     /** Where the event holds its time, once it does; its times are the event's own. */
     private String venue;
 
-    @Autowired
+    @Inject
     private transient CommandGateway commandGateway;
 
     /**
