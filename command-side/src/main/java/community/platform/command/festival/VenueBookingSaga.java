@@ -27,8 +27,8 @@ import static community.platform.shared.festival.BookVenueCommand.venueIdOf;
 
 /**
  * Keeps a festival event's venue booking in step with the event: "no two events in one venue at once" is the venue's
- * rule, so an event is scheduled, or moved, only once its venue holds the time, and a cancelled event gives its venue
- * back. One per festival event, from its request to its cancellation.
+ * rule, so a new event's venue is booked (or the event turned down), an event moves only once its venue holds the new
+ * time, and a cancelled event gives its venue back. One per festival event, from its scheduling to its cancellation.
  * <p>
  * Each step commits on its own ({@link OwnCommits}), and may run twice: a batch that failed, or a restart before its
  * token was stored, hands the event over again. So every command sent here changes nothing the second time: a booking
