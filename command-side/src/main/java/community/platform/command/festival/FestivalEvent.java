@@ -5,6 +5,12 @@ import community.platform.command.handling.RuleViolatedException;
 import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.festival.CancelFestivalEventCommand;
+import community.platform.shared.festival.ConfirmRescheduleCommand;
+import community.platform.shared.festival.FestivalEventRejectedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
+import community.platform.shared.festival.RejectFestivalEventCommand;
+import community.platform.shared.festival.RejectRescheduleCommand;
 import community.platform.shared.festival.CoupletEntrySubmittedEvent;
 import community.platform.shared.festival.EntryScoredEvent;
 import community.platform.shared.festival.EventKind;
@@ -37,7 +43,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A Spring Festival event: its registrations (seats and queue, as for volunteer posts) and, for a competition, its
- * couplet entries and judges' scores. The venue booking lives in the {@link Venue} aggregate.
+ * couplet entries and judges' scores. The venue booking lives in the {@link Venue} aggregate, kept in step by
+ * {@link VenueBookingSaga}: a new event's venue is booked after it is scheduled (an event whose venue is taken is
+ * turned down and never opens), and a move is requested, then made once the venue holds the new times.
  */
 @Aggregate
 public class FestivalEvent {
@@ -46,7 +54,9 @@ public class FestivalEvent {
 
     @AggregateIdentifier
     private String eventId;
+    private boolean rejected;
     private String organizer;
+    private String title;
     private EventKind kind;
     private String venue;
     private Instant startsAt;
@@ -56,6 +66,8 @@ public class FestivalEvent {
     private Places places;
     private Map<String, String> entryByAuthor;
     private Map<String, Map<String, Integer>> scoresByEntry;
+    private int rescheduleRequests;
+    private Map<Integer, FestivalEventRescheduleRequestedEvent> pendingMoves;
 
     @CommandHandler
     public FestivalEvent(ScheduleFestivalEventCommand command) {
@@ -66,16 +78,51 @@ public class FestivalEvent {
         }
         apply(new FestivalEventScheduledEvent(command.eventId(), command.organizer(), command.title(), command.kind(),
                                               command.venue(), command.startsAt(), command.endsAt(),
-                                              command.capacity(), command.description()));
+                                              command.capacity(), command.description()),
+              VenueBookingSaga.TO_BOOK);
     }
 
+    /** Its venue is taken. Changes nothing for an event turned down or cancelled already (a retried step). */
     @CommandHandler
-    public void handle(RescheduleFestivalEventCommand command) {
+    public void handle(RejectFestivalEventCommand command) {
+        if (!rejected && !cancelled) {
+            apply(new FestivalEventRejectedEvent(eventId, command.code(), command.detail(), command.subject()));
+        }
+    }
+
+    /** Answers the request's number; the move is made when the venue holds the new times. */
+    @CommandHandler
+    public int handle(RescheduleFestivalEventCommand command) {
         requireOrganizer(command.organizer());
         requireOpen();
         requireTimes(command.startsAt(), command.endsAt());
-        apply(new FestivalEventRescheduledEvent(eventId, venue, startsAt, endsAt, command.venue(), command.startsAt(),
-                                                command.endsAt(), command.reason()));
+        String to = command.venue() == null || command.venue().isBlank() ? venue : command.venue().strip();
+        int request = rescheduleRequests + 1;
+        apply(new FestivalEventRescheduleRequestedEvent(eventId, request, title, venue, startsAt, endsAt, to,
+                                                        command.startsAt(), command.endsAt(), command.reason()));
+        return request;
+    }
+
+    /** The venue holds the new times; refused when the event was cancelled meanwhile, so the venue is given back. */
+    @CommandHandler
+    public void handle(ConfirmRescheduleCommand command) {
+        FestivalEventRescheduleRequestedEvent move = pendingMoves.get(command.request());
+        if (move == null) {
+            return;
+        }
+        if (cancelled) {
+            throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN, "The event " + eventId + " is cancelled");
+        }
+        apply(new FestivalEventRescheduledEvent(eventId, venue, startsAt, endsAt, move.venue(), move.startsAt(),
+                                                move.endsAt(), move.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RejectRescheduleCommand command) {
+        if (pendingMoves.containsKey(command.request())) {
+            apply(new FestivalEventRescheduleRejectedEvent(eventId, command.request(), command.code(),
+                                                           command.detail(), command.subject()));
+        }
     }
 
     @CommandHandler
@@ -161,8 +208,12 @@ public class FestivalEvent {
         return AggregateLifecycle.getVersion();
     }
 
-    /** Open for registration and entries: not cancelled and not over. */
+    /** Open for registration and entries: not turned down, not cancelled and not over. */
     private void requireOpen() {
+        if (rejected) {
+            throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN,
+                                            "The event " + eventId + " was turned down: its venue was taken");
+        }
         if (cancelled) {
             throw new RuleViolatedException(ErrorCode.EVENT_NOT_OPEN, "The event " + eventId + " is cancelled");
         }
@@ -195,6 +246,7 @@ public class FestivalEvent {
     void on(FestivalEventScheduledEvent event) {
         eventId = event.eventId();
         organizer = event.organizer();
+        title = event.title();
         kind = event.kind();
         venue = event.venue();
         startsAt = event.startsAt();
@@ -203,13 +255,32 @@ public class FestivalEvent {
         places = new Places();
         entryByAuthor = new HashMap<>();
         scoresByEntry = new HashMap<>();
+        pendingMoves = new HashMap<>();
     }
 
     @EventSourcingHandler
+    void on(FestivalEventRejectedEvent event) {
+        rejected = true;
+    }
+
+    @EventSourcingHandler
+    void on(FestivalEventRescheduleRequestedEvent event) {
+        rescheduleRequests = event.request();
+        pendingMoves.put(event.request(), event);
+    }
+
+    /** Requests are answered in turn, so the oldest one pending is the one answered (none for older records). */
+    @EventSourcingHandler
     void on(FestivalEventRescheduledEvent event) {
+        pendingMoves.keySet().stream().min(Integer::compare).ifPresent(pendingMoves::remove);
         venue = event.venue();
         startsAt = event.startsAt();
         endsAt = event.endsAt();
+    }
+
+    @EventSourcingHandler
+    void on(FestivalEventRescheduleRejectedEvent event) {
+        pendingMoves.remove(event.request());
     }
 
     @EventSourcingHandler

@@ -1,5 +1,8 @@
 package community.platform.command.festival;
 
+import community.platform.command.calendar.Calendar;
+import community.platform.command.calendar.OverlapPolicy;
+import community.platform.command.calendar.TimeSlot;
 import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
@@ -16,9 +19,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -31,67 +32,69 @@ public class Venue {
 
     @AggregateIdentifier
     private String venueId;
-    private Map<String, Booking> bookings;
+    private Calendar calendar = Calendar.empty();
 
+    /** Holds the time for the event; a second booking of the same time is no change, another time is a move. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(BookVenueCommand command) {
-        requireFree(command.eventId(), command.startsAt(), command.endsAt());
-        apply(new VenueBookedEvent(command.venueId(), command.venue(), command.eventId(), command.title(),
-                                   command.startsAt(), command.endsAt()));
+        List<TimeSlot> wanted = List.of(new TimeSlot(command.startsAt(), command.endsAt()));
+        if (calendar.holds(command.eventId(), wanted)) {
+            return;
+        }
+        requireFree(command.eventId(), wanted);
+        if (calendar.heldBy(command.eventId()).isPresent()) {
+            apply(new VenueBookingMovedEvent(command.venueId(), command.eventId(), command.startsAt(),
+                                             command.endsAt()));
+        } else {
+            apply(new VenueBookedEvent(command.venueId(), command.venue(), command.eventId(), command.title(),
+                                       command.startsAt(), command.endsAt()));
+        }
     }
 
     @CommandHandler
     public void handle(MoveVenueBookingCommand command) {
-        requireFree(command.eventId(), command.startsAt(), command.endsAt());
+        List<TimeSlot> wanted = List.of(new TimeSlot(command.startsAt(), command.endsAt()));
+        if (calendar.holds(command.eventId(), wanted)) {
+            return;
+        }
+        requireFree(command.eventId(), wanted);
         apply(new VenueBookingMovedEvent(venueId, command.eventId(), command.startsAt(), command.endsAt()));
     }
 
     @CommandHandler
     public void handle(ReleaseVenueBookingCommand command) {
-        if (bookings.containsKey(command.eventId())) {
+        if (calendar.heldBy(command.eventId()).isPresent()) {
             apply(new VenueBookingReleasedEvent(venueId, command.eventId()));
         }
     }
 
-    private void requireFree(String eventId, Instant startsAt, Instant endsAt) {
-        if (bookings == null) {
-            return;
-        }
-        bookings.forEach((other, booking) -> {
-            if (!other.equals(eventId) && booking.overlaps(startsAt, endsAt)) {
-                throw new RuleViolatedException(ErrorCode.VENUE_CLASH,
-                                                "The venue is booked for '" + booking.title() + "' (" + other + "), "
-                                                        + LocalTimes.span(booking.startsAt(), booking.endsAt()),
-                                                other);
-            }
+    /** One event at a time in a venue. */
+    private void requireFree(String eventId, List<TimeSlot> wanted) {
+        calendar.clashFor(eventId, wanted, OverlapPolicy.oneAtATime).ifPresent(clash -> {
+            throw new RuleViolatedException(ErrorCode.VENUE_CLASH,
+                                            "The venue is booked for '" + clash.title() + "' (" + clash.holder()
+                                                    + "), " + LocalTimes.span(clash.held().startsAt(),
+                                                                              clash.held().endsAt()),
+                                            clash.holder());
         });
     }
 
     @EventSourcingHandler
     void on(VenueBookedEvent event) {
         venueId = event.venueId();
-        if (bookings == null) {
-            bookings = new LinkedHashMap<>();
-        }
-        bookings.put(event.eventId(), new Booking(event.title(), event.startsAt(), event.endsAt()));
+        calendar = calendar.hold(event.eventId(), event.title(),
+                                 List.of(new TimeSlot(event.startsAt(), event.endsAt())));
     }
 
     @EventSourcingHandler
     void on(VenueBookingMovedEvent event) {
-        bookings.computeIfPresent(event.eventId(), (id, booking) -> new Booking(booking.title(), event.startsAt(),
-                                                                                event.endsAt()));
+        calendar = calendar.move(event.eventId(), List.of(new TimeSlot(event.startsAt(), event.endsAt())));
     }
 
     @EventSourcingHandler
     void on(VenueBookingReleasedEvent event) {
-        bookings.remove(event.eventId());
-    }
-
-    record Booking(String title, Instant startsAt, Instant endsAt) {
-        boolean overlaps(Instant otherStart, Instant otherEnd) {
-            return startsAt.isBefore(otherEnd) && otherStart.isBefore(endsAt);
-        }
+        calendar = calendar.release(event.eventId());
     }
 
     Venue() {

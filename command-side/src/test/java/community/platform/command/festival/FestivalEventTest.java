@@ -2,6 +2,12 @@ package community.platform.command.festival;
 
 import community.platform.shared.ErrorCode;
 import community.platform.shared.festival.CancelFestivalEventCommand;
+import community.platform.shared.festival.ConfirmRescheduleCommand;
+import community.platform.shared.festival.FestivalEventRejectedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
+import community.platform.shared.festival.RejectFestivalEventCommand;
+import community.platform.shared.festival.RejectRescheduleCommand;
 import community.platform.shared.festival.CoupletEntrySubmittedEvent;
 import community.platform.shared.festival.EntryScoredEvent;
 import community.platform.shared.festival.EventKind;
@@ -19,6 +25,7 @@ import community.platform.shared.festival.ScheduleFestivalEventCommand;
 import community.platform.shared.festival.ScoreEntryCommand;
 import community.platform.shared.festival.SubmitCoupletEntryCommand;
 import community.platform.shared.festival.WithdrawRegistrationCommand;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,11 +69,46 @@ class FestivalEventTest {
         return new SubmitCoupletEntryCommand("fe-1", "entry-1", "lihua", upper, lower, scroll);
     }
 
+    private static FestivalEventRescheduleRequestedEvent moveRequested(int request, Instant starts) {
+        return new FestivalEventRescheduleRequestedEvent("fe-1", request, "Couplet competition", "Culture Hall", STARTS,
+                                                         ENDS, "Library", starts, starts.plusSeconds(3600),
+                                                         "calligrapher ill");
+    }
+
     @Test
-    void anOrganizerSchedulesAnEvent() {
+    void anOrganizerSchedulesAnEventMarkedForItsVenueToBeBooked() {
         fixture.givenNoPriorActivity()
                .when(schedule(STARTS, ENDS, 100))
-               .expectEvents(scheduled(EventKind.COMPETITION, 100));
+               .expectEvents(scheduled(EventKind.COMPETITION, 100))
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                       new org.hamcrest.CustomMatcher<EventMessage<?>>("an event marked for its venue to be booked") {
+                           @Override
+                           public boolean matches(Object actual) {
+                               return actual instanceof EventMessage<?> message
+                                       && "yes".equals(message.getMetaData().get(VenueBookingSaga.BOOK));
+                           }
+                       }));
+    }
+
+    @Test
+    void anEventWhoseVenueIsTakenIsTurnedDownOnceAndNeverOpens() {
+        FestivalEventRejectedEvent rejected =
+                new FestivalEventRejectedEvent("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2");
+        fixture.given(scheduled(EventKind.COMPETITION, 100))
+               .when(new RejectFestivalEventCommand("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .expectEvents(rejected);
+        fixture.given(scheduled(EventKind.COMPETITION, 100), rejected)
+               .when(new RejectFestivalEventCommand("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(scheduled(EventKind.COMPETITION, 100), new FestivalEventCancelledEvent("fe-1", "rain"))
+               .when(new RejectFestivalEventCommand("fe-1", ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(scheduled(EventKind.COMPETITION, 100), rejected)
+               .when(new RegisterForEventCommand("fe-1", "lihua", "Li Hua"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.EVENT_NOT_OPEN));
+        fixture.given(scheduled(EventKind.COMPETITION, 100), rejected)
+               .when(new RescheduleFestivalEventCommand("fe-1", "zhang", null, STARTS, ENDS, null))
+               .expectNoEvents().expectException(violationOf(ErrorCode.EVENT_NOT_OPEN));
     }
 
     @Test
@@ -135,13 +177,54 @@ class FestivalEventTest {
     }
 
     @Test
-    void aRescheduleKeepsTheOldVenueAndTimesInTheHistory() {
+    void aRescheduleIsRequestedWithTheOldVenueAndTimesAndMadeWhenTheVenueHoldsTheNewOnes() {
         Instant later = STARTS.plus(Duration.ofDays(1));
         fixture.given(scheduled(EventKind.WORKSHOP, 2))
-               .when(new RescheduleFestivalEventCommand("fe-1", "zhang", "Library", later, later.plusSeconds(3600),
+               .when(new RescheduleFestivalEventCommand("fe-1", "zhang", " Library ", later, later.plusSeconds(3600),
                                                         "calligrapher ill"))
+               .expectEvents(moveRequested(1, later))
+               .expectResultMessagePayload(1);
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later))
+               .when(new ConfirmRescheduleCommand("fe-1", 1))
                .expectEvents(new FestivalEventRescheduledEvent("fe-1", "Culture Hall", STARTS, ENDS, "Library", later,
                                                                later.plusSeconds(3600), "calligrapher ill"));
+    }
+
+    @Test
+    void aRescheduleWithoutAVenueKeepsTheVenueAndRequestsAreNumbered() {
+        Instant later = STARTS.plus(Duration.ofDays(1));
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later))
+               .when(new RescheduleFestivalEventCommand("fe-1", "zhang", "  ", later, later.plusSeconds(60), null))
+               .expectEvents(new FestivalEventRescheduleRequestedEvent("fe-1", 2, "Couplet competition",
+                                                                       "Culture Hall", STARTS, ENDS, "Culture Hall",
+                                                                       later, later.plusSeconds(60), null))
+               .expectResultMessagePayload(2);
+    }
+
+    @Test
+    void aMoveIsAnsweredOnce() {
+        Instant later = STARTS.plus(Duration.ofDays(1));
+        FestivalEventRescheduledEvent moved = new FestivalEventRescheduledEvent(
+                "fe-1", "Culture Hall", STARTS, ENDS, "Library", later, later.plusSeconds(3600), "calligrapher ill");
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later), moved)
+               .when(new ConfirmRescheduleCommand("fe-1", 1))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later), moved)
+               .when(new RejectRescheduleCommand("fe-1", 1, ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later))
+               .when(new RejectRescheduleCommand("fe-1", 1, ErrorCode.VENUE_CLASH, "booked", "fe-2"))
+               .expectEvents(new FestivalEventRescheduleRejectedEvent("fe-1", 1, ErrorCode.VENUE_CLASH, "booked",
+                                                                      "fe-2"));
+    }
+
+    @Test
+    void aMoveOvertakenByTheCancellationIsRefusedSoTheVenueIsGivenBack() {
+        Instant later = STARTS.plus(Duration.ofDays(1));
+        fixture.given(scheduled(EventKind.WORKSHOP, 2), moveRequested(1, later),
+                      new FestivalEventCancelledEvent("fe-1", "flooded hall"))
+               .when(new ConfirmRescheduleCommand("fe-1", 1))
+               .expectNoEvents().expectException(violationOf(ErrorCode.EVENT_NOT_OPEN));
     }
 
     @Test

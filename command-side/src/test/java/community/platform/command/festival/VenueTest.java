@@ -69,4 +69,30 @@ class VenueTest {
                .when(new ReleaseVenueBookingCommand("venue-culture hall", "fe-1"))
                .expectEvents(new VenueBookingReleasedEvent("venue-culture hall", "fe-1"));
     }
+
+    @Test
+    void holdingWhatIsHeldAlreadyChangesNothingSoARetriedStepIsSafe() {
+        fixture.given(WORKSHOP)
+               .when(new BookVenueCommand("venue-culture hall", "Culture Hall", "fe-1", "Writing workshop", TWO, FOUR))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(WORKSHOP)
+               .when(new MoveVenueBookingCommand("venue-culture hall", "fe-1", TWO, FOUR))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(WORKSHOP, new VenueBookingReleasedEvent("venue-culture hall", "fe-1"))
+               .when(new ReleaseVenueBookingCommand("venue-culture hall", "fe-1"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void bookingAnotherTimeForTheSameEventMovesItsBooking() {
+        fixture.given(WORKSHOP, new VenueBookedEvent("venue-culture hall", "Culture Hall", "fe-2", "Exhibition",
+                                                     SIX, SIX.plusSeconds(3600)))
+               .when(new BookVenueCommand("venue-culture hall", "Culture Hall", "fe-1", "Writing workshop", FOUR, SIX))
+               .expectEvents(new VenueBookingMovedEvent("venue-culture hall", "fe-1", FOUR, SIX));
+        fixture.given(WORKSHOP, new VenueBookedEvent("venue-culture hall", "Culture Hall", "fe-2", "Exhibition",
+                                                     SIX, SIX.plusSeconds(3600)))
+               .when(new BookVenueCommand("venue-culture hall", "Culture Hall", "fe-1", "Writing workshop", FOUR,
+                                          SIX.plusSeconds(1)))
+               .expectNoEvents().expectException(violationOf(ErrorCode.VENUE_CLASH, "fe-2"));
+    }
 }

@@ -5,7 +5,6 @@ import community.platform.api.web.LocalTime;
 import community.platform.shared.courses.CourseSession;
 import community.platform.shared.courses.CreateCourseCommand;
 import community.platform.shared.courses.PublishCourseCommand;
-import community.platform.shared.festival.BookVenueCommand;
 import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.ScheduleFestivalEventCommand;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
@@ -58,8 +57,6 @@ public class DemoRecords {
         String eventId = "fe-" + UUID.randomUUID();
         String venue = "文化中心 Culture Centre";
         LocalDate eve = today.plusDays(30);
-        send(new BookVenueCommand(BookVenueCommand.venueIdOf(venue), venue, eventId, "春联大赛 Couplet competition",
-                                  at(eve, 14, 0), at(eve, 17, 0)));
         send(new ScheduleFestivalEventCommand(eventId, ORGANIZER, "春联大赛 Couplet competition", EventKind.COMPETITION,
                                               venue, at(eve, 14, 0), at(eve, 17, 0), 50,
                                               "Write a couplet for the new year: equal lines, a horizontal scroll"));

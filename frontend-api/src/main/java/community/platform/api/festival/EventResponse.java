@@ -4,6 +4,7 @@ import community.platform.api.web.LocalTime;
 import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.FestivalEventSummary;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -16,6 +17,11 @@ public record EventResponse(String id, String title, EventKind kind, String venu
         return new EventResponse(e.id(), e.title(), e.kind(), e.venue(), local(e.startsAt()), local(e.endsAt()),
                                  e.capacity(), e.registered(), e.waitlisted(), e.status(), e.organizer(),
                                  e.description());
+    }
+
+    /** Where the event is read: the {@code Location} of its creation. */
+    public URI location() {
+        return URI.create("/api/festival-events/" + id);
     }
 
     static OffsetDateTime local(Instant instant) {

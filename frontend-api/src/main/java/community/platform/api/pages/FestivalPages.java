@@ -1,7 +1,7 @@
 package community.platform.api.pages;
 
 import community.platform.api.festival.EventResponse;
-import community.platform.api.festival.FestivalController;
+import community.platform.api.festival.FestivalService;
 import community.platform.api.festival.FestivalRequests;
 import community.platform.shared.festival.EventKind;
 import org.springframework.http.HttpStatus;
@@ -24,10 +24,10 @@ import java.util.Locale;
 @Controller
 public class FestivalPages {
 
-    private final FestivalController festival;
+    private final FestivalService festival;
     private final PageForms forms;
 
-    FestivalPages(FestivalController festival, PageForms forms) {
+    FestivalPages(FestivalService festival, PageForms forms) {
         this.festival = festival;
         this.forms = forms;
     }
@@ -60,8 +60,7 @@ public class FestivalPages {
     Mono<Rendering> register(@PathVariable String id, Authentication caller, ServerWebExchange exchange,
                              Locale locale) {
         return festival.register(id, caller, exchange)
-                       .map(answer -> Rendering.redirectTo("/festival/" + id + "?done="
-                                                           + answer.getBody().status()).build())
+                       .map(answer -> Rendering.redirectTo("/festival/" + id + "?done=" + answer.status()).build())
                        .onErrorResume(failure -> refused(id, CoupletForm.EMPTY, failure, exchange, locale));
     }
 

@@ -1,13 +1,14 @@
 package community.platform.api.pages;
 
 import community.platform.api.festival.EventResponse;
-import community.platform.api.festival.FestivalController;
+import community.platform.api.festival.FestivalService;
 import community.platform.api.festival.FestivalRequests;
 import community.platform.api.festival.VenueBookingResponse;
 import community.platform.api.pages.FormPage.Field;
 import community.platform.shared.festival.EventKind;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,11 +38,11 @@ public class OrganizerEventPages {
 
     private static final List<String> KINDS = Arrays.stream(EventKind.values()).map(Enum::name).toList();
 
-    private final FestivalController festival;
+    private final FestivalService festival;
     private final PageForms forms;
     private final MessageSource messages;
 
-    OrganizerEventPages(FestivalController festival, PageForms forms,
+    OrganizerEventPages(FestivalService festival, PageForms forms,
                         MessageSource messages) {
         this.festival = festival;
         this.forms = forms;
@@ -63,7 +64,9 @@ public class OrganizerEventPages {
                 typed.number("capacity", form.capacity()), TypedFields.blankToNull(form.description()));
         return forms.send(eventForm(form), forms.invalidFields(typed, request, locale),
                           () -> forms.created(caller, form.idempotencyKey(), request, exchange,
-                                              () -> festival.schedule(request, caller, exchange), "/festival/"),
+                                              () -> festival.schedule(request, caller, exchange).map(
+                                                      event -> ResponseEntity.created(event.location()).body(event)),
+                                              "/festival/"),
                           exchange, locale);
     }
 

@@ -4,6 +4,8 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.ViewBatch;
+import community.platform.shared.festival.FestivalEventRejectedEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventSummary;
 import community.platform.shared.festival.FindFestivalEventQuery;
@@ -58,6 +60,14 @@ public class FestivalEventProjection implements RecordFold<FestivalEventEvent, F
     /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
     @EventHandler
     void on(FestivalEventEvent event, @SequenceNumber long sequence) {
+        if (!FestivalEventView.shows(event)) {
+            return;
+        }
+        if (event instanceof FestivalEventRejectedEvent) {
+            // turned down: its view goes, so it is neither listed nor found
+            ViewBatch.current().delete(views, event.eventId());
+            return;
+        }
         KeyedViews.update(views, event.eventId(), sequence, FestivalEventView::from,
                           before -> apply(before, event, sequence, null), FestivalEventView::toDocument)
                   .ifPresent(view -> updates.emit(FindFestivalEventQuery.class,

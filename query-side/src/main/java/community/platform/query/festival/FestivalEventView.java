@@ -5,6 +5,9 @@ import community.platform.shared.festival.EntryScoredEvent;
 import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.FestivalEventCancelledEvent;
 import community.platform.shared.festival.FestivalEventEvent;
+import community.platform.shared.festival.FestivalEventRejectedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
+import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
 import community.platform.shared.festival.FestivalEventRescheduledEvent;
 import community.platform.shared.festival.FestivalEventScheduledEvent;
 import community.platform.shared.festival.FestivalEventSummary;
@@ -40,7 +43,20 @@ record FestivalEventView(FestivalEventScheduledEvent event, String venue, Instan
         }
     }
 
+    /** Whether the event changes what the screens show: a move shows once it is made, not when it is asked for. */
+    static boolean shows(FestivalEventEvent event) {
+        return !(event instanceof FestivalEventRescheduleRequestedEvent
+                || event instanceof FestivalEventRescheduleRejectedEvent);
+    }
+
+    /** The view after {@code event}; none for an event turned down (its venue was taken), as if never scheduled. */
     static FestivalEventView apply(FestivalEventView view, FestivalEventEvent event) {
+        if (event instanceof FestivalEventRejectedEvent) {
+            return null;
+        }
+        if (!shows(event)) {
+            return view;
+        }
         if (event instanceof FestivalEventScheduledEvent scheduled) {
             return new FestivalEventView(scheduled, scheduled.venue(), scheduled.startsAt(), scheduled.endsAt(), false,
                                          List.of(), List.of(), List.of());

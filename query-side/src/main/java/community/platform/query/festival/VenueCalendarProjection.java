@@ -5,6 +5,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
+import community.platform.shared.festival.FindVenueBookingQuery;
 import community.platform.shared.festival.VenueBooking;
 import community.platform.shared.festival.VenueBookedEvent;
 import community.platform.shared.festival.VenueBookingMovedEvent;
@@ -16,6 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -24,6 +26,7 @@ import reactor.core.publisher.Mono;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 
@@ -42,9 +45,12 @@ public class VenueCalendarProjection {
     private final MongoCollection<Document> bookings;
     private final MongoCollection<Document> heads;
 
-    public VenueCalendarProjection(MongoDatabase platformViewDatabase) {
+    private final QueryUpdateEmitter updates;
+
+    public VenueCalendarProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates) {
         this.bookings = platformViewDatabase.getCollection(BOOKINGS);
         this.heads = platformViewDatabase.getCollection(HEADS);
+        this.updates = updates;
     }
 
     @EventHandler
@@ -65,6 +71,10 @@ public class VenueCalendarProjection {
                     .append("eventId", booked.eventId()).append("title", booked.title())
                     .append("startsAt", Date.from(booked.startsAt()))
                     .append("endsAt", Date.from(booked.endsAt())));
+            updates.emit(FindVenueBookingQuery.class, query -> query.venueId().equals(booked.venueId())
+                                 && query.eventId().equals(booked.eventId()),
+                         Optional.of(new VenueBooking(booked.eventId(), booked.title(), booked.startsAt(),
+                                                      booked.endsAt())));
         } else if (event instanceof VenueBookingMovedEvent moved) {
             batch.update(bookings, id(moved.venueId(), moved.eventId()), Updates.combine(
                     Updates.set("startsAt", Date.from(moved.startsAt())),
@@ -94,5 +104,14 @@ public class VenueCalendarProjection {
                            && (query.from() == null || b.endsAt().isAfter(query.from())))
                    .sort(Comparator.comparing(VenueBooking::startsAt))
                    .collectList().toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<Optional<VenueBooking>> handle(FindVenueBookingQuery query) {
+        return Mono.from(bookings.find(Filters.eq("_id", id(query.venueId(), query.eventId()))).first())
+                   .map(d -> Optional.of(new VenueBooking(d.getString("eventId"), d.getString("title"),
+                                                          d.getDate("startsAt").toInstant(),
+                                                          d.getDate("endsAt").toInstant())))
+                   .defaultIfEmpty(Optional.empty()).toFuture();
     }
 }

@@ -1,7 +1,13 @@
 package community.platform.query.festival;
 
 import community.platform.query.EmbeddedMongo;
+import community.platform.shared.ErrorCode;
 import community.platform.shared.festival.CoupletEntrySubmittedEvent;
+import community.platform.shared.festival.FestivalEventRejectedEvent;
+import community.platform.shared.festival.FindVenueBookingQuery;
+import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
+import community.platform.shared.festival.FestivalEventSummary;
+import community.platform.shared.festival.FindFestivalEventQuery;
 import community.platform.shared.festival.EntryScoredEvent;
 import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.FestivalEventEvent;
@@ -71,7 +77,7 @@ class FestivalProjectionsTest {
         mongo = new EmbeddedMongo();
         events = new FestivalEventProjection(mongo.database(), SimpleQueryUpdateEmitter.builder().build(),
                                              Clock.fixed(STARTS, ZoneOffset.UTC));
-        calendar = new VenueCalendarProjection(mongo.database());
+        calendar = new VenueCalendarProjection(mongo.database(), SimpleQueryUpdateEmitter.builder().build());
     }
 
     @AfterEach
@@ -149,6 +155,43 @@ class FestivalProjectionsTest {
         assertThat(documents(FestivalEventProjection.COLLECTION)).containsExactlyInAnyOrderElementsOf(liveEvents);
         assertThat(documents(VenueCalendarProjection.BOOKINGS)).containsExactlyInAnyOrderElementsOf(liveCalendar);
         assertThat(results()).isEqualTo(liveResults);
+    }
+
+    @Test
+    void anEventTurnedDownIsNeitherListedNorFoundAndAMoveShowsOnlyOnceMade() {
+        events.on(new FestivalEventScheduledEvent("fe-9", "zhang", "Workshop", EventKind.WORKSHOP, "Hall", STARTS,
+                                                  STARTS.plus(Duration.ofHours(1)), 10, null), 0);
+        events.on(new FestivalEventRejectedEvent("fe-9", ErrorCode.VENUE_CLASH, "booked", "fe-1"), 1);
+        assertThat(documents(FestivalEventProjection.COLLECTION)).isEmpty();
+        assertThat(events.apply(null, new FestivalEventRejectedEvent("fe-9", ErrorCode.VENUE_CLASH, "", ""), 1,
+                                null)).isNull();
+
+        events.on(new FestivalEventScheduledEvent("fe-8", "zhang", "Workshop", EventKind.WORKSHOP, "Hall", STARTS,
+                                                  STARTS.plus(Duration.ofHours(1)), 10, null), 0);
+        events.on(new FestivalEventRescheduleRequestedEvent("fe-8", 1, "Workshop", "Hall", STARTS,
+                                                            STARTS.plus(Duration.ofHours(1)), "Library", STARTS,
+                                                            STARTS.plus(Duration.ofHours(2)), null), 1);
+        StepVerifier.create(Mono.fromFuture(() -> events.handle(new FindFestivalEventQuery("fe-8"))))
+                    .assertNext(found -> assertThat(found).get().extracting(FestivalEventSummary::venue,
+                                                                            FestivalEventSummary::version)
+                                                          .containsExactly("Hall", 0L))
+                    .verifyComplete();
+    }
+
+    @Test
+    void aBookingIsFoundByItsVenueAndEvent() {
+        applyAll();
+
+        StepVerifier.create(Mono.fromFuture(() -> calendar.handle(new FindVenueBookingQuery("venue-culture hall",
+                                                                                            "fe-2"))))
+                    .expectNext(java.util.Optional.of(new VenueBooking("fe-2", "Workshop",
+                                                                       STARTS.plus(Duration.ofHours(6)),
+                                                                       STARTS.plus(Duration.ofHours(7)))))
+                    .verifyComplete();
+        StepVerifier.create(Mono.fromFuture(() -> calendar.handle(new FindVenueBookingQuery("venue-culture hall",
+                                                                                            "fe-3"))))
+                    .expectNext(java.util.Optional.empty())
+                    .verifyComplete();
     }
 
     private List<Document> documents(String collection) {
