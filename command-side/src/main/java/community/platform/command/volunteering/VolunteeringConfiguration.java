@@ -9,8 +9,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import community.platform.command.handling.ProcessesConfiguration;
 
-/** Volunteering's repositories, and snapshots for volunteer posts, whose history grows with every sign-up. */
+/**
+ * Volunteering's repositories, snapshots for volunteer posts (whose history grows with every sign-up), the handler of
+ * sign-up requests, and the duties process's processor.
+ */
 @Configuration
 public class VolunteeringConfiguration {
 
@@ -29,5 +34,23 @@ public class VolunteeringConfiguration {
     @Bean
     public Repository<VolunteerSchedule> volunteerScheduleRepository(TypedRepositories repositories) {
         return repositories.of(VolunteerSchedule.class);
+    }
+
+    @Bean
+    SignUpRequests signUpRequests(Repository<VolunteerPost> volunteerPostRepository,
+                                  Repository<VolunteerSchedule> volunteerScheduleRepository) {
+        return new SignUpRequests(volunteerPostRepository, volunteerScheduleRepository);
+    }
+
+    /**
+     * The duties process decides requests in the order of the log, so that a slot given back before a request was made
+     * is free when it is checked: one segment. One event per batch keeps each batch to one post's lock (its commands'
+     * events are appended, and their records unlocked, when the batch commits).
+     */
+    @Bean
+    public ConfigurerModule postDutiesInLogOrder() {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                ProcessesConfiguration.processingGroup(PostDutiesSaga.class),
+                (config, builder) -> builder.initialSegmentCount(1).batchSize(1));
     }
 }
