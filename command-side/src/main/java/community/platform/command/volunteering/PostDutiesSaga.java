@@ -15,7 +15,6 @@ import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
@@ -36,11 +35,11 @@ import static community.platform.shared.volunteering.ReserveDutySlotCommand.sche
  * <li>A withdrawal gives the volunteer's time back; a cancellation gives everyone's back; a new time moves everyone's
  * slot.</li>
  * </ul>
- * Its processor has one segment and takes one event at a time, so requests are decided in the order of the log, after
- * every release that came before them, and each step holds one post at most (then schedules, in name order).
- * Every command it sends changes nothing the second time, so an event handled again after a crash, or a replay from
- * the start of a store whose sign-ups were made before this process existed (holds without a request id, decided
- * when they were made), leaves the schedules as the posts say they should be.
+ * Its processor has one segment, so requests are decided in the order of the log, after every release that came
+ * before them. Each command commits on its own ({@link OwnCommits}) before the next is sent, and every one changes
+ * nothing the second time, so a step interrupted by a crash is taken again from its event; and a replay from the start
+ * of a store whose sign-ups were made before this process existed (holds without a request id, decided when they
+ * were made) leaves the schedules as the posts say they should be.
  */
 @Saga // public, with a public constructor: Axon creates sagas by reflection from its own package
 public class PostDutiesSaga {
@@ -64,22 +63,22 @@ public class PostDutiesSaga {
     }
 
     @SagaEventHandler(associationProperty = "postId")
-    void on(DutySlotReservedEvent event, CommandGateway commands) {
+    void on(DutySlotReservedEvent event, OwnCommits commands) {
         if (event.requestId() == null) {
             return;
         }
         String volunteer = event.volunteer();
-        RuleViolation clash = commands.sendAndWait(new CheckDutySlotCommand(event.scheduleId(), postId,
+        RuleViolation clash = commands.send(new CheckDutySlotCommand(event.scheduleId(), postId,
                                                                             event.requestId(), startsAt, endsAt));
         if (clash != null) {
-            boolean refused = commands.sendAndWait(new RefuseSignUpCommand(postId, volunteer, event.requestId(),
+            boolean refused = commands.send(new RefuseSignUpCommand(postId, volunteer, event.requestId(),
                                                                            clash));
             if (refused) {
                 release(commands, volunteer, event.requestId());
             }
             return;
         }
-        boolean placed = commands.sendAndWait(new ConfirmSignUpCommand(postId, volunteer, event.requestId()));
+        boolean placed = commands.send(new ConfirmSignUpCommand(postId, volunteer, event.requestId()));
         if (placed) {
             holders.put(volunteer, event.requestId());
         } else if (holders.containsKey(volunteer)) {
@@ -92,44 +91,44 @@ public class PostDutiesSaga {
 
     /** A place given before requests had ids: its time was held then; hold it again if a replay gave it back. */
     @SagaEventHandler(associationProperty = "postId")
-    void on(VolunteerSignedUpEvent event, CommandGateway commands) {
+    void on(VolunteerSignedUpEvent event, OwnCommits commands) {
         heldBefore(commands, event.volunteer(), event.requestId());
     }
 
     @SagaEventHandler(associationProperty = "postId")
-    void on(VolunteerWaitlistedEvent event, CommandGateway commands) {
+    void on(VolunteerWaitlistedEvent event, OwnCommits commands) {
         heldBefore(commands, event.volunteer(), event.requestId());
     }
 
     @SagaEventHandler(associationProperty = "postId")
-    void on(SignUpWithdrawnEvent event, CommandGateway commands) {
+    void on(SignUpWithdrawnEvent event, OwnCommits commands) {
         if (holders.containsKey(event.volunteer())) {
             release(commands, event.volunteer(), holders.remove(event.volunteer()));
         }
     }
 
     @SagaEventHandler(associationProperty = "postId")
-    void on(VolunteerPostRescheduledEvent event, CommandGateway commands) {
+    void on(VolunteerPostRescheduledEvent event, OwnCommits commands) {
         startsAt = event.startsAt();
         endsAt = event.endsAt();
-        holders.keySet().forEach(volunteer -> commands.sendAndWait(
+        holders.keySet().forEach(volunteer -> commands.send(
                 new MoveDutySlotCommand(scheduleOf(volunteer), postId, startsAt, endsAt)));
     }
 
     /** Stays after the cancellation: a request made on another instance at that moment is still refused here. */
     @SagaEventHandler(associationProperty = "postId")
-    void on(VolunteerPostCancelledEvent event, CommandGateway commands) {
+    void on(VolunteerPostCancelledEvent event, OwnCommits commands) {
         holders.forEach((volunteer, requestId) -> release(commands, volunteer, requestId));
         holders.clear();
     }
 
-    private void heldBefore(CommandGateway commands, String volunteer, String requestId) {
+    private void heldBefore(OwnCommits commands, String volunteer, String requestId) {
         if (requestId != null || holders.containsKey(volunteer)) {
             return;
         }
         holders.put(volunteer, null);
         try {
-            commands.sendAndWait(new ReserveDutySlotCommand(scheduleOf(volunteer), volunteer, postId, title,
+            commands.send(new ReserveDutySlotCommand(scheduleOf(volunteer), volunteer, postId, title,
                                                             startsAt, endsAt));
         } catch (CommandExecutionException clash) {
             log.warn("{} holds a place on {} that overlaps another of their duties: {}", volunteer, postId,
@@ -137,8 +136,8 @@ public class PostDutiesSaga {
         }
     }
 
-    private void release(CommandGateway commands, String volunteer, String requestId) {
-        commands.sendAndWait(new ReleaseDutySlotCommand(scheduleOf(volunteer), postId, requestId));
+    private void release(OwnCommits commands, String volunteer, String requestId) {
+        commands.send(new ReleaseDutySlotCommand(scheduleOf(volunteer), postId, requestId));
     }
 
     public PostDutiesSaga() {

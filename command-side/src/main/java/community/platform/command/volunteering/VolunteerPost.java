@@ -129,11 +129,15 @@ public class VolunteerPost {
         return true;
     }
 
-    /** Records a refusal decided outside the post (an overlap); a request decided before stays as it was. */
+    /**
+     * Records a refusal decided outside the post (an overlap); a request decided before stays as it was. Answers
+     * whether the request stands refused: false when the post gave it a place.
+     */
     @CommandHandler
     public boolean handle(RefuseSignUpCommand command) {
-        if (decided.containsKey(command.requestId())) {
-            return false;
+        Boolean before = decided.get(command.requestId());
+        if (before != null) {
+            return !before;
         }
         apply(new SignUpRefusedEvent(postId, command.volunteer(), command.requestId(), command.refusal()));
         return true;

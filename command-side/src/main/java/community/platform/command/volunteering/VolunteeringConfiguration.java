@@ -9,7 +9,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import java.util.concurrent.Executors;
 import community.platform.command.handling.ProcessesConfiguration;
 
 /**
@@ -42,10 +44,19 @@ public class VolunteeringConfiguration {
         return new SignUpRequests(volunteerPostRepository, volunteerScheduleRepository);
     }
 
+    @Bean
+    OwnCommits postDutiesCommands(CommandGateway commandGateway) {
+        return new OwnCommits(commandGateway, Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "post-duties-commands");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
     /**
      * The duties process decides requests in the order of the log, so that a slot given back before a request was made
-     * is free when it is checked: one segment. One event per batch keeps each batch to one post's lock (its commands'
-     * events are appended, and their records unlocked, when the batch commits).
+     * is free when it is checked: one segment. One event per batch: a step's commands commit as they go, so a batch
+     * retried after a failure repeats only the step that failed.
      */
     @Bean
     public ConfigurerModule postDutiesInLogOrder() {

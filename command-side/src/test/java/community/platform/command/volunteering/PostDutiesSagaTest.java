@@ -16,6 +16,7 @@ import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,8 @@ class PostDutiesSagaTest {
     @BeforeEach
     void fixture() {
         fixture = new SagaTestFixture<>(PostDutiesSaga.class);
+        fixture.registerResource(new OwnCommits(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus())
+                                                                     .build(), Runnable::run));
         fixture.setCallbackBehavior((command, metaData) -> {
             Object answer = answers.get(command);
             if (answer instanceof RuntimeException refusal) {
@@ -79,6 +82,19 @@ class PostDutiesSagaTest {
     @Test
     void anOverlapIsRecordedOnThePostAndTheHoldGivenBack() {
         answers.put(check("lihua", "r1"), OVERLAP);
+        answers.put(new RefuseSignUpCommand("post-1", "lihua", "r1", OVERLAP), true);
+
+        fixture.givenAggregate("post-1").published(PUBLISHED)
+               .whenAggregate("schedule-lihua").publishes(LIHUA_REQUESTS)
+               .expectDispatchedCommands(check("lihua", "r1"),
+                                         new RefuseSignUpCommand("post-1", "lihua", "r1", OVERLAP),
+                                         new ReleaseDutySlotCommand("schedule-lihua", "post-1", "r1"));
+    }
+
+    @Test
+    void aStepTakenAgainAfterACrashGivesBackTheHoldOfARequestRefusedBefore() {
+        answers.put(check("lihua", "r1"), OVERLAP);
+        // the post had recorded the refusal when the process died: it answers that the request stands refused
         answers.put(new RefuseSignUpCommand("post-1", "lihua", "r1", OVERLAP), true);
 
         fixture.givenAggregate("post-1").published(PUBLISHED)

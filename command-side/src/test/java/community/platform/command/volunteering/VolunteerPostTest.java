@@ -156,6 +156,14 @@ class VolunteerPostTest {
     }
 
     @Test
+    void aRefusalRecordedBeforeStandsAndIsNotRecordedTwice() {
+        RuleViolation overlap = new RuleViolation(ErrorCode.OVERLAPPING_SIGN_UP, "overlaps", "post-0");
+        fixture.given(published(2, null), new SignUpRefusedEvent("post-1", "lihua", "r1", overlap))
+               .when(new RefuseSignUpCommand("post-1", "lihua", "r1", overlap))
+               .expectNoEvents().expectResultMessagePayload(true);
+    }
+
+    @Test
     void anOverlapIsRecordedAsARefusalNamingTheOtherDuty() {
         RuleViolation overlap = new RuleViolation(ErrorCode.OVERLAPPING_SIGN_UP, "overlaps", "post-0");
         fixture.given(published(2, null))

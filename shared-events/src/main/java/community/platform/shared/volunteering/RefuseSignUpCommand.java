@@ -4,8 +4,8 @@ import community.platform.shared.RuleViolation;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * The request broke a rule outside the post (an overlapping duty): the post records the refusal. Answered with true
- * when it did, false when it had decided the request already.
+ * The request broke a rule outside the post (an overlapping duty): the post records the refusal. Answered with whether
+ * the request stands refused (now or before): false when the post had given it a place.
  */
 public record RefuseSignUpCommand(@TargetAggregateIdentifier String postId, String volunteer, String requestId,
                                   RuleViolation refusal) {
