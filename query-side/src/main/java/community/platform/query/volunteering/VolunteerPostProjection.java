@@ -105,10 +105,13 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
         return VolunteerPostView.apply(before, event, at);
     }
 
-    /** The post as its detail shows it, and its roster: who held a seat and who waited, in order, at the time. */
+    /**
+     * The post as its detail shows it, and its roster: who held a seat and who waited, in order, at the time, named as
+     * their accounts name them now. The audit's queries run off the event loop and read the store as they go.
+     */
     @Override
     public Object present(VolunteerPostView view, long sequence, Instant asOf) {
-        return new PostAsOf(view.summary(asOf), view.roster(sequence));
+        return new PostAsOf(view.summary(asOf), named(view.roster(sequence)).block());
     }
 
     /** A post's past state: the summary's fields, and the roster beside them. */
