@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.StreamableMessageSource;
 import java.util.concurrent.Executors;
 import community.platform.command.handling.ProcessesConfiguration;
 
@@ -55,13 +56,17 @@ public class VolunteeringConfiguration {
 
     /**
      * The duties process decides requests in the order of the log, so that a slot given back before a request was made
-     * is free when it is checked: one segment. One event per batch: a step's commands commit as they go, so a batch
-     * retried after a failure repeats only the step that failed.
+     * is free when it is checked: one segment. Its batches are as large as any processor's: a step's commands commit as
+     * they go, so a batch only decides how often its position is stored, and a batch retried after a failure repeats
+     * steps that change nothing the second time. It starts at the beginning of the log (Axon starts a saga's processor
+     * at its end): on a store with posts from before the process existed, every post gets its process, and their
+     * sign-ups' time is held again where it was given back, as the posts say it should be.
      */
     @Bean
     public ConfigurerModule postDutiesInLogOrder() {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 ProcessesConfiguration.processingGroup(PostDutiesSaga.class),
-                (config, builder) -> builder.initialSegmentCount(1).batchSize(1));
+                (config, builder) -> builder.initialSegmentCount(1)
+                                            .initialToken(StreamableMessageSource::createTailToken));
     }
 }
