@@ -68,11 +68,10 @@ public class PostDutiesSaga {
             return;
         }
         String volunteer = event.volunteer();
-        RuleViolation clash = commands.send(new CheckDutySlotCommand(event.scheduleId(), postId,
-                                                                            event.requestId(), startsAt, endsAt));
+        RuleViolation clash = commands.send(new CheckDutySlotCommand(event.scheduleId(), postId, event.requestId(),
+                                                                     startsAt, endsAt));
         if (clash != null) {
-            boolean refused = commands.send(new RefuseSignUpCommand(postId, volunteer, event.requestId(),
-                                                                           clash));
+            boolean refused = commands.send(new RefuseSignUpCommand(postId, volunteer, event.requestId(), clash));
             if (refused) {
                 release(commands, volunteer, event.requestId());
             }
