@@ -128,7 +128,7 @@ public class PostDutiesSaga {
         holders.put(volunteer, null);
         try {
             commands.send(new ReserveDutySlotCommand(scheduleOf(volunteer), volunteer, postId, title,
-                                                            startsAt, endsAt));
+                                                     startsAt, endsAt));
         } catch (CommandExecutionException clash) {
             log.warn("{} holds a place on {} that overlaps another of their duties: {}", volunteer, postId,
                      clash.getMessage());
