@@ -4,14 +4,16 @@ import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
+import community.platform.shared.RuleViolation;
+import community.platform.shared.volunteering.ConfirmSignUpCommand;
+import community.platform.shared.volunteering.RefuseSignUpCommand;
+import community.platform.shared.volunteering.SignUpRefusedEvent;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
 import community.platform.shared.volunteering.CheckInVolunteerCommand;
 import community.platform.shared.volunteering.RecordAttendanceCommand;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
 import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
-import community.platform.shared.volunteering.SignUpOutcome;
-import community.platform.shared.volunteering.SignUpVolunteerCommand;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
@@ -51,6 +53,7 @@ public class VolunteerPost {
     @AggregateIdentifier
     private String postId;
     private String organizer;
+    private String title;
     private Instant startsAt;
     private Instant endsAt;
     private Instant signupDeadline;
@@ -60,6 +63,8 @@ public class VolunteerPost {
     private Map<String, Long> attendance;
     /** Who was checked in; set here too for snapshots taken before check-ins existed. */
     private Set<String> checkedIn = new HashSet<>();
+    /** Each sign-up request decided: true for a place, false for a refusal. Empty in snapshots taken before. */
+    private Map<String, Boolean> decided = new HashMap<>();
 
     @CommandHandler
     public VolunteerPost(PublishVolunteerPostCommand command) {
@@ -74,23 +79,68 @@ public class VolunteerPost {
                                               command.signupDeadline(), command.skills()));
     }
 
-    @CommandHandler
-    public SignUpOutcome handle(SignUpVolunteerCommand command) {
+    /**
+     * The post's own rules for a sign-up request (open, before its start and deadline, not held already); answers the
+     * duty to hold in the volunteer's schedule, from this post's own events. Records nothing: the request is the hold.
+     */
+    Duty requestFor(String volunteer) {
         requireOpen();
         requireSignUpOpen();
-        if (places.holds(command.volunteer())) {
+        if (places.holds(volunteer)) {
             throw new RuleViolatedException(ErrorCode.ALREADY_SIGNED_UP,
-                                            command.volunteer() + " is already signed up for this post");
+                                            volunteer + " is already signed up for this post");
+        }
+        return new Duty(postId, title, startsAt, endsAt);
+    }
+
+    /** What a sign-up holds in the volunteer's schedule. */
+    record Duty(String postId, String title, Instant startsAt, Instant endsAt) {
+    }
+
+    /**
+     * Seat or queue for a request whose time is held, one at a time. The request was made while sign-up was open, so
+     * the deadline is not asked again; a cancellation since, or a place won by another request of the same volunteer,
+     * refuses it. A request decided before is answered as it was decided.
+     */
+    @CommandHandler
+    public boolean handle(ConfirmSignUpCommand command) {
+        Boolean before = decided.get(command.requestId());
+        if (before != null) {
+            return before;
+        }
+        if (cancelled) {
+            apply(new SignUpRefusedEvent(postId, command.volunteer(), command.requestId(), new RuleViolation(
+                    ErrorCode.POST_NOT_OPEN, "The post " + postId + " is cancelled", null)));
+            return false;
+        }
+        if (places.holds(command.volunteer())) {
+            apply(new SignUpRefusedEvent(postId, command.volunteer(), command.requestId(), new RuleViolation(
+                    ErrorCode.ALREADY_SIGNED_UP, command.volunteer() + " is already signed up for this post", null)));
+            return false;
         }
         Places.Placement placement = places.place(capacity);
-        if (!placement.seated()) {
-            apply(new VolunteerWaitlistedEvent(postId, command.volunteer(), command.displayName(), capacity,
-                                               placement.seatedBefore(), placement.queuePosition()));
-            return new SignUpOutcome(SignUpOutcome.Status.WAITLISTED, placement.queuePosition());
+        if (placement.seated()) {
+            apply(new VolunteerSignedUpEvent(postId, command.volunteer(), null, capacity, placement.seatedBefore(),
+                                             command.requestId()));
+        } else {
+            apply(new VolunteerWaitlistedEvent(postId, command.volunteer(), null, capacity, placement.seatedBefore(),
+                                               placement.queuePosition(), command.requestId()));
         }
-        apply(new VolunteerSignedUpEvent(postId, command.volunteer(), command.displayName(), capacity,
-                                         placement.seatedBefore()));
-        return new SignUpOutcome(SignUpOutcome.Status.CONFIRMED, null);
+        return true;
+    }
+
+    /**
+     * Records a refusal decided outside the post (an overlap); a request decided before stays as it was. Answers
+     * whether the request stands refused: false when the post gave it a place.
+     */
+    @CommandHandler
+    public boolean handle(RefuseSignUpCommand command) {
+        Boolean before = decided.get(command.requestId());
+        if (before != null) {
+            return !before;
+        }
+        apply(new SignUpRefusedEvent(postId, command.volunteer(), command.requestId(), command.refusal()));
+        return true;
     }
 
     /** Answers the post's version after the withdrawal (and promotion), so the caller can wait for the views. */
@@ -224,6 +274,7 @@ public class VolunteerPost {
     void on(VolunteerPostPublishedEvent event) {
         postId = event.postId();
         organizer = event.organizer();
+        title = event.title();
         startsAt = event.startsAt();
         endsAt = event.endsAt();
         signupDeadline = event.signupDeadline();
@@ -245,11 +296,24 @@ public class VolunteerPost {
     @EventSourcingHandler
     void on(VolunteerSignedUpEvent event) {
         places.seat(event.volunteer());
+        decide(event.requestId(), true);
     }
 
     @EventSourcingHandler
     void on(VolunteerWaitlistedEvent event) {
         places.enqueue(event.volunteer());
+        decide(event.requestId(), true);
+    }
+
+    @EventSourcingHandler
+    void on(SignUpRefusedEvent event) {
+        decide(event.requestId(), false);
+    }
+
+    private void decide(String requestId, boolean placed) {
+        if (requestId != null) {
+            decided.put(requestId, placed);
+        }
     }
 
     @EventSourcingHandler

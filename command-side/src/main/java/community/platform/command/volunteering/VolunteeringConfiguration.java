@@ -9,8 +9,16 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.StreamableMessageSource;
+import java.util.concurrent.Executors;
+import community.platform.command.handling.ProcessesConfiguration;
 
-/** Volunteering's repositories, and snapshots for volunteer posts, whose history grows with every sign-up. */
+/**
+ * Volunteering's repositories, snapshots for volunteer posts (whose history grows with every sign-up), the handler of
+ * sign-up requests, and the duties process's processor.
+ */
 @Configuration
 public class VolunteeringConfiguration {
 
@@ -29,5 +37,36 @@ public class VolunteeringConfiguration {
     @Bean
     public Repository<VolunteerSchedule> volunteerScheduleRepository(TypedRepositories repositories) {
         return repositories.of(VolunteerSchedule.class);
+    }
+
+    @Bean
+    SignUpRequests signUpRequests(Repository<VolunteerPost> volunteerPostRepository,
+                                  Repository<VolunteerSchedule> volunteerScheduleRepository) {
+        return new SignUpRequests(volunteerPostRepository, volunteerScheduleRepository);
+    }
+
+    @Bean
+    OwnCommits postDutiesCommands(CommandGateway commandGateway) {
+        return new OwnCommits(commandGateway, Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "post-duties-commands");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /**
+     * The duties process decides requests in the order of the log, so that a slot given back before a request was made
+     * is free when it is checked: one segment. Its batches are as large as any processor's: a step's commands commit as
+     * they go, so a batch only decides how often its position is stored, and a batch retried after a failure repeats
+     * steps that change nothing the second time. It starts at the beginning of the log (Axon starts a saga's processor
+     * at its end): on a store with posts from before the process existed, every post gets its process, and their
+     * sign-ups' time is held again where it was given back, as the posts say it should be.
+     */
+    @Bean
+    public ConfigurerModule postDutiesInLogOrder() {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                ProcessesConfiguration.processingGroup(PostDutiesSaga.class),
+                (config, builder) -> builder.initialSegmentCount(1)
+                                            .initialToken(StreamableMessageSource::createTailToken));
     }
 }

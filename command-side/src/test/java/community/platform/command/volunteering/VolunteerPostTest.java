@@ -8,8 +8,10 @@ import community.platform.shared.volunteering.RecordAttendanceCommand;
 import community.platform.shared.volunteering.VolunteerCheckedInEvent;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
 import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
-import community.platform.shared.volunteering.SignUpOutcome;
-import community.platform.shared.volunteering.SignUpVolunteerCommand;
+import community.platform.shared.RuleViolation;
+import community.platform.shared.volunteering.ConfirmSignUpCommand;
+import community.platform.shared.volunteering.RefuseSignUpCommand;
+import community.platform.shared.volunteering.SignUpRefusedEvent;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
@@ -95,59 +97,87 @@ class VolunteerPostTest {
     }
 
     @Test
-    void whileSeatsAreLeftAVolunteerIsConfirmed() {
+    void whileSeatsAreLeftARequestIsConfirmed() {
         fixture.given(published(2, null))
-               .when(new SignUpVolunteerCommand("post-1", "lihua", "Li Hua"))
-               .expectEvents(new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 2, 0))
-               .expectResultMessagePayload(new SignUpOutcome(SignUpOutcome.Status.CONFIRMED, null));
+               .when(new ConfirmSignUpCommand("post-1", "lihua", "r1"))
+               .expectEvents(new VolunteerSignedUpEvent("post-1", "lihua", null, 2, 0, "r1"))
+               .expectResultMessagePayload(true);
     }
 
     @Test
-    void whenFullAVolunteerIsWaitlistedWithTheInputsOfThatDecision() {
+    void whenFullARequestIsWaitlistedWithTheInputsOfThatDecision() {
         fixture.given(published(1, null), new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 1, 0),
                       new VolunteerWaitlistedEvent("post-1", "wang", "Wang", 1, 1, 1))
-               .when(new SignUpVolunteerCommand("post-1", "zhao", "Zhao"))
-               .expectEvents(new VolunteerWaitlistedEvent("post-1", "zhao", "Zhao", 1, 1, 2))
-               .expectResultMessagePayload(new SignUpOutcome(SignUpOutcome.Status.WAITLISTED, 2));
+               .when(new ConfirmSignUpCommand("post-1", "zhao", "r3"))
+               .expectEvents(new VolunteerWaitlistedEvent("post-1", "zhao", null, 1, 1, 2, "r3"))
+               .expectResultMessagePayload(true);
     }
 
     @Test
-    void cannotSignUpTwiceForTheSamePost() {
-        fixture.given(published(2, null), new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 2, 0))
-               .when(new SignUpVolunteerCommand("post-1", "lihua", "Li Hua"))
-               .expectNoEvents().expectException(violationOf(ErrorCode.ALREADY_SIGNED_UP));
+    void aRequestOfSomeoneWhoHoldsAPlaceAlreadyIsRefused() {
+        fixture.given(published(2, null), new VolunteerSignedUpEvent("post-1", "lihua", null, 2, 0, "r1"))
+               .when(new ConfirmSignUpCommand("post-1", "lihua", "r2"))
+               .expectEvents(new SignUpRefusedEvent("post-1", "lihua", "r2", new RuleViolation(
+                       ErrorCode.ALREADY_SIGNED_UP, "lihua is already signed up for this post", null)))
+               .expectResultMessagePayload(false);
     }
 
     @Test
-    void cannotSignUpTwiceEvenFromTheQueue() {
-        fixture.given(published(1, null), new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 1, 0),
-                      new VolunteerWaitlistedEvent("post-1", "wang", "Wang", 1, 1, 1))
-               .when(new SignUpVolunteerCommand("post-1", "wang", "Wang"))
-               .expectNoEvents().expectException(violationOf(ErrorCode.ALREADY_SIGNED_UP));
-    }
-
-    @Test
-    void aCancelledPostRefusesSignUps() {
+    void aRequestForAPostCancelledSinceIsRefused() {
         fixture.given(published(2, null), new VolunteerPostCancelledEvent("post-1", "rain"))
-               .when(new SignUpVolunteerCommand("post-1", "lihua", "Li Hua"))
-               .expectNoEvents().expectException(violationOf(ErrorCode.POST_NOT_OPEN));
+               .when(new ConfirmSignUpCommand("post-1", "lihua", "r1"))
+               .expectEvents(new SignUpRefusedEvent("post-1", "lihua", "r1", new RuleViolation(
+                       ErrorCode.POST_NOT_OPEN, "The post post-1 is cancelled", null)))
+               .expectResultMessagePayload(false);
     }
 
     @Test
-    void aPostThatHasStartedRefusesSignUps() {
-        fixture.given(published(2, null))
-               .andGivenCurrentTime(STARTS)
-               .when(new SignUpVolunteerCommand("post-1", "lihua", "Li Hua"))
-               .expectNoEvents().expectException(violationOf(ErrorCode.SIGN_UP_CLOSED));
-    }
-
-    @Test
-    void aPassedDeadlineRefusesSignUps() {
+    void aRequestMadeInTimeIsPlacedAfterTheDeadline() {
         Instant deadline = STARTS.minus(Duration.ofDays(1));
         fixture.given(published(2, deadline))
                .andGivenCurrentTime(deadline.plusSeconds(1))
-               .when(new SignUpVolunteerCommand("post-1", "lihua", "Li Hua"))
-               .expectNoEvents().expectException(violationOf(ErrorCode.SIGN_UP_CLOSED));
+               .when(new ConfirmSignUpCommand("post-1", "lihua", "r1"))
+               .expectEvents(new VolunteerSignedUpEvent("post-1", "lihua", null, 2, 0, "r1"));
+    }
+
+    @Test
+    void aRequestDecidedBeforeIsAnsweredAsItWasDecided() {
+        fixture.given(published(2, null), new VolunteerSignedUpEvent("post-1", "lihua", null, 2, 0, "r1"))
+               .when(new ConfirmSignUpCommand("post-1", "lihua", "r1"))
+               .expectNoEvents().expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aRefusedRequestStaysRefused() {
+        RuleViolation overlap = new RuleViolation(ErrorCode.OVERLAPPING_SIGN_UP, "overlaps", "post-0");
+        fixture.given(published(2, null), new SignUpRefusedEvent("post-1", "lihua", "r1", overlap))
+               .when(new ConfirmSignUpCommand("post-1", "lihua", "r1"))
+               .expectNoEvents().expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aRefusalRecordedBeforeStandsAndIsNotRecordedTwice() {
+        RuleViolation overlap = new RuleViolation(ErrorCode.OVERLAPPING_SIGN_UP, "overlaps", "post-0");
+        fixture.given(published(2, null), new SignUpRefusedEvent("post-1", "lihua", "r1", overlap))
+               .when(new RefuseSignUpCommand("post-1", "lihua", "r1", overlap))
+               .expectNoEvents().expectResultMessagePayload(true);
+    }
+
+    @Test
+    void anOverlapIsRecordedAsARefusalNamingTheOtherDuty() {
+        RuleViolation overlap = new RuleViolation(ErrorCode.OVERLAPPING_SIGN_UP, "overlaps", "post-0");
+        fixture.given(published(2, null))
+               .when(new RefuseSignUpCommand("post-1", "lihua", "r1", overlap))
+               .expectEvents(new SignUpRefusedEvent("post-1", "lihua", "r1", overlap))
+               .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aPlacedRequestIsNotRefusedAfterwards() {
+        fixture.given(published(2, null), new VolunteerSignedUpEvent("post-1", "lihua", null, 2, 0, "r1"))
+               .when(new RefuseSignUpCommand("post-1", "lihua", "r1",
+                                             new RuleViolation(ErrorCode.OVERLAPPING_SIGN_UP, "overlaps", "post-0")))
+               .expectNoEvents().expectResultMessagePayload(false);
     }
 
     @Test
@@ -176,8 +206,8 @@ class VolunteerPostTest {
                       new VolunteerWaitlistedEvent("post-1", "zhao", "Zhao", 1, 1, 2),
                       new SignUpWithdrawnEvent("post-1", "lihua", true),
                       new VolunteerPromotedEvent("post-1", "wang", 1, 0, 1))
-               .when(new SignUpVolunteerCommand("post-1", "qian", "Qian"))
-               .expectEvents(new VolunteerWaitlistedEvent("post-1", "qian", "Qian", 1, 1, 2));
+               .when(new ConfirmSignUpCommand("post-1", "qian", "r4"))
+               .expectEvents(new VolunteerWaitlistedEvent("post-1", "qian", null, 1, 1, 2, "r4"));
     }
 
     @Test

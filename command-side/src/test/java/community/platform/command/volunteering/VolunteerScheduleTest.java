@@ -1,6 +1,8 @@
 package community.platform.command.volunteering;
 
 import community.platform.shared.ErrorCode;
+import community.platform.shared.RuleViolation;
+import community.platform.shared.volunteering.CheckDutySlotCommand;
 import community.platform.shared.volunteering.DutySlotMovedEvent;
 import community.platform.shared.volunteering.DutySlotReleasedEvent;
 import community.platform.shared.volunteering.MoveDutySlotCommand;
@@ -92,5 +94,83 @@ class VolunteerScheduleTest {
         fixture.given(MORNING)
                .when(new ReleaseDutySlotCommand("schedule-lihua", "post-9"))
                .expectNoEvents();
+    }
+
+    private static final DutySlotReservedEvent REQUESTED_AT_TEN = new DutySlotReservedEvent(
+            "schedule-lihua", "lihua", "post-2", "Station shift", ELEVEN.minusSeconds(3600), NOON, "r2");
+
+    @Test
+    void aRequestThatOverlapsADutyHeldBeforeItIsToldWhichOne() {
+        fixture.given(MORNING, REQUESTED_AT_TEN)
+               .when(new CheckDutySlotCommand("schedule-lihua", "post-2", "r2", ELEVEN.minusSeconds(3600), NOON))
+               .expectNoEvents()
+               .expectResultMessagePayloadMatching(new org.hamcrest.CustomMatcher<Object>("an overlap naming post-1") {
+                   @Override
+                   public boolean matches(Object actual) {
+                       return actual instanceof RuleViolation v && v.code() == ErrorCode.OVERLAPPING_SIGN_UP
+                               && "post-1".equals(v.subject()) && v.detail().contains("Park clean-up");
+                   }
+               });
+    }
+
+    @Test
+    void aRequestIsNotCheckedAgainstLaterRequests() {
+        fixture.given(new DutySlotReservedEvent("schedule-lihua", "lihua", "post-1", "Park clean-up", NINE, ELEVEN,
+                                                "r1"), REQUESTED_AT_TEN)
+               .when(new CheckDutySlotCommand("schedule-lihua", "post-1", "r1", NINE, ELEVEN))
+               .expectNoEvents().expectResultMessagePayload(null);
+    }
+
+    @Test
+    void aSlotGivenBackBeforeTheRequestDoesNotBlockIt() {
+        fixture.given(MORNING, new DutySlotReleasedEvent("schedule-lihua", "post-1"), REQUESTED_AT_TEN)
+               .when(new CheckDutySlotCommand("schedule-lihua", "post-2", "r2", ELEVEN.minusSeconds(3600), NOON))
+               .expectNoEvents().expectResultMessagePayload(null);
+    }
+
+    @Test
+    void aRequestReplacedByANewerOneIsRefused() {
+        fixture.given(REQUESTED_AT_TEN, new DutySlotReservedEvent("schedule-lihua", "lihua", "post-2",
+                                                                  "Station shift", ELEVEN, NOON, "r3"))
+               .when(new CheckDutySlotCommand("schedule-lihua", "post-2", "r2", ELEVEN, NOON))
+               .expectNoEvents()
+               .expectResultMessagePayloadMatching(new org.hamcrest.CustomMatcher<Object>("already signed up") {
+                   @Override
+                   public boolean matches(Object actual) {
+                       return actual instanceof RuleViolation v && v.code() == ErrorCode.ALREADY_SIGNED_UP;
+                   }
+               });
+    }
+
+    @Test
+    void aRequestFollowsThePostToItsCurrentTimesWhenChecked() {
+        fixture.given(REQUESTED_AT_TEN)
+               .when(new CheckDutySlotCommand("schedule-lihua", "post-2", "r2", NOON, NOON.plusSeconds(3600)))
+               .expectEvents(new DutySlotMovedEvent("schedule-lihua", "post-2", NOON, NOON.plusSeconds(3600)))
+               .expectResultMessagePayload(null);
+    }
+
+    @Test
+    void aReleaseForAnOlderRequestLeavesTheNewerOnesHold() {
+        fixture.given(REQUESTED_AT_TEN)
+               .when(new ReleaseDutySlotCommand("schedule-lihua", "post-2", "r1"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aReleaseForTheRequestGivesTheTimeBack() {
+        fixture.given(REQUESTED_AT_TEN)
+               .when(new ReleaseDutySlotCommand("schedule-lihua", "post-2", "r2"))
+               .expectEvents(new DutySlotReleasedEvent("schedule-lihua", "post-2"));
+    }
+
+    @Test
+    void releasingOrMovingInAScheduleThatWasNeverHeldChangesNothing() {
+        fixture.givenNoPriorActivity()
+               .when(new ReleaseDutySlotCommand("schedule-lihua", "post-2"))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.givenNoPriorActivity()
+               .when(new MoveDutySlotCommand("schedule-lihua", "post-2", NINE, ELEVEN))
+               .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 }

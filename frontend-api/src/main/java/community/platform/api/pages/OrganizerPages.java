@@ -1,15 +1,12 @@
 package community.platform.api.pages;
 
 import community.platform.api.pages.FormPage.Field;
-import community.platform.api.security.Callers;
-import community.platform.api.volunteering.AttendanceRequest;
 import community.platform.api.volunteering.Hours;
 import community.platform.api.volunteering.PublishPostRequest;
 import community.platform.api.volunteering.ScheduleRequest;
 import community.platform.api.volunteering.VolunteerPostController;
-import community.platform.api.web.ApiProblemException;
+import community.platform.api.volunteering.Volunteering;
 import community.platform.api.web.LocalTime;
-import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
 import community.platform.shared.courses.CourseAttendanceRate;
 import community.platform.shared.courses.ListCourseAttendanceRatesQuery;
@@ -55,13 +52,13 @@ public class OrganizerPages {
     /** The sign-ups chart shows at most this many days, the latest. */
     private static final int SIGN_UP_DAYS = 31;
 
-    private final VolunteerPostController posts;
+    private final Volunteering volunteering;
     private final Views views;
     private final PageForms forms;
     private final MessageSource messages;
 
-    OrganizerPages(VolunteerPostController posts, Views views, PageForms forms, MessageSource messages) {
-        this.posts = posts;
+    OrganizerPages(Volunteering volunteering, Views views, PageForms forms, MessageSource messages) {
+        this.volunteering = volunteering;
         this.views = views;
         this.forms = forms;
         this.messages = messages;
@@ -139,14 +136,15 @@ public class OrganizerPages {
         PublishPostRequest request = form.request(typed);
         return forms.send(postForm(form), forms.invalidFields(typed, request, locale),
                           () -> forms.created(caller, form.idempotencyKey(), request, exchange,
-                                              () -> posts.publish(request, caller, exchange), "/posts/"),
+                                              () -> volunteering.publish(request, caller.getName(), exchange)
+                                                                .map(VolunteerPostController::created), "/posts/"),
                           exchange, locale);
     }
 
     /** The form that moves a post to other times; the volunteers keep their places and are told. */
     @GetMapping("/organizer/posts/{id}/schedule")
     Mono<Rendering> editSchedule(@PathVariable String id, ServerWebExchange exchange, Locale locale) {
-        return posts.detail(id)
+        return volunteering.post(id)
                     .map(post -> scheduleForm(id, new ScheduleForm(null, TypedFields.local(post.startsAt()),
                                                                    TypedFields.local(post.endsAt()), ""))
                             .render(Map.of(), HttpStatus.OK))
@@ -161,7 +159,8 @@ public class OrganizerPages {
                                                       typed.time("endsAt", form.endsAt()),
                                                       TypedFields.blankToNull(form.reason()));
         return forms.send(scheduleForm(id, form), forms.invalidFields(typed, request, locale),
-                          () -> posts.reschedule(id, request, caller, exchange).thenReturn("/posts/" + id),
+                          () -> volunteering.reschedule(id, request, caller.getName(), exchange)
+                                            .thenReturn("/posts/" + id),
                           exchange, locale);
     }
 
@@ -221,7 +220,7 @@ public class OrganizerPages {
     @PostMapping("/organizer/posts/{id}/roster/{username}/check-in")
     Mono<Rendering> checkIn(@PathVariable String id, @PathVariable String username, Authentication caller,
                             ServerWebExchange exchange, Locale locale) {
-        return posts.checkIn(id, new VolunteerPostController.CheckInRequest(username), caller, exchange)
+        return volunteering.checkIn(id, username, caller.getName(), exchange)
                     .then(Mono.fromSupplier(() -> backToRoster(id, username)))
                     .onErrorResume(failure -> refused(id, caller, failure, exchange, locale));
     }
@@ -230,14 +229,7 @@ public class OrganizerPages {
     @PostMapping("/organizer/posts/{id}/roster/{username}/check-out")
     Mono<Rendering> checkOut(@PathVariable String id, @PathVariable String username, Authentication caller,
                              ServerWebExchange exchange, Locale locale) {
-        return views.existing(new FindVolunteerRosterQuery(id), VolunteerRoster.class, "There is no volunteer post " + id)
-                    .flatMap(roster -> Mono.justOrEmpty(roster.confirmed().stream()
-                                                              .filter(seat -> seat.username().equals(username))
-                                                              .map(VolunteerRoster.Confirmed::checkedInAt)
-                                                              .filter(Objects::nonNull).findFirst()))
-                    .flatMap(in -> posts.attendance(id, new AttendanceRequest(username, LocalTime.of(in),
-                                                                              OffsetDateTime.now(TypedFields.ZONE), null),
-                                                    caller, exchange))
+        return volunteering.checkOut(id, username, caller.getName(), exchange)
                     .then(Mono.fromSupplier(() -> backToRoster(id, username)))
                     .onErrorResume(failure -> refused(id, caller, failure, exchange, locale));
     }
@@ -253,11 +245,7 @@ public class OrganizerPages {
     }
 
     private Mono<Rendering> rosterPage(String id, Authentication caller, String error, HttpStatus status) {
-        return Mono.zip(posts.detail(id), views.existing(new FindVolunteerRosterQuery(id), VolunteerRoster.class,
-                                                         "There is no volunteer post " + id))
-                   .filter(found -> Callers.organizerOrAuditor(caller, found.getT2().organizer()))
-                   .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.forbidden(
-                           "Only the post's organizer and auditors see its roster"))))
+        return Mono.zip(volunteering.post(id), volunteering.roster(id, caller))
                    .zipWhen(found -> views.existing(new FindSignUpsPerDayQuery(id), SignUpsPerDay.class, "No sign-ups"))
                    .map(both -> {
                         var found = both.getT1();

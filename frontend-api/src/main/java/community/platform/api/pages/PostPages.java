@@ -3,9 +3,7 @@ package community.platform.api.pages;
 import community.platform.api.volunteering.PostCounts;
 import community.platform.api.volunteering.PostResponse;
 import community.platform.api.volunteering.VolunteerPostController;
-import community.platform.api.web.Views;
-import community.platform.shared.volunteering.FindVolunteerRosterQuery;
-import community.platform.shared.volunteering.VolunteerRoster;
+import community.platform.api.volunteering.Volunteering;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -29,13 +27,11 @@ import java.util.Locale;
 @Controller
 public class PostPages {
 
-    private final VolunteerPostController posts;
-    private final Views views;
+    private final Volunteering volunteering;
     private final PageForms forms;
 
-    PostPages(VolunteerPostController posts, Views views, PageForms forms) {
-        this.posts = posts;
-        this.views = views;
+    PostPages(Volunteering volunteering, PageForms forms) {
+        this.volunteering = volunteering;
         this.forms = forms;
     }
 
@@ -47,7 +43,7 @@ public class PostPages {
     @GetMapping("/posts")
     Mono<Rendering> list(@RequestParam(required = false) String team, @RequestParam(required = false) String denied) {
         String chosen = team == null || team.isBlank() ? null : team;
-        return posts.list(OffsetDateTime.now(ZoneOffset.UTC), null, null, null)
+        return volunteering.posts(OffsetDateTime.now(ZoneOffset.UTC), null, null, null)
                     .map(upcoming -> Rendering.view("posts")
                                               .modelAttribute("posts", upcoming.stream()
                                                                                .filter(p -> chosen == null
@@ -69,12 +65,12 @@ public class PostPages {
     @GetMapping(path = "/posts/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     Flux<ServerSentEvent<PostCounts>> stream(@PathVariable String id, ServerWebExchange exchange) {
-        return posts.stream(id, exchange);
+        return volunteering.counts(id, exchange).map(VolunteerPostController::event);
     }
 
     @PostMapping("/posts/{id}/signup")
     Mono<Rendering> signUp(@PathVariable String id, Authentication caller, ServerWebExchange exchange, Locale locale) {
-        return posts.signUp(id, caller, exchange)
+        return volunteering.signUp(id, caller.getName(), exchange)
                     .map(done -> Rendering.redirectTo("/posts/" + id).build())
                     .onErrorResume(failure -> refused(id, failure, exchange, locale));
     }
@@ -82,7 +78,7 @@ public class PostPages {
     @PostMapping("/posts/{id}/withdrawal")
     Mono<Rendering> withdraw(@PathVariable String id, Authentication caller, ServerWebExchange exchange,
                              Locale locale) {
-        return posts.withdraw(id, caller, exchange)
+        return volunteering.withdraw(id, caller.getName(), exchange)
                     .then(Mono.fromSupplier(() -> Rendering.redirectTo("/posts/" + id).build()))
                     .onErrorResume(failure -> refused(id, failure, exchange, locale));
     }
@@ -94,38 +90,17 @@ public class PostPages {
     }
 
     private Mono<Rendering> page(String id, ServerWebExchange exchange, String error, HttpStatus status) {
-        return posts.detail(id).zipWith(place(id, exchange))
-                    .map(found -> Rendering.view("post").status(status)
-                                           .modelAttribute("post", found.getT1())
-                                           .modelAttribute("place", found.getT2())
-                                           .modelAttribute("error", error == null ? "" : error)
-                                           .build());
+        return volunteering.post(id).zipWith(place(id, exchange))
+                           .map(found -> Rendering.view("post").status(status)
+                                                  .modelAttribute("post", found.getT1())
+                                                  .modelAttribute("place", found.getT2())
+                                                  .modelAttribute("error", error == null ? "" : error)
+                                                  .build());
     }
 
-    /**
-     * The caller's place on the post: CONFIRMED, WAITLISTED (with the position) or none. From the roster, the view a
-     * sign-up or withdrawal waits for before it answers.
-     */
-    private Mono<Place> place(String id, ServerWebExchange exchange) {
-        return exchange.getPrincipal()
-                       .flatMap(caller -> views.find(new FindVolunteerRosterQuery(id), VolunteerRoster.class)
-                                               .map(roster -> Place.of(roster, caller.getName())))
-                       .defaultIfEmpty(Place.NONE);
-    }
-
-    public record Place(String status, Integer position) {
-        static final Place NONE = new Place(null, null);
-
-        static Place of(VolunteerRoster roster, String username) {
-            if (roster.confirmed().stream().anyMatch(seat -> seat.username().equals(username))) {
-                return new Place("CONFIRMED", null);
-            }
-            return roster.waitlist().stream().filter(w -> w.username().equals(username)).findFirst()
-                         .map(w -> new Place("WAITLISTED", w.position())).orElse(NONE);
-        }
-
-        public boolean held() {
-            return "CONFIRMED".equals(status) || "WAITLISTED".equals(status);
-        }
+    /** The caller's place on the post, from the roster: the view a sign-up or withdrawal waits for. */
+    private Mono<Volunteering.Place> place(String id, ServerWebExchange exchange) {
+        return exchange.getPrincipal().flatMap(caller -> volunteering.place(id, caller.getName()))
+                       .defaultIfEmpty(Volunteering.Place.NONE);
     }
 }

@@ -2,11 +2,8 @@ package community.platform.api.pages;
 
 import community.platform.api.notices.NotificationController;
 import community.platform.api.volunteering.Hours;
-import community.platform.api.volunteering.VolunteerController;
+import community.platform.api.volunteering.Volunteering;
 import community.platform.api.web.LocalTime;
-import community.platform.api.web.Views;
-import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
-import community.platform.shared.volunteering.VolunteerDuty;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -33,17 +30,15 @@ import java.util.stream.Collectors;
 @Controller
 public class ResidentPages {
 
-    private final Views views;
-    private final VolunteerController volunteers;
+    private final Volunteering volunteering;
     private final NotificationController notifications;
     private final PageForms forms;
     private final MessageSource messages;
 
-    ResidentPages(Views views, VolunteerController volunteers, NotificationController notifications,
-                  PageForms forms, MessageSource messages) {
+    ResidentPages(Volunteering volunteering, NotificationController notifications, PageForms forms,
+                  MessageSource messages) {
         this.messages = messages;
-        this.views = views;
-        this.volunteers = volunteers;
+        this.volunteering = volunteering;
         this.notifications = notifications;
         this.forms = forms;
     }
@@ -69,7 +64,8 @@ public class ResidentPages {
     @GetMapping("/me/calendar.ics")
     @ResponseBody
     Mono<ResponseEntity<String>> calendar(Authentication caller) {
-        return volunteers.calendar(caller);
+        return volunteering.calendar(caller.getName())
+                           .map(ics -> ResponseEntity.ok().contentType(Volunteering.CALENDAR).body(ics));
     }
 
     /** Hours credited, in total and by the month of the duty (Beijing time), with a chart. */
@@ -142,7 +138,7 @@ public class ResidentPages {
     }
 
     private Mono<List<Duty>> duties(Authentication caller) {
-        return views.list(new FindVolunteerDutiesQuery(caller.getName()), VolunteerDuty.class)
+        return volunteering.duties(caller.getName())
                     .map(duties -> duties.stream().map(d -> new Duty(
                             d.postId(), d.title(), d.location(), LocalTime.of(d.startsAt()), LocalTime.of(d.endsAt()),
                             d.status(), d.minutes() == null ? null : Hours.of(d.minutes()))).toList());

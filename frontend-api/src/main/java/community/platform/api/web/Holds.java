@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Time held in a person's schedule before they join a record (a volunteer's duties, a child's courses): the schedule
+ * Time held in a person's schedule before they join a record (a child's courses): the schedule
  * aggregate keeps their records from overlapping. A hold whose record the person no longer has (cancelled, left, or a
  * crash between two commands) is found stale when it blocks them, and released then, so it cannot block them for good.
  */

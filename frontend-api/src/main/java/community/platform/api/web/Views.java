@@ -62,6 +62,14 @@ public class Views {
     }
 
     /**
+     * The first answer the query side has for the query, now or pushed later, within the catch-up timeout. For answers
+     * that every instance pushes to the subscriptions it holds (a sign-up's decision): nothing is polled.
+     */
+    public <R> Mono<R> pushed(Object query, Class<R> type) {
+        return subscribed(query, type, Flux.empty()).next().timeout(catchUp);
+    }
+
+    /**
      * The record, then each change to it, merged with {@code more}; distinct, off the processor's thread (see
      * {@link #live}).
      */

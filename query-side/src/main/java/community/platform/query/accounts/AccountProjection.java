@@ -29,7 +29,7 @@ import static com.mongodb.client.model.Filters.eq;
 public class AccountProjection implements RecordFold<AccountEvent, AccountView> {
 
     public static final String GROUP = "accounts";
-    static final String COLLECTION = "accountViews";
+    public static final String COLLECTION = "accountViews";
 
     private final MongoCollection<Document> views;
     private final QueryUpdateEmitter updates;

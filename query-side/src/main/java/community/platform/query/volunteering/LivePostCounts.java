@@ -1,6 +1,7 @@
 package community.platform.query.volunteering;
 
 import community.platform.query.processing.PerInstance;
+import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.VolunteerPostEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -17,7 +18,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Pushes a post's counts to this instance's live streams, whichever instance projected the change. The post view's
+ * Pushes a post's counts to this instance's live streams, and the decisions of sign-up requests awaited here, whichever
+ * instance projected the change. The post view's
  * projection emits its updates after its write, but only on the instance that holds the post's segment; this handler
  * runs on every instance over the whole log ({@link PerInstance}), so every instance hears of every change. For a post
  * someone here is watching, it waits until the view has applied the event (the projection may run elsewhere, a moment
@@ -48,7 +50,7 @@ class LivePostCounts {
         if (!watched(event.postId())) {
             return;
         }
-        posts.summaryOnceApplied(event.postId(), sequence)
+        posts.viewOnceApplied(event.postId(), sequence)
              .timeout(WAIT)
              .onErrorResume(late -> {
                  log.warn("The view of {} did not show sequence {} within {}; its streams wait for the next change",
@@ -56,13 +58,16 @@ class LivePostCounts {
                  return Mono.empty();
              })
              .blockOptional()
-             .ifPresent(summary -> updates.emit(FindVolunteerPostQuery.class,
-                                                query -> query.postId().equals(event.postId()),
-                                                Optional.of(summary)));
+             .ifPresent(view -> {
+                 updates.emit(FindVolunteerPostQuery.class, query -> query.postId().equals(event.postId()),
+                              Optional.of(posts.summary(view)));
+                 VolunteerPostProjection.emitDecisions(updates, view);
+             });
     }
 
     private boolean watched(String postId) {
         return updates.activeSubscriptions().stream()
-                      .anyMatch(s -> s.getPayload() instanceof FindVolunteerPostQuery q && q.postId().equals(postId));
+                      .anyMatch(s -> s.getPayload() instanceof FindVolunteerPostQuery q && q.postId().equals(postId)
+                              || s.getPayload() instanceof FindSignUpDecisionQuery d && d.postId().equals(postId));
     }
 }

@@ -4,9 +4,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import community.platform.query.accounts.DisplayNames;
 import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
+import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
+import community.platform.shared.volunteering.SignUpDecision;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
@@ -49,6 +52,7 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
     /** How often {@link #summaryOnceApplied} reads a view that is behind again. */
     private static final Duration RECHECK = Duration.ofMillis(50);
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> views;
     private final QueryUpdateEmitter updates;
     private final Clock clock;
@@ -59,6 +63,7 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
     }
 
     VolunteerPostProjection(MongoDatabase database, QueryUpdateEmitter updates, Clock clock) {
+        this.database = database;
         this.views = database.getCollection(COLLECTION);
         this.updates = updates;
         this.clock = clock;
@@ -74,7 +79,20 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
                                    Optional.of(view.summary(clock.instant())));
                       updates.emit(FindVolunteerRosterQuery.class, query -> query.postId().equals(event.postId()),
                                    Optional.of(view.roster(sequence)));
+                      emitDecisions(updates, view);
                   });
+    }
+
+    /** To every request of this post awaited here that the view now shows decided, its decision. */
+    static void emitDecisions(QueryUpdateEmitter updates, VolunteerPostView view) {
+        updates.activeSubscriptions().stream()
+               .map(subscription -> subscription.getPayload())
+               .filter(payload -> payload instanceof FindSignUpDecisionQuery q && q.postId().equals(view.post().postId()))
+               .map(FindSignUpDecisionQuery.class::cast)
+               .distinct()
+               .forEach(query -> Optional.ofNullable(view.decision(query.volunteer(), query.requestId()))
+                                         .ifPresent(decision -> updates.emit(FindSignUpDecisionQuery.class,
+                                                                             query::equals, Optional.of(decision))));
     }
 
     @Override
@@ -87,10 +105,13 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
         return VolunteerPostView.apply(before, event, at);
     }
 
-    /** The post as its detail shows it, and its roster: who held a seat and who waited, in order, at the time. */
+    /**
+     * The post as its detail shows it, and its roster: who held a seat and who waited, in order, at the time, named as
+     * their accounts name them now. The audit's queries run off the event loop and read the store as they go.
+     */
     @Override
     public Object present(VolunteerPostView view, long sequence, Instant asOf) {
-        return new PostAsOf(view.summary(asOf), view.roster(sequence));
+        return new PostAsOf(view.summary(asOf), named(view.roster(sequence)).block());
     }
 
     /** A post's past state: the summary's fields, and the roster beside them. */
@@ -109,17 +130,38 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
     }
 
     @QueryHandler
+    CompletableFuture<Optional<SignUpDecision>> handle(FindSignUpDecisionQuery query) {
+        return find(query.postId()).mapNotNull(view -> view.decision(query.volunteer(), query.requestId()))
+                                   .map(Optional::of)
+                                   .defaultIfEmpty(Optional.empty()).toFuture();
+    }
+
+    /** With each volunteer's display name as their account shows it now. */
+    @QueryHandler
     CompletableFuture<Optional<VolunteerRoster>> handle(FindVolunteerRosterQuery query) {
         return Mono.from(views.find(eq("_id", query.postId())).first())
-                   .map(stored -> Optional.of(VolunteerPostView.from(stored).roster(stored.getLong("lastSequence"))))
+                   .flatMap(stored -> named(VolunteerPostView.from(stored).roster(stored.getLong("lastSequence"))))
+                   .map(Optional::of)
                    .defaultIfEmpty(Optional.empty()).toFuture();
     }
 
     @QueryHandler
     CompletableFuture<List<VolunteerRoster>> handle(ListOrganizerRostersQuery query) {
         return Flux.from(views.find(eq("post.organizer", query.organizer())))
-                   .map(stored -> VolunteerPostView.from(stored).roster(stored.getLong("lastSequence")))
+                   .concatMap(stored -> named(VolunteerPostView.from(stored).roster(stored.getLong("lastSequence"))))
                    .collectList().toFuture();
+    }
+
+    /** Names are read from the accounts, not copied into the post's events: one name, wherever it shows. */
+    private Mono<VolunteerRoster> named(VolunteerRoster roster) {
+        return DisplayNames.of(database, roster.confirmed().stream().map(VolunteerRoster.Confirmed::username).toList())
+                           .map(names -> new VolunteerRoster(
+                                   roster.postId(), roster.organizer(),
+                                   roster.confirmed().stream().map(c -> new VolunteerRoster.Confirmed(
+                                           c.username(), names.getOrDefault(c.username(), c.displayName() == null
+                                                   ? c.username() : c.displayName()),
+                                           c.signedUpAt(), c.checkedInAt(), c.checkedOutAt(), c.minutes())).toList(),
+                                   roster.waitlist(), roster.version()));
     }
 
     /** A full read of the (small) collection on the embedded server; MongoDB can index startsAt, team and organizer. */
@@ -148,12 +190,16 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
                    .toFuture();
     }
 
-    /** The post's summary once its view has applied {@code sequence}: until then the view is read again. */
-    Mono<VolunteerPostSummary> summaryOnceApplied(String postId, long sequence) {
+    /** The post's view once it has applied {@code sequence}: until then the view is read again. */
+    Mono<VolunteerPostView> viewOnceApplied(String postId, long sequence) {
         return Mono.from(views.find(eq("_id", postId)).first())
                    .filter(stored -> stored.getLong("lastSequence") >= sequence)
                    .repeatWhenEmpty(tries -> tries.delayElements(RECHECK))
-                   .map(stored -> VolunteerPostView.from(stored).summary(clock.instant()));
+                   .map(VolunteerPostView::from);
+    }
+
+    VolunteerPostSummary summary(VolunteerPostView view) {
+        return view.summary(clock.instant());
     }
 
     private Mono<VolunteerPostView> find(String postId) {

@@ -2,7 +2,13 @@ package community.platform.query.volunteering;
 
 import community.platform.query.EmbeddedMongo;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.shared.ErrorCode;
+import community.platform.shared.RuleViolation;
+import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
+import community.platform.shared.volunteering.SignUpDecision;
+import community.platform.shared.volunteering.SignUpOutcome;
+import community.platform.shared.volunteering.SignUpRefusedEvent;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
@@ -167,6 +173,39 @@ class VolunteerPostProjectionTest {
                             STARTS.minusSeconds(1), STARTS.plusSeconds(1), "green", null))))
                     .assertNext(posts -> assertThat(posts).extracting(VolunteerPostSummary::id)
                                                           .containsExactly("post-1"))
+                    .verifyComplete();
+    }
+
+    private Mono<java.util.Optional<SignUpDecision>> decision(String volunteer, String requestId) {
+        return Mono.fromFuture(() -> projection.handle(new FindSignUpDecisionQuery("post-1", volunteer, requestId)));
+    }
+
+    @Test
+    void aRequestIsAnsweredWithItsSeatItsQueuePlaceOrItsRefusalAndNothingWhileUndecided() {
+        RuleViolation overlap = new RuleViolation(ErrorCode.OVERLAPPING_SIGN_UP, "overlaps", "post-0");
+        applyAll(List.of(HISTORY.get(0),
+                         new VolunteerSignedUpEvent("post-1", "lihua", null, 1, 0, "r1"),
+                         new VolunteerWaitlistedEvent("post-1", "wang", null, 1, 1, 1, "r2"),
+                         new SignUpRefusedEvent("post-1", "zhao", "r3", overlap)));
+
+        StepVerifier.create(decision("lihua", "r1")).expectNext(java.util.Optional.of(new SignUpDecision(
+                new SignUpOutcome(SignUpOutcome.Status.CONFIRMED, null), null))).verifyComplete();
+        StepVerifier.create(decision("wang", "r2")).expectNext(java.util.Optional.of(new SignUpDecision(
+                new SignUpOutcome(SignUpOutcome.Status.WAITLISTED, 1), null))).verifyComplete();
+        StepVerifier.create(decision("zhao", "r3")).expectNext(java.util.Optional.of(new SignUpDecision(null, overlap)))
+                    .verifyComplete();
+        StepVerifier.create(decision("zhao", "r4")).expectNext(java.util.Optional.empty()).verifyComplete();
+    }
+
+    @Test
+    void theRosterNamesVolunteersAsTheirAccountsDoNow() {
+        Mono.from(database.getCollection("accountViews").insertOne(
+                new Document("_id", "lihua").append("displayName", "Li Hua (renamed)"))).block();
+        applyAll(List.of(HISTORY.get(0), new VolunteerSignedUpEvent("post-1", "lihua", "Li Hua", 1, 0)));
+
+        StepVerifier.create(roster())
+                    .assertNext(roster -> assertThat(roster.confirmed()).extracting(VolunteerRoster.Confirmed::displayName)
+                                                                        .containsExactly("Li Hua (renamed)"))
                     .verifyComplete();
     }
 }

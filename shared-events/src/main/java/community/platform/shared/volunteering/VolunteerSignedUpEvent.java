@@ -2,8 +2,16 @@ package community.platform.shared.volunteering;
 
 import org.axonframework.serialization.Revision;
 
-/** A confirmed seat, with the inputs of that decision: the capacity and how many seats were taken before. */
+/**
+ * A confirmed seat, with the inputs of that decision: the capacity and how many seats were taken before; and the
+ * request it decides (none before requests had ids). The display name is no longer recorded here: readers take it
+ * from the account.
+ */
 @Revision("1")
 public record VolunteerSignedUpEvent(String postId, String volunteer, String displayName, int capacity,
-                                     int confirmedBefore) implements VolunteerPostEvent {
+                                     int confirmedBefore, String requestId) implements VolunteerPostEvent {
+    public VolunteerSignedUpEvent(String postId, String volunteer, String displayName, int capacity,
+                                  int confirmedBefore) {
+        this(postId, volunteer, displayName, capacity, confirmedBefore, null);
+    }
 }

@@ -2,8 +2,12 @@ package community.platform.shared.volunteering;
 
 import org.axonframework.serialization.Revision;
 
-/** The post was full: a place in the queue, with the inputs of that decision. */
+/** The post was full: a place in the queue, with the inputs of that decision and the request it decides. */
 @Revision("1")
 public record VolunteerWaitlistedEvent(String postId, String volunteer, String displayName, int capacity,
-                                       int confirmed, int position) implements VolunteerPostEvent {
+                                       int confirmed, int position, String requestId) implements VolunteerPostEvent {
+    public VolunteerWaitlistedEvent(String postId, String volunteer, String displayName, int capacity, int confirmed,
+                                    int position) {
+        this(postId, volunteer, displayName, capacity, confirmed, position, null);
+    }
 }
