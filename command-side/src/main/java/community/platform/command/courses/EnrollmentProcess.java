@@ -1,5 +1,6 @@
 package community.platform.command.courses;
 
+import community.platform.command.handling.OwnCommits;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.courses.Children;
@@ -17,13 +18,8 @@ import community.platform.shared.courses.RejectEnrollmentCommand;
 import community.platform.shared.courses.ReleaseCourseSlotsCommand;
 import community.platform.shared.courses.ReserveCourseSlotsCommand;
 import community.platform.shared.courses.TimeSpan;
-import community.platform.command.handling.CommandHandlingConfiguration;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -35,10 +31,6 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One enrollment's hold on the child's time, from the request to the withdrawal: "no overlapping courses per child"
@@ -56,13 +48,6 @@ import java.util.concurrent.Executors;
 public class EnrollmentProcess {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentProcess.class);
-    /** The threads steps run on, outside the processor's unit of work (see {@link #step}). */
-    private static final ExecutorService STEPS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "enrollment-step");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private String courseId;
     private String enrollmentId;
     private String scheduleId;
@@ -72,56 +57,50 @@ public class EnrollmentProcess {
 
     @StartSaga
     @SagaEventHandler(associationProperty = "enrollmentId")
-    void on(EnrollmentRequestedEvent event, @SequenceNumber long version, MetaData cause,
-            CommandGateway commands) {
+    void on(EnrollmentRequestedEvent event, @SequenceNumber long version, OwnCommits commands) {
         start(event.courseId(), event.enrollmentId(), Children.scheduleOf(event.guardian(), event.childName()),
               event.title(), event.sessions());
-        Optional<RuleViolation> refused = reserve(version, cause, commands);
+        Optional<RuleViolation> refused = reserve(version, commands);
         if (refused.isPresent()) {
             RuleViolation overlap = refused.get();
-            step(commands, cause, new RejectEnrollmentCommand(courseId, enrollmentId, overlap.code(), overlap.detail(),
+            commands.send(new RejectEnrollmentCommand(courseId, enrollmentId, overlap.code(), overlap.detail(),
                                                               overlap.subject()));
             return;
         }
-        step(commands, cause, new ConfirmEnrollmentCommand(courseId, enrollmentId));
+        commands.send(new ConfirmEnrollmentCommand(courseId, enrollmentId));
     }
 
     /** Time held before this process: it is tagged with the enrollment (or held again if it was lost). */
     @StartSaga
     @SagaEventHandler(associationProperty = "enrollmentId")
-    void on(EnrollmentAdoptedEvent event, @SequenceNumber long version, MetaData cause,
-            CommandGateway commands) {
+    void on(EnrollmentAdoptedEvent event, @SequenceNumber long version, OwnCommits commands) {
         start(event.courseId(), event.enrollmentId(), event.scheduleId(), event.title(), event.sessions());
-        reserve(version, cause, commands).ifPresent(overlap -> log.warn(
+        reserve(version, commands).ifPresent(overlap -> log.warn(
                 "Enrollment {} in {} holds no time in {}: {}", enrollmentId, courseId, scheduleId, overlap.detail()));
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "enrollmentId")
-    void on(EnrollmentRejectedEvent event, @SequenceNumber long version, MetaData cause,
-            CommandGateway commands) {
-        release(version, cause, commands);
+    void on(EnrollmentRejectedEvent event, @SequenceNumber long version, OwnCommits commands) {
+        release(version, commands);
     }
 
     @SagaEventHandler(associationProperty = "courseId")
-    void on(CourseSessionRescheduledEvent event, @SequenceNumber long version, MetaData cause,
-            CommandGateway commands) {
+    void on(CourseSessionRescheduledEvent event, @SequenceNumber long version, OwnCommits commands) {
         sessions.put(event.session().number(), event.session().span());
-        step(commands, cause, new MoveCourseSlotsCommand(scheduleId, courseId, enrollmentId, spans(), version));
+        commands.send(new MoveCourseSlotsCommand(scheduleId, courseId, enrollmentId, spans(), version));
     }
 
     @SagaEventHandler(associationProperty = "courseId")
-    void on(CourseSessionCancelledEvent event, @SequenceNumber long version, MetaData cause,
-            CommandGateway commands) {
+    void on(CourseSessionCancelledEvent event, @SequenceNumber long version, OwnCommits commands) {
         sessions.remove(event.session().number());
-        step(commands, cause, new MoveCourseSlotsCommand(scheduleId, courseId, enrollmentId, spans(), version));
+        commands.send(new MoveCourseSlotsCommand(scheduleId, courseId, enrollmentId, spans(), version));
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "enrollmentId")
-    void on(EnrollmentWithdrawnEvent event, @SequenceNumber long version, MetaData cause,
-            CommandGateway commands) {
-        release(version, cause, commands);
+    void on(EnrollmentWithdrawnEvent event, @SequenceNumber long version, OwnCommits commands) {
+        release(version, commands);
     }
 
     /** The sessions are over: the time held stays as the child's record, and nothing moves it any more. */
@@ -143,9 +122,9 @@ public class EnrollmentProcess {
     }
 
     /** Empty when held (or held already); the overlap when the child's schedule refused. */
-    private Optional<RuleViolation> reserve(long version, MetaData cause, CommandGateway commands) {
+    private Optional<RuleViolation> reserve(long version, OwnCommits commands) {
         try {
-            step(commands, cause, new ReserveCourseSlotsCommand(scheduleId, courseId, enrollmentId, title, spans(),
+            commands.send(new ReserveCourseSlotsCommand(scheduleId, courseId, enrollmentId, title, spans(),
                                                                 version));
             return Optional.empty();
         } catch (CommandExecutionException refused) {
@@ -158,25 +137,8 @@ public class EnrollmentProcess {
         }
     }
 
-    private void release(long version, MetaData cause, CommandGateway commands) {
-        step(commands, cause, new ReleaseCourseSlotsCommand(scheduleId, courseId, enrollmentId, version));
-    }
-
-    /**
-     * Sends one step and waits for it, in a unit of work of its own, as the event's actor. The event store takes one
-     * record's changes per unit of work, so a step cannot join the processor's: each commits by itself, and if the
-     * process dies before the processor stores its token, the event is handled again, every step with it. That is why
-     * every step changes nothing the second time.
-     */
-    private static void step(CommandGateway commands, MetaData cause, Object command) {
-        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
-                                                         .andMetaData(cause.subset(
-                                                                 CommandHandlingConfiguration.ACTOR_KEYS));
-        try {
-            CompletableFuture.runAsync(() -> commands.sendAndWait(message), STEPS).join();
-        } catch (CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException refusal ? refusal : failed;
-        }
+    private void release(long version, OwnCommits commands) {
+        commands.send(new ReleaseCourseSlotsCommand(scheduleId, courseId, enrollmentId, version));
     }
 
     private List<TimeSpan> spans() {

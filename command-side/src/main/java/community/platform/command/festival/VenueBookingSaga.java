@@ -1,5 +1,6 @@
 package community.platform.command.festival;
 
+import community.platform.command.handling.OwnCommits;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.festival.BookVenueCommand;
 import community.platform.shared.festival.ConfirmRescheduleCommand;
@@ -11,7 +12,6 @@ import community.platform.shared.festival.RejectRescheduleCommand;
 import community.platform.shared.festival.ReleaseVenueBookingCommand;
 import jakarta.inject.Inject;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.EndSaga;
@@ -47,7 +47,7 @@ public class VenueBookingSaga {
     private String venue;
 
     @Inject
-    private transient CommandGateway commandGateway;
+    private transient OwnCommits commands;
 
     /**
      * Books the new event's venue, or turns the event down naming the event in the way. An event scheduled before
@@ -120,7 +120,7 @@ public class VenueBookingSaga {
     }
 
     private void send(Object command) {
-        OwnCommits.sendAndWait(commandGateway, command);
+        commands.send(command);
     }
 
     /** Empty when the command was carried out, the rule it broke when it was refused; any other failure is thrown. */

@@ -1,5 +1,6 @@
 package community.platform.command.volunteering;
 
+import community.platform.command.handling.OwnCommits;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.CheckDutySlotCommand;
 import community.platform.shared.volunteering.ConfirmSignUpCommand;

@@ -9,10 +9,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.StreamableMessageSource;
-import java.util.concurrent.Executors;
 import community.platform.command.handling.ProcessesConfiguration;
 
 /**
@@ -43,15 +41,6 @@ public class VolunteeringConfiguration {
     SignUpRequests signUpRequests(Repository<VolunteerPost> volunteerPostRepository,
                                   Repository<VolunteerSchedule> volunteerScheduleRepository) {
         return new SignUpRequests(volunteerPostRepository, volunteerScheduleRepository);
-    }
-
-    @Bean
-    OwnCommits postDutiesCommands(CommandGateway commandGateway) {
-        return new OwnCommits(commandGateway, Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "post-duties-commands");
-            thread.setDaemon(true);
-            return thread;
-        }));
     }
 
     /**

@@ -1,5 +1,7 @@
 package community.platform.command.courses;
 
+import community.platform.command.handling.OwnCommits;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.courses.ChildEnrolledEvent;
@@ -41,6 +43,8 @@ class EnrollmentProcessTest {
     @BeforeEach
     void fixture() {
         fixture = new SagaTestFixture<>(EnrollmentProcess.class);
+        fixture.registerResource(new OwnCommits(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus())
+                                                                     .build(), Runnable::run));
     }
 
     private static CourseSession session(int week) {
@@ -162,6 +166,8 @@ class EnrollmentProcessTest {
                .expectActiveSagas(1)
                .expectDispatchedCommands(reserve(0));
         fixture = new SagaTestFixture<>(EnrollmentProcess.class);
+        fixture.registerResource(new OwnCommits(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus())
+                                                                     .build(), Runnable::run));
         fixture.givenAggregate(COURSE).published(adopted)
                .whenAggregate(COURSE).publishes(new EnrollmentWithdrawnEvent(COURSE, "e-1", "lihua", true))
                .expectActiveSagas(0)

@@ -1,5 +1,7 @@
 package community.platform.command.festival;
 
+import community.platform.command.handling.OwnCommits;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.festival.BookVenueCommand;
@@ -41,6 +43,8 @@ class VenueBookingSagaTest {
     @BeforeEach
     void fixture() {
         fixture = new SagaTestFixture<>(VenueBookingSaga.class);
+        fixture.registerResource(new OwnCommits(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus())
+                                                                     .build(), Runnable::run));
     }
 
     /** The command bus refuses the commands {@code refused} picks with {@code why}, and carries out the rest. */

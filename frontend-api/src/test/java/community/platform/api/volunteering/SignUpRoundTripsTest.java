@@ -63,7 +63,7 @@ class SignUpRoundTripsTest extends ApiTest {
     private static <M extends org.axonframework.messaging.Message<?>> MessageDispatchInterceptor<M> counting(
             List<Object> dispatched) {
         return messages -> (index, message) -> {
-            if (!Thread.currentThread().getName().startsWith("post-duties-commands")) {
+            if (!Thread.currentThread().getName().startsWith("process-step")) {
                 dispatched.add(message.getPayload());
             }
             return message;

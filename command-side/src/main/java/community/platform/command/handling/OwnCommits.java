@@ -1,4 +1,4 @@
-package community.platform.command.volunteering;
+package community.platform.command.handling;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,18 +16,18 @@ import java.util.concurrent.Executor;
  * the processor's batch instead. If the process dies half-way through a step, the step is taken again from its event:
  * every command sent this way must change nothing the second time.
  */
-class OwnCommits {
+public class OwnCommits {
 
     private final CommandGateway commands;
     private final Executor executor;
 
-    OwnCommits(CommandGateway commands, Executor executor) {
+    public OwnCommits(CommandGateway commands, Executor executor) {
         this.commands = commands;
         this.executor = executor;
     }
 
     /** The command's answer once it has committed; its refusal thrown as the gateway throws it. */
-    <R> R send(Object command) {
+    public <R> R send(Object command) {
         MetaData correlation = CurrentUnitOfWork.map(work -> work.getCorrelationData()).orElse(MetaData.emptyInstance());
         try {
             return CompletableFuture.supplyAsync(() -> commands.<R>sendAndWait(
