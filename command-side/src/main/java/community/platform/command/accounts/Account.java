@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the event store lets only one of them commit.
  */
 @Aggregate
-public class Account {
+class Account {
 
     @AggregateIdentifier
     private String username;

@@ -30,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * holds the time too, so a promotion can never create an overlap. Only the enrollment process sends its commands.
  */
 @Aggregate
-public class ChildSchedule {
+class ChildSchedule {
 
     @AggregateIdentifier
     private String scheduleId;

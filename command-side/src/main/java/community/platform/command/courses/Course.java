@@ -60,7 +60,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * sessions and 60 children is a few thousand events, so courses are snapshotted.
  */
 @Aggregate(snapshotTriggerDefinition = "courseSnapshots")
-public class Course {
+class Course {
 
     static final int MIN_GRADE = 1;
     static final int MAX_GRADE = 6;

@@ -51,7 +51,7 @@ import static com.mongodb.client.model.Filters.eq;
  * from the store), the unsettled positions, and the findings, which are kept in {@value #FINDINGS} and listed up to
  * {@link IntegrityReport#LISTED}.
  */
-public class HashChains {
+class HashChains {
 
     static final String STATE = "integrityChecks";
     static final String FINDINGS = "integrityFindings";

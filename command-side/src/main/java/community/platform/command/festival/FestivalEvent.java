@@ -48,7 +48,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * turned down and never opens), and a move is requested, then made once the venue holds the new times.
  */
 @Aggregate
-public class FestivalEvent {
+class FestivalEvent {
 
     static final int MAX_CAPACITY = 2000;
 

@@ -28,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * booking one slot at once are two commands on this aggregate, and only one can win.
  */
 @Aggregate
-public class Venue {
+class Venue {
 
     @AggregateIdentifier
     private String venueId;

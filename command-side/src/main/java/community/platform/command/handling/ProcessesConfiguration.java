@@ -1,7 +1,11 @@
 package community.platform.command.handling;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import community.platform.command.eventstore.EventSerialization;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -9,12 +13,14 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.spring.stereotype.Saga;
+import org.bson.Document;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 
 /**
  * Where the processes that span records keep their state: the sagas' documents are in MongoDB (collection
@@ -25,12 +31,29 @@ import java.util.Optional;
 @Configuration
 public class ProcessesConfiguration {
 
+    /**
+     * The Mongo extension's saga store creates no index: a saga is found by its id (unique) and by its type and
+     * association (an exact match of one element of its {@code associations}), else by a scan of every saga.
+     */
     @Bean
     public SagaStore<Object> sagaStore(MongoDatabase platformDatabase) {
+        MongoCollection<Document> sagas = platformDatabase.getCollection("sagas");
+        sagas.createIndex(Indexes.ascending("sagaIdentifier"), new IndexOptions().unique(true));
+        sagas.createIndex(Indexes.ascending("sagaType", "associations"));
         return MongoSagaStore.builder()
                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build())
                              .serializer(EventSerialization.snapshotSerializer())
                              .build();
+    }
+
+    /** The sagas' steps: each commits on its own, on a thread of this pool, before the saga takes the next. */
+    @Bean
+    public OwnCommits ownCommits(CommandGateway commandGateway) {
+        return new OwnCommits(commandGateway, Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "process-step");
+            thread.setDaemon(true);
+            return thread;
+        }));
     }
 
     @Bean

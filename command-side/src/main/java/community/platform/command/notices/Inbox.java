@@ -16,7 +16,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** What a person has read of the notices sent to them; reading one twice records nothing new. */
 @Aggregate
-public class Inbox {
+class Inbox {
 
     @AggregateIdentifier
     private String inboxId;

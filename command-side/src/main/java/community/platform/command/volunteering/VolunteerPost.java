@@ -45,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * simultaneous sign-ups on capacity C give exactly min(N, C) seats and queue positions 1..N-C.
  */
 @Aggregate(snapshotTriggerDefinition = "volunteerPostSnapshots")
-public class VolunteerPost {
+class VolunteerPost {
 
     static final int MAX_CAPACITY = 500;
     static final Duration ATTENDANCE_MARGIN = Duration.ofHours(2);

@@ -35,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * against the slots held before it, which the process has decided already.
  */
 @Aggregate
-public class VolunteerSchedule {
+class VolunteerSchedule {
 
     @AggregateIdentifier
     private String scheduleId;
