@@ -1,5 +1,6 @@
 package community.platform.api.festival;
 
+import community.platform.shared.festival.EventStatus;
 import community.platform.api.accounts.Accounts;
 import community.platform.api.web.Commands;
 import community.platform.api.web.IdempotencyKeys;
@@ -98,7 +99,7 @@ public class FestivalService {
                                       ServerWebExchange exchange) {
         return commands.send(new CancelFestivalEventCommand(id, caller.getName(), request.reason().strip()), exchange)
                        .then(views.visible(new FindFestivalEventQuery(id), FestivalEventSummary.class,
-                                           changed -> "CANCELLED".equals(changed.status())))
+                                           changed -> changed.status() == EventStatus.CANCELLED))
                        .map(EventResponse::of);
     }
 

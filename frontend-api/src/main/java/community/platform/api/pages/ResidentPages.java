@@ -1,5 +1,6 @@
 package community.platform.api.pages;
 
+import community.platform.shared.volunteering.VolunteerDuty;
 import community.platform.api.notices.NotificationController;
 import community.platform.api.volunteering.Hours;
 import community.platform.api.volunteering.Volunteering;
@@ -134,7 +135,7 @@ public class ResidentPages {
 
     /** A duty as the pages show it, times in Beijing time, hours once recorded. */
     public record Duty(String postId, String title, String location, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                       String status, BigDecimal hours) {
+                       VolunteerDuty.Status status, BigDecimal hours) {
     }
 
     private Mono<List<Duty>> duties(Authentication caller) {

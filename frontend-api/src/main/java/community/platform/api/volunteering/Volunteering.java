@@ -1,5 +1,6 @@
 package community.platform.api.volunteering;
 
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.api.security.Callers;
 import community.platform.api.web.ApiExceptionHandler;
 import community.platform.api.web.ApiProblemException;
@@ -157,7 +158,7 @@ public class Volunteering {
                                      ServerWebExchange exchange) {
         return commands.send(new CancelVolunteerPostCommand(id, organizer, request.reason().strip()), exchange)
                        .then(views.visible(new FindVolunteerPostQuery(id), VolunteerPostSummary.class,
-                                           post -> "CANCELLED".equals(post.status())))
+                                           post -> post.status() == PostStatus.CANCELLED))
                        .map(PostResponse::of);
     }
 
@@ -210,7 +211,7 @@ public class Volunteering {
             Calendar calendar = new Calendar().withProdId("-//Community platform//Volunteer duties//ZH")
                                               .withDefaults()
                                               .getFluentTarget();
-            duties.stream().filter(duty -> "CONFIRMED".equals(duty.status())).forEach(duty -> {
+            duties.stream().filter(duty -> duty.status() == VolunteerDuty.Status.CONFIRMED).forEach(duty -> {
                 VEvent event = new VEvent(duty.startsAt(), duty.endsAt(), duty.title());
                 event.add(new Uid(duty.postId() + "@community-platform"));
                 event.add(new Location(duty.location()));

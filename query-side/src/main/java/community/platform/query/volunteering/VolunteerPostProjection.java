@@ -87,7 +87,7 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
     static void emitDecisions(QueryUpdateEmitter updates, VolunteerPostView view) {
         updates.activeSubscriptions().stream()
                .map(subscription -> subscription.getPayload())
-               .filter(payload -> payload instanceof FindSignUpDecisionQuery q && q.postId().equals(view.post().postId()))
+               .filter(payload -> payload instanceof FindSignUpDecisionQuery q && q.postId().equals(view.postId()))
                .map(FindSignUpDecisionQuery.class::cast)
                .distinct()
                .forEach(query -> Optional.ofNullable(view.decision(query.volunteer(), query.requestId()))
@@ -175,7 +175,7 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
             filters.add(Filters.lt("startsAt", Date.from(query.to())));
         }
         if (query.team() != null) {
-            filters.add(eq("team", query.team()));
+            filters.add(eq("post.team", query.team()));
         }
         if (query.organizer() != null) {
             filters.add(eq("post.organizer", query.organizer()));
@@ -184,7 +184,7 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
         return Flux.from(views.find(filters.isEmpty() ? new Document() : Filters.and(filters)))
                    .map(VolunteerPostView::from)
                    .map(view -> view.summary(now))
-                   .filter(summary -> query.status() == null || query.status().equals(summary.status()))
+                   .filter(summary -> query.status() == null || query.status().equals(summary.status().name()))
                    .sort(Comparator.comparing(VolunteerPostSummary::startsAt).thenComparing(VolunteerPostSummary::id))
                    .collectList()
                    .toFuture();

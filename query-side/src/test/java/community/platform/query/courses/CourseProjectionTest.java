@@ -1,5 +1,6 @@
 package community.platform.query.courses;
 
+import community.platform.shared.courses.CourseStatus;
 import community.platform.query.EmbeddedMongo;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
@@ -108,7 +109,7 @@ class CourseProjectionTest {
 
         StepVerifier.create(course("course-1"))
                     .assertNext(course -> {
-                        assertThat(course.status()).isEqualTo("COMPLETED");
+                        assertThat(course.status()).isEqualTo(CourseStatus.COMPLETED);
                         assertThat(course.enrolled()).extracting(CourseDetails.Enrollment::enrollmentId)
                                                      .containsExactly("e-1", "e-3");
                         assertThat(course.waitlist()).isEmpty();
@@ -187,8 +188,8 @@ class CourseProjectionTest {
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindOrganizerCoursesQuery("zhang"))))
                     .assertNext(list -> assertThat(list).extracting(CourseDetails::id, CourseDetails::status)
                                                         .containsExactlyInAnyOrder(
-                                                                org.assertj.core.groups.Tuple.tuple("course-published", "OPEN"),
-                                                                org.assertj.core.groups.Tuple.tuple("course-draft", "DRAFT")))
+                                                                org.assertj.core.groups.Tuple.tuple("course-published", CourseStatus.OPEN),
+                                                                org.assertj.core.groups.Tuple.tuple("course-draft", CourseStatus.DRAFT)))
                     .verifyComplete();
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindOrganizerCoursesQuery("wang"))))
                     .assertNext(list -> assertThat(list).isEmpty())

@@ -77,7 +77,7 @@ class VolunteerDutiesProjectionTest {
 
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindVolunteerDutiesQuery("wang"))))
                     .expectNext(List.of(new VolunteerDuty("post-1", "Park clean-up", "East Park", LATER,
-                                                          LATER.plus(Duration.ofHours(2)), "CONFIRMED", 95L)))
+                                                          LATER.plus(Duration.ofHours(2)), VolunteerDuty.Status.CONFIRMED, 95L)))
                     .verifyComplete();
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindVolunteerDutiesQuery("lihua"))))
                     .expectNext(List.of())

@@ -1,5 +1,6 @@
 package community.platform.query.volunteering;
 
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.query.EmbeddedMongo;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.shared.ErrorCode;
@@ -99,7 +100,7 @@ class VolunteerPostProjectionTest {
                     .assertNext(post -> {
                         assertThat(post.confirmed()).isEqualTo(1);
                         assertThat(post.waitlisted()).isEqualTo(1);
-                        assertThat(post.status()).isEqualTo("FULL");
+                        assertThat(post.status()).isEqualTo(PostStatus.FULL);
                     })
                     .verifyComplete();
     }
@@ -129,7 +130,7 @@ class VolunteerPostProjectionTest {
 
         StepVerifier.create(Mono.fromFuture(() -> later.handle(new FindVolunteerPostQuery("post-1")))
                                 .map(post -> post.orElseThrow().status()))
-                    .expectNext("COMPLETED").verifyComplete();
+                    .expectNext(PostStatus.COMPLETED).verifyComplete();
     }
 
     @Test
