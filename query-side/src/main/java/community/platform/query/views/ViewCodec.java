@@ -1,6 +1,8 @@
 package community.platform.query.views;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -18,7 +20,10 @@ import org.bson.Document;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * How every view is stored: a view is a record, made into a document and back by this one Jackson mapper.
@@ -41,6 +46,13 @@ public final class ViewCodec {
                                     .addDeserializer(Instant.class, new InstantFromDate()))
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static {
+        // a list or map a view gained after its documents were stored reads as empty, not null
+        for (Class<?> collection : List.of(List.class, Set.class, Map.class, SortedMap.class)) {
+            MAPPER.configOverride(collection).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
+        }
+    }
 
     private ViewCodec() {
     }

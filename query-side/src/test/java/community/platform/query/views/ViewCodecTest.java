@@ -50,5 +50,6 @@ class ViewCodecTest {
         assertThat(read.at()).isEqualTo(Instant.parse("2027-03-01T09:15:00.123456789Z"));
         assertThat(read.times()).containsExactly(AT);
         assertThat(read.missing()).isNull();
+        assertThat(read.byNumber()).isEmpty();
     }
 }

@@ -41,5 +41,8 @@ class VolunteerPostViewStorageTest {
         assertThat(view.seats()).extracting(VolunteerPostView.Seat::username).containsExactly("vera");
         assertThat(view.refusals().get(0).code()).isEqualTo(ErrorCode.values()[0]);
         assertThat(VolunteerPostView.from(view.toDocument(3))).isEqualTo(view);
+
+        stored.remove("refusals");
+        assertThat(VolunteerPostView.from(stored).decision("ivan", "r2")).isNull();
     }
 }
