@@ -1,11 +1,11 @@
 package community.platform.api.courses;
 
-import community.platform.shared.courses.CourseStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import community.platform.shared.courses.Children;
 import community.platform.shared.courses.CourseCompletion;
-import community.platform.shared.courses.CourseDetails;
 import community.platform.shared.courses.CourseDetails.Enrollment;
+import community.platform.shared.courses.CourseDetails;
+import community.platform.shared.courses.CourseStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package community.platform.api.courses;
 
-import community.platform.shared.courses.CourseStatus;
 import community.platform.api.web.LocalTime;
 import community.platform.shared.courses.CourseDetails;
+import community.platform.shared.courses.CourseStatus;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,8 +1,8 @@
 package community.platform.api.festival;
 
-import community.platform.shared.festival.EventStatus;
 import community.platform.api.web.LocalTime;
 import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.EventStatus;
 import community.platform.shared.festival.FestivalEventSummary;
 
 import java.net.URI;

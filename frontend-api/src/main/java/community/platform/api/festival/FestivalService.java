@@ -1,12 +1,12 @@
 package community.platform.api.festival;
 
-import community.platform.shared.festival.EventStatus;
 import community.platform.api.accounts.Accounts;
 import community.platform.api.web.Commands;
 import community.platform.api.web.IdempotencyKeys;
 import community.platform.api.web.Views;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.festival.CancelFestivalEventCommand;
+import community.platform.shared.festival.EventStatus;
 import community.platform.shared.festival.FestivalEventRejection;
 import community.platform.shared.festival.FestivalEventSummary;
 import community.platform.shared.festival.FindFestivalEventQuery;

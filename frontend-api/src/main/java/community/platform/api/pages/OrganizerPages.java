@@ -1,7 +1,5 @@
 package community.platform.api.pages;
 
-import community.platform.shared.festival.EventStatus;
-import community.platform.shared.volunteering.PostStatus;
 import community.platform.api.pages.FormPage.Field;
 import community.platform.api.volunteering.Hours;
 import community.platform.api.volunteering.PublishPostRequest;
@@ -13,11 +11,13 @@ import community.platform.api.web.Views;
 import community.platform.shared.courses.CourseAttendanceRate;
 import community.platform.shared.courses.ListCourseAttendanceRatesQuery;
 import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.EventStatus;
 import community.platform.shared.organizers.FindOrganizerDashboardQuery;
 import community.platform.shared.organizers.OrganizerDashboard;
 import community.platform.shared.volunteering.FindSignUpsPerDayQuery;
 import community.platform.shared.volunteering.FindTeamHoursQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.SignUpsPerDay;
 import community.platform.shared.volunteering.VolunteerRoster;
 import org.springframework.context.MessageSource;

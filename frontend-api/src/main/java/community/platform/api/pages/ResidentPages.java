@@ -1,10 +1,10 @@
 package community.platform.api.pages;
 
-import community.platform.shared.volunteering.VolunteerDuty;
 import community.platform.api.notices.NotificationController;
 import community.platform.api.volunteering.Hours;
 import community.platform.api.volunteering.Volunteering;
 import community.platform.api.web.LocalTime;
+import community.platform.shared.volunteering.VolunteerDuty;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

@@ -1,7 +1,7 @@
 package community.platform.api.volunteering;
 
-import community.platform.shared.volunteering.PostStatus;
 import community.platform.api.web.LocalTime;
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.VolunteerPostSummary;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package community.platform.query.accounts;
 
-import community.platform.query.views.ViewCodec;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.accounts.AccountEvent;
 import community.platform.shared.accounts.AccountRegisteredEvent;
 import community.platform.shared.accounts.AccountSummary;

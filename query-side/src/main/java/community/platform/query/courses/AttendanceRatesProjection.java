@@ -1,6 +1,5 @@
 package community.platform.query.courses;
 
-import community.platform.query.views.ViewCodec;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -8,6 +7,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.processing.CaughtUp;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.courses.AttendanceMarkedEvent;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.CourseAttendanceRate;

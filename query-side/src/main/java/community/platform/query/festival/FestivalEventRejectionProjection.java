@@ -1,9 +1,9 @@
 package community.platform.query.festival;
 
-import community.platform.query.views.ViewCodec;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.festival.FestivalEventRejectedEvent;
 import community.platform.shared.festival.FestivalEventRejection;
 import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;

@@ -1,5 +1,7 @@
 package community.platform.query.festival;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.festival.CoupletEntrySubmittedEvent;
 import community.platform.shared.festival.EntryScoredEvent;
 import community.platform.shared.festival.EventKind;
@@ -17,8 +19,6 @@ import community.platform.shared.festival.RegistrationWithdrawnEvent;
 import community.platform.shared.festival.ResidentRegisteredEvent;
 import community.platform.shared.festival.ResidentWaitlistedEvent;
 import community.platform.shared.festival.ResultRow;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import community.platform.query.views.ViewCodec;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -65,10 +65,10 @@ record FestivalEventView(@JsonProperty("_id") String eventId, Details event, Str
             return view;
         }
         if (event instanceof FestivalEventScheduledEvent scheduled) {
-            return new FestivalEventView(scheduled.eventId(), new Details(
-                    scheduled.organizer(), scheduled.title(), scheduled.kind(), scheduled.capacity(),
-                    scheduled.description()), scheduled.venue(), scheduled.startsAt(), scheduled.endsAt(), false,
-                                         List.of(), List.of(), List.of());
+            Details details = new Details(scheduled.organizer(), scheduled.title(), scheduled.kind(),
+                                          scheduled.capacity(), scheduled.description());
+            return new FestivalEventView(scheduled.eventId(), details, scheduled.venue(), scheduled.startsAt(),
+                                         scheduled.endsAt(), false, List.of(), List.of(), List.of());
         }
         List<String> registered = new ArrayList<>(view.registered());
         List<String> queue = new ArrayList<>(view.queue());
@@ -107,7 +107,8 @@ record FestivalEventView(@JsonProperty("_id") String eventId, Details event, Str
                                  entry.horizontalScroll(), entry.submissionNumber(), scores);
             });
         }
-        return new FestivalEventView(view.eventId(), view.event(), venue, startsAt, endsAt, cancelled, registered, queue, entries);
+        return new FestivalEventView(view.eventId(), view.event(), venue, startsAt, endsAt, cancelled, registered,
+                                     queue, entries);
     }
 
     EventStatus status(Instant now) {

@@ -1,15 +1,15 @@
 package community.platform.query.festival;
 
-import community.platform.query.views.ViewCodec;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.festival.FindVenueBookingQuery;
-import community.platform.shared.festival.VenueBooking;
 import community.platform.shared.festival.VenueBookedEvent;
+import community.platform.shared.festival.VenueBooking;
 import community.platform.shared.festival.VenueBookingMovedEvent;
 import community.platform.shared.festival.VenueBookingReleasedEvent;
 import community.platform.shared.festival.VenueCalendarQuery;

@@ -1,9 +1,9 @@
 package community.platform.query.notices;
 
-import community.platform.query.views.ViewCodec;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.ViewCodec;
 import org.bson.Document;
 
 import java.util.ArrayList;

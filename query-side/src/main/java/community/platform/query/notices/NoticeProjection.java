@@ -1,12 +1,12 @@
 package community.platform.query.notices;
 
-import community.platform.query.views.ViewCodec;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.notices.FindNoticesQuery;

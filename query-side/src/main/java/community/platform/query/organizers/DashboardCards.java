@@ -3,9 +3,6 @@ package community.platform.query.organizers;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import community.platform.query.views.ViewCodec;
 import community.platform.shared.courses.ChildEnrolledEvent;
-import community.platform.shared.courses.CourseStatus;
-import community.platform.shared.festival.EventStatus;
-import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.courses.ChildWaitlistedEvent;
 import community.platform.shared.courses.CourseCompletedEvent;
 import community.platform.shared.courses.CourseCreatedEvent;
@@ -13,9 +10,11 @@ import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.courses.CoursePublishedEvent;
 import community.platform.shared.courses.CourseSession;
 import community.platform.shared.courses.CourseSessionRescheduledEvent;
+import community.platform.shared.courses.CourseStatus;
 import community.platform.shared.courses.EnrollmentPromotedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.EventStatus;
 import community.platform.shared.festival.FestivalEventCancelledEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventRescheduledEvent;
@@ -25,6 +24,7 @@ import community.platform.shared.festival.RegistrationWithdrawnEvent;
 import community.platform.shared.festival.ResidentRegisteredEvent;
 import community.platform.shared.festival.ResidentWaitlistedEvent;
 import community.platform.shared.organizers.OrganizerDashboard;
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerPostEvent;
@@ -52,8 +52,9 @@ final class DashboardCards {
     private DashboardCards() {
     }
 
-    record PostCard(@JsonProperty("_id") String id, String organizer, String title, String team, String location, Instant startsAt,
-                    Instant endsAt, int capacity, boolean cancelled, List<String> seats, List<String> queue) {
+    record PostCard(@JsonProperty("_id") String id, String organizer, String title, String team, String location,
+                    Instant startsAt, Instant endsAt, int capacity, boolean cancelled, List<String> seats,
+                    List<String> queue) {
 
         static PostCard apply(PostCard before, VolunteerPostEvent event) {
             if (event instanceof VolunteerPostPublishedEvent p) {
@@ -101,8 +102,9 @@ final class DashboardCards {
         }
     }
 
-    record EventCard(@JsonProperty("_id") String id, String organizer, String title, EventKind kind, String venue, Instant startsAt,
-                     Instant endsAt, int capacity, boolean cancelled, List<String> registered, List<String> queue) {
+    record EventCard(@JsonProperty("_id") String id, String organizer, String title, EventKind kind, String venue,
+                     Instant startsAt, Instant endsAt, int capacity, boolean cancelled, List<String> registered,
+                     List<String> queue) {
 
         static EventCard apply(EventCard before, FestivalEventEvent event) {
             if (event instanceof FestivalEventScheduledEvent s) {
@@ -153,9 +155,9 @@ final class DashboardCards {
     }
 
     /** Enrolled and waiting children by enrollment id; sessions by number with their start, for the order. */
-    record CourseCard(@JsonProperty("_id") String id, String organizer, String title, String instructor, int minGrade, int maxGrade,
-                      int capacity, boolean published, boolean completed, Map<Integer, Instant> sessions,
-                      List<String> enrolled, List<String> waitlist) {
+    record CourseCard(@JsonProperty("_id") String id, String organizer, String title, String instructor,
+                      int minGrade, int maxGrade, int capacity, boolean published, boolean completed,
+                      Map<Integer, Instant> sessions, List<String> enrolled, List<String> waitlist) {
 
         static CourseCard apply(CourseCard before, CourseEvent event) {
             if (event instanceof CourseCreatedEvent c) {

@@ -1,11 +1,11 @@
 package community.platform.query.volunteering;
 
-import community.platform.query.views.ViewCodec;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.processing.CaughtUp;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.volunteering.FindSignUpsPerDayQuery;
 import community.platform.shared.volunteering.SignUpsPerDay;
 import community.platform.shared.volunteering.VolunteerPostEvent;

@@ -1,12 +1,12 @@
 package community.platform.query.volunteering;
 
-import community.platform.query.views.ViewCodec;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.processing.CaughtUp;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.FindTeamHoursQuery;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;

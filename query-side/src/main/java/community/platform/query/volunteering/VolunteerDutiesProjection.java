@@ -1,10 +1,10 @@
 package community.platform.query.volunteering;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import community.platform.query.views.ViewBatch;
 import community.platform.query.views.ViewCodec;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;

@@ -1,18 +1,18 @@
 package community.platform.query.volunteering;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import community.platform.query.accounts.DisplayNames;
 import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
-import community.platform.shared.volunteering.SignUpDecision;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
+import community.platform.shared.volunteering.SignUpDecision;
 import community.platform.shared.volunteering.VolunteerPostEvent;
 import community.platform.shared.volunteering.VolunteerPostSummary;
 import community.platform.shared.volunteering.VolunteerRoster;

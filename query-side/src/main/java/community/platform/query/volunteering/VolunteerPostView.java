@@ -1,5 +1,7 @@
 package community.platform.query.volunteering;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
@@ -8,8 +10,8 @@ import community.platform.shared.volunteering.SignUpDecision;
 import community.platform.shared.volunteering.SignUpOutcome;
 import community.platform.shared.volunteering.SignUpRefusedEvent;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
-import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerCheckedInEvent;
+import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerPostEvent;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
 import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
@@ -18,8 +20,6 @@ import community.platform.shared.volunteering.VolunteerPromotedEvent;
 import community.platform.shared.volunteering.VolunteerRoster;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import community.platform.query.views.ViewCodec;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -61,12 +61,12 @@ record VolunteerPostView(@JsonProperty("_id") String postId, Details post, Insta
 
     static VolunteerPostView apply(VolunteerPostView view, VolunteerPostEvent event, Instant at) {
         if (event instanceof VolunteerPostPublishedEvent published) {
-            return new VolunteerPostView(published.postId(), new Details(
-                    published.organizer(), published.title(), published.description(), published.team(),
-                    published.location(), published.capacity(), published.signupDeadline(),
-                    published.skills() == null ? List.of() : published.skills()),
-                                         published.startsAt(), published.endsAt(), false, null,
-                                         List.of(), List.of(), List.of());
+            Details details = new Details(published.organizer(), published.title(), published.description(),
+                                          published.team(), published.location(), published.capacity(),
+                                          published.signupDeadline(),
+                                          published.skills() == null ? List.of() : published.skills());
+            return new VolunteerPostView(published.postId(), details, published.startsAt(), published.endsAt(), false,
+                                         null, List.of(), List.of(), List.of());
         }
         List<Seat> seats = new ArrayList<>(view.seats());
         List<Waiting> queue = new ArrayList<>(view.queue());
@@ -96,11 +96,11 @@ record VolunteerPostView(@JsonProperty("_id") String postId, Details post, Insta
                     ? seat.attended(checkedIn.checkedInAt(), seat.checkedOutAt(), seat.minutes())
                     : seat);
         } else if (event instanceof VolunteerPostRescheduledEvent rescheduled) {
-            return new VolunteerPostView(view.postId(), view.post(), rescheduled.startsAt(), rescheduled.endsAt(), view.cancelled(),
-                                         view.cancelReason(), seats, queue, refusals);
+            return new VolunteerPostView(view.postId(), view.post(), rescheduled.startsAt(), rescheduled.endsAt(),
+                                         view.cancelled(), view.cancelReason(), seats, queue, refusals);
         } else if (event instanceof VolunteerPostCancelledEvent cancelled) {
-            return new VolunteerPostView(view.postId(), view.post(), view.startsAt(), view.endsAt(), true, cancelled.reason(),
-                                         seats, queue, refusals);
+            return new VolunteerPostView(view.postId(), view.post(), view.startsAt(), view.endsAt(), true,
+                                         cancelled.reason(), seats, queue, refusals);
         }
         return new VolunteerPostView(view.postId(), view.post(), view.startsAt(), view.endsAt(), view.cancelled(),
                                      view.cancelReason(), seats, queue, refusals);

@@ -1,8 +1,5 @@
 package community.platform.query.organizers;
 
-import community.platform.shared.courses.CourseStatus;
-import community.platform.shared.festival.EventStatus;
-import community.platform.shared.volunteering.PostStatus;
 import community.platform.query.EmbeddedMongo;
 import community.platform.query.processing.CaughtUp;
 import community.platform.shared.courses.ChildEnrolledEvent;
@@ -11,9 +8,11 @@ import community.platform.shared.courses.CourseCreatedEvent;
 import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.courses.CoursePublishedEvent;
 import community.platform.shared.courses.CourseSession;
+import community.platform.shared.courses.CourseStatus;
 import community.platform.shared.courses.EnrollmentPromotedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.EventStatus;
 import community.platform.shared.festival.FestivalEventCancelledEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventRescheduledEvent;
@@ -22,6 +21,7 @@ import community.platform.shared.festival.ResidentRegisteredEvent;
 import community.platform.shared.festival.ResidentWaitlistedEvent;
 import community.platform.shared.organizers.FindOrganizerDashboardQuery;
 import community.platform.shared.organizers.OrganizerDashboard;
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostEvent;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
@@ -135,7 +135,8 @@ class OrganizerDashboardProjectionTest {
                                                  PAST.plus(Duration.ofHours(3)), 10, 0, 0, EventStatus.CANCELLED),
                     new OrganizerDashboard.Event("fe-1", "Couplets", EventKind.COMPETITION, "Library", SOON,
                                                  SOON.plus(Duration.ofHours(3)), 1, 1, 1, EventStatus.FULL)),
-            List.of(new OrganizerDashboard.Course("course-0", "Calligraphy", "Teacher Li", 1, 6, 1, 10, 0, 0, CourseStatus.DRAFT),
+            List.of(new OrganizerDashboard.Course("course-0", "Calligraphy", "Teacher Li", 1, 6, 1, 10, 0, 0,
+                                                  CourseStatus.DRAFT),
                     new OrganizerDashboard.Course("course-1", "Paper cutting", "Teacher Wu", 2, 4, 2, 1, 1, 1,
                                                   CourseStatus.FULL)));
 

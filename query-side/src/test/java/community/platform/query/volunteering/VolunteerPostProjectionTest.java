@@ -1,18 +1,18 @@
 package community.platform.query.volunteering;
 
-import community.platform.shared.volunteering.PostStatus;
-import community.platform.query.EmbeddedMongo;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.EmbeddedMongo;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
-import community.platform.shared.volunteering.SignUpDecision;
-import community.platform.shared.volunteering.SignUpOutcome;
-import community.platform.shared.volunteering.SignUpRefusedEvent;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
+import community.platform.shared.volunteering.PostStatus;
+import community.platform.shared.volunteering.SignUpDecision;
+import community.platform.shared.volunteering.SignUpOutcome;
+import community.platform.shared.volunteering.SignUpRefusedEvent;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerPostEvent;
