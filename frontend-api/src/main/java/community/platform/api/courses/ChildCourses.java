@@ -3,8 +3,9 @@ package community.platform.api.courses;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import community.platform.shared.courses.Children;
 import community.platform.shared.courses.CourseCompletion;
-import community.platform.shared.courses.CourseDetails;
 import community.platform.shared.courses.CourseDetails.Enrollment;
+import community.platform.shared.courses.CourseDetails;
+import community.platform.shared.courses.CourseStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ public record ChildCourses(String childName, int childGrade, List<Place> courses
      * course is completed, the held count of its completion record and whether the child completed it.
      */
     @Schema(name = "ChildCoursePlace")
-    public record Place(String courseId, String title, String courseStatus, String enrollmentId, String status,
+    public record Place(String courseId, String title, CourseStatus courseStatus, String enrollmentId, String status,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer waitlistPosition, long attended,
                         long held, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean completed) {
 

@@ -2,6 +2,7 @@ package community.platform.api.courses;
 
 import community.platform.api.web.LocalTime;
 import community.platform.shared.courses.CourseDetails;
+import community.platform.shared.courses.CourseStatus;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,7 +11,7 @@ import java.util.List;
 /** A course as docs/api.md shows it, times in Asia/Shanghai. */
 public record CourseResponse(String id, String title, String description, String instructor, String organizer,
                       int minGrade, int maxGrade, int capacity, int enrolled, int waitlisted, int openSeats,
-                      String status, List<SessionResponse> sessions) {
+                      CourseStatus status, List<SessionResponse> sessions) {
 
     /** A session: its date and wall-clock times as entered, and the same as full timestamps. */
     public record SessionResponse(int sessionNo, LocalDate date, String startTime, String endTime, OffsetDateTime startsAt,

@@ -2,6 +2,7 @@ package community.platform.api.festival;
 
 import community.platform.api.web.LocalTime;
 import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.EventStatus;
 import community.platform.shared.festival.FestivalEventSummary;
 
 import java.net.URI;
@@ -10,7 +11,7 @@ import java.time.OffsetDateTime;
 
 /** A festival event as docs/api.md shows it, times in Asia/Shanghai. */
 public record EventResponse(String id, String title, EventKind kind, String venue, OffsetDateTime startsAt,
-                     OffsetDateTime endsAt, int capacity, int registered, int waitlisted, String status,
+                     OffsetDateTime endsAt, int capacity, int registered, int waitlisted, EventStatus status,
                      String organizer, String description) {
 
     static EventResponse of(FestivalEventSummary e) {

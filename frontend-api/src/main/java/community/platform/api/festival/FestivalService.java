@@ -6,6 +6,7 @@ import community.platform.api.web.IdempotencyKeys;
 import community.platform.api.web.Views;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.festival.CancelFestivalEventCommand;
+import community.platform.shared.festival.EventStatus;
 import community.platform.shared.festival.FestivalEventRejection;
 import community.platform.shared.festival.FestivalEventSummary;
 import community.platform.shared.festival.FindFestivalEventQuery;
@@ -98,7 +99,7 @@ public class FestivalService {
                                       ServerWebExchange exchange) {
         return commands.send(new CancelFestivalEventCommand(id, caller.getName(), request.reason().strip()), exchange)
                        .then(views.visible(new FindFestivalEventQuery(id), FestivalEventSummary.class,
-                                           changed -> "CANCELLED".equals(changed.status())))
+                                           changed -> changed.status() == EventStatus.CANCELLED))
                        .map(EventResponse::of);
     }
 

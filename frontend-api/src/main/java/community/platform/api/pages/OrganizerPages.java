@@ -11,11 +11,13 @@ import community.platform.api.web.Views;
 import community.platform.shared.courses.CourseAttendanceRate;
 import community.platform.shared.courses.ListCourseAttendanceRatesQuery;
 import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.EventStatus;
 import community.platform.shared.organizers.FindOrganizerDashboardQuery;
 import community.platform.shared.organizers.OrganizerDashboard;
 import community.platform.shared.volunteering.FindSignUpsPerDayQuery;
 import community.platform.shared.volunteering.FindTeamHoursQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.SignUpsPerDay;
 import community.platform.shared.volunteering.VolunteerRoster;
 import org.springframework.context.MessageSource;
@@ -92,7 +94,7 @@ public class OrganizerPages {
 
     /** A post's card, its times in Beijing time. */
     public record PostCard(String id, String title, String team, String location, OffsetDateTime startsAt,
-                           int capacity, int confirmed, int waitlisted, String status) {
+                           int capacity, int confirmed, int waitlisted, PostStatus status) {
 
         static PostCard of(OrganizerDashboard.Post post) {
             return new PostCard(post.id(), post.title(), post.team(), post.location(), LocalTime.of(post.startsAt()),
@@ -102,7 +104,7 @@ public class OrganizerPages {
 
     /** A festival event's card, its times in Beijing time. */
     public record EventCard(String id, String title, EventKind kind, String venue, OffsetDateTime startsAt,
-                            int capacity, int registered, int waitlisted, String status) {
+                            int capacity, int registered, int waitlisted, EventStatus status) {
 
         static EventCard of(OrganizerDashboard.Event event) {
             return new EventCard(event.id(), event.title(), event.kind(), event.venue(),

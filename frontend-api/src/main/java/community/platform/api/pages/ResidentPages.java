@@ -4,6 +4,7 @@ import community.platform.api.notices.NotificationController;
 import community.platform.api.volunteering.Hours;
 import community.platform.api.volunteering.Volunteering;
 import community.platform.api.web.LocalTime;
+import community.platform.shared.volunteering.VolunteerDuty;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -134,7 +135,7 @@ public class ResidentPages {
 
     /** A duty as the pages show it, times in Beijing time, hours once recorded. */
     public record Duty(String postId, String title, String location, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                       String status, BigDecimal hours) {
+                       VolunteerDuty.Status status, BigDecimal hours) {
     }
 
     private Mono<List<Duty>> duties(Authentication caller) {

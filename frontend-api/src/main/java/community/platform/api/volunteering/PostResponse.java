@@ -1,6 +1,7 @@
 package community.platform.api.volunteering;
 
 import community.platform.api.web.LocalTime;
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.VolunteerPostSummary;
 
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.List;
 /** A post as docs/api.md shows it, times in the platform's zone (Asia/Shanghai). */
 public record PostResponse(String id, String title, String description, String team, String location,
                            OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity, int confirmed, int waitlisted,
-                           String status, String organizer, OffsetDateTime signupDeadline, List<String> skills) {
+                           PostStatus status, String organizer, OffsetDateTime signupDeadline, List<String> skills) {
 
     static PostResponse of(VolunteerPostSummary post) {
         return new PostResponse(post.id(), post.title(), post.description(), post.team(), post.location(),

@@ -16,6 +16,7 @@ import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
 import community.platform.shared.volunteering.RecordAttendanceCommand;
 import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
@@ -25,13 +26,13 @@ import community.platform.shared.volunteering.VolunteerDuty;
 import community.platform.shared.volunteering.VolunteerPostSummary;
 import community.platform.shared.volunteering.VolunteerRoster;
 import community.platform.shared.volunteering.WithdrawSignUpCommand;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Uid;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
@@ -157,7 +158,7 @@ public class Volunteering {
                                      ServerWebExchange exchange) {
         return commands.send(new CancelVolunteerPostCommand(id, organizer, request.reason().strip()), exchange)
                        .then(views.visible(new FindVolunteerPostQuery(id), VolunteerPostSummary.class,
-                                           post -> "CANCELLED".equals(post.status())))
+                                           post -> post.status() == PostStatus.CANCELLED))
                        .map(PostResponse::of);
     }
 
@@ -210,7 +211,7 @@ public class Volunteering {
             Calendar calendar = new Calendar().withProdId("-//Community platform//Volunteer duties//ZH")
                                               .withDefaults()
                                               .getFluentTarget();
-            duties.stream().filter(duty -> "CONFIRMED".equals(duty.status())).forEach(duty -> {
+            duties.stream().filter(duty -> duty.status() == VolunteerDuty.Status.CONFIRMED).forEach(duty -> {
                 VEvent event = new VEvent(duty.startsAt(), duty.endsAt(), duty.title());
                 event.add(new Uid(duty.postId() + "@community-platform"));
                 event.add(new Location(duty.location()));

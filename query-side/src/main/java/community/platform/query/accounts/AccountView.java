@@ -1,5 +1,7 @@
 package community.platform.query.accounts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.accounts.AccountEvent;
 import community.platform.shared.accounts.AccountRegisteredEvent;
 import community.platform.shared.accounts.AccountSummary;
@@ -9,18 +11,21 @@ import community.platform.shared.accounts.RoleRevokedEvent;
 import org.bson.Document;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** How an account reads on screen: who it is and what it may do. Built by {@link #apply}, a pure function. */
-record AccountView(String username, String displayName, Set<Role> roles) {
+record AccountView(@JsonProperty("_id") String username, String displayName, Set<Role> roles) {
+
+    /** Roles in their declared order, so the same account always makes the same document. */
+    AccountView {
+        roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
 
     static AccountView apply(AccountView view, AccountEvent event) {
         if (event instanceof AccountRegisteredEvent registered) {
             return new AccountView(registered.username(), registered.displayName(), registered.roles());
         }
-        Set<Role> roles = view.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(view.roles());
+        Set<Role> roles = EnumSet.copyOf(view.roles().isEmpty() ? EnumSet.noneOf(Role.class) : view.roles());
         if (event instanceof RoleGrantedEvent granted) {
             roles.add(granted.role());
         } else if (event instanceof RoleRevokedEvent revoked) {
@@ -34,16 +39,10 @@ record AccountView(String username, String displayName, Set<Role> roles) {
     }
 
     Document toDocument(long lastSequence) {
-        return new Document("_id", username)
-                .append("displayName", displayName)
-                .append("roles", roles.stream().map(Role::name).sorted().toList())
-                .append("lastSequence", lastSequence);
+        return ViewCodec.toDocument(this).append("lastSequence", lastSequence);
     }
 
     static AccountView from(Document document) {
-        List<String> roles = document.getList("roles", String.class);
-        return new AccountView(document.getString("_id"), document.getString("displayName"),
-                               roles.stream().map(Role::valueOf).collect(Collectors.toCollection(
-                                       () -> EnumSet.noneOf(Role.class))));
+        return ViewCodec.fromDocument(document, AccountView.class);
     }
 }

@@ -1,11 +1,13 @@
 package community.platform.query.courses;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.processing.CaughtUp;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.courses.AttendanceMarkedEvent;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.CourseAttendanceRate;
@@ -59,7 +61,7 @@ class AttendanceRatesProjection {
     }
 
     /** A course's marks: per enrollment, per session number, whether the child attended. */
-    record Rate(String courseId, String organizer, String title, Map<Integer, Instant> sessions,
+    record Rate(@JsonProperty("_id") String courseId, String organizer, String title, Map<Integer, Instant> sessions,
                 Map<String, Map<Integer, Boolean>> marks) {
 
         static Rate apply(Rate before, CourseEvent event) {
@@ -101,35 +103,14 @@ class AttendanceRatesProjection {
             return sessions.values().stream().min(Instant::compareTo).map(Date::from).orElse(null);
         }
 
+        /** With what the queries filter and sort on beside the view: its first start and its counts. */
         Document toDocument(long lastSequence) {
-            Document byChild = new Document();
-            marks.forEach((enrollment, child) -> {
-                Document bySession = new Document();
-                child.forEach((session, attended) -> bySession.append(String.valueOf(session), attended));
-                byChild.append(enrollment, bySession);
-            });
-            Document bySession = new Document();
-            sessions.forEach((session, startsAt) -> bySession.append(String.valueOf(session), Date.from(startsAt)));
-            return new Document("_id", courseId).append("organizer", organizer).append("title", title)
-                                                .append("sessions", bySession)
-                                                .append("firstStartsAt", firstStartsAt())
-                                                .append("marks", byChild)
-                                                .append("attended", attended()).append("marked", marked())
-                                                .append("lastSequence", lastSequence);
+            return ViewCodec.toDocument(this).append("firstStartsAt", firstStartsAt()).append("attended", attended())
+                            .append("marked", marked()).append("lastSequence", lastSequence);
         }
 
-        static Rate from(Document d) {
-            Map<Integer, Instant> sessions = new TreeMap<>();
-            d.get("sessions", Document.class).forEach((session, startsAt) -> sessions.put(
-                    Integer.valueOf(session), ((Date) startsAt).toInstant()));
-            Map<String, Map<Integer, Boolean>> marks = new HashMap<>();
-            d.get("marks", Document.class).forEach((enrollment, child) -> {
-                Map<Integer, Boolean> bySession = new TreeMap<>();
-                ((Document) child).forEach((session, attended) -> bySession.put(Integer.valueOf(session),
-                                                                                (Boolean) attended));
-                marks.put(enrollment, bySession);
-            });
-            return new Rate(d.getString("_id"), d.getString("organizer"), d.getString("title"), sessions, marks);
+        static Rate from(Document stored) {
+            return ViewCodec.fromDocument(stored, Rate.class);
         }
     }
 

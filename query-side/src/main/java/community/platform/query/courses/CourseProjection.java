@@ -1,24 +1,22 @@
 package community.platform.query.courses;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import community.platform.query.views.Json;
 import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ChildWaitlistedEvent;
 import community.platform.shared.courses.CourseDetails;
+import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.courses.EnrollmentDecision;
 import community.platform.shared.courses.EnrollmentOutcome;
 import community.platform.shared.courses.EnrollmentRejectedEvent;
-import community.platform.shared.courses.FindEnrollmentDecisionQuery;
-import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.courses.FindCourseQuery;
+import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.courses.ListCoursesQuery;
@@ -34,7 +32,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +54,6 @@ public class CourseProjection implements RecordFold<CourseEvent, CourseDetails> 
     static final String COLLECTION = "courseViews";
     /** How each request for a place was decided, by enrollment id, for the guardian waiting on it. */
     static final String DECISIONS = "enrollmentDecisions";
-    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final MongoCollection<Document> views;
     private final MongoCollection<Document> decisions;
@@ -168,39 +164,24 @@ public class CourseProjection implements RecordFold<CourseEvent, CourseDetails> 
                       .collectList().toFuture();
     }
 
+    /** With its id and version as MongoDB keys it, and the guardians a guardian's courses are found by. */
     static Document write(CourseDetails view) {
-        try {
-            return Document.parse(JSON.writeValueAsString(view))
-                           .append("_id", view.id())
-                           .append("lastSequence", view.version())
-                           .append("guardians", Stream.concat(view.enrolled().stream(), view.waitlist().stream())
-                                                      .map(CourseDetails.Enrollment::guardian).distinct().toList());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ViewCodec.toDocument(view)
+                        .append("_id", view.id())
+                        .append("lastSequence", view.version())
+                        .append("guardians", Stream.concat(view.enrolled().stream(), view.waitlist().stream())
+                                                   .map(CourseDetails.Enrollment::guardian).distinct().toList());
     }
 
     private static Document write(EnrollmentDecision decision) {
-        try {
-            return Document.parse(JSON.writeValueAsString(decision)).append("_id", decision.enrollmentId());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ViewCodec.toDocument(decision).append("_id", decision.enrollmentId());
     }
 
     private static EnrollmentDecision readDecision(Document stored) {
-        try {
-            return JSON.readValue(stored.toJson(), EnrollmentDecision.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ViewCodec.fromDocument(stored, EnrollmentDecision.class);
     }
 
     static CourseDetails read(Document stored) {
-        try {
-            return JSON.readValue(stored.toJson(), CourseDetails.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ViewCodec.fromDocument(stored, CourseDetails.class);
     }
 }

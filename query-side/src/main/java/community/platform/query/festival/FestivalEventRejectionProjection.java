@@ -3,7 +3,7 @@ package community.platform.query.festival;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
-import community.platform.shared.ErrorCode;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.festival.FestivalEventRejectedEvent;
 import community.platform.shared.festival.FestivalEventRejection;
 import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
@@ -54,10 +54,8 @@ class FestivalEventRejectionProjection {
     }
 
     private void record(FestivalEventRejection rejection) {
-        ViewBatch.current().replace(rejections, new Document("_id", id(rejection.eventId(), rejection.request()))
-                .append("eventId", rejection.eventId()).append("request", rejection.request())
-                .append("code", rejection.code().name()).append("detail", rejection.detail())
-                .append("subject", rejection.subject()));
+        ViewBatch.current().replace(rejections, ViewCodec.toDocument(rejection)
+                                                         .append("_id", id(rejection.eventId(), rejection.request())));
         updates.emit(FindFestivalEventRejectionQuery.class,
                      query -> query.eventId().equals(rejection.eventId()) && query.request() == rejection.request(),
                      Optional.of(rejection));
@@ -71,9 +69,7 @@ class FestivalEventRejectionProjection {
     @QueryHandler
     CompletableFuture<Optional<FestivalEventRejection>> handle(FindFestivalEventRejectionQuery query) {
         return Mono.from(rejections.find(eq("_id", id(query.eventId(), query.request()))).first())
-                   .map(d -> Optional.of(new FestivalEventRejection(d.getString("eventId"), d.getInteger("request"),
-                                                                    ErrorCode.valueOf(d.getString("code")),
-                                                                    d.getString("detail"), d.getString("subject"))))
+                   .map(stored -> Optional.of(ViewCodec.fromDocument(stored, FestivalEventRejection.class)))
                    .defaultIfEmpty(Optional.empty()).toFuture();
     }
 

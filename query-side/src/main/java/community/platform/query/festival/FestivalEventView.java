@@ -1,8 +1,11 @@
 package community.platform.query.festival;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.festival.CoupletEntrySubmittedEvent;
 import community.platform.shared.festival.EntryScoredEvent;
 import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.EventStatus;
 import community.platform.shared.festival.FestivalEventCancelledEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventRejectedEvent;
@@ -21,7 +24,6 @@ import org.bson.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,13 @@ import java.util.stream.Stream;
  * A festival event as its screens read it: details, places, queue, entries and scores. {@link #apply} is a pure
  * function, and the results board is computed from this view alone, so a rebuild gives the same results.
  */
-record FestivalEventView(FestivalEventScheduledEvent event, String venue, Instant startsAt, Instant endsAt,
-                         boolean cancelled, List<String> registered, List<String> queue, List<Entry> entries) {
+record FestivalEventView(@JsonProperty("_id") String eventId, Details event, String venue, Instant startsAt,
+                         Instant endsAt, boolean cancelled, List<String> registered, List<String> queue,
+                         List<Entry> entries) {
+
+    /** What the event says of itself; its venue and times move, so they sit beside it in the view. */
+    record Details(String organizer, String title, EventKind kind, int capacity, String description) {
+    }
 
     record Entry(String entryId, String author, String upperLine, String lowerLine, String horizontalScroll,
                  int submissionNumber, Map<String, Integer> scores) {
@@ -58,8 +65,10 @@ record FestivalEventView(FestivalEventScheduledEvent event, String venue, Instan
             return view;
         }
         if (event instanceof FestivalEventScheduledEvent scheduled) {
-            return new FestivalEventView(scheduled, scheduled.venue(), scheduled.startsAt(), scheduled.endsAt(), false,
-                                         List.of(), List.of(), List.of());
+            Details details = new Details(scheduled.organizer(), scheduled.title(), scheduled.kind(),
+                                          scheduled.capacity(), scheduled.description());
+            return new FestivalEventView(scheduled.eventId(), details, scheduled.venue(), scheduled.startsAt(),
+                                         scheduled.endsAt(), false, List.of(), List.of(), List.of());
         }
         List<String> registered = new ArrayList<>(view.registered());
         List<String> queue = new ArrayList<>(view.queue());
@@ -98,21 +107,22 @@ record FestivalEventView(FestivalEventScheduledEvent event, String venue, Instan
                                  entry.horizontalScroll(), entry.submissionNumber(), scores);
             });
         }
-        return new FestivalEventView(view.event(), venue, startsAt, endsAt, cancelled, registered, queue, entries);
+        return new FestivalEventView(view.eventId(), view.event(), venue, startsAt, endsAt, cancelled, registered,
+                                     queue, entries);
     }
 
-    String status(Instant now) {
+    EventStatus status(Instant now) {
         if (cancelled) {
-            return "CANCELLED";
+            return EventStatus.CANCELLED;
         }
         if (!endsAt.isAfter(now)) {
-            return "FINISHED";
+            return EventStatus.FINISHED;
         }
-        return registered.size() >= event.capacity() ? "FULL" : "OPEN";
+        return registered.size() >= event.capacity() ? EventStatus.FULL : EventStatus.OPEN;
     }
 
     FestivalEventSummary summary(Instant now, long version) {
-        return new FestivalEventSummary(event.eventId(), event.title(), event.kind(), venue, startsAt, endsAt,
+        return new FestivalEventSummary(eventId, event.title(), event.kind(), venue, startsAt, endsAt,
                                         event.capacity(), registered.size(), queue.size(), status(now),
                                         event.organizer(), event.description(), version,
                                         Stream.concat(registered.stream(), queue.stream()).toList());
@@ -134,39 +144,10 @@ record FestivalEventView(FestivalEventScheduledEvent event, String venue, Instan
     }
 
     Document toDocument(long lastSequence) {
-        return new Document("_id", event.eventId())
-                .append("event", new Document("organizer", event.organizer()).append("title", event.title())
-                                         .append("kind", event.kind().name()).append("capacity", event.capacity())
-                                         .append("description", event.description()))
-                .append("venue", venue)
-                .append("startsAt", Date.from(startsAt))
-                .append("endsAt", Date.from(endsAt))
-                .append("cancelled", cancelled)
-                .append("registered", registered)
-                .append("queue", queue)
-                .append("entries", entries.stream().map(e -> new Document("entryId", e.entryId())
-                        .append("author", e.author()).append("upperLine", e.upperLine())
-                        .append("lowerLine", e.lowerLine()).append("horizontalScroll", e.horizontalScroll())
-                        .append("submissionNumber", e.submissionNumber())
-                        .append("scores", new Document(new LinkedHashMap<>(e.scores())))).toList())
-                .append("lastSequence", lastSequence);
+        return ViewCodec.toDocument(this).append("lastSequence", lastSequence);
     }
 
-    static FestivalEventView from(Document d) {
-        Document e = d.get("event", Document.class);
-        Instant startsAt = d.getDate("startsAt").toInstant();
-        Instant endsAt = d.getDate("endsAt").toInstant();
-        FestivalEventScheduledEvent event = new FestivalEventScheduledEvent(
-                d.getString("_id"), e.getString("organizer"), e.getString("title"), EventKind.valueOf(e.getString("kind")),
-                d.getString("venue"), startsAt, endsAt, e.getInteger("capacity"), e.getString("description"));
-        List<Entry> entries = d.getList("entries", Document.class).stream().map(x -> {
-            Map<String, Integer> scores = new LinkedHashMap<>();
-            x.get("scores", Document.class).forEach((judge, score) -> scores.put(judge, (Integer) score));
-            return new Entry(x.getString("entryId"), x.getString("author"), x.getString("upperLine"),
-                             x.getString("lowerLine"), x.getString("horizontalScroll"),
-                             x.getInteger("submissionNumber"), scores);
-        }).toList();
-        return new FestivalEventView(event, d.getString("venue"), startsAt, endsAt, d.getBoolean("cancelled"),
-                                     d.getList("registered", String.class), d.getList("queue", String.class), entries);
+    static FestivalEventView from(Document stored) {
+        return ViewCodec.fromDocument(stored, FestivalEventView.class);
     }
 }

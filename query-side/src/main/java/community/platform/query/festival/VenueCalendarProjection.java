@@ -1,13 +1,15 @@
 package community.platform.query.festival;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.festival.FindVenueBookingQuery;
-import community.platform.shared.festival.VenueBooking;
 import community.platform.shared.festival.VenueBookedEvent;
+import community.platform.shared.festival.VenueBooking;
 import community.platform.shared.festival.VenueBookingMovedEvent;
 import community.platform.shared.festival.VenueBookingReleasedEvent;
 import community.platform.shared.festival.VenueCalendarQuery;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -53,6 +56,15 @@ public class VenueCalendarProjection {
         this.updates = updates;
     }
 
+    /** One event's hold on one venue. */
+    record Booking(@JsonProperty("_id") String id, String venueId, String venue, String eventId, String title,
+                   Instant startsAt, Instant endsAt) {
+
+        VenueBooking answer() {
+            return new VenueBooking(eventId, title, startsAt, endsAt);
+        }
+    }
+
     @EventHandler
     void on(VenueEvent event, @SequenceNumber long sequence) {
         ViewBatch batch = ViewBatch.current();
@@ -66,11 +78,9 @@ public class VenueCalendarProjection {
 
     private void apply(ViewBatch batch, VenueEvent event) {
         if (event instanceof VenueBookedEvent booked) {
-            batch.replace(bookings, new Document("_id", id(booked.venueId(), booked.eventId()))
-                    .append("venueId", booked.venueId()).append("venue", booked.venue())
-                    .append("eventId", booked.eventId()).append("title", booked.title())
-                    .append("startsAt", Date.from(booked.startsAt()))
-                    .append("endsAt", Date.from(booked.endsAt())));
+            batch.replace(bookings, ViewCodec.toDocument(new Booking(
+                    id(booked.venueId(), booked.eventId()), booked.venueId(), booked.venue(), booked.eventId(),
+                    booked.title(), booked.startsAt(), booked.endsAt())));
             updates.emit(FindVenueBookingQuery.class, query -> query.venueId().equals(booked.venueId())
                                  && query.eventId().equals(booked.eventId()),
                          Optional.of(new VenueBooking(booked.eventId(), booked.title(), booked.startsAt(),
@@ -82,6 +92,10 @@ public class VenueCalendarProjection {
         } else if (event instanceof VenueBookingReleasedEvent released) {
             batch.delete(bookings, id(released.venueId(), released.eventId()));
         }
+    }
+
+    private static VenueBooking booking(Document stored) {
+        return ViewCodec.fromDocument(stored, Booking.class).answer();
     }
 
     private static String id(String venueId, String eventId) {
@@ -98,8 +112,7 @@ public class VenueCalendarProjection {
     @QueryHandler
     CompletableFuture<List<VenueBooking>> handle(VenueCalendarQuery query) {
         return Flux.from(bookings.find(Filters.eq("venueId", query.venueId())))
-                   .map(d -> new VenueBooking(d.getString("eventId"), d.getString("title"),
-                                              d.getDate("startsAt").toInstant(), d.getDate("endsAt").toInstant()))
+                   .map(VenueCalendarProjection::booking)
                    .filter(b -> (query.to() == null || b.startsAt().isBefore(query.to()))
                            && (query.from() == null || b.endsAt().isAfter(query.from())))
                    .sort(Comparator.comparing(VenueBooking::startsAt))
@@ -109,9 +122,7 @@ public class VenueCalendarProjection {
     @QueryHandler
     CompletableFuture<Optional<VenueBooking>> handle(FindVenueBookingQuery query) {
         return Mono.from(bookings.find(Filters.eq("_id", id(query.venueId(), query.eventId()))).first())
-                   .map(d -> Optional.of(new VenueBooking(d.getString("eventId"), d.getString("title"),
-                                                          d.getDate("startsAt").toInstant(),
-                                                          d.getDate("endsAt").toInstant())))
+                   .map(stored -> Optional.of(booking(stored)))
                    .defaultIfEmpty(Optional.empty()).toFuture();
     }
 }

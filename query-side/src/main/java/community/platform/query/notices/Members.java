@@ -1,7 +1,9 @@
 package community.platform.query.notices;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.ViewCodec;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -11,14 +13,14 @@ import java.util.List;
  * The people holding a place on one record, as the notices know them ({@value NoticeProjection#MEMBERS}): the
  * record's title, its members, and the last of its events applied.
  */
-record Members(String recordId, String title, List<String> holders, long lastSequence) {
+record Members(@JsonProperty("_id") String recordId, String title, @JsonProperty("members") List<String> holders,
+               long lastSequence) {
 
     /** As the batch has them; a record not seen yet has nobody and no title. */
     static Members find(MongoCollection<Document> members, String recordId) {
         Document stored = ViewBatch.current().find(members, recordId);
         return stored == null ? new Members(recordId, null, List.of(), -1)
-                : new Members(recordId, stored.getString("title"), stored.getList("members", String.class),
-                              stored.getLong("lastSequence"));
+                : ViewCodec.fromDocument(stored, Members.class);
     }
 
     /** Whether the event at {@code sequence} is in already: applying it again changes nothing, and tells nobody. */
@@ -43,8 +45,6 @@ record Members(String recordId, String title, List<String> holders, long lastSeq
     }
 
     Document toDocument() {
-        Document document = new Document("_id", recordId).append("members", holders).append("lastSequence",
-                                                                                          lastSequence);
-        return title == null ? document : document.append("title", title);
+        return ViewCodec.toDocument(this);
     }
 }

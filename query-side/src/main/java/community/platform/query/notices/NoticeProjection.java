@@ -1,10 +1,12 @@
 package community.platform.query.notices;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.notices.FindNoticesQuery;
@@ -96,12 +98,16 @@ public class NoticeProjection {
         updates.emit(FindNoticesQuery.class, query -> query.recipient().equals(recipient), List.of());
     }
 
-    private static Map<String, String> args(Document args) {
-        Map<String, String> read = new HashMap<>();
-        if (args != null) {
-            args.forEach((name, value) -> read.put(name, String.valueOf(value)));
+    /**
+     * A notice as stored. It is written field by field, not replaced, so that a notice read before it is stored (the
+     * read event of another processor) stays read.
+     */
+    record Stored(@JsonProperty("_id") String id, String recipient, Instant createdAt, String subject, String body,
+                  boolean read, String kind, Map<String, String> args) {
+
+        Notice notice() {
+            return new Notice(id, recipient, createdAt, subject, body, read, kind, args == null ? Map.of() : args);
         }
-        return read;
     }
 
     @EventHandler
@@ -119,10 +125,7 @@ public class NoticeProjection {
     @QueryHandler
     CompletableFuture<List<Notice>> handle(FindNoticesQuery query) {
         return Flux.from(notices.find(Filters.eq("recipient", query.recipient())))
-                   .map(d -> new Notice(d.getString("_id"), d.getString("recipient"),
-                                        d.getDate("createdAt").toInstant(), d.getString("subject"),
-                                        d.getString("body"), d.getBoolean("read"), d.getString("kind"),
-                                        args(d.get("args", Document.class))))
+                   .map(stored -> ViewCodec.fromDocument(stored, Stored.class).notice())
                    .sort(Comparator.comparing(Notice::createdAt).reversed().thenComparing(Notice::id))
                    .collectList()
                    .toFuture();

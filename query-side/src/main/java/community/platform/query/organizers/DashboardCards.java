@@ -1,5 +1,7 @@
 package community.platform.query.organizers;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ChildWaitlistedEvent;
 import community.platform.shared.courses.CourseCompletedEvent;
@@ -8,9 +10,11 @@ import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.courses.CoursePublishedEvent;
 import community.platform.shared.courses.CourseSession;
 import community.platform.shared.courses.CourseSessionRescheduledEvent;
+import community.platform.shared.courses.CourseStatus;
 import community.platform.shared.courses.EnrollmentPromotedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.EventStatus;
 import community.platform.shared.festival.FestivalEventCancelledEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventRescheduledEvent;
@@ -20,6 +24,7 @@ import community.platform.shared.festival.RegistrationWithdrawnEvent;
 import community.platform.shared.festival.ResidentRegisteredEvent;
 import community.platform.shared.festival.ResidentWaitlistedEvent;
 import community.platform.shared.organizers.OrganizerDashboard;
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerPostEvent;
@@ -47,8 +52,9 @@ final class DashboardCards {
     private DashboardCards() {
     }
 
-    record PostCard(String id, String organizer, String title, String team, String location, Instant startsAt,
-                    Instant endsAt, int capacity, boolean cancelled, List<String> seats, List<String> queue) {
+    record PostCard(@JsonProperty("_id") String id, String organizer, String title, String team, String location,
+                    Instant startsAt, Instant endsAt, int capacity, boolean cancelled, List<String> seats,
+                    List<String> queue) {
 
         static PostCard apply(PostCard before, VolunteerPostEvent event) {
             if (event instanceof VolunteerPostPublishedEvent p) {
@@ -81,30 +87,24 @@ final class DashboardCards {
         }
 
         OrganizerDashboard.Post answer(Instant now) {
-            String status = cancelled ? "CANCELLED" : !endsAt.isAfter(now) ? "COMPLETED"
-                    : seats.size() >= capacity ? "FULL" : "OPEN";
+            PostStatus status = cancelled ? PostStatus.CANCELLED : !endsAt.isAfter(now) ? PostStatus.COMPLETED
+                    : seats.size() >= capacity ? PostStatus.FULL : PostStatus.OPEN;
             return new OrganizerDashboard.Post(id, title, team, location, startsAt, endsAt, capacity, seats.size(),
                                                queue.size(), status);
         }
 
         Document toDocument(long lastSequence) {
-            return new Document("_id", id).append("organizer", organizer).append("title", title).append("team", team)
-                                          .append("location", location).append("startsAt", Date.from(startsAt))
-                                          .append("endsAt", Date.from(endsAt)).append("capacity", capacity)
-                                          .append("cancelled", cancelled).append("seats", seats)
-                                          .append("queue", queue).append("lastSequence", lastSequence);
+            return ViewCodec.toDocument(this).append("lastSequence", lastSequence);
         }
 
-        static PostCard from(Document d) {
-            return new PostCard(d.getString("_id"), d.getString("organizer"), d.getString("title"),
-                                d.getString("team"), d.getString("location"), d.getDate("startsAt").toInstant(),
-                                d.getDate("endsAt").toInstant(), d.getInteger("capacity"), d.getBoolean("cancelled"),
-                                d.getList("seats", String.class), d.getList("queue", String.class));
+        static PostCard from(Document stored) {
+            return ViewCodec.fromDocument(stored, PostCard.class);
         }
     }
 
-    record EventCard(String id, String organizer, String title, EventKind kind, String venue, Instant startsAt,
-                     Instant endsAt, int capacity, boolean cancelled, List<String> registered, List<String> queue) {
+    record EventCard(@JsonProperty("_id") String id, String organizer, String title, EventKind kind, String venue,
+                     Instant startsAt, Instant endsAt, int capacity, boolean cancelled, List<String> registered,
+                     List<String> queue) {
 
         static EventCard apply(EventCard before, FestivalEventEvent event) {
             if (event instanceof FestivalEventScheduledEvent s) {
@@ -139,34 +139,25 @@ final class DashboardCards {
         }
 
         OrganizerDashboard.Event answer(Instant now) {
-            String status = cancelled ? "CANCELLED" : !endsAt.isAfter(now) ? "FINISHED"
-                    : registered.size() >= capacity ? "FULL" : "OPEN";
+            EventStatus status = cancelled ? EventStatus.CANCELLED : !endsAt.isAfter(now) ? EventStatus.FINISHED
+                    : registered.size() >= capacity ? EventStatus.FULL : EventStatus.OPEN;
             return new OrganizerDashboard.Event(id, title, kind, venue, startsAt, endsAt, capacity, registered.size(),
                                                 queue.size(), status);
         }
 
         Document toDocument(long lastSequence) {
-            return new Document("_id", id).append("organizer", organizer).append("title", title)
-                                          .append("kind", kind.name()).append("venue", venue)
-                                          .append("startsAt", Date.from(startsAt)).append("endsAt", Date.from(endsAt))
-                                          .append("capacity", capacity).append("cancelled", cancelled)
-                                          .append("registered", registered).append("queue", queue)
-                                          .append("lastSequence", lastSequence);
+            return ViewCodec.toDocument(this).append("lastSequence", lastSequence);
         }
 
-        static EventCard from(Document d) {
-            return new EventCard(d.getString("_id"), d.getString("organizer"), d.getString("title"),
-                                 EventKind.valueOf(d.getString("kind")), d.getString("venue"),
-                                 d.getDate("startsAt").toInstant(), d.getDate("endsAt").toInstant(),
-                                 d.getInteger("capacity"), d.getBoolean("cancelled"),
-                                 d.getList("registered", String.class), d.getList("queue", String.class));
+        static EventCard from(Document stored) {
+            return ViewCodec.fromDocument(stored, EventCard.class);
         }
     }
 
     /** Enrolled and waiting children by enrollment id; sessions by number with their start, for the order. */
-    record CourseCard(String id, String organizer, String title, String instructor, int minGrade, int maxGrade,
-                      int capacity, boolean published, boolean completed, Map<Integer, Instant> sessions,
-                      List<String> enrolled, List<String> waitlist) {
+    record CourseCard(@JsonProperty("_id") String id, String organizer, String title, String instructor,
+                      int minGrade, int maxGrade, int capacity, boolean published, boolean completed,
+                      Map<Integer, Instant> sessions, List<String> enrolled, List<String> waitlist) {
 
         static CourseCard apply(CourseCard before, CourseEvent event) {
             if (event instanceof CourseCreatedEvent c) {
@@ -203,8 +194,8 @@ final class DashboardCards {
         }
 
         OrganizerDashboard.Course answer() {
-            String status = completed ? "COMPLETED" : !published ? "DRAFT"
-                    : enrolled.size() >= capacity ? "FULL" : "OPEN";
+            CourseStatus status = completed ? CourseStatus.COMPLETED : !published ? CourseStatus.DRAFT
+                    : enrolled.size() >= capacity ? CourseStatus.FULL : CourseStatus.OPEN;
             return new OrganizerDashboard.Course(id, title, instructor, minGrade, maxGrade, sessions.size(), capacity,
                                                  enrolled.size(), waitlist.size(), status);
         }
@@ -215,25 +206,12 @@ final class DashboardCards {
         }
 
         Document toDocument(long lastSequence) {
-            Document bySession = new Document();
-            sessions.forEach((number, startsAt) -> bySession.append(String.valueOf(number), Date.from(startsAt)));
-            return new Document("_id", id).append("organizer", organizer).append("title", title)
-                                          .append("instructor", instructor).append("minGrade", minGrade)
-                                          .append("maxGrade", maxGrade).append("capacity", capacity)
-                                          .append("published", published).append("completed", completed)
-                                          .append("sessions", bySession).append("firstStartsAt", firstStartsAt())
-                                          .append("enrolled", enrolled).append("waitlist", waitlist)
-                                          .append("lastSequence", lastSequence);
+            return ViewCodec.toDocument(this).append("firstStartsAt", firstStartsAt())
+                            .append("lastSequence", lastSequence);
         }
 
-        static CourseCard from(Document d) {
-            Map<Integer, Instant> sessions = new TreeMap<>();
-            d.get("sessions", Document.class).forEach((number, startsAt) -> sessions.put(
-                    Integer.valueOf(number), ((Date) startsAt).toInstant()));
-            return new CourseCard(d.getString("_id"), d.getString("organizer"), d.getString("title"),
-                                  d.getString("instructor"), d.getInteger("minGrade"), d.getInteger("maxGrade"),
-                                  d.getInteger("capacity"), d.getBoolean("published"), d.getBoolean("completed"),
-                                  sessions, d.getList("enrolled", String.class), d.getList("waitlist", String.class));
+        static CourseCard from(Document stored) {
+            return ViewCodec.fromDocument(stored, CourseCard.class);
         }
     }
 }

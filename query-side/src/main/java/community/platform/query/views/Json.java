@@ -8,7 +8,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.util.Map;
 
-/** The query side's JSON: times as ISO-8601 text, unknown fields ignored on the way back. */
+/**
+ * Events' payloads as the audit shows them: times as ISO-8601 text, unknown fields ignored on the way back. Views are
+ * stored through {@link ViewCodec}, not this.
+ */
 public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper()

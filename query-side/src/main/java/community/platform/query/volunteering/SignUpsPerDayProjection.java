@@ -1,9 +1,11 @@
 package community.platform.query.volunteering;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.processing.CaughtUp;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.volunteering.FindSignUpsPerDayQuery;
 import community.platform.shared.volunteering.SignUpsPerDay;
 import community.platform.shared.volunteering.VolunteerPostEvent;
@@ -52,7 +54,7 @@ class SignUpsPerDayProjection {
     }
 
     /** A post's sign-ups by day, days as ISO dates, so that they sort as text. */
-    record Days(SortedMap<String, Long> signUps) {
+    record Days(@JsonProperty("days") SortedMap<String, Long> signUps) {
 
         Days with(LocalDate day) {
             SortedMap<String, Long> after = new TreeMap<>(signUps);
@@ -68,14 +70,11 @@ class SignUpsPerDayProjection {
         }
 
         Document toDocument(String postId, long lastSequence) {
-            return new Document("_id", postId).append("days", new Document(Map.copyOf(signUps)))
-                                              .append("lastSequence", lastSequence);
+            return ViewCodec.toDocument(this).append("_id", postId).append("lastSequence", lastSequence);
         }
 
-        static Days from(Document d) {
-            SortedMap<String, Long> signUps = new TreeMap<>();
-            d.get("days", Document.class).forEach((day, count) -> signUps.put(day, ((Number) count).longValue()));
-            return new Days(signUps);
+        static Days from(Document stored) {
+            return ViewCodec.fromDocument(stored, Days.class);
         }
     }
 

@@ -1,10 +1,12 @@
 package community.platform.query.volunteering;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.processing.CaughtUp;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.FindTeamHoursQuery;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
@@ -66,8 +68,8 @@ class TeamHoursProjection {
     }
 
     /** A post as the ledger sees it: whose cell it counts in, and each seated volunteer's recorded minutes. */
-    record Post(String postId, String organizer, String team, String month, Map<String, Long> minutes,
-                long lastSequence) {
+    record Post(@JsonProperty("_id") String postId, String organizer, String team, String month,
+                Map<String, Long> minutes, long lastSequence) {
 
         static Post apply(Post before, VolunteerPostEvent event) {
             if (event instanceof VolunteerPostPublishedEvent published) {
@@ -106,16 +108,11 @@ class TeamHoursProjection {
         }
 
         Document toDocument() {
-            return new Document("_id", postId).append("organizer", organizer).append("team", team)
-                                              .append("month", month).append("minutes", new Document(
-                            new HashMap<String, Object>(minutes))).append("lastSequence", lastSequence);
+            return ViewCodec.toDocument(this);
         }
 
-        static Post from(Document d) {
-            Map<String, Long> minutes = new HashMap<>();
-            d.get("minutes", Document.class).forEach((volunteer, given) -> minutes.put(volunteer, ((Number) given).longValue()));
-            return new Post(d.getString("_id"), d.getString("organizer"), d.getString("team"), d.getString("month"),
-                            minutes, d.getLong("lastSequence"));
+        static Post from(Document stored) {
+            return ViewCodec.fromDocument(stored, Post.class);
         }
 
         private static String month(Instant startsAt) {

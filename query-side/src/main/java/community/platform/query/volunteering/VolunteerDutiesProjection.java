@@ -1,10 +1,12 @@
 package community.platform.query.volunteering;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
@@ -26,12 +28,14 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
+import static community.platform.shared.volunteering.VolunteerDuty.Status.CONFIRMED;
 
 /**
  * Each volunteer's duties ({@value #DUTIES}, one document per volunteer and post): their calendar and their hours
@@ -55,31 +59,47 @@ public class VolunteerDutiesProjection {
         this.posts = platformViewDatabase.getCollection(POSTS);
     }
 
+    /** A post's details as its duties copy them. */
+    record Post(@JsonProperty("_id") String postId, String title, String location, Instant startsAt,
+                Instant endsAt) {
+
+        Post movedTo(Instant startsAt, Instant endsAt) {
+            return new Post(postId, title, location, startsAt, endsAt);
+        }
+    }
+
+    /** One volunteer's place on one post; minutes once recorded. */
+    record Duty(@JsonProperty("_id") String id, String volunteer, String postId, String title, String location,
+                Instant startsAt, Instant endsAt, VolunteerDuty.Status status, Long minutes) {
+
+        VolunteerDuty answer() {
+            return new VolunteerDuty(postId, title, location, startsAt, endsAt, status, minutes);
+        }
+    }
+
     @EventHandler
     void on(VolunteerPostEvent event, @SequenceNumber long sequence) {
         ViewBatch batch = ViewBatch.current();
-        Document post = batch.find(posts, event.postId());
-        if (post != null && post.getLong("lastSequence") >= sequence) {
+        Document stored = batch.find(posts, event.postId());
+        if (stored != null && stored.getLong("lastSequence") >= sequence) {
             return;
         }
-        post = apply(batch, event, post);
-        batch.replace(posts, post.append("lastSequence", sequence));
+        Post post = apply(batch, event, stored == null ? null : ViewCodec.fromDocument(stored, Post.class));
+        batch.replace(posts, ViewCodec.toDocument(post).append("lastSequence", sequence));
     }
 
     /** Writes what the event changes of the duties; answers the post's document with the event applied. */
-    private Document apply(ViewBatch batch, VolunteerPostEvent event, Document post) {
+    private Post apply(ViewBatch batch, VolunteerPostEvent event, Post post) {
         if (event instanceof VolunteerPostPublishedEvent published) {
-            return new Document("_id", published.postId()).append("title", published.title())
-                                                          .append("location", published.location())
-                                                          .append("startsAt", Date.from(published.startsAt()))
-                                                          .append("endsAt", Date.from(published.endsAt()));
+            return new Post(published.postId(), published.title(), published.location(), published.startsAt(),
+                            published.endsAt());
         }
         if (event instanceof VolunteerSignedUpEvent signedUp) {
-            batch.replace(duties, duty(post, signedUp.volunteer(), "CONFIRMED"));
+            batch.replace(duties, duty(post, signedUp.volunteer(), CONFIRMED));
         } else if (event instanceof VolunteerWaitlistedEvent waitlisted) {
-            batch.replace(duties, duty(post, waitlisted.volunteer(), "WAITLISTED"));
+            batch.replace(duties, duty(post, waitlisted.volunteer(), VolunteerDuty.Status.WAITLISTED));
         } else if (event instanceof VolunteerPromotedEvent promoted) {
-            batch.update(duties, id(promoted.volunteer(), promoted.postId()), Updates.set("status", "CONFIRMED"),
+            batch.update(duties, id(promoted.volunteer(), promoted.postId()), Updates.set("status", CONFIRMED.name()),
                          false);
         } else if (event instanceof SignUpWithdrawnEvent withdrawn) {
             batch.delete(duties, id(withdrawn.volunteer(), withdrawn.postId()));
@@ -90,23 +110,17 @@ public class VolunteerDutiesProjection {
             batch.updateMany(duties, eq("postId", moved.postId()), Updates.combine(
                     Updates.set("startsAt", Date.from(moved.startsAt())),
                     Updates.set("endsAt", Date.from(moved.endsAt()))));
-            return post.append("startsAt", Date.from(moved.startsAt())).append("endsAt", Date.from(moved.endsAt()));
+            return post.movedTo(moved.startsAt(), moved.endsAt());
         } else if (event instanceof VolunteerPostCancelledEvent cancelled) {
-            batch.updateMany(duties, eq("postId", cancelled.postId()), Updates.set("status", "CANCELLED"));
+            batch.updateMany(duties, eq("postId", cancelled.postId()),
+                             Updates.set("status", VolunteerDuty.Status.CANCELLED.name()));
         }
         return post;
     }
 
-    private Document duty(Document post, String volunteer, String status) {
-        return new Document("_id", id(volunteer, post.getString("_id")))
-                .append("volunteer", volunteer)
-                .append("postId", post.getString("_id"))
-                .append("title", post.getString("title"))
-                .append("location", post.getString("location"))
-                .append("startsAt", post.getDate("startsAt"))
-                .append("endsAt", post.getDate("endsAt"))
-                .append("status", status)
-                .append("minutes", null);
+    private static Document duty(Post post, String volunteer, VolunteerDuty.Status status) {
+        return ViewCodec.toDocument(new Duty(id(volunteer, post.postId()), volunteer, post.postId(), post.title(),
+                                             post.location(), post.startsAt(), post.endsAt(), status, null));
     }
 
     private static String id(String volunteer, String postId) {
@@ -123,9 +137,7 @@ public class VolunteerDutiesProjection {
     @QueryHandler
     CompletableFuture<List<VolunteerDuty>> handle(FindVolunteerDutiesQuery query) {
         return Flux.from(duties.find(Filters.eq("volunteer", query.volunteer())))
-                   .map(d -> new VolunteerDuty(d.getString("postId"), d.getString("title"), d.getString("location"),
-                                               d.getDate("startsAt").toInstant(), d.getDate("endsAt").toInstant(),
-                                               d.getString("status"), d.getLong("minutes")))
+                   .map(stored -> ViewCodec.fromDocument(stored, Duty.class).answer())
                    .sort(Comparator.comparing(VolunteerDuty::startsAt))
                    .collectList()
                    .toFuture();

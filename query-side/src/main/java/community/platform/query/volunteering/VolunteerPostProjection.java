@@ -1,18 +1,18 @@
 package community.platform.query.volunteering;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import community.platform.query.accounts.DisplayNames;
 import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
-import community.platform.shared.volunteering.SignUpDecision;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
+import community.platform.shared.volunteering.SignUpDecision;
 import community.platform.shared.volunteering.VolunteerPostEvent;
 import community.platform.shared.volunteering.VolunteerPostSummary;
 import community.platform.shared.volunteering.VolunteerRoster;
@@ -87,7 +87,7 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
     static void emitDecisions(QueryUpdateEmitter updates, VolunteerPostView view) {
         updates.activeSubscriptions().stream()
                .map(subscription -> subscription.getPayload())
-               .filter(payload -> payload instanceof FindSignUpDecisionQuery q && q.postId().equals(view.post().postId()))
+               .filter(payload -> payload instanceof FindSignUpDecisionQuery q && q.postId().equals(view.postId()))
                .map(FindSignUpDecisionQuery.class::cast)
                .distinct()
                .forEach(query -> Optional.ofNullable(view.decision(query.volunteer(), query.requestId()))
@@ -175,7 +175,7 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
             filters.add(Filters.lt("startsAt", Date.from(query.to())));
         }
         if (query.team() != null) {
-            filters.add(eq("team", query.team()));
+            filters.add(eq("post.team", query.team()));
         }
         if (query.organizer() != null) {
             filters.add(eq("post.organizer", query.organizer()));
@@ -184,7 +184,7 @@ public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, V
         return Flux.from(views.find(filters.isEmpty() ? new Document() : Filters.and(filters)))
                    .map(VolunteerPostView::from)
                    .map(view -> view.summary(now))
-                   .filter(summary -> query.status() == null || query.status().equals(summary.status()))
+                   .filter(summary -> query.status() == null || query.status().equals(summary.status().name()))
                    .sort(Comparator.comparing(VolunteerPostSummary::startsAt).thenComparing(VolunteerPostSummary::id))
                    .collectList()
                    .toFuture();

@@ -1,14 +1,17 @@
 package community.platform.query.volunteering;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import community.platform.query.views.ViewCodec;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.SignUpDecision;
 import community.platform.shared.volunteering.SignUpOutcome;
 import community.platform.shared.volunteering.SignUpRefusedEvent;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
-import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerCheckedInEvent;
+import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerPostEvent;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
 import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
@@ -21,7 +24,6 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -29,8 +31,14 @@ import java.util.stream.IntStream;
  * A post as its screens read it: details, seats and queue. {@link #apply} is a pure function of the view before and
  * the event, so the live view and any rebuild of it agree.
  */
-record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Instant endsAt, boolean cancelled,
-                         String cancelReason, List<Seat> seats, List<Waiting> queue, List<Refusal> refusals) {
+record VolunteerPostView(@JsonProperty("_id") String postId, Details post, Instant startsAt, Instant endsAt,
+                         boolean cancelled, String cancelReason, List<Seat> seats, List<Waiting> queue,
+                         List<Refusal> refusals) {
+
+    /** What the post says of itself; its times move, so they sit beside it in the view. */
+    record Details(String organizer, String title, String description, String team, String location, int capacity,
+                   Instant signupDeadline, List<String> skills) {
+    }
 
     /** A display name only where the event recorded one (sign-ups before names were read from accounts). */
     record Seat(String username, String displayName, Instant signedUpAt, Instant checkedInAt, Instant checkedOutAt,
@@ -53,8 +61,12 @@ record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Ins
 
     static VolunteerPostView apply(VolunteerPostView view, VolunteerPostEvent event, Instant at) {
         if (event instanceof VolunteerPostPublishedEvent published) {
-            return new VolunteerPostView(published, published.startsAt(), published.endsAt(), false, null,
-                                         List.of(), List.of(), List.of());
+            Details details = new Details(published.organizer(), published.title(), published.description(),
+                                          published.team(), published.location(), published.capacity(),
+                                          published.signupDeadline(),
+                                          published.skills() == null ? List.of() : published.skills());
+            return new VolunteerPostView(published.postId(), details, published.startsAt(), published.endsAt(), false,
+                                         null, List.of(), List.of(), List.of());
         }
         List<Seat> seats = new ArrayList<>(view.seats());
         List<Waiting> queue = new ArrayList<>(view.queue());
@@ -84,13 +96,13 @@ record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Ins
                     ? seat.attended(checkedIn.checkedInAt(), seat.checkedOutAt(), seat.minutes())
                     : seat);
         } else if (event instanceof VolunteerPostRescheduledEvent rescheduled) {
-            return new VolunteerPostView(view.post(), rescheduled.startsAt(), rescheduled.endsAt(), view.cancelled(),
-                                         view.cancelReason(), seats, queue, refusals);
+            return new VolunteerPostView(view.postId(), view.post(), rescheduled.startsAt(), rescheduled.endsAt(),
+                                         view.cancelled(), view.cancelReason(), seats, queue, refusals);
         } else if (event instanceof VolunteerPostCancelledEvent cancelled) {
-            return new VolunteerPostView(view.post(), view.startsAt(), view.endsAt(), true, cancelled.reason(),
-                                         seats, queue, refusals);
+            return new VolunteerPostView(view.postId(), view.post(), view.startsAt(), view.endsAt(), true,
+                                         cancelled.reason(), seats, queue, refusals);
         }
-        return new VolunteerPostView(view.post(), view.startsAt(), view.endsAt(), view.cancelled(),
+        return new VolunteerPostView(view.postId(), view.post(), view.startsAt(), view.endsAt(), view.cancelled(),
                                      view.cancelReason(), seats, queue, refusals);
     }
 
@@ -109,24 +121,24 @@ record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Ins
                        .orElse(null);
     }
 
-    String status(Instant now) {
+    PostStatus status(Instant now) {
         if (cancelled) {
-            return "CANCELLED";
+            return PostStatus.CANCELLED;
         }
         if (!endsAt.isAfter(now)) {
-            return "COMPLETED";
+            return PostStatus.COMPLETED;
         }
-        return seats.size() >= post.capacity() ? "FULL" : "OPEN";
+        return seats.size() >= post.capacity() ? PostStatus.FULL : PostStatus.OPEN;
     }
 
     VolunteerPostSummary summary(Instant now) {
-        return new VolunteerPostSummary(post.postId(), post.title(), post.description(), post.team(), post.location(),
+        return new VolunteerPostSummary(postId, post.title(), post.description(), post.team(), post.location(),
                                         startsAt, endsAt, post.capacity(), seats.size(), queue.size(), status(now),
                                         post.organizer(), post.signupDeadline(), post.skills());
     }
 
     VolunteerRoster roster(long version) {
-        return new VolunteerRoster(post.postId(), post.organizer(),
+        return new VolunteerRoster(postId, post.organizer(),
                                    seats.stream().map(s -> new VolunteerRoster.Confirmed(
                                            s.username(), s.displayName(), s.signedUpAt(), s.checkedInAt(),
                                            s.checkedOutAt(), s.minutes())).toList(),
@@ -137,61 +149,10 @@ record VolunteerPostView(VolunteerPostPublishedEvent post, Instant startsAt, Ins
     }
 
     Document toDocument(long lastSequence) {
-        return new Document("_id", post.postId())
-                .append("post", new Document("organizer", post.organizer()).append("title", post.title())
-                                        .append("description", post.description()).append("team", post.team())
-                                        .append("location", post.location()).append("capacity", post.capacity())
-                                        .append("signupDeadline", date(post.signupDeadline()))
-                                        .append("skills", post.skills() == null ? List.of() : post.skills()))
-                .append("startsAt", date(startsAt))
-                .append("endsAt", date(endsAt))
-                .append("team", post.team())
-                .append("cancelled", cancelled)
-                .append("cancelReason", cancelReason)
-                .append("seats", seats.stream().map(s -> new Document("username", s.username())
-                        .append("displayName", s.displayName()).append("signedUpAt", date(s.signedUpAt()))
-                        .append("checkedInAt", date(s.checkedInAt())).append("checkedOutAt", date(s.checkedOutAt()))
-                        .append("minutes", s.minutes()).append("requestId", s.requestId())).toList())
-                .append("queue", queue.stream().map(w -> new Document("username", w.username())
-                        .append("displayName", w.displayName()).append("requestId", w.requestId())).toList())
-                .append("refusals", refusals.stream().map(r -> new Document("username", r.username())
-                        .append("requestId", r.requestId()).append("code", r.code().name())
-                        .append("detail", r.detail()).append("subject", r.subject())).toList())
-                .append("lastSequence", lastSequence);
+        return ViewCodec.toDocument(this).append("lastSequence", lastSequence);
     }
 
-    static VolunteerPostView from(Document d) {
-        Document p = d.get("post", Document.class);
-        VolunteerPostPublishedEvent post = new VolunteerPostPublishedEvent(
-                d.getString("_id"), p.getString("organizer"), p.getString("title"), p.getString("description"),
-                p.getString("team"), p.getString("location"), instant(d.getDate("startsAt")),
-                instant(d.getDate("endsAt")), p.getInteger("capacity"), instant(p.getDate("signupDeadline")),
-                p.getList("skills", String.class));
-        return new VolunteerPostView(post, post.startsAt(), post.endsAt(), d.getBoolean("cancelled"),
-                                     d.getString("cancelReason"),
-                                     d.getList("seats", Document.class).stream()
-                                      .map(s -> new Seat(s.getString("username"), s.getString("displayName"),
-                                                         instant(s.getDate("signedUpAt")),
-                                                         instant(s.getDate("checkedInAt")),
-                                                         instant(s.getDate("checkedOutAt")), s.getLong("minutes"),
-                                                         s.getString("requestId")))
-                                      .toList(),
-                                     d.getList("queue", Document.class).stream()
-                                      .map(w -> new Waiting(w.getString("username"), w.getString("displayName"),
-                                                            w.getString("requestId")))
-                                      .toList(),
-                                     d.getList("refusals", Document.class, List.of()).stream()
-                                      .map(r -> new Refusal(r.getString("username"), r.getString("requestId"),
-                                                            ErrorCode.valueOf(r.getString("code")),
-                                                            r.getString("detail"), r.getString("subject")))
-                                      .toList());
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    static VolunteerPostView from(Document stored) {
+        return ViewCodec.fromDocument(stored, VolunteerPostView.class);
     }
 }

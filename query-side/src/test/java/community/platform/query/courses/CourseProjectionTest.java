@@ -3,11 +3,6 @@ package community.platform.query.courses;
 import community.platform.query.EmbeddedMongo;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
-import community.platform.shared.courses.EnrollmentDecision;
-import community.platform.shared.courses.EnrollmentOutcome;
-import community.platform.shared.courses.EnrollmentRejectedEvent;
-import community.platform.shared.courses.EnrollmentRequestedEvent;
-import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.AttendanceMark;
 import community.platform.shared.courses.AttendanceMarkedEvent;
 import community.platform.shared.courses.ChildEnrolledEvent;
@@ -21,9 +16,15 @@ import community.platform.shared.courses.CourseFeedbackGivenEvent;
 import community.platform.shared.courses.CoursePublishedEvent;
 import community.platform.shared.courses.CourseSession;
 import community.platform.shared.courses.CourseSessionCancelledEvent;
+import community.platform.shared.courses.CourseStatus;
+import community.platform.shared.courses.EnrollmentDecision;
+import community.platform.shared.courses.EnrollmentOutcome;
 import community.platform.shared.courses.EnrollmentPromotedEvent;
+import community.platform.shared.courses.EnrollmentRejectedEvent;
+import community.platform.shared.courses.EnrollmentRequestedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.courses.FindCourseQuery;
+import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.courses.ListCoursesQuery;
@@ -108,7 +109,7 @@ class CourseProjectionTest {
 
         StepVerifier.create(course("course-1"))
                     .assertNext(course -> {
-                        assertThat(course.status()).isEqualTo("COMPLETED");
+                        assertThat(course.status()).isEqualTo(CourseStatus.COMPLETED);
                         assertThat(course.enrolled()).extracting(CourseDetails.Enrollment::enrollmentId)
                                                      .containsExactly("e-1", "e-3");
                         assertThat(course.waitlist()).isEmpty();
@@ -187,8 +188,10 @@ class CourseProjectionTest {
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindOrganizerCoursesQuery("zhang"))))
                     .assertNext(list -> assertThat(list).extracting(CourseDetails::id, CourseDetails::status)
                                                         .containsExactlyInAnyOrder(
-                                                                org.assertj.core.groups.Tuple.tuple("course-published", "OPEN"),
-                                                                org.assertj.core.groups.Tuple.tuple("course-draft", "DRAFT")))
+                                                                org.assertj.core.groups.Tuple.tuple("course-published",
+                                                                                                    CourseStatus.OPEN),
+                                                                org.assertj.core.groups.Tuple.tuple("course-draft",
+                                                                                                    CourseStatus.DRAFT)))
                     .verifyComplete();
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindOrganizerCoursesQuery("wang"))))
                     .assertNext(list -> assertThat(list).isEmpty())

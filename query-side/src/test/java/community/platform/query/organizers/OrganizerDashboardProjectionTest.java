@@ -8,9 +8,11 @@ import community.platform.shared.courses.CourseCreatedEvent;
 import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.courses.CoursePublishedEvent;
 import community.platform.shared.courses.CourseSession;
+import community.platform.shared.courses.CourseStatus;
 import community.platform.shared.courses.EnrollmentPromotedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.festival.EventKind;
+import community.platform.shared.festival.EventStatus;
 import community.platform.shared.festival.FestivalEventCancelledEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventRescheduledEvent;
@@ -19,6 +21,7 @@ import community.platform.shared.festival.ResidentRegisteredEvent;
 import community.platform.shared.festival.ResidentWaitlistedEvent;
 import community.platform.shared.organizers.FindOrganizerDashboardQuery;
 import community.platform.shared.organizers.OrganizerDashboard;
+import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostEvent;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
@@ -125,16 +128,17 @@ class OrganizerDashboardProjectionTest {
 
     private static final OrganizerDashboard ZHANG = new OrganizerDashboard(
             List.of(new OrganizerDashboard.Post("post-past", "Shift post-past", "green", "Park", PAST,
-                                                PAST.plus(Duration.ofHours(2)), 1, 0, 0, "COMPLETED"),
+                                                PAST.plus(Duration.ofHours(2)), 1, 0, 0, PostStatus.COMPLETED),
                     new OrganizerDashboard.Post("post-busy", "Shift post-busy", "green", "Park", LATER,
-                                                LATER.plus(Duration.ofHours(2)), 1, 1, 1, "FULL")),
+                                                LATER.plus(Duration.ofHours(2)), 1, 1, 1, PostStatus.FULL)),
             List.of(new OrganizerDashboard.Event("fe-0", "Lanterns", EventKind.WORKSHOP, "Hall", PAST,
-                                                 PAST.plus(Duration.ofHours(3)), 10, 0, 0, "CANCELLED"),
+                                                 PAST.plus(Duration.ofHours(3)), 10, 0, 0, EventStatus.CANCELLED),
                     new OrganizerDashboard.Event("fe-1", "Couplets", EventKind.COMPETITION, "Library", SOON,
-                                                 SOON.plus(Duration.ofHours(3)), 1, 1, 1, "FULL")),
-            List.of(new OrganizerDashboard.Course("course-0", "Calligraphy", "Teacher Li", 1, 6, 1, 10, 0, 0, "DRAFT"),
+                                                 SOON.plus(Duration.ofHours(3)), 1, 1, 1, EventStatus.FULL)),
+            List.of(new OrganizerDashboard.Course("course-0", "Calligraphy", "Teacher Li", 1, 6, 1, 10, 0, 0,
+                                                  CourseStatus.DRAFT),
                     new OrganizerDashboard.Course("course-1", "Paper cutting", "Teacher Wu", 2, 4, 2, 1, 1, 1,
-                                                  "FULL")));
+                                                  CourseStatus.FULL)));
 
     @Test
     void anOrganizerSeesTheirOwnRecordsInOrderWithSeatsQueuesAndStatuses() {

@@ -1,7 +1,8 @@
 package community.platform.query.volunteering;
 
-import community.platform.query.EmbeddedMongo;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.EmbeddedMongo;
+import community.platform.query.views.ViewBatch;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
@@ -12,7 +13,6 @@ import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
 import community.platform.shared.volunteering.VolunteerPromotedEvent;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
-import community.platform.query.views.ViewBatch;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -77,7 +77,8 @@ class VolunteerDutiesProjectionTest {
 
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindVolunteerDutiesQuery("wang"))))
                     .expectNext(List.of(new VolunteerDuty("post-1", "Park clean-up", "East Park", LATER,
-                                                          LATER.plus(Duration.ofHours(2)), "CONFIRMED", 95L)))
+                                                          LATER.plus(Duration.ofHours(2)),
+                                                          VolunteerDuty.Status.CONFIRMED, 95L)))
                     .verifyComplete();
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindVolunteerDutiesQuery("lihua"))))
                     .expectNext(List.of())

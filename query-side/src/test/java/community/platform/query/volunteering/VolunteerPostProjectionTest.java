@@ -1,17 +1,18 @@
 package community.platform.query.volunteering;
 
-import community.platform.query.EmbeddedMongo;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.EmbeddedMongo;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
-import community.platform.shared.volunteering.SignUpDecision;
-import community.platform.shared.volunteering.SignUpOutcome;
-import community.platform.shared.volunteering.SignUpRefusedEvent;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
+import community.platform.shared.volunteering.PostStatus;
+import community.platform.shared.volunteering.SignUpDecision;
+import community.platform.shared.volunteering.SignUpOutcome;
+import community.platform.shared.volunteering.SignUpRefusedEvent;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerPostEvent;
@@ -99,7 +100,7 @@ class VolunteerPostProjectionTest {
                     .assertNext(post -> {
                         assertThat(post.confirmed()).isEqualTo(1);
                         assertThat(post.waitlisted()).isEqualTo(1);
-                        assertThat(post.status()).isEqualTo("FULL");
+                        assertThat(post.status()).isEqualTo(PostStatus.FULL);
                     })
                     .verifyComplete();
     }
@@ -129,7 +130,7 @@ class VolunteerPostProjectionTest {
 
         StepVerifier.create(Mono.fromFuture(() -> later.handle(new FindVolunteerPostQuery("post-1")))
                                 .map(post -> post.orElseThrow().status()))
-                    .expectNext("COMPLETED").verifyComplete();
+                    .expectNext(PostStatus.COMPLETED).verifyComplete();
     }
 
     @Test

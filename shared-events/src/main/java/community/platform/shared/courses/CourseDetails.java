@@ -33,14 +33,14 @@ public record CourseDetails(String id, String organizer, String title, String de
     }
 
     /** DRAFT before publication, then OPEN or FULL, and COMPLETED at the end. */
-    public String status() {
+    public CourseStatus status() {
         if (completed) {
-            return "COMPLETED";
+            return CourseStatus.COMPLETED;
         }
         if (!published) {
-            return "DRAFT";
+            return CourseStatus.DRAFT;
         }
-        return enrolled.size() >= capacity ? "FULL" : "OPEN";
+        return enrolled.size() >= capacity ? CourseStatus.FULL : CourseStatus.OPEN;
     }
 
     public Optional<Enrollment> enrollment(String enrollmentId) {

@@ -2,7 +2,12 @@ package community.platform.shared.volunteering;
 
 import java.time.Instant;
 
-/** One post as one volunteer holds it. Status: CONFIRMED, WAITLISTED or CANCELLED; minutes once recorded. */
+/** One post as one volunteer holds it; minutes once recorded. */
 public record VolunteerDuty(String postId, String title, String location, Instant startsAt, Instant endsAt,
-                            String status, Long minutes) {
+                            Status status, Long minutes) {
+
+    /** A seat, a place in the queue, or a seat lost because the post was called off. */
+    public enum Status {
+        CONFIRMED, WAITLISTED, CANCELLED
+    }
 }
