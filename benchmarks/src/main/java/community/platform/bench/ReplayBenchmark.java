@@ -5,10 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import community.platform.api.storage.EmbeddedStore;
 import community.platform.command.eventstore.MongoEventStorageEngine;
-import community.platform.query.notices.NoticeProjection;
 import community.platform.query.processing.Rebuilds;
-import community.platform.query.volunteering.VolunteerDutiesProjection;
-import community.platform.query.volunteering.VolunteerPostProjection;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
@@ -25,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -138,13 +136,26 @@ public final class ReplayBenchmark {
         return counted / seconds;
     }
 
+    /** Projections are package-private, as every feature's handlers are: made here as Spring makes them. */
+    private static Object projection(String type, Object... arguments) {
+        try {
+            java.lang.reflect.Constructor<?> constructor = Arrays.stream(
+                            Class.forName("community.platform.query." + type).getDeclaredConstructors())
+                    .filter(c -> c.getParameterCount() == arguments.length).findFirst().orElseThrow();
+            constructor.setAccessible(true);
+            return constructor.newInstance(arguments);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot make the projection " + type, e);
+        }
+    }
+
     private static double replay(MongoEventStorageEngine engine,
                                  com.mongodb.reactivestreams.client.MongoDatabase views, long expected) {
         SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
         List<AnnotationEventHandlerAdapter> projections = List.of(
-                new AnnotationEventHandlerAdapter(new VolunteerPostProjection(views, emitter)),
-                new AnnotationEventHandlerAdapter(new VolunteerDutiesProjection(views)),
-                new AnnotationEventHandlerAdapter(new NoticeProjection(views, emitter)));
+                new AnnotationEventHandlerAdapter(projection("volunteering.VolunteerPostProjection", views, emitter)),
+                new AnnotationEventHandlerAdapter(projection("volunteering.VolunteerDutiesProjection", views)),
+                new AnnotationEventHandlerAdapter(projection("notices.NoticeProjection", views, emitter)));
         long started = System.nanoTime();
         long[] counted = {0};
         Rebuilds.replay(engine, null, projections, batch -> {

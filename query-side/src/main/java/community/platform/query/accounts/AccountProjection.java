@@ -26,7 +26,7 @@ import static com.mongodb.client.model.Filters.eq;
 /** The accounts view ({@value #COLLECTION}), one document per account, and the queries it answers. */
 @Component
 @ProcessingGroup(AccountProjection.GROUP)
-public class AccountProjection implements RecordFold<AccountEvent, AccountView> {
+class AccountProjection implements RecordFold<AccountEvent, AccountView> {
 
     public static final String GROUP = "accounts";
     public static final String COLLECTION = "accountViews";

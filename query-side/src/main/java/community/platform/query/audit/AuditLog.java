@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * of seat and queue decisions.
  */
 @Component
-public class AuditLog {
+class AuditLog {
 
     /** Events read at most for one page of the export. */
     static final int SCAN = 10_000;

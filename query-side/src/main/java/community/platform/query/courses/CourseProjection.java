@@ -48,7 +48,7 @@ import static com.mongodb.client.model.Filters.eq;
  */
 @Component
 @ProcessingGroup(CourseProjection.GROUP)
-public class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
+class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
 
     public static final String GROUP = "courses";
     static final String COLLECTION = "courseViews";

@@ -37,7 +37,7 @@ import static com.mongodb.client.model.Filters.eq;
 /** The festival event view ({@value #COLLECTION}): lists, details with counts, and the results board. */
 @Component
 @ProcessingGroup(FestivalEventProjection.GROUP)
-public class FestivalEventProjection implements RecordFold<FestivalEventEvent, FestivalEventView> {
+class FestivalEventProjection implements RecordFold<FestivalEventEvent, FestivalEventView> {
 
     public static final String GROUP = "festival-events";
     static final String COLLECTION = "festivalEventViews";

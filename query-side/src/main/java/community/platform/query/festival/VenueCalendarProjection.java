@@ -39,7 +39,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Component
 @ProcessingGroup(VenueCalendarProjection.GROUP)
-public class VenueCalendarProjection {
+class VenueCalendarProjection {
 
     public static final String GROUP = "venue-calendar";
     static final String BOOKINGS = "venueCalendar";

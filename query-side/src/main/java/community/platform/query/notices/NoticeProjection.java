@@ -43,7 +43,7 @@ import java.util.function.Function;
  */
 @Component
 @ProcessingGroup(NoticeProjection.GROUP)
-public class NoticeProjection {
+class NoticeProjection {
 
     public static final String GROUP = "notices";
     static final String NOTICES = "notices";

@@ -22,7 +22,7 @@ import java.util.Optional;
  * while the processor goes on with the other records. Once the cause is fixed, an operator retries them.
  */
 @Component
-public class DeadLetters {
+class DeadLetters {
 
     private final EventProcessingConfiguration processing;
 

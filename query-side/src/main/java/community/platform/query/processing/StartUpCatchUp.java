@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * of service; from then on the processors' health is whether they run.
  */
 @Component
-public class StartUpCatchUp {
+class StartUpCatchUp {
 
     private final EventProcessingConfiguration processing;
     private final SegmentBalancer balancer;

@@ -45,7 +45,7 @@ import static community.platform.shared.volunteering.VolunteerDuty.Status.CONFIR
  */
 @Component
 @ProcessingGroup(VolunteerDutiesProjection.GROUP)
-public class VolunteerDutiesProjection {
+class VolunteerDutiesProjection {
 
     public static final String GROUP = "volunteer-duties";
     static final String DUTIES = "volunteerDuties";

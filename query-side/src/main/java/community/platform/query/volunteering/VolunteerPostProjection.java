@@ -45,7 +45,7 @@ import static com.mongodb.client.model.Filters.eq;
 /** The volunteer post view ({@value #COLLECTION}): lists, details with counts, and the roster. */
 @Component
 @ProcessingGroup(VolunteerPostProjection.GROUP)
-public class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, VolunteerPostView> {
+class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, VolunteerPostView> {
 
     public static final String GROUP = "volunteer-posts";
     static final String COLLECTION = "volunteerPostViews";
