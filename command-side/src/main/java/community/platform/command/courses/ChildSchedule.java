@@ -1,5 +1,7 @@
 package community.platform.command.courses;
 
+import community.platform.command.calendar.OverlapPolicy;
+import community.platform.command.calendar.TimeSlot;
 import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
@@ -84,7 +86,7 @@ class ChildSchedule {
     private static void requireNoOverlap(String courseId, Held held, List<TimeSpan> wanted) {
         for (TimeSpan mine : held.sessions()) {
             for (TimeSpan asked : wanted) {
-                if (mine.overlaps(asked)) {
+                if (OverlapPolicy.oneAtATime.clashes(TimeSlot.of(mine), TimeSlot.of(asked))) {
                     throw new RuleViolatedException(
                             ErrorCode.OVERLAPPING_ENROLLMENT,
                             "A session at " + LocalTimes.span(asked.startsAt(), asked.endsAt()) + " overlaps '"

@@ -1,5 +1,7 @@
 package community.platform.command.courses;
 
+import community.platform.command.calendar.OverlapPolicy;
+import community.platform.command.calendar.TimeSlot;
 import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.command.places.Places;
@@ -423,7 +425,7 @@ class Course {
                                             "Session " + session.number() + " must start in the future");
         }
         for (CourseSession other : others) {
-            if (other.span().overlaps(session.span())) {
+            if (OverlapPolicy.oneAtATime.clashes(TimeSlot.of(other.span()), TimeSlot.of(session.span()))) {
                 throw new RuleViolatedException(ErrorCode.OVERLAPPING_SESSIONS,
                                                 "Session " + session.number() + " overlaps session " + other.number()
                                                         + ", " + LocalTimes.span(other.startsAt(), other.endsAt()));

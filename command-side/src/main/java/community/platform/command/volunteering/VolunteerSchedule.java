@@ -1,5 +1,7 @@
 package community.platform.command.volunteering;
 
+import community.platform.command.calendar.OverlapPolicy;
+import community.platform.command.calendar.TimeSlot;
 import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
@@ -142,10 +144,10 @@ class VolunteerSchedule {
         slots.remove(event.postId());
     }
 
-    /** A held duty; two duties overlap when each starts before the other ends. */
+    /** A held duty; a volunteer does one duty at a time ({@link OverlapPolicy#oneAtATime}). */
     record Slot(String title, Instant startsAt, Instant endsAt, String requestId) {
         boolean overlaps(Instant otherStart, Instant otherEnd) {
-            return startsAt.isBefore(otherEnd) && otherStart.isBefore(endsAt);
+            return OverlapPolicy.oneAtATime.clashes(new TimeSlot(startsAt, endsAt), new TimeSlot(otherStart, otherEnd));
         }
 
         boolean at(Instant otherStart, Instant otherEnd) {
