@@ -46,9 +46,7 @@ public class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<ResponseEntity<AccountResponse>> register(
             @Valid @RequestBody RegistrationRequest request, ServerWebExchange exchange) {
-        String username = Usernames.normalize(request.username());
-        return accounts.register(username, request.password(), request.displayName().strip(), request.phone(),
-                                 username, exchange)
+        return accounts.register(request, exchange)
                        .map(account -> ResponseEntity.created(URI.create("/api/accounts/" + account.username()))
                                                      .body(AccountResponse.of(account)));
     }

@@ -1,5 +1,6 @@
 package community.platform.api.accounts;
 
+import community.platform.api.security.Usernames;
 import community.platform.api.security.CredentialStore;
 import community.platform.api.security.RegistrationThrottle;
 import community.platform.api.web.ApiProblemException;
@@ -45,6 +46,13 @@ public class Accounts {
      * then waits until the accounts view shows the account, so that the new resident can sign in at once. A request's
      * registrations are limited per client address; the platform's own (no request) are not.
      */
+    /** A resident's own registration, from the API or the page: the username normalized, registered as themselves. */
+    public Mono<AccountSummary> register(RegistrationRequest request, ServerWebExchange exchange) {
+        String username = Usernames.normalize(request.username());
+        return register(username, request.password(), request.displayName().strip(), request.phone(), username,
+                        exchange);
+    }
+
     public Mono<AccountSummary> register(String username, String password, String displayName, String phone,
                                          String actor, ServerWebExchange exchange) {
         Mono<Void> admitted = exchange == null ? Mono.empty() : registrations.admit(exchange);

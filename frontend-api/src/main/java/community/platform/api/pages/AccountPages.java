@@ -1,6 +1,6 @@
 package community.platform.api.pages;
 
-import community.platform.api.accounts.AccountController;
+import community.platform.api.accounts.Accounts;
 import community.platform.api.accounts.RegistrationRequest;
 import community.platform.api.security.PlatformAuthenticationManager;
 import org.springframework.http.HttpStatus;
@@ -24,12 +24,12 @@ import java.util.Map;
 @Controller
 public class AccountPages {
 
-    private final AccountController accounts;
+    private final Accounts accounts;
     private final PlatformAuthenticationManager authentication;
     private final PageForms forms;
     private final WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
 
-    AccountPages(AccountController accounts, PlatformAuthenticationManager authentication, PageForms forms) {
+    AccountPages(Accounts accounts, PlatformAuthenticationManager authentication, PageForms forms) {
         this.accounts = accounts;
         this.authentication = authentication;
         this.forms = forms;

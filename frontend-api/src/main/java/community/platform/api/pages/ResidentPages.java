@@ -1,6 +1,7 @@
 package community.platform.api.pages;
 
-import community.platform.api.notices.NotificationController;
+import community.platform.api.notices.NoticeResponse;
+import community.platform.api.notices.Notices;
 import community.platform.api.volunteering.Hours;
 import community.platform.api.volunteering.Volunteering;
 import community.platform.api.web.LocalTime;
@@ -32,11 +33,11 @@ import java.util.stream.Collectors;
 public class ResidentPages {
 
     private final Volunteering volunteering;
-    private final NotificationController notifications;
+    private final Notices notifications;
     private final PageForms forms;
     private final MessageSource messages;
 
-    ResidentPages(Volunteering volunteering, NotificationController notifications, PageForms forms,
+    ResidentPages(Volunteering volunteering, Notices notifications, PageForms forms,
                   MessageSource messages) {
         this.messages = messages;
         this.volunteering = volunteering;
@@ -98,7 +99,7 @@ public class ResidentPages {
     /** A notice in the page's language; one stored before notices had a kind stays in English. */
     public record Shown(String id, OffsetDateTime createdAt, String subject, String body, boolean read) {
 
-        static Shown of(NotificationController.NoticeResponse notice, MessageSource messages, Locale locale) {
+        static Shown of(NoticeResponse notice, MessageSource messages, Locale locale) {
             if (notice.kind() == null) {
                 return new Shown(notice.id(), notice.createdAt(), notice.subject(), notice.body(), notice.read());
             }
