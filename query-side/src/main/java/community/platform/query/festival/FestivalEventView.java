@@ -6,18 +6,12 @@ import community.platform.shared.festival.CoupletEntrySubmittedEvent;
 import community.platform.shared.festival.EntryScoredEvent;
 import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.EventStatus;
-import community.platform.shared.festival.FestivalEventCancelledEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventRejectedEvent;
 import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
 import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
-import community.platform.shared.festival.FestivalEventRescheduledEvent;
 import community.platform.shared.festival.FestivalEventScheduledEvent;
 import community.platform.shared.festival.FestivalEventSummary;
-import community.platform.shared.festival.RegistrantPromotedEvent;
-import community.platform.shared.festival.RegistrationWithdrawnEvent;
-import community.platform.shared.festival.ResidentRegisteredEvent;
-import community.platform.shared.festival.ResidentWaitlistedEvent;
 import community.platform.shared.festival.ResultRow;
 import org.bson.Document;
 
@@ -70,30 +64,10 @@ record FestivalEventView(@JsonProperty("_id") String eventId, Details event, Str
             return new FestivalEventView(scheduled.eventId(), details, scheduled.venue(), scheduled.startsAt(),
                                          scheduled.endsAt(), false, List.of(), List.of(), List.of());
         }
-        List<String> registered = new ArrayList<>(view.registered());
-        List<String> queue = new ArrayList<>(view.queue());
+        EventSchedule schedule = new EventSchedule(view.venue(), view.startsAt(), view.endsAt(), view.cancelled(),
+                                                   view.registered(), view.queue()).apply(event);
         List<Entry> entries = new ArrayList<>(view.entries());
-        String venue = view.venue();
-        Instant startsAt = view.startsAt();
-        Instant endsAt = view.endsAt();
-        boolean cancelled = view.cancelled();
-        if (event instanceof ResidentRegisteredEvent e) {
-            registered.add(e.resident());
-        } else if (event instanceof ResidentWaitlistedEvent e) {
-            queue.add(e.resident());
-        } else if (event instanceof RegistrationWithdrawnEvent e) {
-            registered.remove(e.resident());
-            queue.remove(e.resident());
-        } else if (event instanceof RegistrantPromotedEvent e) {
-            queue.remove(e.resident());
-            registered.add(e.resident());
-        } else if (event instanceof FestivalEventRescheduledEvent e) {
-            venue = e.venue();
-            startsAt = e.startsAt();
-            endsAt = e.endsAt();
-        } else if (event instanceof FestivalEventCancelledEvent) {
-            cancelled = true;
-        } else if (event instanceof CoupletEntrySubmittedEvent e) {
+        if (event instanceof CoupletEntrySubmittedEvent e) {
             entries.add(new Entry(e.entryId(), e.author(), e.upperLine(), e.lowerLine(), e.horizontalScroll(),
                                   e.submissionNumber(), Map.of()));
         } else if (event instanceof EntryScoredEvent e) {
@@ -107,8 +81,9 @@ record FestivalEventView(@JsonProperty("_id") String eventId, Details event, Str
                                  entry.horizontalScroll(), entry.submissionNumber(), scores);
             });
         }
-        return new FestivalEventView(view.eventId(), view.event(), venue, startsAt, endsAt, cancelled, registered,
-                                     queue, entries);
+        return new FestivalEventView(view.eventId(), view.event(), schedule.venue(), schedule.startsAt(),
+                                     schedule.endsAt(), schedule.cancelled(), schedule.registered(), schedule.queue(),
+                                     entries);
     }
 
     EventStatus status(Instant now) {

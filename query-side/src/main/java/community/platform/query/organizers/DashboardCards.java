@@ -13,16 +13,11 @@ import community.platform.shared.courses.CourseSessionRescheduledEvent;
 import community.platform.shared.courses.CourseStatus;
 import community.platform.shared.courses.EnrollmentPromotedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
+import community.platform.query.festival.EventSchedule;
 import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.EventStatus;
-import community.platform.shared.festival.FestivalEventCancelledEvent;
 import community.platform.shared.festival.FestivalEventEvent;
-import community.platform.shared.festival.FestivalEventRescheduledEvent;
 import community.platform.shared.festival.FestivalEventScheduledEvent;
-import community.platform.shared.festival.RegistrantPromotedEvent;
-import community.platform.shared.festival.RegistrationWithdrawnEvent;
-import community.platform.shared.festival.ResidentRegisteredEvent;
-import community.platform.shared.festival.ResidentWaitlistedEvent;
 import community.platform.shared.organizers.OrganizerDashboard;
 import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
@@ -111,31 +106,12 @@ final class DashboardCards {
                 return new EventCard(s.eventId(), s.organizer(), s.title(), s.kind(), s.venue(), s.startsAt(),
                                      s.endsAt(), s.capacity(), false, List.of(), List.of());
             }
-            List<String> registered = new ArrayList<>(before.registered());
-            List<String> queue = new ArrayList<>(before.queue());
-            String venue = before.venue();
-            Instant startsAt = before.startsAt();
-            Instant endsAt = before.endsAt();
-            boolean cancelled = before.cancelled();
-            if (event instanceof ResidentRegisteredEvent e) {
-                registered.add(e.resident());
-            } else if (event instanceof ResidentWaitlistedEvent e) {
-                queue.add(e.resident());
-            } else if (event instanceof RegistrationWithdrawnEvent e) {
-                registered.remove(e.resident());
-                queue.remove(e.resident());
-            } else if (event instanceof RegistrantPromotedEvent e) {
-                queue.remove(e.resident());
-                registered.add(e.resident());
-            } else if (event instanceof FestivalEventRescheduledEvent e) {
-                venue = e.venue();
-                startsAt = e.startsAt();
-                endsAt = e.endsAt();
-            } else if (event instanceof FestivalEventCancelledEvent) {
-                cancelled = true;
-            }
-            return new EventCard(before.id(), before.organizer(), before.title(), before.kind(), venue, startsAt,
-                                 endsAt, before.capacity(), cancelled, registered, queue);
+            EventSchedule after = new EventSchedule(before.venue(), before.startsAt(), before.endsAt(),
+                                                    before.cancelled(), before.registered(), before.queue())
+                    .apply(event);
+            return new EventCard(before.id(), before.organizer(), before.title(), before.kind(), after.venue(),
+                                 after.startsAt(), after.endsAt(), before.capacity(), after.cancelled(),
+                                 after.registered(), after.queue());
         }
 
         OrganizerDashboard.Event answer(Instant now) {
