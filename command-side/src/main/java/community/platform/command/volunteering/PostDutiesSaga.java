@@ -1,9 +1,10 @@
 package community.platform.command.volunteering;
 
 import community.platform.command.handling.OwnCommits;
-import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.CheckDutySlotCommand;
+import community.platform.shared.volunteering.CheckPlaceCommand;
 import community.platform.shared.volunteering.ConfirmSignUpCommand;
+import community.platform.shared.volunteering.DutyClash;
 import community.platform.shared.volunteering.DutySlotReservedEvent;
 import community.platform.shared.volunteering.MoveDutySlotCommand;
 import community.platform.shared.volunteering.RefuseSignUpCommand;
@@ -30,17 +31,18 @@ import static community.platform.shared.volunteering.ReserveDutySlotCommand.sche
 /**
  * Keeps one post's volunteers' schedules in step with the post: "no two duties at once" across posts.
  * <ul>
- * <li>A sign-up request (a hold in the volunteer's schedule) is checked for overlaps, then the post gives it a seat or
- * a queue place; an overlap is recorded on the post as a refusal naming the other duty, and a refused request's hold
- * is given back.</li>
+ * <li>A sign-up request (a hold in the volunteer's schedule) that overlapped nothing when it was made goes straight to
+ * the post for a seat or a queue place. One that overlapped something is checked again first ({@link #check}); an
+ * overlap that stands is recorded on the post as a refusal naming the other duty, and a refused request's hold is
+ * given back.</li>
  * <li>A withdrawal gives the volunteer's time back; a cancellation gives everyone's back; a new time moves everyone's
  * slot.</li>
  * </ul>
- * Its processor has one segment, so requests are decided in the order of the log, after every release that came
- * before them. Each command commits on its own ({@link OwnCommits}) before the next is sent, and every one changes
- * nothing the second time, so a step interrupted by a crash is taken again from its event; and a replay from the start
- * of a store whose sign-ups were made before this process existed (holds without a request id, decided when they
- * were made) leaves the schedules as the posts say they should be.
+ * One post's events reach its process in the order of the log; the processes of different posts run side by side, in
+ * the segments of their processor. Each command commits on its own ({@link OwnCommits}) before the next is sent, and
+ * every one changes nothing the second time, so a step interrupted by a crash is taken again from its event; and a
+ * replay from the start of a store whose sign-ups were made before this process existed (holds without a request id,
+ * decided when they were made) leaves the schedules as the posts say they should be.
  */
 @Saga // public, with a public constructor: Axon creates sagas by reflection from its own package
 public class PostDutiesSaga {
@@ -69,10 +71,10 @@ public class PostDutiesSaga {
             return;
         }
         String volunteer = event.volunteer();
-        RuleViolation clash = commands.send(new CheckDutySlotCommand(event.scheduleId(), postId, event.requestId(),
-                                                                     startsAt, endsAt));
+        DutyClash clash = event.clear() ? null : check(commands, event);
         if (clash != null) {
-            boolean refused = commands.send(new RefuseSignUpCommand(postId, volunteer, event.requestId(), clash));
+            boolean refused = commands.send(new RefuseSignUpCommand(postId, volunteer, event.requestId(),
+                                                                    clash.refusal()));
             if (refused) {
                 release(commands, volunteer, event.requestId());
             }
@@ -134,6 +136,25 @@ public class PostDutiesSaga {
             log.warn("{} holds a place on {} that overlaps another of their duties: {}", volunteer, postId,
                      clash.getMessage());
         }
+    }
+
+    /**
+     * The duty held before this request that it overlaps, if any. Posts' processes run side by side, so another post
+     * may have let the volunteer go (a withdrawal, a refusal, a cancellation) before this request was made, and its
+     * process not yet given the time back: that post is asked, and time it no longer stands behind is given back here
+     * and the request checked again.
+     */
+    private DutyClash check(OwnCommits commands, DutySlotReservedEvent request) {
+        CheckDutySlotCommand check = new CheckDutySlotCommand(request.scheduleId(), postId, request.requestId(),
+                                                              startsAt, endsAt);
+        DutyClash clash = commands.send(check);
+        while (clash != null && clash.postId() != null
+                && !commands.<Boolean>send(new CheckPlaceCommand(clash.postId(), request.volunteer(),
+                                                                 clash.requestId()))) {
+            commands.send(new ReleaseDutySlotCommand(request.scheduleId(), clash.postId(), clash.requestId()));
+            clash = commands.send(check);
+        }
+        return clash;
     }
 
     private void release(OwnCommits commands, String volunteer, String requestId) {

@@ -5,6 +5,7 @@ import community.platform.command.handling.RuleViolatedException;
 import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
+import community.platform.shared.volunteering.CheckPlaceCommand;
 import community.platform.shared.volunteering.ConfirmSignUpCommand;
 import community.platform.shared.volunteering.RefuseSignUpCommand;
 import community.platform.shared.volunteering.SignUpRefusedEvent;
@@ -127,6 +128,16 @@ class VolunteerPost {
                                                placement.queuePosition(), command.requestId()));
         }
         return true;
+    }
+
+    /** Whether time a volunteer holds for this post still stands ({@link CheckPlaceCommand}). */
+    @CommandHandler
+    public boolean handle(CheckPlaceCommand command) {
+        if (cancelled) {
+            return false;
+        }
+        boolean undecided = command.requestId() != null && !decided.containsKey(command.requestId());
+        return undecided || places.holds(command.volunteer());
     }
 
     /**

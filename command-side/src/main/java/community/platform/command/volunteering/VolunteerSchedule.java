@@ -7,6 +7,7 @@ import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.CheckDutySlotCommand;
+import community.platform.shared.volunteering.DutyClash;
 import community.platform.shared.volunteering.DutySlotMovedEvent;
 import community.platform.shared.volunteering.DutySlotReleasedEvent;
 import community.platform.shared.volunteering.DutySlotReservedEvent;
@@ -31,9 +32,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One volunteer's duties: the rule "no two duties at once" spans posts, so it lives in an aggregate of its own. A slot
  * is held for a seat and for a queue place alike, so that a promotion from the queue can never create an overlap.
  * <p>
- * A sign-up request is held here first ({@link #request}), unchecked; the duties process then checks it
- * ({@link CheckDutySlotCommand}) in the order of the log, so a slot another post gave back before the request was
- * made is gone by the time the request is checked. Slots are kept in the order they were held: a request is checked
+ * A sign-up request is held here first ({@link #request}). One that overlaps nothing held is clear at once; one that
+ * does is checked again by the duties process ({@link CheckDutySlotCommand}) in the order of the log, so a slot
+ * another post gave back before the request was made (its release still on its way) is gone by the time the request
+ * is checked. Slots are kept in the order they were held: a request is checked
  * against the slots held before it, which the process has decided already.
  */
 @Aggregate
@@ -43,10 +45,14 @@ class VolunteerSchedule {
     private String scheduleId;
     private Map<String, Slot> slots = new LinkedHashMap<>();
 
-    /** Holds the time for a sign-up request; a newer request for the same post takes the older one's place. */
+    /**
+     * Holds the time for a sign-up request; a newer request for the same post takes the older one's place. A request
+     * that overlaps nothing held now is clear, and is not checked again.
+     */
     void request(String scheduleId, String volunteer, VolunteerPost.Duty duty, String requestId) {
+        boolean clear = firstOverlap(slots, duty.postId(), duty.startsAt(), duty.endsAt()) == null;
         apply(new DutySlotReservedEvent(scheduleId, volunteer, duty.postId(), duty.title(), duty.startsAt(),
-                                        duty.endsAt(), requestId));
+                                        duty.endsAt(), requestId, clear));
     }
 
     /** A hold decided at once: answers false when the post's slot is held already. */
@@ -67,14 +73,16 @@ class VolunteerSchedule {
 
     /**
      * Null when the requested slot may stay (moved first to the post's current times, if they changed since the
-     * request); otherwise why not: it overlaps a duty held before it, or a newer request replaced it.
+     * request); otherwise why not: it overlaps a duty held before it (named, with the request that holds it), or a
+     * newer request replaced it.
      */
     @CommandHandler
-    public RuleViolation handle(CheckDutySlotCommand command) {
+    public DutyClash handle(CheckDutySlotCommand command) {
         Slot slot = slots.get(command.postId());
         if (slot == null || !command.requestId().equals(slot.requestId())) {
-            return new RuleViolation(ErrorCode.ALREADY_SIGNED_UP,
-                                     "A newer sign-up for this post replaced this one", null);
+            return new DutyClash(new RuleViolation(ErrorCode.ALREADY_SIGNED_UP,
+                                                   "A newer sign-up for this post replaced this one", null),
+                                 null, null);
         }
         Map<String, Slot> before = new LinkedHashMap<>();
         for (Map.Entry<String, Slot> held : slots.entrySet()) {
@@ -85,7 +93,8 @@ class VolunteerSchedule {
         }
         Map.Entry<String, Slot> clash = firstOverlap(before, command.postId(), command.startsAt(), command.endsAt());
         if (clash != null) {
-            return new RuleViolation(ErrorCode.OVERLAPPING_SIGN_UP, overlap(clash), clash.getKey());
+            return new DutyClash(new RuleViolation(ErrorCode.OVERLAPPING_SIGN_UP, overlap(clash), clash.getKey()),
+                                 clash.getKey(), clash.getValue().requestId());
         }
         if (!slot.at(command.startsAt(), command.endsAt())) {
             apply(new DutySlotMovedEvent(scheduleId, command.postId(), command.startsAt(), command.endsAt()));

@@ -4,6 +4,8 @@ import community.platform.command.handling.OwnCommits;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.CheckDutySlotCommand;
+import community.platform.shared.volunteering.CheckPlaceCommand;
+import community.platform.shared.volunteering.DutyClash;
 import community.platform.shared.volunteering.ConfirmSignUpCommand;
 import community.platform.shared.volunteering.DutySlotReservedEvent;
 import community.platform.shared.volunteering.MoveDutySlotCommand;
@@ -66,12 +68,29 @@ class PostDutiesSagaTest {
                                          STARTS, ENDS, requestId);
     }
 
+    /** lihua's request r1 overlaps her duty on post-0, which that post still stands behind. */
+    private void overlapStands() {
+        answers.put(check("lihua", "r1"), new DutyClash(OVERLAP, "post-0", "r0"));
+        answers.put(new CheckPlaceCommand("post-0", "lihua", "r0"), true);
+    }
+
     private static CheckDutySlotCommand check(String volunteer, String requestId) {
         return new CheckDutySlotCommand("schedule-" + volunteer, "post-1", requestId, STARTS, ENDS);
     }
 
     @Test
-    void aClearRequestIsPlacedByThePost() {
+    void aRequestThatOverlappedNothingIsPlacedByThePostWithoutAnotherCheck() {
+        answers.put(new ConfirmSignUpCommand("post-1", "lihua", "r1"), true);
+
+        fixture.givenAggregate("post-1").published(PUBLISHED)
+               .whenAggregate("schedule-lihua").publishes(new DutySlotReservedEvent(
+                       "schedule-lihua", "lihua", "post-1", "Health safeguarding duty", STARTS, ENDS, "r1", true))
+               .expectActiveSagas(1)
+               .expectDispatchedCommands(new ConfirmSignUpCommand("post-1", "lihua", "r1"));
+    }
+
+    @Test
+    void aRequestThatOverlappedSomethingIsCheckedAgainInLogOrderThenPlacedWhenThatWasGivenBack() {
         answers.put(new ConfirmSignUpCommand("post-1", "lihua", "r1"), true);
 
         fixture.givenAggregate("post-1").published(PUBLISHED)
@@ -81,38 +100,61 @@ class PostDutiesSagaTest {
     }
 
     @Test
+    void anOverlapWithTimeAnotherPostNoLongerStandsBehindIsGivenBackAndTheRequestCheckedAgain() {
+        // post-0 let lihua go, and its own process has not given her time back yet
+        answers.put(check("lihua", "r1"), new DutyClash(OVERLAP, "post-0", "r0"));
+        answers.put(new CheckPlaceCommand("post-0", "lihua", "r0"), false);
+        answers.put(new ReleaseDutySlotCommand("schedule-lihua", "post-0", "r0"), null);
+        answers.put(new ConfirmSignUpCommand("post-1", "lihua", "r1"), true);
+        // the second check finds nothing: the answer to the first is taken away once given
+        fixture.setCallbackBehavior((command, metaData) -> {
+            Object answer = answers.get(command);
+            if (command instanceof ReleaseDutySlotCommand) {
+                answers.remove(check("lihua", "r1"));
+            }
+            return answer;
+        });
+
+        fixture.givenAggregate("post-1").published(PUBLISHED)
+               .whenAggregate("schedule-lihua").publishes(LIHUA_REQUESTS)
+               .expectDispatchedCommands(check("lihua", "r1"), new CheckPlaceCommand("post-0", "lihua", "r0"),
+                                         new ReleaseDutySlotCommand("schedule-lihua", "post-0", "r0"),
+                                         check("lihua", "r1"), new ConfirmSignUpCommand("post-1", "lihua", "r1"));
+    }
+
+    @Test
     void anOverlapIsRecordedOnThePostAndTheHoldGivenBack() {
-        answers.put(check("lihua", "r1"), OVERLAP);
+        overlapStands();
         answers.put(new RefuseSignUpCommand("post-1", "lihua", "r1", OVERLAP), true);
 
         fixture.givenAggregate("post-1").published(PUBLISHED)
                .whenAggregate("schedule-lihua").publishes(LIHUA_REQUESTS)
-               .expectDispatchedCommands(check("lihua", "r1"),
+               .expectDispatchedCommands(check("lihua", "r1"), new CheckPlaceCommand("post-0", "lihua", "r0"),
                                          new RefuseSignUpCommand("post-1", "lihua", "r1", OVERLAP),
                                          new ReleaseDutySlotCommand("schedule-lihua", "post-1", "r1"));
     }
 
     @Test
     void aStepTakenAgainAfterACrashGivesBackTheHoldOfARequestRefusedBefore() {
-        answers.put(check("lihua", "r1"), OVERLAP);
+        overlapStands();
         // the post had recorded the refusal when the process died: it answers that the request stands refused
         answers.put(new RefuseSignUpCommand("post-1", "lihua", "r1", OVERLAP), true);
 
         fixture.givenAggregate("post-1").published(PUBLISHED)
                .whenAggregate("schedule-lihua").publishes(LIHUA_REQUESTS)
-               .expectDispatchedCommands(check("lihua", "r1"),
+               .expectDispatchedCommands(check("lihua", "r1"), new CheckPlaceCommand("post-0", "lihua", "r0"),
                                          new RefuseSignUpCommand("post-1", "lihua", "r1", OVERLAP),
                                          new ReleaseDutySlotCommand("schedule-lihua", "post-1", "r1"));
     }
 
     @Test
     void anOverlapFoundAgainForARequestThePostPlacedKeepsTheHold() {
-        answers.put(check("lihua", "r1"), OVERLAP);
+        overlapStands();
         answers.put(new RefuseSignUpCommand("post-1", "lihua", "r1", OVERLAP), false);
 
         fixture.givenAggregate("post-1").published(PUBLISHED)
                .whenAggregate("schedule-lihua").publishes(LIHUA_REQUESTS)
-               .expectDispatchedCommands(check("lihua", "r1"),
+               .expectDispatchedCommands(check("lihua", "r1"), new CheckPlaceCommand("post-0", "lihua", "r0"),
                                          new RefuseSignUpCommand("post-1", "lihua", "r1", OVERLAP));
     }
 

@@ -64,8 +64,23 @@ class SignUpRequestsTest {
 
         assertThat(store.readEvents("schedule-lihua").asStream().<Object>map(e -> e.getPayload()).toList())
                 .containsExactly(new DutySlotReservedEvent("schedule-lihua", "lihua", "post-1",
-                                                           "Health safeguarding duty", STARTS, ENDS, requestId));
+                                                           "Health safeguarding duty", STARTS, ENDS, requestId,
+                                                           true));
         assertThat(store.readEvents("post-1").asStream().count()).as("nothing recorded on the post").isEqualTo(1);
+    }
+
+    @Test
+    void aRequestThatOverlapsATimeHeldIsHeldToBeCheckedAgainInTheOrderOfTheLog() {
+        store.publish(new GenericDomainEventMessage<>("VolunteerSchedule", "schedule-lihua", 0, new DutySlotReservedEvent(
+                "schedule-lihua", "lihua", "post-0", "Park clean-up", STARTS.plus(Duration.ofHours(1)),
+                ENDS.plus(Duration.ofHours(1)), "r0", true)));
+
+        String requestId = signUp("lihua");
+
+        assertThat(store.readEvents("schedule-lihua").asStream().<Object>map(e -> e.getPayload()).toList())
+                .last().isEqualTo(new DutySlotReservedEvent("schedule-lihua", "lihua", "post-1",
+                                                            "Health safeguarding duty", STARTS, ENDS, requestId,
+                                                            false));
     }
 
     @Test

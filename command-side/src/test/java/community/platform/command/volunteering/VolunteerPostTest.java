@@ -9,6 +9,7 @@ import community.platform.shared.volunteering.VolunteerCheckedInEvent;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
 import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
 import community.platform.shared.RuleViolation;
+import community.platform.shared.volunteering.CheckPlaceCommand;
 import community.platform.shared.volunteering.ConfirmSignUpCommand;
 import community.platform.shared.volunteering.RefuseSignUpCommand;
 import community.platform.shared.volunteering.SignUpRefusedEvent;
@@ -94,6 +95,35 @@ class VolunteerPostTest {
         fixture.givenNoPriorActivity()
                .when(publish(STARTS, ENDS, 10, STARTS))
                .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_SCHEDULE));
+    }
+
+    @Test
+    void timeHeldForAPlaceOrForARequestNotYetDecidedStands() {
+        fixture.given(published(2, null), new VolunteerSignedUpEvent("post-1", "lihua", null, 2, 0, "r1"))
+               .when(new CheckPlaceCommand("post-1", "lihua", "r1"))
+               .expectNoEvents().expectResultMessagePayload(true);
+        fixture.given(published(2, null))
+               .when(new CheckPlaceCommand("post-1", "wang", "r2"))
+               .expectNoEvents().expectResultMessagePayload(true);
+    }
+
+    @Test
+    void timeHeldForARefusedRequestAWithdrawalOrACancelledPostNoLongerStands() {
+        fixture.given(published(2, null), new SignUpRefusedEvent("post-1", "lihua", "r1", new RuleViolation(
+                       ErrorCode.OVERLAPPING_SIGN_UP, "overlaps", "post-0")))
+               .when(new CheckPlaceCommand("post-1", "lihua", "r1"))
+               .expectResultMessagePayload(false);
+        fixture.given(published(2, null), new VolunteerSignedUpEvent("post-1", "lihua", null, 2, 0, "r1"),
+                      new SignUpWithdrawnEvent("post-1", "lihua", true))
+               .when(new CheckPlaceCommand("post-1", "lihua", "r1"))
+               .expectResultMessagePayload(false);
+        fixture.given(published(2, null), new VolunteerSignedUpEvent("post-1", "lihua", null, 2, 0, "r1"),
+                      new VolunteerPostCancelledEvent("post-1", "rain"))
+               .when(new CheckPlaceCommand("post-1", "lihua", "r1"))
+               .expectResultMessagePayload(false);
+        fixture.given(published(2, null))
+               .when(new CheckPlaceCommand("post-1", "lihua", null))
+               .expectResultMessagePayload(false);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package community.platform.command.volunteering;
 
 import community.platform.shared.ErrorCode;
-import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.CheckDutySlotCommand;
+import community.platform.shared.volunteering.DutyClash;
 import community.platform.shared.volunteering.DutySlotMovedEvent;
 import community.platform.shared.volunteering.DutySlotReleasedEvent;
 import community.platform.shared.volunteering.MoveDutySlotCommand;
@@ -107,8 +107,10 @@ class VolunteerScheduleTest {
                .expectResultMessagePayloadMatching(new org.hamcrest.CustomMatcher<Object>("an overlap naming post-1") {
                    @Override
                    public boolean matches(Object actual) {
-                       return actual instanceof RuleViolation v && v.code() == ErrorCode.OVERLAPPING_SIGN_UP
-                               && "post-1".equals(v.subject()) && v.detail().contains("Park clean-up");
+                       return actual instanceof DutyClash clash && "post-1".equals(clash.postId())
+                               && clash.refusal().code() == ErrorCode.OVERLAPPING_SIGN_UP
+                               && "post-1".equals(clash.refusal().subject())
+                               && clash.refusal().detail().contains("Park clean-up");
                    }
                });
     }
@@ -137,7 +139,8 @@ class VolunteerScheduleTest {
                .expectResultMessagePayloadMatching(new org.hamcrest.CustomMatcher<Object>("already signed up") {
                    @Override
                    public boolean matches(Object actual) {
-                       return actual instanceof RuleViolation v && v.code() == ErrorCode.ALREADY_SIGNED_UP;
+                       return actual instanceof DutyClash clash && clash.postId() == null
+                               && clash.refusal().code() == ErrorCode.ALREADY_SIGNED_UP;
                    }
                });
     }

@@ -58,18 +58,26 @@ class KillNineDurabilityTest {
         }
     }
 
-    /** Writes numbered documents until killed, saying after each one that it was acknowledged. */
+    /**
+     * Writes numbered documents from eight threads at once until killed, saying after each one that it was
+     * acknowledged: writers that arrive together share commits, and each must still wait for one that covers it.
+     */
     public static final class Writer {
-        public static void main(String[] args) {
+        public static void main(String[] args) throws InterruptedException {
             EmbeddedStore store = EmbeddedStore.onDisk(Path.of(args[0]), "127.0.0.1", 0);
-            try (MongoClient client = MongoClients.create(store.connectionString())) {
-                MongoCollection<Document> writes = client.getDatabase("durability").getCollection("writes");
-                for (int i = 0; ; i++) {
-                    writes.insertOne(new Document("_id", i).append("padding", "x".repeat(1000)));
-                    System.out.println("acked " + i);
-                    System.out.flush();
-                }
+            MongoClient client = MongoClients.create(store.connectionString());
+            MongoCollection<Document> writes = client.getDatabase("durability").getCollection("writes");
+            for (int thread = 0; thread < 8; thread++) {
+                int first = thread * 1_000_000;
+                new Thread(() -> {
+                    for (int i = first; ; i++) {
+                        writes.insertOne(new Document("_id", i).append("padding", "x".repeat(1000)));
+                        System.out.println("acked " + i);
+                        System.out.flush();
+                    }
+                }).start();
             }
+            Thread.currentThread().join();
         }
     }
 }
