@@ -52,7 +52,10 @@ public enum ErrorCode {
     FEEDBACK_NOT_ALLOWED("feedback-not-allowed", 403, "Only a guardian whose child attended may give feedback"),
     FEEDBACK_ALREADY_GIVEN("feedback-already-given", 409, "Feedback was given already"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key used for another request"),
-    REQUEST_IN_PROGRESS("request-in-progress", 409, "The same request is still in progress");
+    REQUEST_IN_PROGRESS("request-in-progress", 409, "The same request is still in progress"),
+    ERASURE_DECIDED("erasure-decided", 409, "The erasure request was decided already"),
+    ERASURE_NOT_FOUND("erasure-not-found", 404, "No such erasure request"),
+    CONSENT_REQUIRED("consent-required", 422, "The guardian's consent is required");
 
     private final String slug;
     private final int status;

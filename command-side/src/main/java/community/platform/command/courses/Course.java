@@ -12,6 +12,7 @@ import community.platform.shared.courses.CancelCourseSessionCommand;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ChildWaitlistedEvent;
 import community.platform.shared.courses.Children;
+import community.platform.shared.personal.PersonalData;
 import community.platform.shared.courses.CompleteCourseCommand;
 import community.platform.shared.courses.CourseCompletedEvent;
 import community.platform.shared.courses.CourseCompletion;
@@ -91,11 +92,17 @@ class Course {
     /** Enrollments whose held time the enrollment process keeps: requested through it, or adopted by it. */
     private Set<String> kept;
 
-    /** Who an enrollment is for: the guardian and the child's key (see {@link Children#key}). */
-    record Child(String guardian, String key, String name) {
+    /** Who an enrollment is for: the guardian and the child, known by their key (see {@link Children#key}). */
+    record Child(String guardian, @PersonalData(subject = "guardian", ofChild = true) String name) {
+        String key() {
+            return Children.key(guardian, name);
+        }
     }
 
-    record Request(String guardian, String key, String name, int grade) {
+    record Request(String guardian, @PersonalData(subject = "guardian", ofChild = true) String name, int grade) {
+        String key() {
+            return Children.key(guardian, name);
+        }
     }
 
     @CommandHandler
@@ -507,9 +514,7 @@ class Course {
         if (pending == null) {
             pending = new HashMap<>();
         }
-        pending.put(event.enrollmentId(), new Request(event.guardian(), Children.key(event.guardian(),
-                                                                                    event.childName()),
-                                                      event.childName(), event.childGrade()));
+        pending.put(event.enrollmentId(), new Request(event.guardian(), event.childName(), event.childGrade()));
         keep(event.enrollmentId());
     }
 
@@ -553,7 +558,7 @@ class Course {
     }
 
     private void remember(String enrollmentId, String guardian, String childName) {
-        children.put(enrollmentId, new Child(guardian, Children.key(guardian, childName), childName));
+        children.put(enrollmentId, new Child(guardian, childName));
         marks.put(enrollmentId, new HashMap<>());
     }
 

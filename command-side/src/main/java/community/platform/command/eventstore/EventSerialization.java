@@ -3,10 +3,13 @@ package community.platform.command.eventstore;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import community.platform.command.personal.PersonalFields;
+import community.platform.command.personal.PersonalKeys;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -23,8 +26,14 @@ public final class EventSerialization {
     private EventSerialization() {
     }
 
+    /** Without personal data keys: fields marked personal are written and read as they are (tests, tools). */
     public static Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(mapper()).build();
+    }
+
+    /** Fields marked {@link community.platform.shared.personal.PersonalData} encrypted under their subject's key. */
+    public static Serializer serializer(PersonalKeys keys) {
+        return JacksonSerializer.builder().objectMapper(withPersonalFields(mapper(), keys)).build();
     }
 
     /**
@@ -32,10 +41,21 @@ public final class EventSerialization {
      * is written.
      */
     public static Serializer snapshotSerializer() {
-        ObjectMapper mapper = mapper()
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return JacksonSerializer.builder().objectMapper(fieldMapper()).build();
+    }
+
+    public static Serializer snapshotSerializer(PersonalKeys keys) {
+        return JacksonSerializer.builder().objectMapper(withPersonalFields(fieldMapper(), keys)).build();
+    }
+
+    private static ObjectMapper fieldMapper() {
+        return mapper().setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                       .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+    }
+
+    private static ObjectMapper withPersonalFields(ObjectMapper mapper, PersonalKeys keys) {
+        return mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(
+                new PersonalFields(keys), mapper.getSerializationConfig().getAnnotationIntrospector()));
     }
 
     private static ObjectMapper mapper() {

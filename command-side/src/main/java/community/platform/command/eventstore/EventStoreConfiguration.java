@@ -5,6 +5,7 @@ import com.mongodb.connection.ClusterType;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import community.platform.command.personal.PersonalKeys;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -32,9 +33,11 @@ public class EventStoreConfiguration {
                                                  org.axonframework.config.Configuration axon,
                                                  @Value("${platform.event-store.gap-timeout:60s}") Duration gapTimeout,
                                                  @Value("${platform.event-store.batch-size:64}") int batchSize,
-                                                 ObjectProvider<SecretKey> serverSecret) {
+                                                 ObjectProvider<SecretKey> serverSecret, PersonalKeys personalKeys) {
         MongoEventStorageEngine.Builder builder = MongoEventStorageEngine.builder()
                                                                          .database(platformDatabase)
+                                                                         .eventSerializer(EventSerialization.serializer(personalKeys))
+                                                                         .snapshotSerializer(EventSerialization.snapshotSerializer(personalKeys))
                                                                          .upcasterChain(axon.upcasterChain())
                                                                          .gapTimeout(gapTimeout)
                                                                          .batchSize(batchSize)
@@ -49,6 +52,17 @@ public class EventStoreConfiguration {
         MongoEventStorageEngine engine = builder.build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /**
+     * Personal data keys, kept under the server secret: without one (a store in memory, a test) under a key made for
+     * this process, so that nothing is ever stored in plain text.
+     */
+    @Bean
+    public PersonalKeys personalKeys(MongoDatabase platformDatabase, ObjectProvider<SecretKey> serverSecret) {
+        SecretKey secret = serverSecret.getIfAvailable();
+        return new PersonalKeys(platformDatabase.getCollection("personalKeys"),
+                                secret != null ? secret.getEncoded() : PersonalKeys.processKey());
     }
 
     /** What the driver learnt of the store when it connected: a replica set, or a single server (the embedded one). */

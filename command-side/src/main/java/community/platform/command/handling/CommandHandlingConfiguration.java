@@ -1,6 +1,11 @@
 package community.platform.command.handling;
 
 import community.platform.shared.RuleViolation;
+import community.platform.command.personal.PersonalFields;
+import community.platform.command.personal.PersonalKeys;
+import community.platform.shared.personal.Subjects;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -37,9 +42,21 @@ public class CommandHandlingConfiguration {
                                     .build();
     }
 
+    /**
+     * Who acted, copied onto every event; the client address is personal information, so it is stored encrypted under
+     * the actor's key (a process's commands carry it sealed already, from the event they follow).
+     */
     @Bean
-    public CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ACTOR_KEYS);
+    public CorrelationDataProvider actorCorrelation(PersonalKeys personalKeys) {
+        CorrelationDataProvider actor = new SimpleCorrelationDataProvider(ACTOR_KEYS);
+        return message -> {
+            Map<String, Object> data = new HashMap<>(actor.correlationDataFor(message));
+            if (data.get("clientAddress") instanceof String address && !PersonalFields.isSealed(address)
+                    && data.get("actor") instanceof String who) {
+                data.put("clientAddress", PersonalFields.seal(personalKeys, Subjects.person(who), address));
+            }
+            return data;
+        };
     }
 
     static class RuleViolationInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {

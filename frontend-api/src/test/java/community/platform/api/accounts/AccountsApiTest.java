@@ -2,6 +2,8 @@ package community.platform.api.accounts;
 
 import com.mongodb.client.MongoDatabase;
 import community.platform.ApiTest;
+import community.platform.command.personal.PersonalFields;
+import community.platform.command.personal.PersonalKeys;
 import community.platform.shared.accounts.RoleGrantedEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -25,6 +27,8 @@ class AccountsApiTest extends ApiTest {
 
     @Autowired
     private EventStore events;
+    @Autowired
+    private PersonalKeys personalKeys;
     @Autowired
     private MongoDatabase database;
 
@@ -121,8 +125,10 @@ class AccountsApiTest extends ApiTest {
         assertThat(grant.getPayload()).isInstanceOf(RoleGrantedEvent.class);
         assertThat(grant.getMetaData()).containsEntry("actor", "root")
                                        .containsEntry("actorRoles", "ADMIN,RESIDENT")
-                                       .containsEntry("correlationId", "req-grant-42")
-                                       .containsEntry("clientAddress", "127.0.0.1");
+                                       .containsEntry("correlationId", "req-grant-42");
+        String address = (String) grant.getMetaData().get("clientAddress");
+        assertThat(address).as("stored encrypted under the actor's key").startsWith("pii:1:");
+        assertThat(PersonalFields.open(personalKeys, address)).isEqualTo("127.0.0.1");
     }
 
     @Test

@@ -1,8 +1,9 @@
 package community.platform.shared.courses;
 
+import community.platform.shared.personal.PersonalData;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record CourseFeedbackGivenEvent(String courseId, String enrollmentId, String guardian, int rating,
-                                       String comment) implements CourseEvent {
+                                       @PersonalData(subject = "guardian") String comment) implements CourseEvent {
 }

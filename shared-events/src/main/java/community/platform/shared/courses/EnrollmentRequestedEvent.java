@@ -1,5 +1,6 @@
 package community.platform.shared.courses;
 
+import community.platform.shared.personal.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  * recorded them, and then has the course decide.
  */
 @Revision("1")
-public record EnrollmentRequestedEvent(String courseId, String enrollmentId, String guardian, String childName,
+public record EnrollmentRequestedEvent(String courseId, String enrollmentId, String guardian, @PersonalData(subject = "guardian", ofChild = true) String childName,
                                        int childGrade, String title, List<CourseSession> sessions)
         implements CourseEvent {
 }

@@ -1,5 +1,6 @@
 package community.platform.shared.volunteering;
 
+import community.platform.shared.personal.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -8,7 +9,7 @@ import org.axonframework.serialization.Revision;
  * from the account.
  */
 @Revision("1")
-public record VolunteerSignedUpEvent(String postId, String volunteer, String displayName, int capacity,
+public record VolunteerSignedUpEvent(String postId, String volunteer, @PersonalData(subject = "volunteer") String displayName, int capacity,
                                      int confirmedBefore, String requestId) implements VolunteerPostEvent {
     public VolunteerSignedUpEvent(String postId, String volunteer, String displayName, int capacity,
                                   int confirmedBefore) {

@@ -1,0 +1,143 @@
+package community.platform.command.personal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.subtle.Hkdf;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Each data subject's key: a Tink AEAD keyset (AES-256-GCM), one document per subject in its own collection
+ * ({@code personalKeys}: {@code _id} a random key id, {@code subject}, {@code keyset}). A keyset is stored encrypted
+ * under a key derived from the server secret, which is kept outside the database, so the database alone (or a copy of
+ * it) decrypts nothing. Erasing a subject deletes their document: what was encrypted under it can no longer be read by
+ * anyone, while the ciphertext, and the hash chain over it, stay as they were.
+ * <p>
+ * Keys are cached for a minute: on another instance an erasure takes effect within that minute; on this one at once.
+ */
+public class PersonalKeys {
+
+    private static final byte[] KEYSET_CONTEXT = "personal data keyset".getBytes(StandardCharsets.UTF_8);
+
+    private final MongoCollection<Document> keys;
+    private final Aead keysetKey;
+    private final Cache<String, Optional<Aead>> byKeyId = Caffeine.newBuilder().maximumSize(100_000)
+                                                                  .expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Cache<String, String> keyIdBySubject = Caffeine.newBuilder().maximumSize(100_000)
+                                                                 .expireAfterWrite(Duration.ofMinutes(1)).build();
+
+    public PersonalKeys(MongoCollection<Document> keys, byte[] serverSecret) {
+        this.keys = keys;
+        try {
+            AeadConfig.register();
+            this.keysetKey = new AesGcmJce(Hkdf.computeHkdf("HMACSHA256", serverSecret, new byte[0], KEYSET_CONTEXT,
+                                                            32));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+        }
+        keys.createIndex(Indexes.ascending("subject"), new IndexOptions().unique(true));
+    }
+
+    /** A random secret for a process that has no server secret: its keys open only in this process. */
+    public static byte[] processKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** The id and cipher of the subject's key, made now if they have none (or had theirs erased). */
+    public Key forWriting(String subject) {
+        String keyId = keyIdBySubject.get(subject, this::findOrCreate);
+        return new Key(keyId, cipher(keyId).orElseGet(() -> {
+            keyIdBySubject.invalidate(subject);
+            return forWriting(subject).aead();
+        }));
+    }
+
+    /** The cipher of a key, or empty once it is erased. */
+    public Optional<Aead> forReading(String keyId) {
+        return cipher(keyId);
+    }
+
+    /** Deletes the subject's key, if they have one; answers whether there was one. */
+    public boolean erase(String subject) {
+        String keyId = keyIdOf(subject);
+        return keyId != null && eraseKey(keyId);
+    }
+
+    /** Deletes a key; answers whether it was there. */
+    public boolean eraseKey(String keyId) {
+        Document found = keys.findOneAndDelete(Filters.eq("_id", keyId));
+        byKeyId.invalidate(keyId);
+        keyIdBySubject.invalidateAll();
+        return found != null;
+    }
+
+    /** The id of the subject's key, or null if they have none. */
+    public String keyIdOf(String subject) {
+        Document found = keys.find(Filters.eq("subject", subject)).first();
+        return found == null ? null : found.getString("_id");
+    }
+
+    private Optional<Aead> cipher(String keyId) {
+        return byKeyId.get(keyId, id -> Optional.ofNullable(keys.find(Filters.eq("_id", id)).first())
+                                              .map(document -> open(id, document.getString("keyset"))));
+    }
+
+    private String findOrCreate(String subject) {
+        Document existing = keys.find(Filters.eq("subject", subject)).first();
+        if (existing != null) {
+            return existing.getString("_id");
+        }
+        String keyId = UUID.randomUUID().toString();
+        try {
+            KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            keys.insertOne(new Document("_id", keyId).append("subject", subject)
+                                                     .append("keyset", TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
+                                                             keyset, keysetKey, keyId.getBytes(StandardCharsets.UTF_8)))
+                                                     .append("createdAt", Date.from(Instant.now())));
+            return keyId;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return findOrCreate(subject); // made at the same moment by another writer
+            }
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not make a key", e);
+        }
+    }
+
+    private Aead open(String keyId, String keyset) {
+        try {
+            return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(keyset, keysetKey,
+                                                                  keyId.getBytes(StandardCharsets.UTF_8))
+                                            .getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The personal data key " + keyId + " cannot be opened with this server"
+                                            + " secret: every instance on one store needs the same secret", e);
+        }
+    }
+
+    public record Key(String id, Aead aead) {
+    }
+}

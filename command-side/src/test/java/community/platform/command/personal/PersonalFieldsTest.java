@@ -1,0 +1,122 @@
+package community.platform.command.personal;
+
+import com.mongodb.client.MongoDatabase;
+import community.platform.command.eventstore.EmbeddedMongo;
+import community.platform.command.eventstore.EventSerialization;
+import community.platform.shared.accounts.AccountRegisteredEvent;
+import community.platform.shared.accounts.Role;
+import community.platform.shared.courses.ChildEnrolledEvent;
+import community.platform.shared.personal.PersonalData;
+import community.platform.shared.personal.Subjects;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Personal fields in the JSON of events: stored encrypted per subject, read plain, and erased with the key. */
+class PersonalFieldsTest {
+
+    private static final byte[] SECRET = "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8);
+    private static final AccountRegisteredEvent LIHUA = new AccountRegisteredEvent(
+            "lihua", "Li Hua", "13800138000", Set.of(Role.RESIDENT));
+
+    private static EmbeddedMongo mongo;
+    private MongoDatabase database;
+    private PersonalKeys keys;
+    private Serializer serializer;
+
+    @BeforeAll
+    static void startServer() {
+        mongo = new EmbeddedMongo();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void keys() {
+        database = mongo.freshDatabase();
+        keys = new PersonalKeys(database.getCollection("personalKeys"), SECRET);
+        serializer = EventSerialization.serializer(keys);
+    }
+
+    @Test
+    void personalFieldsAreStoredEncryptedAndReadPlain() {
+        SerializedObject<String> stored = serializer.serialize(LIHUA, String.class);
+
+        assertThat(stored.getData()).doesNotContain("Li Hua").doesNotContain("13800138000").contains("\"lihua\"")
+                                    .contains("pii:1:");
+        assertThat(serializer.<String, AccountRegisteredEvent>deserialize(stored)).isEqualTo(LIHUA);
+        assertThat(database.getCollection("personalKeys").find().first().toJson())
+                .as("the key is stored wrapped, not as key material in the clear")
+                .doesNotContain("Li Hua").contains("lihua").contains("encryptedKeyset");
+    }
+
+    @Test
+    void afterErasureTheFieldsReadAsErasedAndOtherPeoplesStayReadable() {
+        SerializedObject<String> lihua = serializer.serialize(LIHUA, String.class);
+        SerializedObject<String> wang = serializer.serialize(
+                new AccountRegisteredEvent("wang", "Wang Fang", "13900139000", Set.of(Role.RESIDENT)), String.class);
+
+        assertThat(keys.erase(Subjects.person("lihua"))).isTrue();
+
+        assertThat(serializer.<String, AccountRegisteredEvent>deserialize(lihua)).isEqualTo(new AccountRegisteredEvent(
+                "lihua", PersonalData.ERASED, PersonalData.ERASED, Set.of(Role.RESIDENT)));
+        assertThat(serializer.<String, AccountRegisteredEvent>deserialize(wang).phone()).isEqualTo("13900139000");
+        assertThat(EventSerialization.serializer(new PersonalKeys(database.getCollection("personalKeys"), SECRET))
+                                     .<String, AccountRegisteredEvent>deserialize(lihua).displayName())
+                .as("on another instance, with no key cached").isEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
+    void aChildHasAKeyOfTheirOwnApartFromTheirGuardians() {
+        ChildEnrolledEvent enrolled = new ChildEnrolledEvent("course-1", "e1", "lihua", "Li Xiaoming", 3, 20, 0);
+        SerializedObject<String> stored = serializer.serialize(enrolled, String.class);
+        assertThat(stored.getData()).doesNotContain("Xiaoming");
+
+        keys.erase(Subjects.person("lihua"));
+        assertThat(serializer.<String, ChildEnrolledEvent>deserialize(stored).childName()).isEqualTo("Li Xiaoming");
+
+        keys.erase(Subjects.child("lihua", "Li Xiaoming"));
+        assertThat(serializer.<String, ChildEnrolledEvent>deserialize(stored).childName()).isEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
+    void aValueStoredBeforeEncryptionReadsAsItIs() {
+        SerializedObject<String> plain = EventSerialization.serializer().serialize(LIHUA, String.class);
+
+        assertThat(serializer.<String, AccountRegisteredEvent>deserialize(plain)).isEqualTo(LIHUA);
+    }
+
+    @Test
+    void aCiphertextChangedInTheStoreIsNotReadAsSomethingElse() {
+        String stored = serializer.serialize(LIHUA, String.class).getData();
+        int at = stored.indexOf("pii:1:");
+        int end = stored.indexOf('"', at);
+        char last = stored.charAt(end - 2);
+        String changed = stored.substring(0, end - 2) + (last == 'A' ? 'B' : 'A') + stored.substring(end - 1);
+
+        assertThatThrownBy(() -> serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                changed, String.class, AccountRegisteredEvent.class.getName(), "1")))
+                .hasStackTraceContaining("was changed after it was written");
+    }
+
+    @Test
+    void underAnotherServerSecretKeysDoNotOpen() {
+        SerializedObject<String> stored = serializer.serialize(LIHUA, String.class);
+        Serializer other = EventSerialization.serializer(new PersonalKeys(
+                database.getCollection("personalKeys"), "another secret of 32 bytes......".getBytes(StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> other.deserialize(stored)).hasStackTraceContaining("same secret");
+    }
+}
