@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import community.platform.command.personal.PersonalFields;
 import community.platform.command.personal.PersonalKeys;
+import community.platform.command.personal.PersonalMetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -31,9 +32,13 @@ public final class EventSerialization {
         return JacksonSerializer.builder().objectMapper(mapper()).build();
     }
 
-    /** Fields marked {@link community.platform.shared.personal.PersonalData} encrypted under their subject's key. */
+    /**
+     * Fields marked {@link community.platform.shared.personal.PersonalData}, and the client address in metadata,
+     * encrypted under their subject's key.
+     */
     public static Serializer serializer(PersonalKeys keys) {
-        return JacksonSerializer.builder().objectMapper(withPersonalFields(mapper(), keys)).build();
+        return new PersonalMetaData(JacksonSerializer.builder().objectMapper(withPersonalFields(mapper(), keys)).build(),
+                                    keys);
     }
 
     /**

@@ -1,11 +1,6 @@
 package community.platform.command.handling;
 
 import community.platform.shared.RuleViolation;
-import community.platform.command.personal.PersonalFields;
-import community.platform.command.personal.PersonalKeys;
-import community.platform.shared.personal.Subjects;
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -42,21 +37,10 @@ public class CommandHandlingConfiguration {
                                     .build();
     }
 
-    /**
-     * Who acted, copied onto every event; the client address is personal information, so it is stored encrypted under
-     * the actor's key (a process's commands carry it sealed already, from the event they follow).
-     */
+    /** Who acted, copied onto every event (the client address is stored encrypted: see PersonalMetaData). */
     @Bean
-    public CorrelationDataProvider actorCorrelation(PersonalKeys personalKeys) {
-        CorrelationDataProvider actor = new SimpleCorrelationDataProvider(ACTOR_KEYS);
-        return message -> {
-            Map<String, Object> data = new HashMap<>(actor.correlationDataFor(message));
-            if (data.get("clientAddress") instanceof String address && !PersonalFields.isSealed(address)
-                    && data.get("actor") instanceof String who) {
-                data.put("clientAddress", PersonalFields.seal(personalKeys, Subjects.person(who), address));
-            }
-            return data;
-        };
+    public CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(ACTOR_KEYS);
     }
 
     static class RuleViolationInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {

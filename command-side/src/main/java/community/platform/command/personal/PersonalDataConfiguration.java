@@ -5,12 +5,17 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The erasure requests' repository: a request is read from its own stream. */
+/** The repositories of erasure requests and of auditors' looks at personal data: each in its own stream. */
 @Configuration
 public class PersonalDataConfiguration {
 
     @Bean
     public Repository<ErasureRequest> erasureRequestRepository(TypedRepositories repositories) {
         return repositories.of(ErasureRequest.class);
+    }
+
+    @Bean
+    public Repository<PersonalDataAccess> personalDataAccessRepository(TypedRepositories repositories) {
+        return repositories.of(PersonalDataAccess.class);
     }
 }

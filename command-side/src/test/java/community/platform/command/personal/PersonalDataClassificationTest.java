@@ -31,7 +31,7 @@ class PersonalDataClassificationTest {
             "inboxId", "noticeId", "streamId", "username", "volunteer", "resident", "guardian", "organizer", "judge",
             "recipient", "author", "actor", "title", "description", "team", "location", "venue", "previousVenue",
             "instructor", "reason", "detail", "subject", "type", "upperLine", "lowerLine", "horizontalScroll",
-            "question", "answer", "erasedBy", "refusedBy");
+            "question", "answer", "erasedBy", "refusedBy", "accessId", "auditor");
 
     @Test
     void everyTextFieldOfEveryEventIsPersonalOrNamedAsNot() {

@@ -8,6 +8,7 @@ import community.platform.shared.accounts.Role;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.personal.PersonalData;
 import community.platform.shared.personal.Subjects;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
@@ -89,6 +90,19 @@ class PersonalFieldsTest {
 
         keys.erase(Subjects.child("lihua", "Li Xiaoming"));
         assertThat(serializer.<String, ChildEnrolledEvent>deserialize(stored).childName()).isEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
+    void theClientAddressInMetadataIsTheActorsAndErasedWithThem() {
+        SerializedObject<String> stored = serializer.serialize(
+                MetaData.with("actor", "lihua").and("clientAddress", "203.0.113.7"), String.class);
+        assertThat(stored.getData()).doesNotContain("203.0.113.7").contains("pii:1:");
+        assertThat(serializer.<String, MetaData>deserialize(stored)).containsEntry("clientAddress", "203.0.113.7");
+
+        keys.erase(Subjects.person("lihua"));
+
+        assertThat(serializer.<String, MetaData>deserialize(stored))
+                .containsEntry("clientAddress", PersonalData.ERASED).containsEntry("actor", "lihua");
     }
 
     @Test

@@ -1,5 +1,10 @@
 package community.platform.api.audit;
 
+import community.platform.api.web.Commands;
+import community.platform.shared.personal.RecordPersonalDataShownCommand;
+import org.springframework.web.server.ServerWebExchange;
+import java.security.Principal;
+import java.util.UUID;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
@@ -47,28 +52,62 @@ public class AuditController {
     private static final String CSV_HEADER = CSV.format("position", "streamId", "sequence", "type", "timestamp",
                                                         "actor", "payload", "metadata") + "\r\n";
 
+    private static final int MAX_REASON = 500;
+
     private final Views views;
+    private final Commands commands;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public AuditController(Views views, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public AuditController(Views views, Commands commands, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.views = views;
+        this.commands = commands;
         this.json = json;
     }
 
     /**
      * The record's events. A record whose hash chain does not verify is marked: {@code Chain-Intact: false}, and
-     * {@code Chain-Broken-From} names the first sequence that cannot be trusted.
+     * {@code Chain-Broken-From} names the first sequence that cannot be trusted. Personal fields read
+     * {@code [masked]} unless a {@code reason} is given, which is recorded as an event before anything is shown;
+     * {@code Personal-Data} says which.
      */
-    @Operation(summary = "A record's events, with whether its hash chain holds in Chain-Intact")
+    @Operation(summary = "A record's events, with whether its hash chain holds in Chain-Intact; personal fields"
+                         + " masked unless a reason is given (recorded)")
     @GetMapping("/api/audit/streams/{id}/events")
-    public Mono<List<AuditEvent>> history(@PathVariable String id, ServerHttpResponse response) {
-        return markChain(id, response).then(history(id));
+    public Mono<List<AuditEvent>> history(@PathVariable String id, @RequestParam(required = false) String reason,
+                                          ServerHttpResponse response, ServerWebExchange exchange) {
+        return markChain(id, response).then(shown(id, reason, response, exchange))
+                                      .flatMap(unmasked -> history(id, unmasked));
     }
 
     public Mono<List<AuditEvent>> history(String id) {
-        return views.list(new FindStreamEventsQuery(id), AuditEvent.class)
+        return history(id, false);
+    }
+
+    private Mono<List<AuditEvent>> history(String id, boolean unmasked) {
+        return views.list(new FindStreamEventsQuery(id, unmasked), AuditEvent.class)
                     .filter(events -> !events.isEmpty())
                     .switchIfEmpty(Mono.error(() -> noRecord(id)));
+    }
+
+    /** Whether to show personal fields: only for a stated reason, recorded first. */
+    private Mono<Boolean> shown(String id, String reason, ServerHttpResponse response, ServerWebExchange exchange) {
+        if (reason == null) {
+            response.getHeaders().set("Personal-Data", "masked");
+            return Mono.just(false);
+        }
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            return Mono.error(new ApiProblemException(Problems.of(
+                    HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request",
+                    "reason: say why personal data must be shown, in 1 to " + MAX_REASON + " characters")));
+        }
+        return exchange.getPrincipal().map(Principal::getName)
+                       .flatMap(auditor -> commands.send(new RecordPersonalDataShownCommand(
+                               UUID.randomUUID().toString(), auditor, id, why), exchange))
+                       .then(Mono.fromSupplier(() -> {
+                           response.getHeaders().set("Personal-Data", "shown");
+                           return true;
+                       }));
     }
 
     /** Whether the record's hash chain verifies, and from which sequence it does not. */
@@ -88,16 +127,23 @@ public class AuditController {
     }
 
     /** The record as it stood at {@code asOf} (now when left out). */
-    @Operation(summary = "A record's state as it stood at an instant")
+    @Operation(summary = "A record's state as it stood at an instant; personal fields masked unless a reason is"
+                         + " given (recorded)")
     @GetMapping("/api/audit/streams/{id}/state")
     public Mono<RecordState> state(@PathVariable String id, @RequestParam(required = false) OffsetDateTime asOf,
-                                   ServerHttpResponse response) {
-        return markChain(id, response).then(state(id, asOf));
+                                   @RequestParam(required = false) String reason, ServerHttpResponse response,
+                                   ServerWebExchange exchange) {
+        return markChain(id, response).then(shown(id, reason, response, exchange))
+                                      .flatMap(unmasked -> state(id, asOf, unmasked));
     }
 
     public Mono<RecordState> state(String id, OffsetDateTime asOf) {
+        return state(id, asOf, false);
+    }
+
+    private Mono<RecordState> state(String id, OffsetDateTime asOf, boolean unmasked) {
         Instant at = asOf == null ? Instant.now() : asOf.toInstant();
-        return views.find(new FindStreamStateQuery(id, at), RecordState.class)
+        return views.find(new FindStreamStateQuery(id, at, unmasked), RecordState.class)
                     .switchIfEmpty(Mono.error(() -> noRecord(id)))
                     .filter(state -> state.recordType() != null)
                     .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.of(

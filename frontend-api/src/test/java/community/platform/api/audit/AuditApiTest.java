@@ -91,6 +91,49 @@ class AuditApiTest extends ApiTest {
     }
 
     @Test
+    void personalFieldsAreMaskedUnlessTheAuditorStatesAReasonWhichIsRecorded() {
+        String auditor = account("auditor", PASSWORD, "AUDITOR");
+        String lihua = unique("lihua");
+        web.post().uri("/api/accounts").contentType(MediaType.APPLICATION_JSON)
+           .bodyValue(Map.of("username", lihua, "password", PASSWORD, "displayName", "Li Hua " + lihua,
+                             "phone", "13800138000")).exchange().expectStatus().isCreated();
+
+        JsonNode masked = as(auditor, PASSWORD).get().uri("/api/audit/streams/{id}/events", lihua).exchange()
+                                               .expectStatus().isOk().expectHeader().valueEquals("Personal-Data", "masked")
+                                               .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(masked.get(0).at("/payload/username").asText()).isEqualTo(lihua);
+        assertThat(masked.get(0).at("/payload/displayName").asText()).isEqualTo("[masked]");
+        assertThat(masked.get(0).at("/payload/phone").asText()).isEqualTo("[masked]");
+        assertThat(masked.get(0).at("/metadata/clientAddress").asText()).isEqualTo("[masked]");
+        assertThat(get(auditor, "/api/audit/streams/{id}/state", lihua).toString())
+                .doesNotContain("13800138000").doesNotContain("Li Hua").contains("[masked]");
+        as(auditor, PASSWORD).get().uri("/api/audit/streams/{id}/events?reason= ", lihua).exchange()
+                             .expectStatus().isEqualTo(422);
+
+        JsonNode shown = as(auditor, PASSWORD).get()
+                                              .uri("/api/audit/streams/{id}/events?reason={r}", lihua,
+                                                   "complaint 2027-014 about a duty")
+                                              .exchange().expectStatus().isOk()
+                                              .expectHeader().valueEquals("Personal-Data", "shown")
+                                              .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(shown.get(0).at("/payload/phone").asText()).isEqualTo("13800138000");
+        assertThat(shown.get(0).at("/metadata/clientAddress").asText()).isEqualTo("127.0.0.1");
+
+        String log = as(auditor, PASSWORD).get().uri("/api/audit/events?type=PersonalDataShownEvent").exchange()
+                                          .expectStatus().isOk().expectBody(String.class).returnResult()
+                                          .getResponseBody();
+        assertThat(log).contains(lihua).contains("complaint 2027-014 about a duty").contains("\"auditor\":\"" + auditor);
+        String export = as(auditor, PASSWORD).get().uri("/api/audit/events?actor={a}", lihua).exchange()
+                                             .expectStatus().isOk().expectBody(String.class).returnResult()
+                                             .getResponseBody();
+        assertThat(export).contains(lihua).doesNotContain("13800138000").doesNotContain("Li Hua");
+        String csv = as(auditor, PASSWORD).get().uri("/api/audit/events?actor={a}&format=csv", lihua).exchange()
+                                          .expectStatus().isOk().expectBody(String.class).returnResult()
+                                          .getResponseBody();
+        assertThat(csv).contains(lihua).doesNotContain("13800138000").doesNotContain("Li Hua");
+    }
+
+    @Test
     void thePastStateBeforeTheFirstSignUpMidWaitlistAndAfterThePromotion() {
         String auditor = account("auditor", PASSWORD, "AUDITOR");
         History h = aPostWithAPromotion(auditor);

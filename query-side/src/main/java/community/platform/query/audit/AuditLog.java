@@ -58,7 +58,7 @@ class AuditLog {
     @QueryHandler
     public List<AuditEvent> handle(FindStreamEventsQuery query) {
         try (Stream<? extends DomainEventMessage<?>> events = history(query.streamId())) {
-            return events.map(AuditLog::audited).toList();
+            return events.map(event -> query.unmasked() ? shown(event) : audited(event)).toList();
         }
     }
 
@@ -87,9 +87,11 @@ class AuditLog {
             view = fold.get().apply(view, event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
             last = event.getSequenceNumber();
         }
+        Object state = view == null ? null : fold.get().present(view, last, query.asOf());
         return Optional.of(new RecordState(query.streamId(),
                                            fold.get().events().getSimpleName().replace("Event", ""), query.asOf(),
-                                           last, view == null ? null : fold.get().present(view, last, query.asOf())));
+                                           last, state == null || query.unmasked() ? state
+                                                                                   : PersonalDataMask.view(Json.toMap(state))));
     }
 
     /** A page of the global log, oldest first, as {@link #page} reads it. */
@@ -165,7 +167,16 @@ class AuditLog {
                 && (query.actor() == null || query.actor().equals(event.getMetaData().get("actor")));
     }
 
+    /** An event as an auditor sees it: personal fields masked ({@link PersonalDataMask}). */
     static AuditEvent audited(EventMessage<?> event) {
+        AuditEvent shown = shown(event);
+        return new AuditEvent(shown.streamId(), shown.sequence(), shown.position(), shown.type(), shown.timestamp(),
+                              shown.actor(), PersonalDataMask.payload(event.getPayloadType(), shown.payload()),
+                              PersonalDataMask.metaData(shown.metadata()));
+    }
+
+    /** An event with its personal fields, for an auditor who stated why. */
+    static AuditEvent shown(EventMessage<?> event) {
         String stream = event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null;
         long sequence = event instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : -1;
         Long position = event instanceof TrackedEventMessage<?> t ? t.trackingToken().position().stream().boxed()
