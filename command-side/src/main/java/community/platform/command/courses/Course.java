@@ -11,6 +11,7 @@ import community.platform.shared.courses.AttendanceMarkedEvent;
 import community.platform.shared.courses.CancelCourseSessionCommand;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ChildWaitlistedEvent;
+import community.platform.command.personal.ChildIds;
 import community.platform.shared.courses.Children;
 import community.platform.shared.personal.PersonalData;
 import community.platform.shared.courses.CompleteCourseCommand;
@@ -176,7 +177,7 @@ class Course {
      * step, and the seat or queue place is decided on its {@link ConfirmEnrollmentCommand}.
      */
     @CommandHandler
-    public long handle(EnrollChildCommand command) {
+    public long handle(EnrollChildCommand command, ChildIds childIds) {
         if (known(command.enrollmentId())) {
             return AggregateLifecycle.getVersion();
         }
@@ -204,7 +205,8 @@ class Course {
         }
         apply(new EnrollmentRequestedEvent(courseId, command.enrollmentId(), command.guardian(),
                                            command.childName().strip(), command.childGrade(), title(),
-                                           heldSessions().toList()));
+                                           heldSessions().toList(),
+                                           childIds.of(command.guardian(), command.childName())));
         return AggregateLifecycle.getVersion();
     }
 

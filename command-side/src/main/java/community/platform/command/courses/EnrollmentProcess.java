@@ -3,7 +3,6 @@ package community.platform.command.courses;
 import community.platform.command.handling.OwnCommits;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
-import community.platform.shared.courses.Children;
 import community.platform.shared.courses.ConfirmEnrollmentCommand;
 import community.platform.shared.courses.CourseCompletedEvent;
 import community.platform.shared.courses.CourseSession;
@@ -58,8 +57,7 @@ public class EnrollmentProcess {
     @StartSaga
     @SagaEventHandler(associationProperty = "enrollmentId")
     void on(EnrollmentRequestedEvent event, @SequenceNumber long version, OwnCommits commands) {
-        start(event.courseId(), event.enrollmentId(), Children.scheduleOf(event.guardian(), event.childName()),
-              event.title(), event.sessions());
+        start(event.courseId(), event.enrollmentId(), event.scheduleId(), event.title(), event.sessions());
         Optional<RuleViolation> refused = reserve(version, commands);
         if (refused.isPresent()) {
             RuleViolation overlap = refused.get();

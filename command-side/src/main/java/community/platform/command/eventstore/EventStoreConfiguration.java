@@ -54,17 +54,6 @@ public class EventStoreConfiguration {
         return engine;
     }
 
-    /**
-     * Personal data keys, kept under the server secret: without one (a store in memory, a test) under a key made for
-     * this process, so that nothing is ever stored in plain text.
-     */
-    @Bean
-    public PersonalKeys personalKeys(MongoDatabase platformDatabase, ObjectProvider<SecretKey> serverSecret) {
-        SecretKey secret = serverSecret.getIfAvailable();
-        return new PersonalKeys(platformDatabase.getCollection("personalKeys"),
-                                secret != null ? secret.getEncoded() : PersonalKeys.processKey());
-    }
-
     /** What the driver learnt of the store when it connected: a replica set, or a single server (the embedded one). */
     static boolean isReplicaSet(MongoClient client, MongoDatabase database) {
         database.runCommand(new Document("ping", 1));

@@ -1,13 +1,36 @@
 package community.platform.command.personal;
 
+import com.mongodb.client.MongoDatabase;
 import community.platform.command.eventstore.TypedRepositories;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The repositories of erasure requests and of auditors' looks at personal data: each in its own stream. */
+import javax.crypto.SecretKey;
+
+/**
+ * Personal data's keys and children's ids, both under the server secret, and the repositories of erasure requests and
+ * of auditors' looks at personal data (each in its own stream).
+ */
 @Configuration
 public class PersonalDataConfiguration {
+
+    /**
+     * Personal data keys, kept under the server secret: without one (a store in memory, a test) under a key made for
+     * this process, so that nothing is ever stored in plain text.
+     */
+    @Bean
+    public PersonalKeys personalKeys(MongoDatabase platformDatabase, ObjectProvider<SecretKey> serverSecret) {
+        SecretKey secret = serverSecret.getIfAvailable();
+        return new PersonalKeys(platformDatabase.getCollection("personalKeys"),
+                                secret != null ? secret.getEncoded() : PersonalKeys.processKey());
+    }
+
+    @Bean
+    public ChildIds childIds(PersonalKeys personalKeys) {
+        return personalKeys.childIds();
+    }
 
     @Bean
     public Repository<ErasureRequest> erasureRequestRepository(TypedRepositories repositories) {

@@ -107,8 +107,8 @@ public final class PersonalFields extends NopAnnotationIntrospector {
                 return;
             }
             String owner = subjectOf(json.currentValue());
-            json.writeString(seal(keys, personal.ofChild() ? Subjects.child(owner, value) : Subjects.person(owner),
-                                  value));
+            json.writeString(seal(keys, personal.ofChild() ? Subjects.child(keys.childIds().of(owner, value))
+                                                           : Subjects.person(owner), value));
         }
 
         private String subjectOf(Object holder) {

@@ -41,6 +41,7 @@ public class PersonalKeys {
 
     private final MongoCollection<Document> keys;
     private final Aead keysetKey;
+    private final ChildIds childIds;
     private final Cache<String, Optional<Aead>> byKeyId = Caffeine.newBuilder().maximumSize(100_000)
                                                                   .expireAfterWrite(Duration.ofMinutes(1)).build();
     private final Cache<String, String> keyIdBySubject = Caffeine.newBuilder().maximumSize(100_000)
@@ -48,6 +49,7 @@ public class PersonalKeys {
 
     public PersonalKeys(MongoCollection<Document> keys, byte[] serverSecret) {
         this.keys = keys;
+        this.childIds = new ChildIds(serverSecret);
         try {
             AeadConfig.register();
             this.keysetKey = new AesGcmJce(Hkdf.computeHkdf("HMACSHA256", serverSecret, new byte[0], KEYSET_CONTEXT,
@@ -56,6 +58,11 @@ public class PersonalKeys {
             throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
         }
         keys.createIndex(Indexes.ascending("subject"), new IndexOptions().unique(true));
+    }
+
+    /** Children's ids, under the same server secret as the keys. */
+    public ChildIds childIds() {
+        return childIds;
     }
 
     /** A random secret for a process that has no server secret: its keys open only in this process. */

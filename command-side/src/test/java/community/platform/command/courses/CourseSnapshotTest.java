@@ -3,6 +3,8 @@ package community.platform.command.courses;
 import community.platform.command.eventstore.EmbeddedMongo;
 import community.platform.command.eventstore.EventSerialization;
 import community.platform.command.eventstore.MongoEventStorageEngine;
+import community.platform.command.personal.ChildIds;
+import java.nio.charset.StandardCharsets;
 import community.platform.shared.courses.AttendanceMark;
 import community.platform.shared.courses.CompleteCourseCommand;
 import community.platform.shared.courses.ConfirmEnrollmentCommand;
@@ -55,6 +57,8 @@ class CourseSnapshotTest {
         engine.ensureIndexes();
         axon = DefaultConfigurer.defaultConfiguration()
                                 .configureSerializer(c -> EventSerialization.serializer())
+                                .registerComponent(ChildIds.class, c -> new ChildIds(
+                                        "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8)))
                                 .configureEmbeddedEventStore(c -> engine)
                                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Course.class)
                                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(

@@ -1,6 +1,7 @@
 package community.platform.command.courses;
 
 import community.platform.shared.ErrorCode;
+import community.platform.command.personal.ChildIds;
 import community.platform.shared.courses.AttendanceMark;
 import community.platform.shared.courses.AttendanceMarkedEvent;
 import community.platform.shared.courses.CancelCourseSessionCommand;
@@ -50,11 +51,15 @@ class CourseTest {
     private static final Instant NOW = Instant.parse("2027-03-01T02:00:00Z");
     private static final Instant FIRST = Instant.parse("2027-03-01T07:30:00Z");
 
+    private static final ChildIds CHILD_IDS = new ChildIds("a server secret of thirty-two b.".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8));
+
     private AggregateTestFixture<Course> fixture;
 
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Course.class);
+        fixture.registerInjectableResource(CHILD_IDS);
         fixture.givenCurrentTime(NOW);
     }
 
@@ -90,7 +95,8 @@ class CourseTest {
             new ChildWaitlistedEvent("course-1", "e-3", "zhao", "Zhao Xiaogang", 3, 2, 2, 1);
 
     private static EnrollmentRequestedEvent requested(String id, String guardian, String child) {
-        return new EnrollmentRequestedEvent("course-1", id, guardian, child, 3, "Paper cutting", sessions(3));
+        return new EnrollmentRequestedEvent("course-1", id, guardian, child, 3, "Paper cutting", sessions(3),
+                                            CHILD_IDS.of(guardian, child));
     }
 
     /** Requested and decided through the enrollment process, whose time it keeps. */
@@ -215,7 +221,8 @@ class CourseTest {
                       new CourseSessionCancelledEvent("course-1", session(3), "holiday"))
                .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3))
                .expectEvents(new EnrollmentRequestedEvent("course-1", "e-1", "lihua", "Li Xiaoming", 3,
-                                                          "Paper cutting", List.of(session(1), moved)));
+                                                          "Paper cutting", List.of(session(1), moved),
+                                                          CHILD_IDS.of("lihua", "Li Xiaoming")));
     }
 
     @Test

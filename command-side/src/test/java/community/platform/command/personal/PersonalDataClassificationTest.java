@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersonalDataClassificationTest {
 
     /**
-     * Ids (of records, requests, keys), usernames (pseudonymous handles that key records, not names), titles and places
+     * Ids (of records, requests, keys; a child's id is a keyed hash that names no one), usernames (pseudonymous handles that key records, not names), titles and places
      * of public posts, events and courses, error codes and the texts the platform writes itself, and the organizers'
      * reasons for changes (which the README asks organizers to keep free of personal details).
      */
@@ -31,7 +31,7 @@ class PersonalDataClassificationTest {
             "inboxId", "noticeId", "streamId", "username", "volunteer", "resident", "guardian", "organizer", "judge",
             "recipient", "author", "actor", "title", "description", "team", "location", "venue", "previousVenue",
             "instructor", "reason", "detail", "subject", "type", "upperLine", "lowerLine", "horizontalScroll",
-            "question", "answer", "erasedBy", "refusedBy", "accessId", "auditor");
+            "question", "answer", "erasedBy", "refusedBy", "accessId", "auditor", "childId");
 
     @Test
     void everyTextFieldOfEveryEventIsPersonalOrNamedAsNot() {

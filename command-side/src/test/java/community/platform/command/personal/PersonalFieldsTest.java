@@ -88,7 +88,7 @@ class PersonalFieldsTest {
         keys.erase(Subjects.person("lihua"));
         assertThat(serializer.<String, ChildEnrolledEvent>deserialize(stored).childName()).isEqualTo("Li Xiaoming");
 
-        keys.erase(Subjects.child("lihua", "Li Xiaoming"));
+        keys.erase(Subjects.child(keys.childIds().of("lihua", " li  xiaoming ")));
         assertThat(serializer.<String, ChildEnrolledEvent>deserialize(stored).childName()).isEqualTo(PersonalData.ERASED);
     }
 

@@ -15,7 +15,15 @@ public final class Children {
         return guardian + "/" + childName.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    /** The id of the child's schedule, which keeps their enrollments from overlapping. */
+    /** The id of the child's schedule, which keeps their enrollments from overlapping, by the child's id. */
+    public static String scheduleOf(String childId) {
+        return "child-" + childId;
+    }
+
+    /**
+     * The id a child's schedule had before children had ids of their own (it names the child): enrollments of that
+     * time keep it.
+     */
     public static String scheduleOf(String guardian, String childName) {
         return "child-" + key(guardian, childName);
     }

@@ -8,10 +8,24 @@ import java.util.List;
 /**
  * A guardian asked for a place; the course's rules that it owns (open, grade, not in already) held. The enrollment
  * process holds the child's time for {@code sessions}, the course's sessions not cancelled as the course itself
- * recorded them, and then has the course decide.
+ * recorded them, in the schedule of the child's id ({@code childId}, which names no one; null in requests made before
+ * children had ids, whose schedules are named as {@link Children#scheduleOf(String, String)} names them), and then
+ * has the course decide.
  */
 @Revision("1")
-public record EnrollmentRequestedEvent(String courseId, String enrollmentId, String guardian, @PersonalData(subject = "guardian", ofChild = true) String childName,
-                                       int childGrade, String title, List<CourseSession> sessions)
+public record EnrollmentRequestedEvent(String courseId, String enrollmentId, String guardian,
+                                       @PersonalData(subject = "guardian", ofChild = true) String childName,
+                                       int childGrade, String title, List<CourseSession> sessions, String childId)
         implements CourseEvent {
+
+    /** A request as recorded before children had ids. */
+    public EnrollmentRequestedEvent(String courseId, String enrollmentId, String guardian, String childName,
+                                    int childGrade, String title, List<CourseSession> sessions) {
+        this(courseId, enrollmentId, guardian, childName, childGrade, title, sessions, null);
+    }
+
+    /** The schedule that holds the child's time for this enrollment. */
+    public String scheduleId() {
+        return childId == null ? Children.scheduleOf(guardian, childName) : Children.scheduleOf(childId);
+    }
 }

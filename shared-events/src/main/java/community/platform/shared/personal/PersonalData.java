@@ -20,6 +20,9 @@ public @interface PersonalData {
     /** The field of the same record that names the person: a username, or (for a child) their guardian's. */
     String subject();
 
-    /** True when the value belongs to a child of the person named by {@link #subject()}: the child has a key of their own. */
+    /**
+     * True when the value is the name of a child of the person named by {@link #subject()}: the child has a key of
+     * their own, found by their id (which the guardian and this name give).
+     */
     boolean ofChild() default false;
 }

@@ -1,8 +1,9 @@
 package community.platform.shared.personal;
 
-import community.platform.shared.courses.Children;
-
-/** The names of data subjects, whose keys are erased on their own: a resident (by username), or a guardian's child. */
+/**
+ * The names of data subjects, whose keys are erased on their own: a resident (by username), or a child (by their id,
+ * which names no one).
+ */
 public final class Subjects {
 
     private Subjects() {
@@ -12,7 +13,7 @@ public final class Subjects {
         return "person:" + username;
     }
 
-    public static String child(String guardian, String childName) {
-        return "child:" + Children.key(guardian, childName);
+    public static String child(String childId) {
+        return "child:" + childId;
     }
 }
