@@ -11,7 +11,6 @@ import community.platform.shared.courses.AttendanceMarkedEvent;
 import community.platform.shared.courses.CancelCourseSessionCommand;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ChildWaitlistedEvent;
-import community.platform.command.personal.ChildIds;
 import community.platform.shared.courses.Children;
 import community.platform.shared.personal.PersonalData;
 import community.platform.shared.courses.CompleteCourseCommand;
@@ -176,8 +175,7 @@ class Course {
      * Records the request when the rules this course owns hold; the child's schedule is the enrollment process's
      * step, and the seat or queue place is decided on its {@link ConfirmEnrollmentCommand}.
      */
-    @CommandHandler
-    public long handle(EnrollChildCommand command, ChildIds childIds) {
+    long request(EnrollChildCommand command, String childId) {
         if (known(command.enrollmentId())) {
             return AggregateLifecycle.getVersion();
         }
@@ -205,8 +203,7 @@ class Course {
         }
         apply(new EnrollmentRequestedEvent(courseId, command.enrollmentId(), command.guardian(),
                                            command.childName().strip(), command.childGrade(), title(),
-                                           heldSessions().toList(),
-                                           childIds.of(command.guardian(), command.childName())));
+                                           heldSessions().toList(), childId));
         return AggregateLifecycle.getVersion();
     }
 

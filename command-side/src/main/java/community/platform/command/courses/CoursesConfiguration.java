@@ -1,6 +1,7 @@
 package community.platform.command.courses;
 
 import community.platform.command.handling.ProcessesConfiguration;
+import community.platform.command.personal.ChildIds;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -30,6 +31,11 @@ public class CoursesConfiguration {
     public Repository<Course> courseRepository(TypedRepositories repositories,
                                                @Qualifier("courseSnapshots") SnapshotTriggerDefinition snapshots) {
         return repositories.of(Course.class, snapshots);
+    }
+
+    @Bean
+    EnrollmentRequests enrollmentRequests(Repository<Course> courseRepository, ChildIds childIds) {
+        return new EnrollmentRequests(courseRepository, childIds);
     }
 
     /**

@@ -2,7 +2,6 @@ package community.platform.command.personal;
 
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
-import community.platform.shared.personal.ApproveErasureCommand;
 import community.platform.shared.personal.ErasureRefusedEvent;
 import community.platform.shared.personal.ErasureRequestedEvent;
 import community.platform.shared.personal.ErasureSubject;
@@ -12,19 +11,16 @@ import community.platform.shared.personal.RequestErasureCommand;
 import community.platform.shared.personal.Subjects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.List;
-import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One request for erasure, decided once by an ADMIN: carried out (the subject's keys destroyed) or refused with a
- * reason. The keys are destroyed as soon as the decision is stored, and again by {@link KeyShredder} should the
- * process die in between.
+ * One request for erasure, decided once by an ADMIN: carried out (the subject's keys destroyed, see {@link Erasures})
+ * or refused with a reason.
  */
 @Aggregate
 class ErasureRequest {
@@ -41,12 +37,15 @@ class ErasureRequest {
                                         command.enrollmentId(), command.reason()));
     }
 
-    @CommandHandler
-    public void handle(ApproveErasureCommand command, PersonalKeys keys) {
+    /** Carries the erasure out: the keys named are destroyed once this is stored ({@link Erasures}). */
+    void approve(String admin, List<String> keyIds) {
         requireUndecided();
-        List<String> keyIds = Optional.ofNullable(keys.keyIdOf(Subjects.person(username))).stream().toList();
-        apply(new PersonalDataErasedEvent(requestId, subject, username, null, command.admin(), keyIds));
-        CurrentUnitOfWork.get().afterCommit(work -> keyIds.forEach(keys::eraseKey));
+        apply(new PersonalDataErasedEvent(requestId, subject, username, null, admin, keyIds));
+    }
+
+    /** Whose key this request destroys. */
+    String subject() {
+        return Subjects.person(username);
     }
 
     @CommandHandler

@@ -38,6 +38,11 @@ public class PersonalDataConfiguration {
     }
 
     @Bean
+    Erasures erasures(Repository<ErasureRequest> erasureRequestRepository, PersonalKeys personalKeys) {
+        return new Erasures(erasureRequestRepository, personalKeys);
+    }
+
+    @Bean
     public Repository<PersonalDataAccess> personalDataAccessRepository(TypedRepositories repositories) {
         return repositories.of(PersonalDataAccess.class);
     }

@@ -57,8 +57,8 @@ class CourseSnapshotTest {
         engine.ensureIndexes();
         axon = DefaultConfigurer.defaultConfiguration()
                                 .configureSerializer(c -> EventSerialization.serializer())
-                                .registerComponent(ChildIds.class, c -> new ChildIds(
-                                        "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8)))
+                                .registerCommandHandler(c -> new EnrollmentRequests(c.repository(Course.class), new ChildIds(
+                                        "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8))))
                                 .configureEmbeddedEventStore(c -> engine)
                                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Course.class)
                                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(

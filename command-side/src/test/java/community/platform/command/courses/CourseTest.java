@@ -59,7 +59,7 @@ class CourseTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Course.class);
-        fixture.registerInjectableResource(CHILD_IDS);
+        fixture.registerAnnotatedCommandHandler(new EnrollmentRequests(fixture.getRepository(), CHILD_IDS));
         fixture.givenCurrentTime(NOW);
     }
 

@@ -46,7 +46,7 @@ class ErasureRequestTest {
         keys = new PersonalKeys(mongo.freshDatabase().getCollection("personalKeys"),
                                 "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8));
         fixture = new AggregateTestFixture<>(ErasureRequest.class);
-        fixture.registerInjectableResource(keys);
+        fixture.registerAnnotatedCommandHandler(new Erasures(fixture.getRepository(), keys));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package community.platform.api.courses;
 
 import community.platform.PlatformApplication;
+import community.platform.command.personal.ChildIds;
 import community.platform.shared.courses.Children;
 import community.platform.shared.courses.CourseSession;
 import community.platform.shared.courses.CourseSlotsMovedEvent;
@@ -125,10 +126,15 @@ class SessionMoveAfterACrashTest {
         }
     }
 
+    /** Children's ids, as the platform makes them (under the server secret kept in the data folder). */
+    private static ChildIds childIds;
+
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PlatformApplication.class)
+        ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApplication.class)
                 .properties("PLATFORM_DATA_DIR=" + data, "SERVER_PORT=0")
                 .run();
+        childIds = platform.getBean(ChildIds.class);
+        return platform;
     }
 
     private static String guardian(int child) {
@@ -145,7 +151,7 @@ class SessionMoveAfterACrashTest {
     }
 
     private static List<Object> payloads(EventStore events, int child) {
-        return events.readEvents(Children.scheduleOf(guardian(child), name(child))).asStream()
+        return events.readEvents(Children.scheduleOf(childIds.of(guardian(child), name(child)))).asStream()
                      .<Object>map(Message::getPayload).toList();
     }
 
