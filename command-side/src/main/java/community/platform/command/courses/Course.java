@@ -251,7 +251,7 @@ class Course {
         }
         if (!child.guardian().equals(command.guardian())) {
             throw new RuleViolatedException(ErrorCode.NOT_THE_GUARDIAN,
-                                            "Only the guardian who enrolled " + child.name() + " may withdraw them");
+                                            "Only the guardian who made an enrollment may withdraw it");
         }
         String movesUp = places.movesUpWhenLeaving(command.enrollmentId());
         adoptHeldTime();

@@ -6,11 +6,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import community.platform.shared.personal.PersonalData;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,25 +35,43 @@ class PersonalDataClassificationTest {
             "inboxId", "noticeId", "streamId", "username", "volunteer", "resident", "guardian", "organizer", "judge",
             "recipient", "author", "actor", "title", "description", "team", "location", "venue", "previousVenue",
             "instructor", "reason", "detail", "subject", "type", "upperLine", "lowerLine", "horizontalScroll",
-            "question", "answer", "erasedBy", "refusedBy", "accessId", "auditor", "childId");
+            "question", "answer", "erasedBy", "refusedBy", "accessId", "auditor", "childId", "room");
 
     @Test
     void everyTextFieldOfEveryEventIsPersonalOrNamedAsNot() {
         List<String> unclassified = new ArrayList<>();
-        for (Class<?> event : events()) {
-            for (RecordComponent field : event.getRecordComponents()) {
-                if (field.getType() == String.class && !field.isAnnotationPresent(PersonalData.class)
-                        && !NOT_PERSONAL.contains(field.getName())) {
-                    unclassified.add(event.getSimpleName() + "." + field.getName());
-                }
-            }
-        }
+        Set<Class<?>> seen = new HashSet<>();
+        events().forEach(event -> unclassified(event, seen, unclassified));
         assertThat(unclassified).as("text fields neither marked @PersonalData nor named as not personal").isEmpty();
+    }
+
+    /** The record's text fields, and those of the records it holds (alone or in a list), at every depth. */
+    private static void unclassified(Class<?> record, Set<Class<?>> seen, List<String> found) {
+        if (!seen.add(record)) {
+            return;
+        }
+        for (RecordComponent field : record.getRecordComponents()) {
+            if (field.getType() == String.class && !field.isAnnotationPresent(PersonalData.class)
+                    && !NOT_PERSONAL.contains(field.getName())) {
+                found.add(record.getSimpleName() + "." + field.getName());
+            }
+            held(field.getGenericType()).filter(Class::isRecord).forEach(inner -> unclassified(inner, seen, found));
+        }
+    }
+
+    private static Stream<Class<?>> held(Type type) {
+        if (type instanceof Class<?> plain) {
+            return Stream.of(plain);
+        }
+        if (type instanceof ParameterizedType generic) {
+            return Arrays.stream(generic.getActualTypeArguments()).flatMap(PersonalDataClassificationTest::held);
+        }
+        return Stream.empty();
     }
 
     @Test
     void theFieldsTheLawNamesAreMarked() {
-        assertThat(personalFields()).contains("AccountRegisteredEvent.phone", "AccountRegisteredEvent.displayName",
+        assertThat(personalFields()).as("in the events themselves").contains("AccountRegisteredEvent.phone", "AccountRegisteredEvent.displayName",
                                               "VolunteerSignedUpEvent.displayName", "ChildEnrolledEvent.childName",
                                               "EnrollmentRequestedEvent.childName",
                                               "CourseFeedbackGivenEvent.comment");
