@@ -5,6 +5,7 @@ import community.platform.command.calendar.TimeSlot;
 import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
+import community.platform.shared.courses.ListHeldEnrollmentsCommand;
 import community.platform.shared.courses.CourseSlotsMovedEvent;
 import community.platform.shared.courses.CourseSlotsReleasedEvent;
 import community.platform.shared.courses.CourseSlotsReservedEvent;
@@ -65,6 +66,20 @@ class ChildSchedule {
         apply(new CourseSlotsReservedEvent(command.scheduleId(), command.courseId(), command.title(),
                                            command.sessions(), command.enrollmentId(), command.courseVersion()));
         return true;
+    }
+
+    /** Each course's enrollment that holds time here (time held before enrollments were named is left out). */
+    @CommandHandler
+    public Map<String, String> handle(ListHeldEnrollmentsCommand command) {
+        Map<String, String> held = new LinkedHashMap<>();
+        if (courses != null) {
+            courses.forEach((course, slots) -> {
+                if (slots.enrollmentId() != null) {
+                    held.put(course, slots.enrollmentId());
+                }
+            });
+        }
+        return held;
     }
 
     @CommandHandler

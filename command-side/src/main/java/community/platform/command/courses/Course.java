@@ -207,6 +207,22 @@ class Course {
         return AggregateLifecycle.getVersion();
     }
 
+    /** The name of the child an enrollment of this guardian's is for (refused to anyone else, without the name). */
+    String childOf(String enrollmentId, String guardian) {
+        Child child = children.get(enrollmentId);
+        Request request = pending().get(enrollmentId);
+        String guardianOf = child != null ? child.guardian() : request != null ? request.guardian() : null;
+        if (guardianOf == null) {
+            throw new RuleViolatedException(ErrorCode.ENROLLMENT_NOT_FOUND,
+                                            "There is no enrollment " + enrollmentId + " in this course");
+        }
+        if (!guardianOf.equals(guardian)) {
+            throw new RuleViolatedException(ErrorCode.NOT_THE_GUARDIAN,
+                                            "Only the guardian who made an enrollment may ask for the child's erasure");
+        }
+        return child != null ? child.name() : request.name();
+    }
+
     /** Seat or queue, one request at a time; a course that closed while the time was being held refuses instead. */
     @CommandHandler
     public long handle(ConfirmEnrollmentCommand command) {

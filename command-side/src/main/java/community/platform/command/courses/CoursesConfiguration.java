@@ -1,6 +1,7 @@
 package community.platform.command.courses;
 
 import community.platform.command.handling.ProcessesConfiguration;
+import community.platform.command.handling.OwnCommits;
 import community.platform.command.personal.ChildIds;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -31,6 +32,16 @@ public class CoursesConfiguration {
     public Repository<Course> courseRepository(TypedRepositories repositories,
                                                @Qualifier("courseSnapshots") SnapshotTriggerDefinition snapshots) {
         return repositories.of(Course.class, snapshots);
+    }
+
+    @Bean
+    public Guardianship guardianship(Repository<Course> courseRepository, ChildIds childIds) {
+        return new Guardianship(courseRepository, childIds);
+    }
+
+    @Bean
+    ChildWithdrawals childWithdrawals(OwnCommits ownCommits) {
+        return new ChildWithdrawals(ownCommits);
     }
 
     @Bean

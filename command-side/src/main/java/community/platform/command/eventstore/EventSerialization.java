@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import community.platform.command.personal.PersonalFields;
-import community.platform.command.personal.PersonalKeys;
-import community.platform.command.personal.PersonalMetaData;
+import community.platform.command.eventstore.personal.PersonalFields;
+import community.platform.command.eventstore.personal.PersonalKeys;
+import community.platform.command.eventstore.personal.PersonalMetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 

@@ -5,7 +5,7 @@ import com.mongodb.connection.ClusterType;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import community.platform.command.personal.PersonalKeys;
+import community.platform.command.eventstore.personal.PersonalKeys;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;

@@ -7,6 +7,7 @@ import community.platform.shared.personal.ErasureRequestedEvent;
 import community.platform.shared.personal.ErasureSubject;
 import community.platform.shared.personal.PersonalDataErasedEvent;
 import community.platform.shared.personal.RefuseErasureCommand;
+import community.platform.shared.personal.RequestChildErasureCommand;
 import community.platform.shared.personal.RequestErasureCommand;
 import community.platform.shared.personal.Subjects;
 import org.axonframework.commandhandling.CommandHandler;
@@ -29,6 +30,8 @@ class ErasureRequest {
     private String requestId;
     private ErasureSubject subject;
     private String username;
+    private String childId;
+    private String enrollmentId;
     private boolean decided;
 
     @CommandHandler
@@ -40,12 +43,18 @@ class ErasureRequest {
     /** Carries the erasure out: the keys named are destroyed once this is stored ({@link Erasures}). */
     void approve(String admin, List<String> keyIds) {
         requireUndecided();
-        apply(new PersonalDataErasedEvent(requestId, subject, username, null, admin, keyIds));
+        apply(new PersonalDataErasedEvent(requestId, subject, username, enrollmentId, admin, keyIds));
+    }
+
+    /** A guardian's request for their child, who is known by their id. */
+    ErasureRequest(RequestChildErasureCommand command, String childId) {
+        apply(new ErasureRequestedEvent(command.requestId(), ErasureSubject.CHILD, command.guardian(),
+                                        command.enrollmentId(), command.reason(), command.courseId(), childId));
     }
 
     /** Whose key this request destroys. */
     String subject() {
-        return Subjects.person(username);
+        return subject == ErasureSubject.CHILD ? Subjects.child(childId) : Subjects.person(username);
     }
 
     @CommandHandler
@@ -66,6 +75,8 @@ class ErasureRequest {
         requestId = event.requestId();
         subject = event.subject();
         username = event.username();
+        childId = event.childId();
+        enrollmentId = event.enrollmentId();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,9 @@
 package community.platform.command.personal;
 
+import community.platform.command.eventstore.personal.PersonalKeys;
+import community.platform.command.courses.Guardianship;
 import community.platform.shared.personal.ApproveErasureCommand;
+import community.platform.shared.personal.RequestChildErasureCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Repository;
@@ -9,17 +12,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Carrying out an erasure: the request records which keys go ({@link ErasureRequest#approve}), and they are destroyed
+ * A guardian's request for a child's erasure, and carrying out an erasure: the request records which keys go ({@link ErasureRequest#approve}), and they are destroyed
  * as soon as that is stored; {@link KeyShredder} destroys them again should the process die in between.
  */
 class Erasures {
 
     private final Repository<ErasureRequest> requests;
     private final PersonalKeys keys;
+    private final Guardianship guardianship;
 
-    Erasures(Repository<ErasureRequest> requests, PersonalKeys keys) {
+    Erasures(Repository<ErasureRequest> requests, PersonalKeys keys, Guardianship guardianship) {
         this.requests = requests;
         this.keys = keys;
+        this.guardianship = guardianship;
+    }
+
+    /** A guardian's request for their child: the course says who the child is, or refuses a stranger. */
+    @CommandHandler
+    String handle(RequestChildErasureCommand command) throws Exception {
+        String childId = guardianship.childIdOf(command.courseId(), command.enrollmentId(), command.guardian());
+        requests.newInstance(() -> new ErasureRequest(command, childId));
+        return command.requestId();
     }
 
     @CommandHandler

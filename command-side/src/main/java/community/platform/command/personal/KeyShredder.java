@@ -1,16 +1,15 @@
 package community.platform.command.personal;
 
+import community.platform.command.eventstore.personal.PersonalKeys;
 import community.platform.shared.personal.PersonalDataErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.stereotype.Component;
 
 /**
  * Destroys the keys of every erasure carried out. {@link ErasureRequest} destroys them as soon as its decision is
  * stored; this handler, with its own position in the log, makes sure of it after a process died in between. A key
  * destroyed already is left as it is, so handling an erasure twice changes nothing.
  */
-@Component
 @ProcessingGroup(KeyShredder.GROUP)
 class KeyShredder {
 

@@ -1,6 +1,8 @@
 package community.platform.command.personal;
 
+import community.platform.command.eventstore.personal.PersonalKeys;
 import com.mongodb.client.MongoDatabase;
+import community.platform.command.courses.Guardianship;
 import community.platform.command.eventstore.TypedRepositories;
 import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.modelling.command.Repository;
@@ -38,8 +40,14 @@ public class PersonalDataConfiguration {
     }
 
     @Bean
-    Erasures erasures(Repository<ErasureRequest> erasureRequestRepository, PersonalKeys personalKeys) {
-        return new Erasures(erasureRequestRepository, personalKeys);
+    Erasures erasures(Repository<ErasureRequest> erasureRequestRepository, PersonalKeys personalKeys,
+                      Guardianship guardianship) {
+        return new Erasures(erasureRequestRepository, personalKeys, guardianship);
+    }
+
+    @Bean
+    KeyShredder keyShredder(PersonalKeys personalKeys) {
+        return new KeyShredder(personalKeys);
     }
 
     @Bean

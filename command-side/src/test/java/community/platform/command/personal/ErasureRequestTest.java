@@ -1,5 +1,6 @@
 package community.platform.command.personal;
 
+import community.platform.command.eventstore.personal.PersonalKeys;
 import community.platform.command.eventstore.EmbeddedMongo;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.personal.ApproveErasureCommand;
@@ -46,7 +47,7 @@ class ErasureRequestTest {
         keys = new PersonalKeys(mongo.freshDatabase().getCollection("personalKeys"),
                                 "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8));
         fixture = new AggregateTestFixture<>(ErasureRequest.class);
-        fixture.registerAnnotatedCommandHandler(new Erasures(fixture.getRepository(), keys));
+        fixture.registerAnnotatedCommandHandler(new Erasures(fixture.getRepository(), keys, null));
     }
 
     @Test
@@ -68,6 +69,21 @@ class ErasureRequestTest {
 
         assertThat(keys.forReading(lihuas)).isEmpty();
         assertThat(keys.forReading(wangs)).isPresent();
+    }
+
+    @Test
+    void carryingOutAChildsErasureDestroysTheChildsKeyAndNotTheGuardians() {
+        String childs = keys.forWriting(Subjects.child("c0ffee")).id();
+        String guardians = keys.forWriting(Subjects.person("lihua")).id();
+
+        fixture.given(new ErasureRequestedEvent("erasure-2", ErasureSubject.CHILD, "lihua", "e-1", null, "course-1",
+                                                "c0ffee"))
+               .when(new ApproveErasureCommand("erasure-2", "root"))
+               .expectEvents(new PersonalDataErasedEvent("erasure-2", ErasureSubject.CHILD, "lihua", "e-1", "root",
+                                                         List.of(childs)));
+
+        assertThat(keys.forReading(childs)).isEmpty();
+        assertThat(keys.forReading(guardians)).isPresent();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package community.platform.shared.personal;
 
-/** Whose data an erasure is for: a resident's account (a guardian's request for one child is still to come). */
+/** Whose data an erasure is for: a resident's account, or one child of a guardian (by the child's id). */
 public enum ErasureSubject {
-    ACCOUNT
+    ACCOUNT, CHILD
 }

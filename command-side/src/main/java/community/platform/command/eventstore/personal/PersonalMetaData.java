@@ -1,4 +1,4 @@
-package community.platform.command.personal;
+package community.platform.command.eventstore.personal;
 
 import community.platform.shared.personal.Subjects;
 import org.axonframework.messaging.MetaData;

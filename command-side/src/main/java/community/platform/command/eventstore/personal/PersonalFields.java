@@ -1,4 +1,4 @@
-package community.platform.command.personal;
+package community.platform.command.eventstore.personal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,5 +1,6 @@
-package community.platform.command.personal;
+package community.platform.command.eventstore.personal;
 
+import community.platform.command.personal.ChildIds;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;

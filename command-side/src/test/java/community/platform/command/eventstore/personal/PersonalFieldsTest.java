@@ -1,4 +1,4 @@
-package community.platform.command.personal;
+package community.platform.command.eventstore.personal;
 
 import com.mongodb.client.MongoDatabase;
 import community.platform.command.eventstore.EmbeddedMongo;
