@@ -21,6 +21,7 @@ class OpenApiTest extends ApiTest {
             "DELETE /api/festival-events/{id}/registrations/me",
             "DELETE /api/volunteer-posts/{id}/signups/me",
             "GET /api/accounts/me",
+            "GET /api/accounts/me/data",
             "GET /api/admin/projections",
             "GET /api/admin/projections/{name}/diff",
             "GET /api/audit/corrections",

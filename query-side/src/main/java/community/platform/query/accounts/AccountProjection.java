@@ -5,12 +5,15 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
 import community.platform.shared.accounts.AccountEvent;
+import community.platform.shared.accounts.AccountRecord;
 import community.platform.shared.accounts.AccountSummary;
+import community.platform.shared.accounts.FindAccountRecordQuery;
 import community.platform.shared.accounts.FindAccountQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
@@ -41,9 +44,9 @@ class AccountProjection implements RecordFold<AccountEvent, AccountView> {
 
     /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
     @EventHandler
-    void on(AccountEvent event, @SequenceNumber long sequence) {
+    void on(AccountEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         KeyedViews.update(views, event.username(), sequence, AccountView::from,
-                          before -> apply(before, event, sequence, null), AccountView::toDocument)
+                          before -> apply(before, event, sequence, at), AccountView::toDocument)
                   .ifPresent(view -> updates.emit(FindAccountQuery.class,
                                                   query -> query.username().equals(view.username()),
                                                   Optional.of(view.summary())));
@@ -56,7 +59,7 @@ class AccountProjection implements RecordFold<AccountEvent, AccountView> {
 
     @Override
     public AccountView apply(AccountView before, AccountEvent event, long sequence, Instant at) {
-        return AccountView.apply(before, event);
+        return AccountView.apply(before, event, at);
     }
 
     @Override
@@ -73,6 +76,14 @@ class AccountProjection implements RecordFold<AccountEvent, AccountView> {
     CompletableFuture<Optional<AccountSummary>> handle(FindAccountQuery query) {
         return Mono.from(views.find(eq("_id", query.username())).first())
                    .map(document -> Optional.of(AccountView.from(document).summary()))
+                   .defaultIfEmpty(Optional.empty())
+                   .toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<Optional<AccountRecord>> handle(FindAccountRecordQuery query) {
+        return Mono.from(views.find(eq("_id", query.username())).first())
+                   .map(document -> Optional.of(AccountView.from(document).record()))
                    .defaultIfEmpty(Optional.empty())
                    .toFuture();
     }

@@ -1,5 +1,6 @@
 package community.platform.query.festival;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.audit.RecordFold;
@@ -9,7 +10,9 @@ import community.platform.shared.festival.FestivalEventRejectedEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventSummary;
 import community.platform.shared.festival.FindFestivalEventQuery;
+import community.platform.shared.festival.FindResidentFestivalRecordsQuery;
 import community.platform.shared.festival.FindResultsQuery;
+import community.platform.shared.festival.ResidentFestivalRecord;
 import community.platform.shared.festival.ListFestivalEventsQuery;
 import community.platform.shared.festival.ResultRow;
 import org.axonframework.config.ProcessingGroup;
@@ -109,6 +112,18 @@ class FestivalEventProjection implements RecordFold<FestivalEventEvent, Festival
         return Flux.from(views.find(filter))
                    .map(d -> FestivalEventView.from(d).summary(now, d.getLong("lastSequence")))
                    .sort(Comparator.comparing(FestivalEventSummary::startsAt).thenComparing(FestivalEventSummary::id))
+                   .collectList().toFuture();
+    }
+
+    /** Only the resident's own part of each event: others' registrations and entries are not in the answer. */
+    @QueryHandler
+    CompletableFuture<List<ResidentFestivalRecord>> handle(FindResidentFestivalRecordsQuery query) {
+        String resident = query.resident();
+        return Flux.from(views.find(Filters.or(eq("registered", resident), eq("queue", resident),
+                                               eq("entries.author", resident))))
+                   .mapNotNull(d -> FestivalEventView.from(d).record(resident).orElse(null))
+                   .sort(Comparator.comparing(ResidentFestivalRecord::startsAt)
+                                   .thenComparing(ResidentFestivalRecord::eventId))
                    .collectList().toFuture();
     }
 

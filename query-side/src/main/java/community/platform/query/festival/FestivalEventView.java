@@ -12,6 +12,7 @@ import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
 import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
 import community.platform.shared.festival.FestivalEventScheduledEvent;
 import community.platform.shared.festival.FestivalEventSummary;
+import community.platform.shared.festival.ResidentFestivalRecord;
 import community.platform.shared.festival.ResultRow;
 import org.bson.Document;
 
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
@@ -116,6 +118,23 @@ record FestivalEventView(@JsonProperty("_id") String eventId, Details event, Str
                                    average.isPresent() ? Math.round(average.getAsDouble() * 100) / 100.0 : null));
         }
         return rows;
+    }
+
+    /** The resident's own registration and entries in this event; none when they have neither. */
+    Optional<ResidentFestivalRecord> record(String resident) {
+        int waiting = queue.indexOf(resident);
+        ResidentFestivalRecord.Registration registration = registered.contains(resident)
+                ? ResidentFestivalRecord.Registration.REGISTERED
+                : waiting >= 0 ? ResidentFestivalRecord.Registration.WAITLISTED : null;
+        List<ResidentFestivalRecord.Entry> own = entries.stream().filter(e -> resident.equals(e.author()))
+                .map(e -> new ResidentFestivalRecord.Entry(e.entryId(), e.upperLine(), e.lowerLine(),
+                                                           e.horizontalScroll()))
+                .toList();
+        if (registration == null && own.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResidentFestivalRecord(eventId, event.title(), event.kind(), startsAt, endsAt,
+                                                      registration, waiting >= 0 ? waiting + 1 : null, own));
     }
 
     Document toDocument(long lastSequence) {

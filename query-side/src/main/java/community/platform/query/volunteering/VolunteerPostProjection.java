@@ -9,6 +9,8 @@ import community.platform.query.audit.RecordFold;
 import community.platform.query.views.KeyedViews;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
+import community.platform.shared.volunteering.FindVolunteerRecordsQuery;
+import community.platform.shared.volunteering.VolunteerRecord;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
@@ -186,6 +188,17 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
                    .map(view -> view.summary(now))
                    .filter(summary -> query.status() == null || query.status().equals(summary.status().name()))
                    .sort(Comparator.comparing(VolunteerPostSummary::startsAt).thenComparing(VolunteerPostSummary::id))
+                   .collectList()
+                   .toFuture();
+    }
+
+    /** Only the volunteer's own seat or place of each post: nobody else on the post is in the answer. */
+    @QueryHandler
+    CompletableFuture<List<VolunteerRecord>> handle(FindVolunteerRecordsQuery query) {
+        return Flux.from(views.find(Filters.or(eq("seats.username", query.volunteer()),
+                                               eq("queue.username", query.volunteer()))))
+                   .mapNotNull(stored -> VolunteerPostView.from(stored).record(query.volunteer()).orElse(null))
+                   .sort(Comparator.comparing(VolunteerRecord::startsAt).thenComparing(VolunteerRecord::postId))
                    .collectList()
                    .toFuture();
     }

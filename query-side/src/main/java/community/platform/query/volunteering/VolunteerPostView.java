@@ -16,7 +16,9 @@ import community.platform.shared.volunteering.VolunteerPostEvent;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
 import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
 import community.platform.shared.volunteering.VolunteerPostSummary;
+import community.platform.shared.volunteering.VolunteerDuty;
 import community.platform.shared.volunteering.VolunteerPromotedEvent;
+import community.platform.shared.volunteering.VolunteerRecord;
 import community.platform.shared.volunteering.VolunteerRoster;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
@@ -25,6 +27,7 @@ import org.bson.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -42,13 +45,20 @@ record VolunteerPostView(@JsonProperty("_id") String postId, Details post, Insta
 
     /** A display name only where the event recorded one (sign-ups before names were read from accounts). */
     record Seat(String username, String displayName, Instant signedUpAt, Instant checkedInAt, Instant checkedOutAt,
-                Long minutes, String requestId) {
+                Long minutes, String requestId, List<VolunteerRecord.Correction> corrections) {
         Seat(String username, String displayName, Instant signedUpAt, String requestId) {
-            this(username, displayName, signedUpAt, null, null, null, requestId);
+            this(username, displayName, signedUpAt, null, null, null, requestId, List.of());
         }
 
         Seat attended(Instant in, Instant out, Long minutes) {
-            return new Seat(username, displayName, signedUpAt, in, out, minutes, requestId);
+            return new Seat(username, displayName, signedUpAt, in, out, minutes, requestId, corrections);
+        }
+
+        /** The volunteer's own copy of their data lists every correction, not only the minutes that stand. */
+        Seat corrected(VolunteerRecord.Correction correction) {
+            List<VolunteerRecord.Correction> all = new ArrayList<>(corrections);
+            all.add(correction);
+            return new Seat(username, displayName, signedUpAt, checkedInAt, checkedOutAt, minutes, requestId, all);
         }
     }
 
@@ -89,7 +99,8 @@ record VolunteerPostView(@JsonProperty("_id") String postId, Details post, Insta
             seats.add(new Seat(first.username(), first.displayName(), at, first.requestId()));
         } else if (event instanceof AttendanceRecordedEvent attended) {
             seats.replaceAll(seat -> seat.username().equals(attended.volunteer())
-                    ? seat.attended(attended.checkedInAt(), attended.checkedOutAt(), attended.minutes())
+                    ? corrected(seat.attended(attended.checkedInAt(), attended.checkedOutAt(), attended.minutes()),
+                                attended, at)
                     : seat);
         } else if (event instanceof VolunteerCheckedInEvent checkedIn) {
             seats.replaceAll(seat -> seat.username().equals(checkedIn.volunteer())
@@ -104,6 +115,30 @@ record VolunteerPostView(@JsonProperty("_id") String postId, Details post, Insta
         }
         return new VolunteerPostView(view.postId(), view.post(), view.startsAt(), view.endsAt(), view.cancelled(),
                                      view.cancelReason(), seats, queue, refusals);
+    }
+
+    private static Seat corrected(Seat seat, AttendanceRecordedEvent attended, Instant at) {
+        return attended.correction()
+                ? seat.corrected(new VolunteerRecord.Correction(at, attended.minutes(), attended.replacedMinutes(),
+                                                                attended.reason()))
+                : seat;
+    }
+
+    /** The volunteer's seat or place in the queue on this post, as held; none when they have neither. */
+    Optional<VolunteerRecord> record(String volunteer) {
+        VolunteerDuty.Status seated = cancelled ? VolunteerDuty.Status.CANCELLED : VolunteerDuty.Status.CONFIRMED;
+        Optional<VolunteerRecord> seat = seats.stream().filter(s -> s.username().equals(volunteer)).findFirst()
+                .map(s -> new VolunteerRecord(postId, post.title(), startsAt, endsAt, seated, null, s.signedUpAt(),
+                                              s.checkedInAt(), s.checkedOutAt(), s.minutes(), s.corrections()));
+        if (seat.isPresent()) {
+            return seat;
+        }
+        return IntStream.range(0, queue.size()).filter(i -> queue.get(i).username().equals(volunteer)).boxed()
+                        .findFirst()
+                        .map(i -> new VolunteerRecord(postId, post.title(), startsAt, endsAt,
+                                                      cancelled ? VolunteerDuty.Status.CANCELLED
+                                                                : VolunteerDuty.Status.WAITLISTED,
+                                                      i + 1, null, null, null, null, List.of()));
     }
 
     /** How a sign-up request was decided, as this view shows it now; null while it is undecided. */

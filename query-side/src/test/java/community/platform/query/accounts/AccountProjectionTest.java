@@ -1,9 +1,11 @@
 package community.platform.query.accounts;
 
 import community.platform.query.EmbeddedMongo;
+import community.platform.shared.accounts.AccountRecord;
 import community.platform.shared.accounts.AccountRegisteredEvent;
 import community.platform.shared.accounts.AccountSummary;
 import community.platform.shared.accounts.FindAccountQuery;
+import community.platform.shared.accounts.FindAccountRecordQuery;
 import community.platform.shared.accounts.Role;
 import community.platform.shared.accounts.RoleGrantedEvent;
 import community.platform.shared.accounts.RoleRevokedEvent;
@@ -14,11 +16,14 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
 /** The accounts view against the embedded server, read back through its query handler. */
 class AccountProjectionTest {
+
+    private static final Instant AT = Instant.parse("2027-01-20T07:30:00Z");
 
     private EmbeddedMongo mongo;
     private AccountProjection projection;
@@ -40,10 +45,10 @@ class AccountProjectionTest {
 
     @Test
     void registrationAndRoleChangesShapeTheView() {
-        projection.on(new AccountRegisteredEvent("lihua", "Li Hua", null, Set.of(Role.RESIDENT)), 0);
-        projection.on(new RoleGrantedEvent("lihua", Role.ORGANIZER), 1);
-        projection.on(new RoleGrantedEvent("lihua", Role.AUDITOR), 2);
-        projection.on(new RoleRevokedEvent("lihua", Role.ORGANIZER), 3);
+        projection.on(new AccountRegisteredEvent("lihua", "Li Hua", null, Set.of(Role.RESIDENT)), 0, AT);
+        projection.on(new RoleGrantedEvent("lihua", Role.ORGANIZER), 1, AT);
+        projection.on(new RoleGrantedEvent("lihua", Role.AUDITOR), 2, AT);
+        projection.on(new RoleRevokedEvent("lihua", Role.ORGANIZER), 3, AT);
 
         StepVerifier.create(find("lihua"))
                     .expectNext(Optional.of(new AccountSummary("lihua", "Li Hua", Set.of(Role.RESIDENT, Role.AUDITOR))))
@@ -51,11 +56,22 @@ class AccountProjectionTest {
     }
 
     @Test
+    void theOwnersRecordHoldsThePhoneAndWhenTheAccountWasRegistered() {
+        projection.on(new AccountRegisteredEvent("lihua", "Li Hua", "138 0000 1111", Set.of(Role.RESIDENT)), 0, AT);
+        projection.on(new RoleGrantedEvent("lihua", Role.ORGANIZER), 1, AT.plusSeconds(60));
+
+        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindAccountRecordQuery("lihua"))))
+                    .expectNext(Optional.of(new AccountRecord("lihua", "Li Hua", "138 0000 1111",
+                                                              Set.of(Role.RESIDENT, Role.ORGANIZER), AT)))
+                    .verifyComplete();
+    }
+
+    @Test
     void anEventAppliedTwiceChangesTheViewOnce() {
-        projection.on(new AccountRegisteredEvent("lihua", "Li Hua", null, Set.of(Role.RESIDENT)), 0);
-        projection.on(new RoleGrantedEvent("lihua", Role.ORGANIZER), 1);
-        projection.on(new RoleRevokedEvent("lihua", Role.ORGANIZER), 2);
-        projection.on(new RoleGrantedEvent("lihua", Role.ORGANIZER), 1);
+        projection.on(new AccountRegisteredEvent("lihua", "Li Hua", null, Set.of(Role.RESIDENT)), 0, AT);
+        projection.on(new RoleGrantedEvent("lihua", Role.ORGANIZER), 1, AT);
+        projection.on(new RoleRevokedEvent("lihua", Role.ORGANIZER), 2, AT);
+        projection.on(new RoleGrantedEvent("lihua", Role.ORGANIZER), 1, AT);
 
         StepVerifier.create(find("lihua").map(found -> found.orElseThrow().roles()))
                     .expectNext(Set.of(Role.RESIDENT))
@@ -69,7 +85,7 @@ class AccountProjectionTest {
 
     @Test
     void aResetClearsTheViewForARebuild() {
-        projection.on(new AccountRegisteredEvent("lihua", "Li Hua", null, Set.of(Role.RESIDENT)), 0);
+        projection.on(new AccountRegisteredEvent("lihua", "Li Hua", null, Set.of(Role.RESIDENT)), 0, AT);
 
         projection.reset();
 

@@ -13,7 +13,10 @@ import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventScheduledEvent;
 import community.platform.shared.festival.FindResultsQuery;
+import community.platform.shared.festival.FindResidentFestivalRecordsQuery;
+import community.platform.shared.festival.ResidentFestivalRecord;
 import community.platform.shared.festival.ResidentRegisteredEvent;
+import community.platform.shared.festival.ResidentWaitlistedEvent;
 import community.platform.shared.festival.ResultRow;
 import community.platform.shared.festival.VenueBookedEvent;
 import community.platform.shared.festival.VenueBooking;
@@ -196,5 +199,31 @@ class FestivalProjectionsTest {
 
     private List<Document> documents(String collection) {
         return Flux.from(mongo.database().getCollection(collection).find()).collectList().block();
+    }
+
+    @Test
+    void aResidentsRecordsHoldOnlyTheirOwnRegistrationAndEntries() {
+        applyAll();
+        events.on(new ResidentWaitlistedEvent("fe-1", "sun", "Sun", 10, 10, 1), COMPETITION.size());
+
+        StepVerifier.create(Mono.fromFuture(() -> events.handle(new FindResidentFestivalRecordsQuery("wang"))))
+                    .assertNext(records -> assertThat(records).containsExactly(new ResidentFestivalRecord(
+                            "fe-1", "Couplet competition", EventKind.COMPETITION, STARTS,
+                            STARTS.plus(Duration.ofHours(4)), ResidentFestivalRecord.Registration.REGISTERED, null,
+                            List.of(new ResidentFestivalRecord.Entry("e-wang", "天增岁月人增寿", "春满乾坤福满门",
+                                                                     "四季长安")))))
+                    .verifyComplete();
+        StepVerifier.create(Mono.fromFuture(() -> events.handle(new FindResidentFestivalRecordsQuery("sun"))))
+                    .assertNext(records -> {
+                        assertThat(records).hasSize(1);
+                        assertThat(records.get(0).registration())
+                                .isEqualTo(ResidentFestivalRecord.Registration.WAITLISTED);
+                        assertThat(records.get(0).waitlistPosition()).isEqualTo(1);
+                        assertThat(records.get(0).entries()).isEmpty();
+                    })
+                    .verifyComplete();
+        StepVerifier.create(Mono.fromFuture(() -> events.handle(new FindResidentFestivalRecordsQuery("nobody"))))
+                    .expectNext(List.of())
+                    .verifyComplete();
     }
 }

@@ -4,7 +4,9 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.EmbeddedMongo;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
+import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
+import community.platform.shared.volunteering.FindVolunteerRecordsQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
 import community.platform.shared.volunteering.ListOrganizerRostersQuery;
@@ -18,7 +20,9 @@ import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerPostEvent;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
 import community.platform.shared.volunteering.VolunteerPostSummary;
+import community.platform.shared.volunteering.VolunteerDuty;
 import community.platform.shared.volunteering.VolunteerPromotedEvent;
+import community.platform.shared.volunteering.VolunteerRecord;
 import community.platform.shared.volunteering.VolunteerRoster;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
@@ -207,6 +211,34 @@ class VolunteerPostProjectionTest {
         StepVerifier.create(roster())
                     .assertNext(roster -> assertThat(roster.confirmed()).extracting(VolunteerRoster.Confirmed::displayName)
                                                                         .containsExactly("Li Hua (renamed)"))
+                    .verifyComplete();
+    }
+
+    @Test
+    void aVolunteersRecordsHoldTheirOwnSeatOrPlaceWithEveryCorrectionOfTheirAttendance() {
+        applyAll(HISTORY);
+        Instant in = STARTS;
+        Instant out = STARTS.plus(Duration.ofHours(2));
+        projection.on(new AttendanceRecordedEvent("post-1", "wang", in, out, 90, false, null), 6, NOW);
+        projection.on(new AttendanceRecordedEvent("post-1", "wang", in, out, 120, true, 90L, "left at noon"), 7,
+                      NOW.plusSeconds(60));
+
+        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindVolunteerRecordsQuery("wang"))))
+                    .expectNext(List.of(new VolunteerRecord(
+                            "post-1", "Park clean-up", STARTS, out, VolunteerDuty.Status.CONFIRMED, null,
+                            NOW.plusSeconds(5), in, out, 120L,
+                            List.of(new VolunteerRecord.Correction(NOW.plusSeconds(60), 120, 90L, "left at noon")))))
+                    .verifyComplete();
+        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindVolunteerRecordsQuery("zhao"))))
+                    .assertNext(records -> {
+                        assertThat(records).extracting(VolunteerRecord::status)
+                                           .containsExactly(VolunteerDuty.Status.WAITLISTED);
+                        assertThat(records.get(0).waitlistPosition()).isEqualTo(1);
+                        assertThat(records.get(0).minutes()).isNull();
+                    })
+                    .verifyComplete();
+        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindVolunteerRecordsQuery("lihua"))))
+                    .expectNext(List.of())
                     .verifyComplete();
     }
 }
