@@ -17,6 +17,7 @@ public class ShoutingAccountProjection extends AccountProjection {
     @Override
     public AccountView apply(AccountView before, AccountEvent event, long sequence, Instant at) {
         AccountView view = super.apply(before, event, sequence, at);
-        return new AccountView(view.username(), view.displayName().toUpperCase(Locale.ROOT), view.roles());
+        return new AccountView(view.username(), view.displayName().toUpperCase(Locale.ROOT), view.roles(),
+                               view.erased());
     }
 }

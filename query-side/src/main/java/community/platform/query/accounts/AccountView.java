@@ -8,13 +8,17 @@ import community.platform.shared.accounts.AccountSummary;
 import community.platform.shared.accounts.Role;
 import community.platform.shared.accounts.RoleGrantedEvent;
 import community.platform.shared.accounts.RoleRevokedEvent;
+import community.platform.shared.personal.PersonalData;
 import org.bson.Document;
 
 import java.util.EnumSet;
 import java.util.Set;
 
-/** How an account reads on screen: who it is and what it may do. Built by {@link #apply}, a pure function. */
-record AccountView(@JsonProperty("_id") String username, String displayName, Set<Role> roles) {
+/**
+ * How an account reads on screen: who it is and what it may do. Built by {@link #apply}, a pure function. An erased
+ * account keeps its username only, with no roles, and is no account anyone can sign in as.
+ */
+record AccountView(@JsonProperty("_id") String username, String displayName, Set<Role> roles, boolean erased) {
 
     /** Roles in their declared order, so the same account always makes the same document. */
     AccountView {
@@ -23,7 +27,7 @@ record AccountView(@JsonProperty("_id") String username, String displayName, Set
 
     static AccountView apply(AccountView view, AccountEvent event) {
         if (event instanceof AccountRegisteredEvent registered) {
-            return new AccountView(registered.username(), registered.displayName(), registered.roles());
+            return new AccountView(registered.username(), registered.displayName(), registered.roles(), false);
         }
         Set<Role> roles = EnumSet.copyOf(view.roles().isEmpty() ? EnumSet.noneOf(Role.class) : view.roles());
         if (event instanceof RoleGrantedEvent granted) {
@@ -31,7 +35,11 @@ record AccountView(@JsonProperty("_id") String username, String displayName, Set
         } else if (event instanceof RoleRevokedEvent revoked) {
             roles.remove(revoked.role());
         }
-        return new AccountView(view.username(), view.displayName(), roles);
+        return new AccountView(view.username(), view.displayName(), roles, view.erased());
+    }
+
+    static AccountView erased(String username) {
+        return new AccountView(username, PersonalData.ERASED, Set.of(), true);
     }
 
     AccountSummary summary() {

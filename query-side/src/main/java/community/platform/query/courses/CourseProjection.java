@@ -1,5 +1,7 @@
 package community.platform.query.courses;
 
+import community.platform.shared.personal.PersonalDataErasedEvent;
+import community.platform.query.views.Erased;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -112,6 +114,12 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
     @Override
     public Object present(CourseDetails view, long sequence, Instant asOf) {
         return view;
+    }
+
+    /** The erased guardian's feedback comments; their children's names go with the children's own erasure. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        Erased.inLists(views, "feedback", "guardian", event.username(), "comment");
     }
 
     @ResetHandler

@@ -1,5 +1,7 @@
 package community.platform.query.volunteering;
 
+import community.platform.shared.personal.PersonalDataErasedEvent;
+import community.platform.query.views.Erased;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -116,6 +118,13 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
 
     /** A post's past state: the summary's fields, and the roster beside them. */
     public record PostAsOf(@JsonUnwrapped VolunteerPostSummary post, VolunteerRoster roster) {
+    }
+
+    /** The erased volunteer's name, copied into seats and queues while it could be read. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        Erased.inLists(views, "seats", "username", event.username(), "displayName");
+        Erased.inLists(views, "queue", "username", event.username(), "displayName");
     }
 
     @ResetHandler
