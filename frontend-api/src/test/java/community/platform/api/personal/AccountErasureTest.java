@@ -166,9 +166,8 @@ class AccountErasureTest extends ApiTest {
         signUpAndAttend(organizer, keeper, post, now);
         await().atMost(Duration.ofSeconds(10)).until(() -> teamMinutes(organizer, team) == 90);
         assertThat(displayNameOnRoster(organizer, post, resident)).isEqualTo(displayName);
-        // the scan sees what views copied in plain: the name on the account, the roster and a kept answer
+        // the scan sees what was kept in plain: the name on the account and in the registration's kept answer
         assertThat(whereFound(displayName)).anySatisfy(where -> assertThat(where).contains(".accountViews "))
-                                           .anySatisfy(where -> assertThat(where).contains(".volunteerPostViews "))
                                            .anySatisfy(where -> assertThat(where).contains(".idempotencyKeys "));
         JsonNode sealBefore = get("/api/audit/seal");
 
@@ -250,5 +249,46 @@ class AccountErasureTest extends ApiTest {
                 .contains("erasure-requests", "accounts")
                 .doesNotContain("personal-data-keys", "erased-sign-ins");
         asAdmin().post().uri("/api/admin/projections/personal-data-keys/replay").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void theErasureHandlersReadTheLogInOneSegmentEachAndCatchUp(
+            @Autowired org.axonframework.eventhandling.tokenstore.TokenStore tokens) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(tokens.fetchSegments("personal-data-keys")).hasSize(1);
+            assertThat(tokens.fetchSegments("erased-sign-ins")).hasSize(1);
+            web.get().uri("/actuator/health").exchange().expectStatus().isOk()
+               .expectBody().jsonPath("$.status").isEqualTo("UP");
+        });
+    }
+
+    /** Signs in on the login page as a browser would; answers the session cookie. */
+    private String signInToThePages(String username) {
+        var login = web.get().uri("/login").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+                                                              .matcher(login.getResponseBody());
+        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+        var signedIn = web.post().uri("/login").cookie("SESSION", login.getResponseCookies().getFirst("SESSION")
+                                                                    .getValue())
+                          .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                          .body(org.springframework.web.reactive.function.BodyInserters
+                                        .fromFormData("username", username).with("password", PASSWORD)
+                                        .with("_csrf", csrf.group(1)))
+                          .exchange().expectStatus().is3xxRedirection().expectBody().returnResult();
+        return signedIn.getResponseCookies().getFirst("SESSION").getValue();
+    }
+
+    @Test
+    void anErasedAccountsPageSessionEnds() {
+        String resident = account("browsing", PASSWORD, "RESIDENT");
+        String session = signInToThePages(resident);
+        web.get().uri("/me/hours").cookie("SESSION", session).exchange().expectStatus().isOk();
+        String requestId = askForErasure(resident, "done here");
+
+        asAdmin().post().uri("/api/admin/erasures/{id}/approval", requestId).exchange().expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> web.get().uri("/me/hours").cookie("SESSION", session).exchange()
+                         .expectStatus().is3xxRedirection().expectHeader().location("/login"));
     }
 }

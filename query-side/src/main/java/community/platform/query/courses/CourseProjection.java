@@ -1,11 +1,10 @@
 package community.platform.query.courses;
 
-import community.platform.shared.personal.PersonalDataErasedEvent;
-import community.platform.query.views.Erased;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.audit.RecordFold;
+import community.platform.query.views.Erased;
 import community.platform.query.views.KeyedViews;
 import community.platform.query.views.ViewBatch;
 import community.platform.query.views.ViewCodec;
@@ -22,6 +21,7 @@ import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.courses.ListCoursesQuery;
+import community.platform.shared.personal.PersonalDataErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

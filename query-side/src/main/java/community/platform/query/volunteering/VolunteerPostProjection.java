@@ -1,14 +1,14 @@
 package community.platform.query.volunteering;
 
-import community.platform.shared.personal.PersonalDataErasedEvent;
-import community.platform.query.views.Erased;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.accounts.DisplayNames;
 import community.platform.query.audit.RecordFold;
+import community.platform.query.views.Erased;
 import community.platform.query.views.KeyedViews;
+import community.platform.shared.personal.PersonalDataErasedEvent;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
