@@ -8,6 +8,7 @@ import community.platform.shared.personal.ErasureRequestedEvent;
 import community.platform.shared.personal.ErasureSubject;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ import java.util.Map;
  * A guardian who asks for their child's erasure withdraws the child from every course: the one named in the request,
  * and every other whose time the child's schedule holds. A course that refuses (completed, or the child already gone)
  * keeps its record. Each withdrawal commits on its own, and one done already is refused the second time, so the
- * request may be handled again after a crash.
+ * request may be handled again after a crash. It is a process, not a projection: never replayed.
  */
 @ProcessingGroup(ChildWithdrawals.GROUP)
 class ChildWithdrawals {
@@ -35,6 +36,7 @@ class ChildWithdrawals {
     }
 
     @EventHandler
+    @DisallowReplay
     void on(ErasureRequestedEvent request) {
         if (request.subject() != ErasureSubject.CHILD) {
             return;

@@ -10,10 +10,12 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +54,16 @@ public class EventStoreConfiguration {
         MongoEventStorageEngine engine = builder.build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /**
+     * Axon's event serializer, for what keeps events outside the log (the projections' dead letters): the log's own
+     * mapping, so that personal fields stay encrypted there too and read as erased once their key is gone.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(PersonalKeys personalKeys) {
+        return EventSerialization.serializer(personalKeys);
     }
 
     /** What the driver learnt of the store when it connected: a replica set, or a single server (the embedded one). */

@@ -20,7 +20,7 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One request for erasure, decided once by an ADMIN: carried out (the subject's keys destroyed, see {@link Erasures})
+ * One request for erasure, decided once by an ADMIN: carried out (the subject's keys destroyed, see {@link ErasureRequests})
  * or refused with a reason.
  */
 @Aggregate
@@ -40,7 +40,7 @@ class ErasureRequest {
                                         command.enrollmentId(), command.reason()));
     }
 
-    /** Carries the erasure out: the keys named are destroyed once this is stored ({@link Erasures}). */
+    /** Carries the erasure out: the keys named are destroyed once this is stored ({@link ErasureRequests}). */
     void approve(String admin, List<String> keyIds) {
         requireUndecided();
         apply(new PersonalDataErasedEvent(requestId, subject, username, enrollmentId, admin, keyIds));

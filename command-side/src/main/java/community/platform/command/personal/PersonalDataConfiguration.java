@@ -40,9 +40,9 @@ public class PersonalDataConfiguration {
     }
 
     @Bean
-    Erasures erasures(Repository<ErasureRequest> erasureRequestRepository, PersonalKeys personalKeys,
+    ErasureRequests erasureRequests(Repository<ErasureRequest> erasureRequestRepository, PersonalKeys personalKeys,
                       Guardianship guardianship) {
-        return new Erasures(erasureRequestRepository, personalKeys, guardianship);
+        return new ErasureRequests(erasureRequestRepository, personalKeys, guardianship);
     }
 
     @Bean

@@ -37,4 +37,9 @@ public class CredentialStore {
                                                        .append("createdAt", Date.from(Instant.now()))))
                    .then();
     }
+
+    /** Deletes an erased account's credentials: it can no longer sign in, and nothing of its password stays. */
+    public Mono<Void> delete(String username) {
+        return Mono.from(credentials.deleteOne(eq("_id", username))).then();
+    }
 }

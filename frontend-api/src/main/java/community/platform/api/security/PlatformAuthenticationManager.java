@@ -107,6 +107,11 @@ public class PlatformAuthenticationManager implements ReactiveAuthenticationMana
                           }));
     }
 
+    /** Whether the account is there to act as: an erased one is not. */
+    Mono<Boolean> exists(String username) {
+        return account(username).hasElement();
+    }
+
     private Mono<AccountSummary> account(String username) {
         return Mono.justOrEmpty(accounts.getIfPresent(username))
                    .switchIfEmpty(views.find(new FindAccountQuery(username), AccountSummary.class)

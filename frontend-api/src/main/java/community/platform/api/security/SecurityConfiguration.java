@@ -59,6 +59,7 @@ public class SecurityConfiguration {
         signedOut.setLogoutSuccessUrl(URI.create("/posts"));
         http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PAGES))
             .authenticationManager(authentication)
+            .securityContextRepository(new LiveSessions(authentication))
             .formLogin(form -> form.loginPage("/login")
                                    .authenticationFailureHandler((exchange, failure) ->
                                            (failure instanceof LoginLockedException ? locked

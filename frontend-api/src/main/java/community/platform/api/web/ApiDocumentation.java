@@ -57,6 +57,7 @@ public class ApiDocumentation {
     private static final Map<String, List<ErrorCode>> RULES = Map.of(
             "/api/accounts", List.of(USERNAME_TAKEN),
             "/api/admin/accounts/", List.of(ACCOUNT_NOT_FOUND, ROLE_NOT_HELD),
+            "/api/admin/erasures/", List.of(ERASURE_NOT_FOUND, ERASURE_DECIDED),
             "/api/volunteer-posts", List.of(INVALID_SCHEDULE, INVALID_CAPACITY, NOT_THE_ORGANIZER, POST_NOT_OPEN,
                                             SIGN_UP_CLOSED, ALREADY_SIGNED_UP, NOT_SIGNED_UP, OVERLAPPING_SIGN_UP,
                                             NOT_ON_ROSTER, INVALID_ATTENDANCE),

@@ -40,6 +40,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
 
 /**
  * {@code Idempotency-Key}: the same key from the same caller gets the first answer again and creates nothing new; the
@@ -260,6 +261,15 @@ public class IdempotencyKeys {
                           .onRetryExhaustedThrow((spec, signal) -> new ApiProblemException(
                                   ErrorCode.REQUEST_IN_PROGRESS,
                                   "A request with this Idempotency-Key is still in progress")));
+    }
+
+    /**
+     * Forgets the answers kept for an erased account: those of its own requests, and that of its registration (sent
+     * before it was signed in, and found by the account it made), which held its display name.
+     */
+    public Mono<Void> forgetAnswersOf(String username) {
+        return Mono.from(keys.deleteMany(or(regex("_id", "^" + java.util.regex.Pattern.quote(username + "\n")),
+                                            eq("location", "/api/accounts/" + username)))).then();
     }
 
     /** Forgets keys older than the keeping time, and any kept in the earlier, unkeyed form, every hour. */

@@ -60,6 +60,10 @@ class DeadLettersApiTest extends ApiTest {
     @Autowired
     private MongoDatabase platformViewDatabase;
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("platformDatabase")
+    private com.mongodb.client.MongoDatabase store;
+
     private List<Object> seen() {
         return Flux.from(platformViewDatabase.getCollection("poisonTestViews").find()).map(d -> d.get("_id"))
                    .collectList().block();
@@ -93,6 +97,11 @@ class DeadLettersApiTest extends ApiTest {
         assertThat(letters.get(0).get("record").asText()).isEqualTo(poisoned);
         assertThat(letters.get(0).get("type").asText()).isEqualTo("AccountRegisteredEvent");
         assertThat(letters.get(0).get("cause").asText()).contains("poisoned by " + poisoned);
+        // a dead letter keeps the event as the log does: its personal fields encrypted, erased with their key
+        assertThat(store.getCollection("deadletters").find().into(new java.util.ArrayList<>()))
+                .extracting(org.bson.Document::toJson)
+                .anySatisfy(letter -> assertThat(letter).contains(poisoned))
+                .noneSatisfy(letter -> assertThat(letter).contains("Resident " + poisoned));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 asAdmin().mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
                          .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()

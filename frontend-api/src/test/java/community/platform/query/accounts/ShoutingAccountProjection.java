@@ -18,6 +18,6 @@ public class ShoutingAccountProjection extends AccountProjection {
     public AccountView apply(AccountView before, AccountEvent event, long sequence, Instant at) {
         AccountView view = super.apply(before, event, sequence, at);
         return new AccountView(view.username(), view.displayName().toUpperCase(Locale.ROOT), view.roles(),
-                               view.phone(), view.registeredAt());
+                               view.phone(), view.registeredAt(), view.erased());
     }
 }

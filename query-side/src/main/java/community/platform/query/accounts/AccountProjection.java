@@ -9,6 +9,7 @@ import community.platform.shared.accounts.AccountRecord;
 import community.platform.shared.accounts.AccountSummary;
 import community.platform.shared.accounts.FindAccountRecordQuery;
 import community.platform.shared.accounts.FindAccountQuery;
+import community.platform.shared.personal.PersonalDataErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -52,6 +53,20 @@ class AccountProjection implements RecordFold<AccountEvent, AccountView> {
                                                   Optional.of(view.summary())));
     }
 
+    /**
+     * The account becomes a tombstone, marked as applied up to the last sequence there can be: an account event handled
+     * after it (a rebuild's other segment, a redelivery) changes nothing, and the erased account stays unable to sign
+     * in however its events are replayed.
+     */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        KeyedViews.update(views, event.username(), Long.MAX_VALUE, AccountView::from,
+                          before -> AccountView.erased(event.username()), AccountView::toDocument)
+                  .ifPresent(view -> updates.emit(FindAccountQuery.class,
+                                                  query -> query.username().equals(view.username()),
+                                                  Optional.empty()));
+    }
+
     @Override
     public Class<AccountEvent> events() {
         return AccountEvent.class;
@@ -75,7 +90,9 @@ class AccountProjection implements RecordFold<AccountEvent, AccountView> {
     @QueryHandler
     CompletableFuture<Optional<AccountSummary>> handle(FindAccountQuery query) {
         return Mono.from(views.find(eq("_id", query.username())).first())
-                   .map(document -> Optional.of(AccountView.from(document).summary()))
+                   .map(AccountView::from)
+                   .filter(account -> !account.erased())
+                   .map(account -> Optional.of(account.summary()))
                    .defaultIfEmpty(Optional.empty())
                    .toFuture();
     }

@@ -9,6 +9,7 @@ import community.platform.shared.accounts.AccountSummary;
 import community.platform.shared.accounts.Role;
 import community.platform.shared.accounts.RoleGrantedEvent;
 import community.platform.shared.accounts.RoleRevokedEvent;
+import community.platform.shared.personal.PersonalData;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -17,10 +18,11 @@ import java.util.Set;
 
 /**
  * How an account reads on screen: who it is and what it may do, and the phone and registration time its owner's copy
- * of their data shows. Built by {@link #apply}, a pure function.
+ * of their data shows. Built by {@link #apply}, a pure function. An erased account keeps its username only, with no
+ * roles, and is no account anyone can sign in as.
  */
 record AccountView(@JsonProperty("_id") String username, String displayName, Set<Role> roles, String phone,
-                   Instant registeredAt) {
+                   Instant registeredAt, boolean erased) {
 
     /** Roles in their declared order, so the same account always makes the same document. */
     AccountView {
@@ -30,7 +32,7 @@ record AccountView(@JsonProperty("_id") String username, String displayName, Set
     static AccountView apply(AccountView view, AccountEvent event, Instant at) {
         if (event instanceof AccountRegisteredEvent registered) {
             return new AccountView(registered.username(), registered.displayName(), registered.roles(),
-                                   registered.phone(), at);
+                                   registered.phone(), at, false);
         }
         Set<Role> roles = EnumSet.copyOf(view.roles().isEmpty() ? EnumSet.noneOf(Role.class) : view.roles());
         if (event instanceof RoleGrantedEvent granted) {
@@ -38,11 +40,16 @@ record AccountView(@JsonProperty("_id") String username, String displayName, Set
         } else if (event instanceof RoleRevokedEvent revoked) {
             roles.remove(revoked.role());
         }
-        return new AccountView(view.username(), view.displayName(), roles, view.phone(), view.registeredAt());
+        return new AccountView(view.username(), view.displayName(), roles, view.phone(), view.registeredAt(),
+                               view.erased());
     }
 
     AccountRecord record() {
         return new AccountRecord(username, displayName, phone, Set.copyOf(roles), registeredAt);
+    }
+
+    static AccountView erased(String username) {
+        return new AccountView(username, PersonalData.ERASED, Set.of(), PersonalData.ERASED, null, true);
     }
 
     AccountSummary summary() {

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.audit.RecordFold;
+import community.platform.query.views.Erased;
 import community.platform.query.views.KeyedViews;
 import community.platform.query.views.ViewBatch;
 import community.platform.query.views.ViewCodec;
@@ -20,6 +21,7 @@ import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.courses.ListCoursesQuery;
+import community.platform.shared.personal.PersonalDataErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -112,6 +114,12 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
     @Override
     public Object present(CourseDetails view, long sequence, Instant asOf) {
         return view;
+    }
+
+    /** The erased guardian's feedback comments; their children's names go with the children's own erasure. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        Erased.inLists(views, "feedback", "guardian", event.username(), "comment");
     }
 
     @ResetHandler

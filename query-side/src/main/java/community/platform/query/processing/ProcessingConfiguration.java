@@ -115,7 +115,8 @@ public class ProcessingConfiguration {
                               .mongoTemplate(axonMongoTemplate)
                               .transactionManager(config.getComponent(TransactionManager.class,
                                                                       NoTransactionManager::instance))
-                              .serializer(config.serializer())
+                              // the events' own serializer: personal fields stay encrypted, as in the log
+                              .serializer(config.eventSerializer())
                               .build());
             Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                   .map(bean -> beans.findAnnotationOnBean(bean, ProcessingGroup.class).value())

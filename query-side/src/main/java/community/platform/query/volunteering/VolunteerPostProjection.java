@@ -6,7 +6,9 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.accounts.DisplayNames;
 import community.platform.query.audit.RecordFold;
+import community.platform.query.views.Erased;
 import community.platform.query.views.KeyedViews;
+import community.platform.shared.personal.PersonalDataErasedEvent;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRecordsQuery;
@@ -118,6 +120,13 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
 
     /** A post's past state: the summary's fields, and the roster beside them. */
     public record PostAsOf(@JsonUnwrapped VolunteerPostSummary post, VolunteerRoster roster) {
+    }
+
+    /** The erased volunteer's name, copied into seats and queues while it could be read. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        Erased.inLists(views, "seats", "username", event.username(), "displayName");
+        Erased.inLists(views, "queue", "username", event.username(), "displayName");
     }
 
     @ResetHandler

@@ -9,6 +9,8 @@ import community.platform.shared.accounts.FindAccountRecordQuery;
 import community.platform.shared.accounts.Role;
 import community.platform.shared.accounts.RoleGrantedEvent;
 import community.platform.shared.accounts.RoleRevokedEvent;
+import community.platform.shared.personal.ErasureSubject;
+import community.platform.shared.personal.PersonalDataErasedEvent;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +90,29 @@ class AccountProjectionTest {
         projection.on(new AccountRegisteredEvent("lihua", "Li Hua", null, Set.of(Role.RESIDENT)), 0, AT);
 
         projection.reset();
+
+        StepVerifier.create(find("lihua")).expectNext(Optional.empty()).verifyComplete();
+    }
+
+    @Test
+    void anErasedAccountIsNoAccountAndLaterEventsOfItChangeNothing() {
+        projection.on(new AccountRegisteredEvent("lihua", "Li Hua", null, Set.of(Role.RESIDENT)), 0, AT);
+        projection.on(new PersonalDataErasedEvent("er-1", ErasureSubject.ACCOUNT, "lihua", null, "admin",
+                                                  java.util.List.of("key-1")));
+        projection.on(new RoleGrantedEvent("lihua", Role.ORGANIZER), 1, AT);
+
+        StepVerifier.create(find("lihua")).expectNext(Optional.empty()).verifyComplete();
+        StepVerifier.create(Mono.from(mongo.database().getCollection(AccountProjection.COLLECTION).find().first()))
+                    .expectNextMatches(stored -> stored.getString("displayName").equals("[erased]")
+                            && stored.getList("roles", String.class).isEmpty())
+                    .verifyComplete();
+    }
+
+    @Test
+    void anErasureHandledBeforeTheRegistrationStillLeavesTheAccountErased() {
+        projection.on(new PersonalDataErasedEvent("er-1", ErasureSubject.ACCOUNT, "lihua", null, "admin",
+                                                  java.util.List.of("key-1")));
+        projection.on(new AccountRegisteredEvent("lihua", "[erased]", null, Set.of(Role.RESIDENT)), 0, AT);
 
         StepVerifier.create(find("lihua")).expectNext(Optional.empty()).verifyComplete();
     }

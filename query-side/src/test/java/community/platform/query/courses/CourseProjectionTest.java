@@ -28,6 +28,8 @@ import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.courses.ListCoursesQuery;
+import community.platform.shared.personal.ErasureSubject;
+import community.platform.shared.personal.PersonalDataErasedEvent;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -254,5 +256,20 @@ class CourseProjectionTest {
                                             e.capacity(), e.enrolledBefore(), e.position());
         }
         throw new IllegalArgumentException("not needed here: " + event);
+    }
+
+    @Test
+    void anErasedGuardiansFeedbackCommentsReadErasedAndTheRatingsStay() {
+        apply(TERM, "course-1");
+
+        projection.on(new PersonalDataErasedEvent("er-1", ErasureSubject.ACCOUNT, "lihua", null, "admin",
+                                                  List.of("key-1")));
+
+        StepVerifier.create(course("course-1"))
+                    .expectNextMatches(course -> course.feedback().stream().allMatch(
+                            feedback -> feedback.comment().equals("[erased]"))
+                            && course.feedback().stream().mapToInt(CourseDetails.Feedback::rating).sum() == 9)
+                    .verifyComplete();
+        org.assertj.core.api.Assertions.assertThat(stored().get(0).toJson()).doesNotContain("Loved it");
     }
 }

@@ -5,6 +5,8 @@ import community.platform.query.EmbeddedMongo;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
+import community.platform.shared.personal.ErasureSubject;
+import community.platform.shared.personal.PersonalDataErasedEvent;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerRecordsQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
@@ -240,5 +242,20 @@ class VolunteerPostProjectionTest {
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindVolunteerRecordsQuery("lihua"))))
                     .expectNext(List.of())
                     .verifyComplete();
+    }
+
+    @Test
+    void anErasedVolunteersNameIsScrubbedFromSeatsAndQueuesOnly() {
+        applyAll(HISTORY.subList(0, 4));
+        PersonalDataErasedEvent erased = new PersonalDataErasedEvent("er-1", ErasureSubject.ACCOUNT, "lihua", null,
+                                                                     "admin", List.of("key-1"));
+        projection.on(erased);
+        projection.on(new PersonalDataErasedEvent("er-2", ErasureSubject.ACCOUNT, "zhao", null, "admin", List.of()));
+        projection.on(erased);
+
+        String stored = Mono.from(database.getCollection(VolunteerPostProjection.COLLECTION).find().first())
+                            .map(org.bson.Document::toJson).block();
+        org.assertj.core.api.Assertions.assertThat(stored).doesNotContain("Li Hua").doesNotContain("Zhao")
+                                       .contains("Wang").contains("[erased]");
     }
 }

@@ -15,13 +15,13 @@ import java.util.Optional;
  * A guardian's request for a child's erasure, and carrying out an erasure: the request records which keys go ({@link ErasureRequest#approve}), and they are destroyed
  * as soon as that is stored; {@link KeyShredder} destroys them again should the process die in between.
  */
-class Erasures {
+class ErasureRequests {
 
     private final Repository<ErasureRequest> requests;
     private final PersonalKeys keys;
     private final Guardianship guardianship;
 
-    Erasures(Repository<ErasureRequest> requests, PersonalKeys keys, Guardianship guardianship) {
+    ErasureRequests(Repository<ErasureRequest> requests, PersonalKeys keys, Guardianship guardianship) {
         this.requests = requests;
         this.keys = keys;
         this.guardianship = guardianship;

@@ -1,0 +1,27 @@
+package community.platform.api.personal;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The request bodies of the erasure endpoints (docs/api.md). */
+final class ErasureRequests {
+
+    private ErasureRequests() {
+    }
+
+    /** The resident's reason, if they give one, is their own and is erased with the rest. */
+    @Schema(name = "ErasureRequest")
+    record Ask(@Size(max = 500, message = "at most 500 characters") String reason) {
+
+        @Override
+        public String toString() {
+            return "Ask[reason withheld]";
+        }
+    }
+
+    /** Why the records must be kept; it stays with the decision. */
+    @Schema(name = "ErasureRefusal")
+    record Refuse(@NotBlank @Size(max = 500, message = "at most 500 characters") String reason) {
+    }
+}
