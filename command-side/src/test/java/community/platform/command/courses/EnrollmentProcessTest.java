@@ -13,6 +13,7 @@ import community.platform.shared.courses.CourseSessionRescheduledEvent;
 import community.platform.shared.courses.EnrollmentAdoptedEvent;
 import community.platform.shared.courses.EnrollmentRejectedEvent;
 import community.platform.shared.courses.EnrollmentRequestedEvent;
+import community.platform.shared.personal.ChildDataNotice;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.courses.MoveCourseSlotsCommand;
 import community.platform.shared.courses.RejectEnrollmentCommand;
@@ -53,7 +54,8 @@ class EnrollmentProcessTest {
     }
 
     private static final EnrollmentRequestedEvent REQUESTED = new EnrollmentRequestedEvent(
-            COURSE, "e-1", "lihua", "Li Xiaoming", 3, "Paper cutting", List.of(session(1), session(2)));
+            COURSE, "e-1", "lihua", "Li Xiaoming", 3, "Paper cutting", List.of(session(1), session(2)), true,
+            ChildDataNotice.VERSION);
 
     private static List<TimeSpan> spans(CourseSession... sessions) {
         return List.of(sessions).stream().map(CourseSession::span).toList();
