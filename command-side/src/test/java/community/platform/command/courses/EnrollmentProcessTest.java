@@ -1,6 +1,7 @@
 package community.platform.command.courses;
 
 import community.platform.command.handling.OwnCommits;
+import community.platform.shared.personal.ChildDataNotice;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
@@ -13,7 +14,6 @@ import community.platform.shared.courses.CourseSessionRescheduledEvent;
 import community.platform.shared.courses.EnrollmentAdoptedEvent;
 import community.platform.shared.courses.EnrollmentRejectedEvent;
 import community.platform.shared.courses.EnrollmentRequestedEvent;
-import community.platform.shared.personal.ChildDataNotice;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.courses.MoveCourseSlotsCommand;
 import community.platform.shared.courses.RejectEnrollmentCommand;

@@ -2,6 +2,7 @@ package community.platform.api.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.ApiTest;
+import community.platform.shared.personal.ChildDataNotice;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -59,7 +60,8 @@ class AccessibilityBrowserTest extends ApiTest {
                 "upperLine", "春回大地千山秀", "lowerLine", "福满人间万户欢", "horizontalScroll", "万象更新"));
         as(resident, PASSWORD).post().uri("/api/courses/{id}/enrollments", course)
                               .contentType(MediaType.APPLICATION_JSON)
-                              .bodyValue(Map.of("childName", "小明", "childGrade", 2)).exchange()
+                              .bodyValue(Map.of("childName", "小明", "childGrade", 2, "consent", true,
+                                                "consentVersion", ChildDataNotice.VERSION)).exchange()
                               .expectStatus().isCreated();
 
         Map<String, List<String>> pages = new LinkedHashMap<>();
