@@ -93,6 +93,16 @@ class AccessibilityBrowserTest extends ApiTest {
                             violations.put(screen + " " + path, found);
                         }
                     }
+                    if (paths.contains("/me/children")) {
+                        browser.open("/courses/" + course).type("#childName", "小红");
+                        new org.openqa.selenium.support.ui.Select(browser.find("#childGrade")).selectByValue("2");
+                        browser.click("main form button.primary").waitForPath("/courses/" + course + "/enrollments");
+                        assertThat(browser.text("#consent-error")).isNotEmpty();
+                        List<String> found = browser.accessibilityViolations();
+                        if (!found.isEmpty()) {
+                            violations.put(screen + " the enrollment form refused for want of consent", found);
+                        }
+                    }
                     if ("/organizer".equals(paths.get(0))) {
                         browser.open("/organizer/posts/new").click("main form button.primary")
                                .waitForText("#title-error", "");
