@@ -26,6 +26,8 @@ import java.util.Map;
 @Controller
 public class CoursePages {
 
+    private static final String CONSENT_REQUIRED = ErrorCode.CONSENT_REQUIRED.slug();
+
     private final Courses courses;
     private final PageForms forms;
     private final PrivacyNotices notices;
@@ -49,8 +51,8 @@ public class CoursePages {
     Mono<Rendering> course(@PathVariable String id, @RequestParam(required = false) String done,
                            @RequestParam(required = false) Integer position, ServerWebExchange exchange,
                            Locale locale) {
-        return page(id, new EnrollForm("", "", null, null), Map.of(), done == null ? "" : done, position, HttpStatus.OK,
-                    locale)
+        return page(id, new EnrollForm("", "", null, null), Map.of(), done == null ? "" : done, position,
+                    HttpStatus.OK, locale)
                 .onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }
 
@@ -70,7 +72,7 @@ public class CoursePages {
                                                                       : "&position=" + enrollment.waitlistPosition()))
                                                   .build())
                       .onErrorResume(failure -> forms.again(failure, exchange, locale, refusal -> page(
-                              id, form, Map.of(ErrorCode.CONSENT_REQUIRED.slug().equals(refusal.slug()) ? "consent" : "",
+                              id, form, Map.of(CONSENT_REQUIRED.equals(refusal.slug()) ? "consent" : "",
                                                refusal.message()), "", null, refusal.status(), locale)));
     }
 
@@ -81,7 +83,10 @@ public class CoursePages {
                                                                  .modelAttribute("children", children).build());
     }
 
-    /** The form shows the notice in the page's language, and sends the version shown with the guardian's consent. */
+    /**
+     * The form shows the notice in the page's language and sends the version shown with the guardian's consent. A form
+     * shown again keeps the box ticked only for the same notice: consent to a newer text is never ticked in advance.
+     */
     private Mono<Rendering> page(String id, EnrollForm form, Map<String, String> invalid, String done,
                                  Integer position, HttpStatus status, Locale locale) {
         ChildDataNotice notice = notices.children();
@@ -91,6 +96,8 @@ public class CoursePages {
                                                          .modelAttribute("course", course)
                                                          .modelAttribute("form", form)
                                                          .modelAttribute("noticeVersion", notice.version())
+                                                         .modelAttribute("consentTicked", form.consented()
+                                                                 && notice.version().equals(form.consentVersion()))
                                                          .modelAttribute("noticeTitle", paragraphs.get(0))
                                                          .modelAttribute("noticeText",
                                                                          paragraphs.subList(1, paragraphs.size()))

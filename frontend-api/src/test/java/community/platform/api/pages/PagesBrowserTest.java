@@ -335,6 +335,17 @@ class PagesBrowserTest extends ApiTest {
             assertThat(browser.find("#childName").getAttribute("value")).isEqualTo("Xiaoming");
             assertThat(get(guardian, "/api/courses/" + courseId).get("enrolled").asInt()).isZero();
 
+            // a form left open while the notice changed: consent to the older text is refused, and the box for the
+            // newer one is not ticked in advance
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "document.querySelector('input[name=consentVersion]').value = '2020-01';"
+                    + "document.body.appendChild(Object.assign(document.createElement('i'), {id: 'before'}));");
+            browser.click("#consent").click("main form button.primary").waitUntilGone("#before");
+            assertThat(browser.text("#consent-error")).contains("consent");
+            assertThat(browser.find("#consent").isSelected()).isFalse();
+            assertThat(browser.find("input[name=consentVersion]").getAttribute("value"))
+                    .isEqualTo(ChildDataNotice.VERSION);
+
             browser.click("#consent").click("main form button.primary").waitForText("#done", "");
             assertThat(get(guardian, "/api/courses/" + courseId).get("enrolled").asInt()).isOne();
         }
