@@ -1,5 +1,6 @@
 package community.platform.bench;
 
+import community.platform.shared.personal.ChildDataNotice;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -54,7 +55,9 @@ public final class Screenshots {
             api.post("/festival-events/" + competition + "/entries", "li-hua", Map.of(
                     "upperLine", "春回大地千山秀", "lowerLine", "福满人间万户欢", "horizontalScroll", "万象更新"), 201);
             String course = api.publishCourse("zhang-wei", "剪纸 Paper cutting");
-            api.post("/courses/" + course + "/enrollments", "li-hua", Map.of("childName", "李小明", "childGrade", 2), 201);
+            api.post("/courses/" + course + "/enrollments", "li-hua", Map.of(
+                    "childName", "李小明", "childGrade", 2, "consent", true,
+                    "consentVersion", ChildDataNotice.VERSION), 201);
             String week = Api.competitionStart().toLocalDate().toString();
             api.awaitCaughtUp(Duration.ofSeconds(30));
             List<String> written = new ArrayList<>();

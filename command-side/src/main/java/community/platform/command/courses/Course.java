@@ -12,6 +12,7 @@ import community.platform.shared.courses.CancelCourseSessionCommand;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ChildWaitlistedEvent;
 import community.platform.shared.courses.Children;
+import community.platform.shared.personal.ChildDataNotice;
 import community.platform.shared.personal.PersonalData;
 import community.platform.shared.courses.CompleteCourseCommand;
 import community.platform.shared.courses.CourseCompletedEvent;
@@ -179,6 +180,7 @@ class Course {
         if (known(command.enrollmentId())) {
             return AggregateLifecycle.getVersion();
         }
+        requireConsent(command);
         RuleViolatedException closed = closedForEnrollment();
         if (closed != null) {
             throw closed;
@@ -203,7 +205,7 @@ class Course {
         }
         apply(new EnrollmentRequestedEvent(courseId, command.enrollmentId(), command.guardian(),
                                            command.childName().strip(), command.childGrade(), title(),
-                                           heldSessions().toList(), childId));
+                                           heldSessions().toList(), true, command.consentVersion(), childId));
         return AggregateLifecycle.getVersion();
     }
 
@@ -452,6 +454,27 @@ class Course {
                                                 "Session " + session.number() + " overlaps session " + other.number()
                                                         + ", " + LocalTimes.span(other.startsAt(), other.endsAt()));
             }
+        }
+    }
+
+    /**
+     * A child's data is processed only with the guardian's consent to the notice as it stands now: consent given to
+     * an older text is not consent to this one.
+     */
+    private static void requireConsent(EnrollChildCommand command) {
+        if (!command.consent()) {
+            throw new RuleViolatedException(ErrorCode.CONSENT_REQUIRED,
+                                            "Enrolling a child needs the guardian's consent to the notice on "
+                                                    + "children's personal information (version "
+                                                    + ChildDataNotice.VERSION + ")");
+        }
+        if (!ChildDataNotice.isCurrent(command.consentVersion())) {
+            String given = blank(command.consentVersion()) ? "names no notice version"
+                    : "was given to notice version " + command.consentVersion().strip();
+            throw new RuleViolatedException(ErrorCode.CONSENT_REQUIRED,
+                                            "The consent " + given + ", not to the current version "
+                                                    + ChildDataNotice.VERSION + ": read the current notice and "
+                                                    + "consent to it");
         }
     }
 

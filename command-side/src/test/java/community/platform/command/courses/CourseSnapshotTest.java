@@ -15,6 +15,7 @@ import community.platform.shared.courses.CreateCourseCommand;
 import community.platform.shared.courses.EnrollChildCommand;
 import community.platform.shared.courses.MarkAttendanceCommand;
 import community.platform.shared.courses.PublishCourseCommand;
+import community.platform.shared.personal.ChildDataNotice;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -82,7 +83,8 @@ class CourseSnapshotTest {
         send(new CreateCourseCommand("course-1", "zhang", "Homework help", "", "Teacher Wu", 1, 6, 60, sessions));
         send(new PublishCourseCommand("course-1", "zhang"));
         for (int child = 1; child <= 60; child++) {
-            send(new EnrollChildCommand("course-1", "e-" + child, "guardian-" + child, "Child " + child, 3));
+            send(new EnrollChildCommand("course-1", "e-" + child, "guardian-" + child, "Child " + child, 3, true,
+                                        ChildDataNotice.VERSION));
             // the enrollment process's step, once the child's time is held
             send(new ConfirmEnrollmentCommand("course-1", "e-" + child));
         }

@@ -32,6 +32,10 @@ import community.platform.shared.courses.PublishCourseCommand;
 import community.platform.shared.courses.RescheduleCourseSessionCommand;
 import community.platform.shared.courses.TimeSpan;
 import community.platform.shared.courses.WithdrawEnrollmentCommand;
+import community.platform.command.eventstore.EventSerialization;
+import community.platform.shared.personal.ChildDataNotice;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static community.platform.command.handling.Violations.violationOf;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of a Sunshine 330 course, one test per rule. */
 class CourseTest {
@@ -95,8 +100,13 @@ class CourseTest {
             new ChildWaitlistedEvent("course-1", "e-3", "zhao", "Zhao Xiaogang", 3, 2, 2, 1);
 
     private static EnrollmentRequestedEvent requested(String id, String guardian, String child) {
-        return new EnrollmentRequestedEvent("course-1", id, guardian, child, 3, "Paper cutting", sessions(3),
-                                            CHILD_IDS.of(guardian, child));
+        return new EnrollmentRequestedEvent("course-1", id, guardian, child, 3, "Paper cutting", sessions(3), true,
+                                            ChildDataNotice.VERSION, CHILD_IDS.of(guardian, child));
+    }
+
+    /** A guardian's request, with consent to the current notice. */
+    private static EnrollChildCommand enroll(String id, String guardian, String child, int grade) {
+        return new EnrollChildCommand("course-1", id, guardian, child, grade, true, ChildDataNotice.VERSION);
     }
 
     /** Requested and decided through the enrollment process, whose time it keeps. */
@@ -201,15 +211,66 @@ class CourseTest {
     @Test
     void enrollmentOpensOnPublication() {
         fixture.given(created(2, 3))
-               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3))
+               .when(enroll("e-1", "lihua", "Li Xiaoming", 3))
                .expectNoEvents().expectException(violationOf(ErrorCode.COURSE_NOT_OPEN));
         fixture.given(created(2, 3))
                .when(new PublishCourseCommand("course-1", "zhang"))
                .expectEvents(PUBLISHED);
         fixture.given(created(2, 3), PUBLISHED)
-               .when(new EnrollChildCommand("course-1", "e-1", "lihua", " Li Xiaoming ", 3))
+               .when(enroll("e-1", "lihua", " Li Xiaoming ", 3))
                .expectEvents(requested("e-1", "lihua", "Li Xiaoming"))
                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aChildIsEnrolledOnlyWithTheGuardiansConsent() {
+        fixture.given(created(2, 3), PUBLISHED)
+               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3, false,
+                                            ChildDataNotice.VERSION))
+               .expectNoEvents()
+               .expectException(violationOf(ErrorCode.CONSENT_REQUIRED));
+        fixture.given(created(2, 3), PUBLISHED)
+               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3, false, null))
+               .expectNoEvents()
+               .expectException(violationOf(ErrorCode.CONSENT_REQUIRED));
+    }
+
+    @Test
+    void consentCountsOnlyForTheNoticeAsItStandsNow() {
+        fixture.given(created(2, 3), PUBLISHED)
+               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3, true, "2020-01"))
+               .expectNoEvents()
+               .expectException(violationOf(ErrorCode.CONSENT_REQUIRED))
+               .expectExceptionMessage(org.hamcrest.Matchers.containsString("2020-01"));
+        fixture.given(created(2, 3), PUBLISHED)
+               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3, true, " "))
+               .expectNoEvents()
+               .expectException(violationOf(ErrorCode.CONSENT_REQUIRED));
+    }
+
+    @Test
+    void theRequestRecordsTheConsentAndTheNoticeVersion() {
+        fixture.given(created(2, 3), PUBLISHED)
+               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3, true,
+                                            ChildDataNotice.VERSION))
+               .expectEvents(new EnrollmentRequestedEvent("course-1", "e-1", "lihua", "Li Xiaoming", 3,
+                                                          "Paper cutting", sessions(3), true,
+                                                          ChildDataNotice.VERSION,
+                                                          CHILD_IDS.of("lihua", "Li Xiaoming")));
+    }
+
+    @Test
+    void aRequestRecordedBeforeConsentWasAskedReadsAsNoConsentRecorded() {
+        String stored = "{\"courseId\":\"course-1\",\"enrollmentId\":\"e-1\",\"guardian\":\"lihua\","
+                + "\"childName\":\"Li Xiaoming\",\"childGrade\":3,\"title\":\"Paper cutting\",\"sessions\":[]}";
+        EnrollmentRequestedEvent read = EventSerialization.serializer().deserialize(new SimpleSerializedObject<>(
+                stored, String.class, new SimpleSerializedType(EnrollmentRequestedEvent.class.getName(), "1")));
+
+        assertThat(read).isEqualTo(new EnrollmentRequestedEvent("course-1", "e-1", "lihua", "Li Xiaoming", 3,
+                                                                "Paper cutting", List.of()));
+        fixture.given(created(2, 3), PUBLISHED, read)
+               .when(new ConfirmEnrollmentCommand("course-1", "e-1"))
+               .expectEvents(XIAOMING);
     }
 
     @Test
@@ -219,19 +280,20 @@ class CourseTest {
                 .plusSeconds(3600), "Room 5");
         fixture.given(created(2, 3), PUBLISHED, new CourseSessionRescheduledEvent("course-1", second, moved, "fair"),
                       new CourseSessionCancelledEvent("course-1", session(3), "holiday"))
-               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3))
+               .when(enroll("e-1", "lihua", "Li Xiaoming", 3))
                .expectEvents(new EnrollmentRequestedEvent("course-1", "e-1", "lihua", "Li Xiaoming", 3,
-                                                          "Paper cutting", List.of(session(1), moved),
+                                                          "Paper cutting", List.of(session(1), moved), true,
+                                                          ChildDataNotice.VERSION,
                                                           CHILD_IDS.of("lihua", "Li Xiaoming")));
     }
 
     @Test
     void theSameRequestSentAgainChangesNothing() {
         fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"))
-               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3))
+               .when(enroll("e-1", "lihua", "Li Xiaoming", 3))
                .expectNoEvents().expectSuccessfulHandlerExecution();
         fixture.given(history(created(2, 3), PUBLISHED, inOrder("e-1", "lihua", "Li Xiaoming", XIAOMING)))
-               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 3))
+               .when(enroll("e-1", "lihua", "Li Xiaoming", 3))
                .expectNoEvents().expectSuccessfulHandlerExecution();
     }
 
@@ -269,7 +331,7 @@ class CourseTest {
         fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"),
                       new EnrollmentRejectedEvent("course-1", "e-1", ErrorCode.OVERLAPPING_ENROLLMENT, "overlaps",
                                                   "course-2"))
-               .when(new EnrollChildCommand("course-1", "e-2", "lihua", "Li Xiaoming", 3))
+               .when(enroll("e-2", "lihua", "Li Xiaoming", 3))
                .expectEvents(requested("e-2", "lihua", "Li Xiaoming"));
     }
 
@@ -356,30 +418,30 @@ class CourseTest {
     @Test
     void theGradeMustBeInTheCoursesRange() {
         fixture.given(created(2, 3), PUBLISHED)
-               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 5))
+               .when(enroll("e-1", "lihua", "Li Xiaoming", 5))
                .expectNoEvents().expectException(violationOf(ErrorCode.GRADE_OUT_OF_RANGE));
         fixture.given(created(2, 3), PUBLISHED)
-               .when(new EnrollChildCommand("course-1", "e-1", "lihua", "Li Xiaoming", 1))
+               .when(enroll("e-1", "lihua", "Li Xiaoming", 1))
                .expectNoEvents().expectException(violationOf(ErrorCode.GRADE_OUT_OF_RANGE));
     }
 
     @Test
     void theSameChildOfTheSameGuardianCannotBeEnrolledTwice() {
         fixture.given(created(2, 3), PUBLISHED, XIAOMING)
-               .when(new EnrollChildCommand("course-1", "e-2", "lihua", "li  XIAOMING", 3))
+               .when(enroll("e-2", "lihua", "li  XIAOMING", 3))
                .expectNoEvents().expectException(violationOf(ErrorCode.ALREADY_ENROLLED, "e-1"));
         // nor asked for twice while the first request is being decided
         fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"))
-               .when(new EnrollChildCommand("course-1", "e-2", "lihua", "li  XIAOMING", 3))
+               .when(enroll("e-2", "lihua", "li  XIAOMING", 3))
                .expectNoEvents().expectException(violationOf(ErrorCode.ALREADY_ENROLLED, "e-1"));
         // the same name under another guardian is another child
         fixture.given(created(2, 3), PUBLISHED, XIAOMING)
-               .when(new EnrollChildCommand("course-1", "e-2", "wang", "Li Xiaoming", 3))
+               .when(enroll("e-2", "wang", "Li Xiaoming", 3))
                .expectEvents(requested("e-2", "wang", "Li Xiaoming"));
         // after a withdrawal the child may come back
         fixture.given(history(created(2, 3), PUBLISHED, inOrder("e-1", "lihua", "Li Xiaoming", XIAOMING),
                               new EnrollmentWithdrawnEvent("course-1", "e-1", "lihua", true)))
-               .when(new EnrollChildCommand("course-1", "e-2", "lihua", "Li Xiaoming", 3))
+               .when(enroll("e-2", "lihua", "Li Xiaoming", 3))
                .expectEvents(requested("e-2", "lihua", "Li Xiaoming"));
     }
 
@@ -518,7 +580,7 @@ class CourseTest {
                .expectNoEvents().expectException(violationOf(ErrorCode.COURSE_NOT_OPEN));
         fixture.given(created(2, 3), PUBLISHED, XIAOMING, new CourseCompletedEvent("course-1", 3, List.of()))
                .andGivenCurrentTime(after(3))
-               .when(new EnrollChildCommand("course-1", "e-2", "wang", "Wang Xiaohong", 3))
+               .when(enroll("e-2", "wang", "Wang Xiaohong", 3))
                .expectNoEvents().expectException(violationOf(ErrorCode.COURSE_NOT_OPEN));
     }
 

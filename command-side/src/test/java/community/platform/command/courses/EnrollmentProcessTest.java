@@ -1,6 +1,7 @@
 package community.platform.command.courses;
 
 import community.platform.command.handling.OwnCommits;
+import community.platform.shared.personal.ChildDataNotice;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
@@ -53,7 +54,8 @@ class EnrollmentProcessTest {
     }
 
     private static final EnrollmentRequestedEvent REQUESTED = new EnrollmentRequestedEvent(
-            COURSE, "e-1", "lihua", "Li Xiaoming", 3, "Paper cutting", List.of(session(1), session(2)));
+            COURSE, "e-1", "lihua", "Li Xiaoming", 3, "Paper cutting", List.of(session(1), session(2)), true,
+            ChildDataNotice.VERSION, null);
 
     private static List<TimeSpan> spans(CourseSession... sessions) {
         return List.of(sessions).stream().map(CourseSession::span).toList();

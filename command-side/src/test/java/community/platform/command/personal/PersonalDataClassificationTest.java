@@ -26,16 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersonalDataClassificationTest {
 
     /**
-     * Ids (of records, requests, keys; a child's id is a keyed hash that names no one), usernames (pseudonymous handles that key records, not names), titles and places
-     * of public posts, events and courses, error codes and the texts the platform writes itself, and the organizers'
-     * reasons for changes (which the README asks organizers to keep free of personal details).
+     * Ids (of records, requests, keys; a child's id is a keyed hash that names no one), usernames (pseudonymous
+     * handles that key records, not names), titles and places of public posts, events and courses, error codes and the
+     * texts the platform writes itself, the version of the notice a guardian consented to, and the organizers' reasons
+     * for changes (which the README asks organizers to keep free of personal details).
      */
     private static final Set<String> NOT_PERSONAL = Set.of(
             "postId", "eventId", "courseId", "enrollmentId", "requestId", "scheduleId", "venueId", "entryId",
             "inboxId", "noticeId", "streamId", "username", "volunteer", "resident", "guardian", "organizer", "judge",
             "recipient", "author", "actor", "title", "description", "team", "location", "venue", "previousVenue",
             "instructor", "reason", "detail", "subject", "type", "upperLine", "lowerLine", "horizontalScroll",
-            "question", "answer", "erasedBy", "refusedBy", "accessId", "auditor", "childId", "room");
+            "question", "answer", "erasedBy", "refusedBy", "accessId", "auditor", "childId", "room",
+            "consentVersion");
 
     @Test
     void everyTextFieldOfEveryEventIsPersonalOrNamedAsNot() {

@@ -61,8 +61,20 @@ public final class CourseRequests {
     record Cancel(@NotBlank @Size(max = 500) String reason) {
     }
 
+    /**
+     * Missing or false consent is a refused enrollment (422 consent-required), not a malformed request: the course
+     * decides it, as it decides every enrollment rule.
+     */
     @Schema(name = "EnrollmentRequest")
-    public record Enroll(@NotBlank @Size(max = 60) String childName, @NotNull Integer childGrade) {
+    public record Enroll(@NotBlank @Size(max = 60) String childName, @NotNull Integer childGrade,
+                         @Schema(description = "The guardian consents to the notice on children's personal "
+                                 + "information (GET /api/privacy/notice); required to be true") Boolean consent,
+                         @Schema(description = "The version of the notice the guardian read and consented to",
+                                 example = "2026-11") @Size(max = 40) String consentVersion) {
+
+        boolean consented() {
+            return Boolean.TRUE.equals(consent);
+        }
     }
 
     /** Lists of enrollment ids per mark; present and absent are the short form. The reason goes with corrections. */

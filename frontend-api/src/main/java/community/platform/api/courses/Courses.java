@@ -101,14 +101,16 @@ public class Courses {
     }
 
     /**
-     * Asks for a place for the caller's child and answers the decision once the course's view shows it; a refusal
-     * (the child's time overlaps another course) fails as the command would have, naming that course.
+     * Asks for a place for the caller's child, with the guardian's consent to the children's data notice, and answers
+     * the decision once the course's view shows it; a refusal (the child's time overlaps another course) fails as the
+     * command would have, naming that course.
      */
     public Mono<EnrollmentResponse> enroll(String id, CourseRequests.Enroll request, Authentication caller,
                                            ServerWebExchange exchange) {
         String enrollmentId = IdempotencyKeys.newId(exchange, "enr-");
         return commands.send(new EnrollChildCommand(id, enrollmentId, caller.getName(), request.childName().strip(),
-                                                    request.childGrade()), exchange)
+                                                    request.childGrade(), request.consented(),
+                                                    request.consentVersion()), exchange)
                        .then(views.visible(new FindEnrollmentDecisionQuery(id, enrollmentId), EnrollmentDecision.class,
                                            decision -> true))
                        .flatMap(decision -> decision.refusal() != null

@@ -2,6 +2,9 @@ package community.platform.api.pages;
 
 import community.platform.api.courses.Courses;
 import community.platform.api.courses.CourseRequests;
+import community.platform.api.privacy.PrivacyNotices;
+import community.platform.shared.ErrorCode;
+import community.platform.shared.personal.ChildDataNotice;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,6 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,12 +26,16 @@ import java.util.Map;
 @Controller
 public class CoursePages {
 
+    private static final String CONSENT_REQUIRED = ErrorCode.CONSENT_REQUIRED.slug();
+
     private final Courses courses;
     private final PageForms forms;
+    private final PrivacyNotices notices;
 
-    CoursePages(Courses courses, PageForms forms) {
+    CoursePages(Courses courses, PageForms forms, PrivacyNotices notices) {
         this.courses = courses;
         this.forms = forms;
+        this.notices = notices;
     }
 
     @GetMapping("/courses")
@@ -43,7 +51,8 @@ public class CoursePages {
     Mono<Rendering> course(@PathVariable String id, @RequestParam(required = false) String done,
                            @RequestParam(required = false) Integer position, ServerWebExchange exchange,
                            Locale locale) {
-        return page(id, new EnrollForm("", ""), Map.of(), done == null ? "" : done, position, HttpStatus.OK)
+        return page(id, new EnrollForm("", "", null, null), Map.of(), done == null ? "" : done, position,
+                    HttpStatus.OK, locale)
                 .onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }
 
@@ -51,10 +60,11 @@ public class CoursePages {
     Mono<Rendering> enroll(@PathVariable String id, @ModelAttribute EnrollForm form, Authentication caller,
                            ServerWebExchange exchange, Locale locale) {
         Integer grade = form.grade();
-        CourseRequests.Enroll request = new CourseRequests.Enroll(form.childName(), grade);
+        CourseRequests.Enroll request = new CourseRequests.Enroll(form.childName(), grade, form.consented(),
+                                                                  form.consentVersion());
         Map<String, String> invalid = new LinkedHashMap<>(forms.invalidFields(request, locale));
         if (!invalid.isEmpty()) {
-            return page(id, form, invalid, "", null, HttpStatus.BAD_REQUEST);
+            return page(id, form, invalid, "", null, HttpStatus.BAD_REQUEST, locale);
         }
         return courses.enroll(id, request, caller, exchange)
                       .map(enrollment -> Rendering.redirectTo("/courses/" + id + "?done=" + enrollment.status()
@@ -62,7 +72,8 @@ public class CoursePages {
                                                                       : "&position=" + enrollment.waitlistPosition()))
                                                   .build())
                       .onErrorResume(failure -> forms.again(failure, exchange, locale, refusal -> page(
-                              id, form, Map.of("", refusal.message()), "", null, refusal.status())));
+                              id, form, Map.of(CONSENT_REQUIRED.equals(refusal.slug()) ? "consent" : "",
+                                               refusal.message()), "", null, refusal.status(), locale)));
     }
 
     /** The caller's children and their courses. */
@@ -72,19 +83,39 @@ public class CoursePages {
                                                                  .modelAttribute("children", children).build());
     }
 
+    /**
+     * The form shows the notice in the page's language and sends the version shown with the guardian's consent. A form
+     * shown again keeps the box ticked only for the same notice: consent to a newer text is never ticked in advance.
+     */
     private Mono<Rendering> page(String id, EnrollForm form, Map<String, String> invalid, String done,
-                                 Integer position, HttpStatus status) {
+                                 Integer position, HttpStatus status, Locale locale) {
+        ChildDataNotice notice = notices.children();
+        String text = "en".equals(locale.getLanguage()) ? notice.en() : notice.zh();
+        List<String> paragraphs = List.of(text.split("\\n\\s*\\n"));
         return courses.detail(id).map(course -> Rendering.view("courses/course").status(status)
                                                          .modelAttribute("course", course)
                                                          .modelAttribute("form", form)
+                                                         .modelAttribute("noticeVersion", notice.version())
+                                                         .modelAttribute("consentTicked", form.consented()
+                                                                 && notice.version().equals(form.consentVersion()))
+                                                         .modelAttribute("noticeTitle", paragraphs.get(0))
+                                                         .modelAttribute("noticeText",
+                                                                         paragraphs.subList(1, paragraphs.size()))
                                                          .modelAttribute("invalid", invalid)
                                                          .modelAttribute("done", done)
                                                          .modelAttribute("position", position == null ? 0 : position)
                                                          .build());
     }
 
-    /** The enrollment form as typed; the grade is a number from 1 to 6. */
-    public record EnrollForm(String childName, String childGrade) {
+    /**
+     * The enrollment form as typed; the grade is a number from 1 to 6; {@code consent} is the checkbox, sent only when
+     * ticked, and {@code consentVersion} the version of the notice the form showed.
+     */
+    public record EnrollForm(String childName, String childGrade, String consent, String consentVersion) {
+
+        public boolean consented() {
+            return "true".equals(consent);
+        }
 
         Integer grade() {
             try {

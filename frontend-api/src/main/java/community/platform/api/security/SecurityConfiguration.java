@@ -115,6 +115,7 @@ public class SecurityConfiguration {
             .authorizeExchange(rules -> rules
                     .pathMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                     .pathMatchers("/api/public/**").permitAll()
+                    .pathMatchers(HttpMethod.GET, "/api/privacy/notice").permitAll()
                     .pathMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                     .pathMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/diff",
                                   "/api/admin/projections/*/dead-letters", "/actuator/prometheus")

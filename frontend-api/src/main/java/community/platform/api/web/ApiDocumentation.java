@@ -76,7 +76,8 @@ public class ApiDocumentation {
     private static final Map<String, Map<Integer, String>> OWN = Map.of(
             "POST /api/accounts", Map.of(429, "too-many-registrations"),
             "POST /api/admin/projections/{name}/replay", Map.of(409, "rebuild-running"),
-            "GET /api/audit/streams/{id}/state", Map.of(422, "no-past-state"));
+            "GET /api/audit/streams/{id}/state", Map.of(422, "no-past-state"),
+            "POST /api/courses/{id}/enrollments", Map.of(CONSENT_REQUIRED.status(), CONSENT_REQUIRED.slug()));
 
     @Bean
     OpenApiCustomizer problemResponsesDescribed() {

@@ -2,6 +2,7 @@ package community.platform.api.courses;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.ApiTest;
+import community.platform.shared.personal.ChildDataNotice;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +83,13 @@ class CoursesApiTest extends ApiTest {
     private WebTestClient.ResponseSpec enroll(String guardian, String courseId, String child, int grade) {
         return as(guardian, PASSWORD).post().uri("/api/courses/{id}/enrollments", courseId)
                                      .contentType(MediaType.APPLICATION_JSON)
-                                     .bodyValue(Map.of("childName", child, "childGrade", grade)).exchange();
+                                     .bodyValue(Map.of("childName", child, "childGrade", grade, "consent", true,
+                                                       "consentVersion", ChildDataNotice.VERSION)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec enrollWith(String guardian, String courseId, Map<String, Object> body) {
+        return as(guardian, PASSWORD).post().uri("/api/courses/{id}/enrollments", courseId)
+                                     .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     private JsonNode enrolled(String guardian, String courseId, String child, int grade) {
@@ -317,6 +324,46 @@ class CoursesApiTest extends ApiTest {
         JsonNode after = get(lihua, "/api/courses/{id}", id);
         assertThat(after.get("enrolled").asInt()).isEqualTo(1);
         assertThat(after.get("waitlisted").asInt()).isZero();
+    }
+
+    @Test
+    void aChildIsEnrolledOnlyWithTheGuardiansConsentToTheCurrentNotice() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String lihua = account("lihua", PASSWORD, "RESIDENT");
+        String id = published(organizer, course("Paper cutting", 2, 4, 2, NEXT_WEEK, 2));
+
+        for (Map<String, Object> withoutConsent : List.<Map<String, Object>>of(
+                Map.of("childName", "Li Xiaoming", "childGrade", 3),
+                Map.of("childName", "Li Xiaoming", "childGrade", 3, "consent", false,
+                       "consentVersion", ChildDataNotice.VERSION))) {
+            enrollWith(lihua, id, withoutConsent).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .expectBody().jsonPath("$.type").isEqualTo("/problems/consent-required");
+        }
+        enrollWith(lihua, id, Map.of("childName", "Li Xiaoming", "childGrade", 3, "consent", true,
+                                     "consentVersion", "2020-01"))
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/consent-required")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("2020-01")
+                                                                                  .contains(ChildDataNotice.VERSION));
+        enrollWith(lihua, id, Map.of("childName", "Li Xiaoming", "childGrade", 3, "consent", true))
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/consent-required");
+        assertThat(get(lihua, "/api/courses/{id}", id).get("enrolled").asInt()).isZero();
+
+        enrolled(lihua, id, "Li Xiaoming", 3);
+        assertThat(get(lihua, "/api/courses/{id}", id).get("enrolled").asInt()).isOne();
+    }
+
+    @Test
+    void theNoticeAGuardianConsentsToIsReadWithoutSigningIn() {
+        JsonNode notice = web.get().uri("/api/privacy/notice").exchange().expectStatus().isOk()
+                             .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(notice.get("version").asText()).isEqualTo(ChildDataNotice.VERSION);
+        assertThat(notice.get("zh").asText()).contains("姓名", "年级", "考勤", "反馈", "阳光330", "组织者", "12 个月",
+                                                      "删除", "监护人");
+        assertThat(notice.get("en").asText()).contains("name", "grade", "attendance", "feedback", "Sunshine 330",
+                                                      "organizer", "masked", "12 months", "erased", "guardian");
     }
 
     @Test

@@ -17,6 +17,7 @@ import community.platform.shared.courses.PublishCourseCommand;
 import community.platform.shared.courses.RescheduleCourseSessionCommand;
 import community.platform.shared.courses.TimeSpan;
 import community.platform.shared.courses.WithdrawEnrollmentCommand;
+import community.platform.shared.personal.ChildDataNotice;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -77,7 +78,8 @@ class SessionMoveAfterACrashTest {
                                                          sessions));
             commands.sendAndWait(new PublishCourseCommand(COURSE, "zhang"));
             for (int child = 1; child <= CHILDREN; child++) {
-                commands.sendAndWait(new EnrollChildCommand(COURSE, "e-" + child, guardian(child), name(child), 3));
+                commands.sendAndWait(new EnrollChildCommand(COURSE, "e-" + child, guardian(child), name(child), 3,
+                                                                   true, ChildDataNotice.VERSION));
             }
             QueryGateway queries = platform.getBean(QueryGateway.class);
             Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

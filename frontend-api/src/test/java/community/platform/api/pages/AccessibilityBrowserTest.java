@@ -2,6 +2,7 @@ package community.platform.api.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.ApiTest;
+import community.platform.shared.personal.ChildDataNotice;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -59,7 +60,8 @@ class AccessibilityBrowserTest extends ApiTest {
                 "upperLine", "春回大地千山秀", "lowerLine", "福满人间万户欢", "horizontalScroll", "万象更新"));
         as(resident, PASSWORD).post().uri("/api/courses/{id}/enrollments", course)
                               .contentType(MediaType.APPLICATION_JSON)
-                              .bodyValue(Map.of("childName", "小明", "childGrade", 2)).exchange()
+                              .bodyValue(Map.of("childName", "小明", "childGrade", 2, "consent", true,
+                                                "consentVersion", ChildDataNotice.VERSION)).exchange()
                               .expectStatus().isCreated();
 
         Map<String, List<String>> pages = new LinkedHashMap<>();
@@ -89,6 +91,16 @@ class AccessibilityBrowserTest extends ApiTest {
                         List<String> found = browser.open(path).accessibilityViolations();
                         if (!found.isEmpty()) {
                             violations.put(screen + " " + path, found);
+                        }
+                    }
+                    if (paths.contains("/me/children")) {
+                        browser.open("/courses/" + course).type("#childName", "小红");
+                        new org.openqa.selenium.support.ui.Select(browser.find("#childGrade")).selectByValue("2");
+                        browser.click("main form button.primary").waitForPath("/courses/" + course + "/enrollments");
+                        assertThat(browser.text("#consent-error")).isNotEmpty();
+                        List<String> found = browser.accessibilityViolations();
+                        if (!found.isEmpty()) {
+                            violations.put(screen + " the enrollment form refused for want of consent", found);
                         }
                     }
                     if ("/organizer".equals(paths.get(0))) {

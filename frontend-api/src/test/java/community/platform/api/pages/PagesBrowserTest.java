@@ -2,6 +2,7 @@ package community.platform.api.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.ApiTest;
+import community.platform.shared.personal.ChildDataNotice;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -40,6 +41,11 @@ class PagesBrowserTest extends ApiTest {
         return as(organizer, PASSWORD).post().uri("/api/volunteer-posts").contentType(MediaType.APPLICATION_JSON)
                                       .bodyValue(body).exchange().expectStatus().isCreated()
                                       .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+    }
+
+    private JsonNode get(String user, String uri) {
+        return as(user, PASSWORD).get().uri(uri).exchange().expectStatus().isOk().expectBody(JsonNode.class)
+                                 .returnResult().getResponseBody();
     }
 
     @Test
@@ -273,6 +279,7 @@ class PagesBrowserTest extends ApiTest {
         String guardian = account("guardian", PASSWORD, "RESIDENT");
         try (Browser browser = new Browser(port, "zh-CN")) {
             browser.signIn(guardian, PASSWORD).waitForPath("/posts").open("/courses/" + courseId)
+                   .click("#consent")
                    .click("main form button.primary").waitForText("#childName-error", "必填");
             assertThat(browser.text("#childName-error")).isEqualTo("此项必填。");
 
@@ -286,6 +293,61 @@ class PagesBrowserTest extends ApiTest {
 
             browser.click("a[href='/me/children']").waitForPath("/me/children");
             assertThat(browser.text("main .card")).contains("小明 · 2 年级", course.get("title").toString(), "已报名");
+        }
+    }
+
+    @Test
+    void aGuardianReadsTheNoticeInThePagesLanguageAndEnrollsOnlyAfterConsenting() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        Map<String, Object> course = new HashMap<>();
+        course.put("title", "Paper cutting " + unique("c"));
+        course.put("instructor", "Teacher Wu");
+        course.put("minGrade", 1);
+        course.put("maxGrade", 3);
+        course.put("capacity", 5);
+        course.put("sessions", List.of(Map.of("date", NEXT_WEEK.plusDays(30).toLocalDate().toString(), "room", "101")));
+        String courseId = as(organizer, PASSWORD).post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
+                                                 .bodyValue(course).exchange().expectStatus().isCreated()
+                                                 .expectBody(JsonNode.class).returnResult().getResponseBody()
+                                                 .get("id").asText();
+        as(organizer, PASSWORD).post().uri("/api/courses/{id}/publication", courseId).exchange()
+                               .expectStatus().isOk();
+        String guardian = account("guardian", PASSWORD, "RESIDENT");
+        try (Browser browser = new Browser(port, "zh-CN")) {
+            browser.signIn(guardian, PASSWORD).waitForPath("/posts").open("/courses/" + courseId);
+            assertThat(browser.text("#consent-notice h3")).isEqualTo("儿童个人信息处理告知及监护人同意");
+            assertThat(browser.text("#consent-notice")).contains("孩子的姓名和年级", "12 个月",
+                                                               "告知版本：" + ChildDataNotice.VERSION);
+
+            browser.click("a[hreflang='en']").waitForText("#consent-notice h3", "notice");
+            assertThat(browser.text("#consent-notice h3"))
+                    .isEqualTo("Your child's personal information: notice and guardian's consent");
+            assertThat(browser.text("#consent-notice")).contains("your child's name and grade", "12 months");
+            assertThat(browser.find("#consent").getAttribute("required")).isNotNull();
+
+            browser.type("#childName", "Xiaoming");
+            new org.openqa.selenium.support.ui.Select(browser.find("#childGrade")).selectByValue("2");
+            browser.click("main form button.primary").waitForText("#consent-error", "consent");
+            assertThat(browser.text("#consent-error")).isEqualTo(
+                    "A child is enrolled only with the guardian's consent to the current notice: please read it and "
+                            + "tick the box.");
+            assertThat(browser.find("#consent").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.find("#childName").getAttribute("value")).isEqualTo("Xiaoming");
+            assertThat(get(guardian, "/api/courses/" + courseId).get("enrolled").asInt()).isZero();
+
+            // a form left open while the notice changed: consent to the older text is refused, and the box for the
+            // newer one is not ticked in advance
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "document.querySelector('input[name=consentVersion]').value = '2020-01';"
+                    + "document.body.appendChild(Object.assign(document.createElement('i'), {id: 'before'}));");
+            browser.click("#consent").click("main form button.primary").waitUntilGone("#before");
+            assertThat(browser.text("#consent-error")).contains("consent");
+            assertThat(browser.find("#consent").isSelected()).isFalse();
+            assertThat(browser.find("input[name=consentVersion]").getAttribute("value"))
+                    .isEqualTo(ChildDataNotice.VERSION);
+
+            browser.click("#consent").click("main form button.primary").waitForText("#done", "");
+            assertThat(get(guardian, "/api/courses/" + courseId).get("enrolled").asInt()).isOne();
         }
     }
 

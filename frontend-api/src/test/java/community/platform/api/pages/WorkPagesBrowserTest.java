@@ -2,6 +2,7 @@ package community.platform.api.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.ApiTest;
+import community.platform.shared.personal.ChildDataNotice;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,7 +224,8 @@ class WorkPagesBrowserTest extends ApiTest {
         for (String child : new String[]{"小明", "小红"}) {
             as(guardian, PASSWORD).post().uri("/api/courses/{id}/enrollments", courseId)
                                   .contentType(MediaType.APPLICATION_JSON)
-                                  .bodyValue(Map.of("childName", child, "childGrade", 3)).exchange()
+                                  .bodyValue(Map.of("childName", child, "childGrade", 3, "consent", true,
+                                                "consentVersion", ChildDataNotice.VERSION)).exchange()
                                   .expectStatus().isCreated();
         }
         try (Browser browser = new Browser(port, "zh-CN", 390, 844)) {

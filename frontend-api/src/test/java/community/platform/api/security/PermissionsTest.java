@@ -1,6 +1,7 @@
 package community.platform.api.security;
 
 import community.platform.ApiTest;
+import community.platform.shared.personal.ChildDataNotice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,7 +133,9 @@ class PermissionsTest extends ApiTest {
         row(rows, "POST", "/api/courses/{course}/publication", null, 401, 403, 200, 403, 403);
         row(rows, "PUT", "/api/courses/{course}/sessions/1",
             "{\"date\":\"" + java.time.LocalDate.now().plusDays(16) + "\"}", 401, 403, 200, 403, 403);
-        row(rows, "POST", "/api/courses/{course}/enrollments", "{\"childName\":\"Child {n}\",\"childGrade\":3}",
+        row(rows, "POST", "/api/courses/{course}/enrollments",
+            "{\"childName\":\"Child {n}\",\"childGrade\":3,\"consent\":true,\"consentVersion\":\""
+                    + ChildDataNotice.VERSION + "\"}",
             401, 201, 201, 201, 201);
         row(rows, "DELETE", "/api/courses/{course}/enrollments/no-such-enrollment", null, 401, 404, 404, 404, 404);
         row(rows, "GET", "/api/courses/{course}/roster", null, 401, 403, 200, 200, 403);

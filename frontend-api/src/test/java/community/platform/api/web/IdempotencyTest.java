@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.ApiTest;
 import community.platform.api.accounts.RegistrationRequest;
+import community.platform.shared.personal.ChildDataNotice;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -276,7 +277,8 @@ class IdempotencyTest extends ApiTest {
                                .expectStatus().isOk();
 
         String enrollment = twice(as(guardian, PASSWORD), "/api/courses/" + courseId + "/enrollments",
-                                  Map.of("childName", "李小明", "childGrade", 3), HttpStatus.CREATED)
+                                  Map.of("childName", "李小明", "childGrade", 3, "consent", true,
+                                         "consentVersion", ChildDataNotice.VERSION), HttpStatus.CREATED)
                 .get("enrollmentId").asText();
         as(organizer, PASSWORD).get().uri("/api/courses/{id}/roster", courseId).exchange()
                                .expectBody().jsonPath("$.enrolled.length()").isEqualTo(1);
@@ -310,12 +312,14 @@ class IdempotencyTest extends ApiTest {
         String key = UUID.randomUUID().toString();
         as(guardian, PASSWORD).post().uri("/api/courses/{id}/enrollments", courseId).header("Idempotency-Key", key)
                               .contentType(MediaType.APPLICATION_JSON)
-                              .bodyValue(Map.of("childName", "王小红", "childGrade", 2)).exchange()
+                              .bodyValue(Map.of("childName", "王小红", "childGrade", 2, "consent", true,
+                                                "consentVersion", ChildDataNotice.VERSION)).exchange()
                               .expectStatus().isCreated();
 
         as(guardian, PASSWORD).post().uri("/api/courses/{id}/enrollments", courseId).header("Idempotency-Key", key)
                               .contentType(MediaType.APPLICATION_JSON)
-                              .bodyValue(Map.of("childName", "王小刚", "childGrade", 4)).exchange()
+                              .bodyValue(Map.of("childName", "王小刚", "childGrade", 4, "consent", true,
+                                                "consentVersion", ChildDataNotice.VERSION)).exchange()
                               .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
                               .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                               .expectBody().jsonPath("$.type").isEqualTo("/problems/idempotency-key-reused");

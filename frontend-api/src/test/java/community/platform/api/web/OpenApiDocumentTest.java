@@ -33,7 +33,8 @@ class OpenApiDocumentTest extends ApiTest {
                                                                    "RecordState.state", "Decision.inputs");
 
     /** The operations anyone may call without signing in. */
-    private static final Set<String> PUBLIC = Set.of("POST /api/accounts", "GET /api/public/ping");
+    private static final Set<String> PUBLIC = Set.of("POST /api/accounts", "GET /api/public/ping",
+                                                       "GET /api/privacy/notice");
 
     private String json;
     private OpenAPI api;
@@ -115,6 +116,8 @@ class OpenApiDocumentTest extends ApiTest {
         assertThat(requestFields("PUT /api/festival-events/{id}/schedule")).contains("venue", "startsAt");
         assertThat(requestFields("PUT /api/courses/{id}/sessions/{sessionNo}")).contains("date", "room");
         assertThat(requestFields("POST /api/festival-events/{id}/cancellation")).contains("reason");
+        assertThat(requestFields("POST /api/courses/{id}/enrollments")).contains("childName", "childGrade", "consent",
+                                                                                 "consentVersion");
         assertThat(requestFields("POST /api/courses/{id}/sessions/{sessionNo}/cancellation")).contains("reason");
     }
 
@@ -189,6 +192,8 @@ class OpenApiDocumentTest extends ApiTest {
                 .contains("/problems/too-many-registrations");
         assertThat(response("POST /api/admin/projections/{name}/replay", "409").getDescription())
                 .contains("/problems/rebuild-running");
+        assertThat(response("POST /api/courses/{id}/enrollments", "422").getDescription())
+                .contains("/problems/consent-required");
     }
 
     private void forEachOperation(BiConsumer<String, Operation> check) {

@@ -42,6 +42,7 @@ class OpenApiTest extends ApiTest {
             "GET /api/festival-events/{id}",
             "GET /api/festival-events/{id}/results",
             "GET /api/notifications/me",
+            "GET /api/privacy/notice",
             "GET /api/venues/{venue}/calendar",
             "GET /api/volunteer-posts",
             "GET /api/volunteer-posts/{id}",

@@ -210,14 +210,14 @@ class CourseProjectionTest {
         List<CourseSession> sessions = SESSIONS;
         apply(List.of(TERM.get(0), TERM.get(1),
                       new EnrollmentRequestedEvent("course-1", "e-1", "lihua", "Li Xiaoming", 3, "Paper cutting",
-                                                   sessions),
+                                                   sessions, true, "2026-11", null),
                       TERM.get(2),
                       new EnrollmentRequestedEvent("course-1", "e-9", "lihua", "Li Xiaoli", 3, "Paper cutting",
-                                                   sessions),
+                                                   sessions, true, "2026-11", null),
                       new EnrollmentRejectedEvent("course-1", "e-9", ErrorCode.OVERLAPPING_ENROLLMENT, "overlaps",
                                                   "course-2"),
                       new EnrollmentRequestedEvent("course-1", "e-3", "lihua", "Li Xiaoli", 4, "Paper cutting",
-                                                   sessions)), "course-1");
+                                                   sessions, true, "2026-11", null)), "course-1");
 
         StepVerifier.create(decision("course-1", "e-1"))
                     .expectNext(new EnrollmentDecision("course-1", "e-1", new EnrollmentOutcome(
