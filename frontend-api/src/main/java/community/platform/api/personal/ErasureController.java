@@ -35,6 +35,16 @@ class ErasureController {
         return erasures.request(request, caller, exchange);
     }
 
+    @Operation(summary = "Ask, as the guardian, for a child's data to be erased; the child is withdrawn from every"
+                         + " course", operationId = "requestChildErasure")
+    @PostMapping("/api/children/me/{enrollmentId}/erasure")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<ErasureAnswer> requestForChild(@PathVariable String enrollmentId,
+                                        @Valid @RequestBody(required = false) ErasureRequests.Ask request,
+                                        Authentication caller, ServerWebExchange exchange) {
+        return erasures.requestForChild(enrollmentId, request, caller, exchange);
+    }
+
     @Operation(summary = "The erasure requests, oldest first", operationId = "listErasureRequests")
     @GetMapping("/api/admin/erasures")
     Mono<List<ErasureRequestResponse>> list() {

@@ -43,7 +43,8 @@ class IdempotentRequests implements WebFilter {
     static final List<String> CREATING_PATHS = List.of(
             "/api/accounts", "/api/volunteer-posts", "/api/volunteer-posts/{id}/signups", "/api/festival-events",
             "/api/festival-events/{id}/registrations", "/api/festival-events/{id}/entries", "/api/courses",
-            "/api/courses/{id}/enrollments", "/api/courses/{id}/feedback", "/api/accounts/me/erasure");
+            "/api/courses/{id}/enrollments", "/api/courses/{id}/feedback", "/api/accounts/me/erasure",
+            "/api/children/me/{enrollmentId}/erasure");
     private static final List<PathPattern> CREATING = CREATING_PATHS.stream()
                                                                     .map(PathPatternParser.defaultInstance::parse)
                                                                     .toList();

@@ -1,5 +1,7 @@
 package community.platform.api.personal;
 
+import community.platform.shared.personal.ChildDataNotice;
+import java.time.LocalDate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -144,6 +146,79 @@ class AccountErasureTest extends ApiTest {
                 TeamHours.class)).join().orElseThrow();
         return hours.teams().stream().filter(t -> t.team().equals(team)).mapToLong(TeamHours.Team::totalMinutes)
                     .sum();
+    }
+
+    private String course(String organizer, LocalDate day) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Paper cutting " + day);
+        body.put("description", "After school, from 15:30");
+        body.put("instructor", "Teacher Wu");
+        body.put("minGrade", 1);
+        body.put("maxGrade", 6);
+        body.put("capacity", 10);
+        body.put("sessions", List.of(Map.of("date", day.toString(), "room", "Room 2")));
+        String id = as(organizer, PASSWORD).post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
+                                           .bodyValue(body).exchange().expectStatus().isCreated()
+                                           .expectBody(JsonNode.class).returnResult().getResponseBody().get("id")
+                                           .asText();
+        as(organizer, PASSWORD).post().uri("/api/courses/{id}/publication", id).exchange().expectStatus().isOk();
+        return id;
+    }
+
+    private String enroll(String guardian, String course, String child) {
+        return as(guardian, PASSWORD).post().uri("/api/courses/{id}/enrollments", course)
+                                     .contentType(MediaType.APPLICATION_JSON)
+                                     .bodyValue(Map.of("childName", child, "childGrade", 3, "consent", true,
+                                                       "consentVersion", ChildDataNotice.VERSION))
+                                     .exchange().expectStatus().isCreated().expectBody(JsonNode.class)
+                                     .returnResult().getResponseBody().get("enrollmentId").asText();
+    }
+
+    private List<String> guardiansEnrollments(String guardian) {
+        List<String> enrollments = new ArrayList<>();
+        for (JsonNode child : as(guardian, PASSWORD).get().uri("/api/children/me").exchange().expectStatus().isOk()
+                                                    .expectBody(JsonNode.class).returnResult().getResponseBody()) {
+            child.path("courses").forEach(place -> enrollments.add(place.path("enrollmentId").asText()));
+        }
+        return enrollments;
+    }
+
+    @Test
+    void aGuardianAsksForAChildsErasureTheChildLeavesEveryCourseAndTheNameIsGoneOnceCarriedOut() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String child = "Xiaoming " + unique;
+        String sibling = "Xiaohong " + unique;
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String guardian = account("guardian", PASSWORD, "RESIDENT");
+        String stranger = account("stranger", PASSWORD, "RESIDENT");
+        LocalDate nextWeek = LocalDate.now(ZoneOffset.ofHours(8)).plusDays(8);
+        String monday = course(organizer, nextWeek);
+        String tuesday = course(organizer, nextWeek.plusDays(1));
+        String first = enroll(guardian, monday, child);
+        String second = enroll(guardian, tuesday, child);
+        String kept = enroll(guardian, tuesday, sibling);
+        assertThat(whereFound(child)).anySatisfy(where -> assertThat(where).contains(".courseViews "));
+
+        as(stranger, PASSWORD).post().uri("/api/children/me/{e}/erasure", first).exchange()
+                              .expectStatus().isNotFound()
+                              .expectBody().jsonPath("$.type").isEqualTo("/problems/enrollment-not-found");
+        JsonNode asked = as(guardian, PASSWORD).post().uri("/api/children/me/{e}/erasure", first).exchange()
+                                               .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult()
+                                               .getResponseBody();
+        String requestId = asked.get("requestId").asText();
+        assertThat(asked.get("status").asText()).isEqualTo("REQUESTED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(
+                () -> assertThat(guardiansEnrollments(guardian)).as("withdrawn from every course")
+                                                                .doesNotContain(first, second).contains(kept));
+        assertThat(erasure(requestId).get("subject").asText()).startsWith("the child of " + guardian);
+
+        asAdmin().post().uri("/api/admin/erasures/{id}/approval", requestId).exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(whereFound(child)).isEmpty());
+        rebuild("courses");
+        assertThat(whereFound(child)).isEmpty();
+        assertThat(whereFound(sibling)).as("the sibling's name stays where it was shown")
+                                       .anySatisfy(where -> assertThat(where).contains(".courseViews "));
+        assertThat(get("/api/audit/integrity").get("verified").asBoolean()).isTrue();
     }
 
     @Test

@@ -56,6 +56,7 @@ class OpenApiTest extends ApiTest {
             "POST /api/admin/erasures/{requestId}/approval",
             "POST /api/admin/erasures/{requestId}/refusal",
             "POST /api/admin/projections/{name}/replay",
+            "POST /api/children/me/{enrollmentId}/erasure",
             "POST /api/courses",
             "POST /api/courses/{id}/completion",
             "POST /api/courses/{id}/enrollments",

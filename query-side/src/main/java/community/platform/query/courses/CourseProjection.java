@@ -21,7 +21,13 @@ import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.courses.ListCoursesQuery;
+import community.platform.shared.personal.ErasureRefusedEvent;
+import community.platform.shared.personal.ErasureRequestedEvent;
+import community.platform.shared.personal.ErasureSubject;
 import community.platform.shared.personal.PersonalDataErasedEvent;
+import community.platform.shared.courses.Children;
+import community.platform.shared.courses.CourseCompletion;
+import community.platform.query.views.ViewBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -56,14 +62,18 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
     static final String COLLECTION = "courseViews";
     /** How each request for a place was decided, by enrollment id, for the guardian waiting on it. */
     static final String DECISIONS = "enrollmentDecisions";
+    /** Which child each pending request for a child's erasure names (see {@link #on(ErasureRequestedEvent)}). */
+    static final String CHILD_ERASURES = "childErasureRequests";
 
     private final MongoCollection<Document> views;
     private final MongoCollection<Document> decisions;
+    private final MongoCollection<Document> childErasures;
     private final QueryUpdateEmitter updates;
 
     public CourseProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates) {
         this.views = platformViewDatabase.getCollection(COLLECTION);
         this.decisions = platformViewDatabase.getCollection(DECISIONS);
+        this.childErasures = platformViewDatabase.getCollection(CHILD_ERASURES);
         this.updates = updates;
     }
 
@@ -116,16 +126,60 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
         return view;
     }
 
-    /** The erased guardian's feedback comments; their children's names go with the children's own erasure. */
+    /**
+     * A guardian asked for a child's erasure: which child (as {@link Children#key} knows them) is kept beside the views
+     * ({@value #CHILD_ERASURES}) until the request is decided, since the enrollment named may be withdrawn meanwhile.
+     */
+    @EventHandler
+    void on(ErasureRequestedEvent event) {
+        if (event.subject() != ErasureSubject.CHILD) {
+            return;
+        }
+        Document stored = ViewBatch.current().find(views, event.courseId());
+        Optional<String> name = stored == null ? Optional.empty() : childNamed(read(stored), event.enrollmentId());
+        name.ifPresent(child -> ViewBatch.current().replace(childErasures, new Document("_id", event.requestId())
+                .append("child", Children.key(event.username(), child))));
+    }
+
+    private static Optional<String> childNamed(CourseDetails course, String enrollmentId) {
+        return course.enrollment(enrollmentId).map(CourseDetails.Enrollment::childName)
+                     .or(() -> course.completions().stream().filter(c -> c.enrollmentId().equals(enrollmentId))
+                                     .map(CourseCompletion::childName).findFirst());
+    }
+
+    /**
+     * The erased guardian's feedback comments; or, for a child's erasure, the child's name wherever their guardian's
+     * courses show it (seats, queue, completions).
+     */
     @EventHandler
     void on(PersonalDataErasedEvent event) {
-        Erased.inLists(views, "feedback", "guardian", event.username(), "comment");
+        if (event.subject() != ErasureSubject.CHILD) {
+            Erased.inLists(views, "feedback", "guardian", event.username(), "comment");
+            return;
+        }
+        Document asked = ViewBatch.current().find(childErasures, event.requestId());
+        if (asked == null) {
+            return;
+        }
+        String child = asked.getString("child");
+        for (String list : List.of("enrolled", "waitlist", "completions")) {
+            Erased.inLists(views, list, "guardian", event.username(),
+                           element -> element.get("childName") instanceof String name
+                                   && Children.key(event.username(), name).equals(child), "childName");
+        }
+        Mono.from(childErasures.deleteOne(eq("_id", event.requestId()))).block();
+    }
+
+    @EventHandler
+    void on(ErasureRefusedEvent event) {
+        Mono.from(childErasures.deleteOne(eq("_id", event.requestId()))).block();
     }
 
     @ResetHandler
     void reset() {
         Mono.from(views.deleteMany(new Document())).block();
         Mono.from(decisions.deleteMany(new Document())).block();
+        Mono.from(childErasures.deleteMany(new Document())).block();
     }
 
     @QueryHandler

@@ -54,7 +54,9 @@ class ErasureRequestProjection {
 
     @EventHandler
     void on(ErasureRequestedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.requestId(), sequence, before -> new View(event.requestId(), event.subject(), event.username(),
+        String subject = event.subject() == ErasureSubject.CHILD
+                ? "the child of " + event.username() + " enrolled as " + event.enrollmentId() : event.username();
+        write(event.requestId(), sequence, before -> new View(event.requestId(), event.subject(), subject,
                                                              event.username(), at, ErasureStatus.REQUESTED, null,
                                                              null, null));
     }

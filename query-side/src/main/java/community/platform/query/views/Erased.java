@@ -9,6 +9,7 @@ import reactor.core.publisher.Flux;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Scrubs a person's plain copies out of views once their key is erased. Events read after the erasure decrypt to
@@ -27,6 +28,12 @@ public final class Erased {
      */
     public static void inLists(MongoCollection<Document> views, String list, String owner, String username,
                                String... fields) {
+        inLists(views, list, owner, username, element -> true, fields);
+    }
+
+    /** As above, for the elements of the owner's that {@code which} picks (one of a guardian's children, say). */
+    public static void inLists(MongoCollection<Document> views, String list, String owner, String username,
+                               Predicate<Map<?, ?>> which, String... fields) {
         ViewBatch batch = ViewBatch.current();
         List<Object> ids = Flux.from(views.find(Filters.eq(list + "." + owner, username))
                                           .projection(Projections.include("_id")))
@@ -34,20 +41,21 @@ public final class Erased {
                                .collectList().block();
         for (Object id : ids) {
             Document document = batch.find(views, id);
-            if (document != null && scrub(document.get(list), owner, username, fields)) {
+            if (document != null && scrub(document.get(list), owner, username, which, fields)) {
                 batch.replace(views, document);
             }
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static boolean scrub(Object list, String owner, String username, String... fields) {
+    private static boolean scrub(Object list, String owner, String username, Predicate<Map<?, ?>> which,
+                                 String... fields) {
         boolean changed = false;
         if (!(list instanceof List<?> items)) {
             return false;
         }
         for (Object item : items) {
-            if (item instanceof Map<?, ?> element && username.equals(element.get(owner))) {
+            if (item instanceof Map<?, ?> element && username.equals(element.get(owner)) && which.test(element)) {
                 for (String field : fields) {
                     Object value = element.get(field);
                     if (value != null && !PersonalData.ERASED.equals(value)) {
