@@ -4,12 +4,15 @@ import community.platform.command.eventstore.personal.PersonalKeys;
 import com.mongodb.client.MongoDatabase;
 import community.platform.command.courses.Guardianship;
 import community.platform.command.eventstore.TypedRepositories;
+import community.platform.command.handling.OwnCommits;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.crypto.SecretKey;
+import java.time.Period;
 
 /**
  * Personal data's keys and children's ids, both under the server secret, and the repositories of erasure requests and
@@ -41,8 +44,22 @@ public class PersonalDataConfiguration {
 
     @Bean
     ErasureRequests erasureRequests(Repository<ErasureRequest> erasureRequestRepository, PersonalKeys personalKeys,
-                      Guardianship guardianship) {
-        return new ErasureRequests(erasureRequestRepository, personalKeys, guardianship);
+                                    Guardianship guardianship,
+                                    Repository<ChildDataRetention> childDataRetentionRepository) {
+        return new ErasureRequests(erasureRequestRepository, personalKeys, guardianship,
+                                   childDataRetentionRepository);
+    }
+
+    @Bean
+    public Repository<ChildDataRetention> childDataRetentionRepository(TypedRepositories repositories) {
+        return repositories.of(ChildDataRetention.class);
+    }
+
+    /** {@code platform.personal-data.child-retention}: how long after a course completes its children's data stays. */
+    @Bean
+    ChildRetention childRetention(OwnCommits ownCommits, ChildIds childIds,
+                                  @Value("${platform.personal-data.child-retention:P12M}") Period retention) {
+        return new ChildRetention(ownCommits, childIds, retention);
     }
 
     @Bean

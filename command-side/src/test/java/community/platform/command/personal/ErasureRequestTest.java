@@ -47,7 +47,7 @@ class ErasureRequestTest {
         keys = new PersonalKeys(mongo.freshDatabase().getCollection("personalKeys"),
                                 "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8));
         fixture = new AggregateTestFixture<>(ErasureRequest.class);
-        fixture.registerAnnotatedCommandHandler(new ErasureRequests(fixture.getRepository(), keys, null));
+        fixture.registerAnnotatedCommandHandler(new ErasureRequests(fixture.getRepository(), keys, null, null));
     }
 
     @Test

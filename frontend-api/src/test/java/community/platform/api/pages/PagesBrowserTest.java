@@ -162,7 +162,8 @@ class PagesBrowserTest extends ApiTest {
                    .type("#record", postId).click("main form button").waitForPath("/auditor/records/");
             assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#as-of-confirmed li")))
                     .extracting(org.openqa.selenium.WebElement::getText)
-                    .containsExactly("Resident " + first + " (" + first + ")", "Resident " + second + " (" + second + ")");
+                    .as("names are personal: an auditor sees them masked, the usernames as they are")
+                    .containsExactly("[masked] (" + first + ")", "[masked] (" + second + ")");
             assertThat(browser.text(".timeline")).contains("VolunteerPostPublishedEvent", "by " + organizer);
 
             browser.find("#at").sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
@@ -170,7 +171,7 @@ class PagesBrowserTest extends ApiTest {
 
             assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#as-of-confirmed li")))
                     .extracting(org.openqa.selenium.WebElement::getText)
-                    .containsExactly("Resident " + first + " (" + first + ")");
+                    .containsExactly("[masked] (" + first + ")");
             assertThat(browser.text("#at-label")).startsWith("After event 2 (Volunteer signed up)");
         }
     }

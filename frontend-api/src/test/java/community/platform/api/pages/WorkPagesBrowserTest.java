@@ -348,8 +348,11 @@ class WorkPagesBrowserTest extends ApiTest {
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
                     .until(driver -> {
                         driver.navigate().refresh();
+                        // this rebuild's end: another test may have rebuilt the same view before
                         return driver.findElement(By.cssSelector("#projection-accounts")).getText()
-                                     .contains("Last rebuild");
+                                     .contains("Last rebuild")
+                                && !driver.findElement(By.cssSelector("#projection-accounts .badge")).getText()
+                                          .equals("Rebuilding");
                     });
             assertThat(browser.text("#projection-accounts .badge")).isEqualTo("Running");
         }

@@ -1,5 +1,6 @@
 package community.platform.api.personal;
 
+import community.platform.shared.personal.ChildDataNotice;
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.ApiTest;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -129,9 +130,11 @@ class PersonalDataApiTest extends ApiTest {
                 .get("id").asText();
         as(organizer, PASSWORD).post().uri("/api/courses/{id}/publication", course).exchange().expectStatus().isOk();
         String xiaoming = created(lihua, "/api/courses/{id}/enrollments",
-                                  Map.of("childName", "李小明", "childGrade", 3), course).get("enrollmentId").asText();
+                                  Map.of("childName", "李小明", "childGrade", 3, "consent", true,
+                                         "consentVersion", ChildDataNotice.VERSION), course).get("enrollmentId").asText();
         String xiaohong = created(wang, "/api/courses/{id}/enrollments",
-                                  Map.of("childName", "王小红", "childGrade", 2), course).get("enrollmentId").asText();
+                                  Map.of("childName", "王小红", "childGrade", 2, "consent", true,
+                                         "consentVersion", ChildDataNotice.VERSION), course).get("enrollmentId").asText();
 
         // after the duties and the session: hours, one corrected; the children marked; feedback from both
         GenericEventMessage.clock = Clock.offset(Clock.systemUTC(), Duration.ofDays(30));

@@ -24,6 +24,7 @@ import community.platform.shared.courses.ListCoursesQuery;
 import community.platform.shared.personal.ErasureRefusedEvent;
 import community.platform.shared.personal.ErasureRequestedEvent;
 import community.platform.shared.personal.ErasureSubject;
+import community.platform.shared.personal.PersonalData;
 import community.platform.shared.personal.PersonalDataErasedEvent;
 import community.platform.shared.courses.Children;
 import community.platform.shared.courses.CourseCompletion;
@@ -158,16 +159,27 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
             return;
         }
         Document asked = ViewBatch.current().find(childErasures, event.requestId());
-        if (asked == null) {
+        String child = asked != null ? asked.getString("child") : childFinished(event.username(), event.enrollmentId());
+        if (child == null) {
             return;
         }
-        String child = asked.getString("child");
         for (String list : List.of("enrolled", "waitlist", "completions")) {
             Erased.inLists(views, list, "guardian", event.username(),
                            element -> element.get("childName") instanceof String name
                                    && Children.key(event.username(), name).equals(child), "childName");
         }
         Mono.from(childErasures.deleteOne(eq("_id", event.requestId()))).block();
+    }
+
+    /**
+     * The child a completed course recorded under this enrollment (an erasure at the end of the retention period names
+     * no request: the course's completions still name the child).
+     */
+    private String childFinished(String guardian, String enrollmentId) {
+        Document stored = Mono.from(views.find(eq("completions.enrollmentId", enrollmentId)).first()).block();
+        return stored == null ? null : childNamed(read(stored), enrollmentId)
+                .filter(name -> !PersonalData.ERASED.equals(name))
+                .map(name -> Children.key(guardian, name)).orElse(null);
     }
 
     @EventHandler

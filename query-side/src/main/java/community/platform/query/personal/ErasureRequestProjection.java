@@ -61,9 +61,14 @@ class ErasureRequestProjection {
                                                              null, null));
     }
 
+    /** A request carried out; or a child's data erased at the end of its retention period, which no one asked for. */
     @EventHandler
     void on(PersonalDataErasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(event.requestId(), sequence, before -> before.decided(ErasureStatus.DONE, event.erasedBy(), at, null));
+        write(event.requestId(), sequence, before -> before != null
+                ? before.decided(ErasureStatus.DONE, event.erasedBy(), at, null)
+                : new View(event.requestId(), event.subject(), "the child of " + event.username() + " enrolled as "
+                        + event.enrollmentId() + ", at the end of the retention period", event.erasedBy(), at,
+                           ErasureStatus.DONE, event.erasedBy(), at, null));
     }
 
     @EventHandler

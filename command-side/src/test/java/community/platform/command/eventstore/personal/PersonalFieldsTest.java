@@ -6,6 +6,7 @@ import community.platform.command.eventstore.EventSerialization;
 import community.platform.shared.accounts.AccountRegisteredEvent;
 import community.platform.shared.accounts.Role;
 import community.platform.shared.courses.ChildEnrolledEvent;
+import community.platform.shared.courses.CourseCompletion;
 import community.platform.shared.personal.PersonalData;
 import community.platform.shared.personal.Subjects;
 import org.axonframework.messaging.MetaData;
@@ -103,6 +104,17 @@ class PersonalFieldsTest {
 
         assertThat(serializer.<String, MetaData>deserialize(stored))
                 .containsEntry("clientAddress", PersonalData.ERASED).containsEntry("actor", "lihua");
+    }
+
+    @Test
+    void snapshotsKeepPersonalFieldsEncryptedToo() {
+        Serializer snapshots = EventSerialization.snapshotSerializer(keys);
+        CourseCompletion completion = new CourseCompletion("e-1", "lihua", "Li Xiaoming", 5, 5, true);
+
+        SerializedObject<String> stored = snapshots.serialize(completion, String.class);
+
+        assertThat(stored.getData()).doesNotContain("Xiaoming").contains("pii:1:");
+        assertThat(snapshots.<String, CourseCompletion>deserialize(stored)).isEqualTo(completion);
     }
 
     @Test

@@ -1,0 +1,102 @@
+package community.platform.command.personal;
+
+import community.platform.command.eventstore.EmbeddedMongo;
+import community.platform.command.eventstore.personal.PersonalKeys;
+import community.platform.shared.personal.ChildDataErasurePostponedEvent;
+import community.platform.shared.personal.ChildDataErasureScheduledEvent;
+import community.platform.shared.personal.EraseExpiredChildDataCommand;
+import community.platform.shared.personal.ErasureSubject;
+import community.platform.shared.personal.PersonalDataErasedEvent;
+import community.platform.shared.personal.PostponeChildDataErasureCommand;
+import community.platform.shared.personal.ScheduleChildDataErasureCommand;
+import community.platform.shared.personal.Subjects;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A child's data is kept for the retention period after their last course, then erased once. */
+class ChildDataRetentionTest {
+
+    private static final String ID = "retention-c0ffee";
+    private static final Instant DUE = Instant.parse("2028-07-01T00:00:00Z");
+    private static final ChildDataErasureScheduledEvent SCHEDULED = new ChildDataErasureScheduledEvent(
+            ID, "c0ffee", "lihua", "e-1", DUE);
+
+    private static EmbeddedMongo mongo;
+    private PersonalKeys keys;
+    private AggregateTestFixture<ChildDataRetention> fixture;
+
+    @BeforeAll
+    static void startServer() {
+        mongo = new EmbeddedMongo();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void fixture() {
+        keys = new PersonalKeys(mongo.freshDatabase().getCollection("personalKeys"),
+                                "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8));
+        fixture = new AggregateTestFixture<>(ChildDataRetention.class);
+        fixture.registerAnnotatedCommandHandler(new ErasureRequests(null, keys, null, fixture.getRepository()));
+    }
+
+    @Test
+    void aCompletedCourseSchedulesTheErasureAndALaterOneMovesItOnButNeverBack() {
+        fixture.givenNoPriorActivity()
+               .when(new ScheduleChildDataErasureCommand(ID, "c0ffee", "lihua", "e-1", DUE))
+               .expectEvents(SCHEDULED);
+        fixture.given(SCHEDULED)
+               .when(new ScheduleChildDataErasureCommand(ID, "c0ffee", "lihua", "e-2", DUE.plusSeconds(86_400)))
+               .expectEvents(new ChildDataErasureScheduledEvent(ID, "c0ffee", "lihua", "e-2",
+                                                                DUE.plusSeconds(86_400)));
+        fixture.given(SCHEDULED)
+               .when(new ScheduleChildDataErasureCommand(ID, "c0ffee", "lihua", "e-0", DUE.minusSeconds(86_400)))
+               .expectNoEvents();
+    }
+
+    @Test
+    void nothingIsErasedBeforeItIsDueOrWhileTheChildIsEnrolledAgain() {
+        fixture.given(SCHEDULED)
+               .when(new EraseExpiredChildDataCommand(ID, DUE.minusSeconds(1)))
+               .expectNoEvents();
+        fixture.given(SCHEDULED)
+               .when(new PostponeChildDataErasureCommand(ID))
+               .expectEvents(new ChildDataErasurePostponedEvent(ID));
+        fixture.given(SCHEDULED, new ChildDataErasurePostponedEvent(ID))
+               .when(new EraseExpiredChildDataCommand(ID, DUE.plusSeconds(1)))
+               .expectNoEvents();
+    }
+
+    @Test
+    void onceDueTheChildsKeyIsDestroyedOnceAndTheGuardiansKept() {
+        String childs = keys.forWriting(Subjects.child("c0ffee")).id();
+        String guardians = keys.forWriting(Subjects.person("lihua")).id();
+        PersonalDataErasedEvent erased = new PersonalDataErasedEvent(ID + "@" + DUE, ErasureSubject.CHILD, "lihua",
+                                                                     "e-1", "retention", List.of(childs));
+
+        fixture.given(SCHEDULED)
+               .when(new EraseExpiredChildDataCommand(ID, DUE))
+               .expectEvents(erased);
+        assertThat(keys.forReading(childs)).isEmpty();
+        assertThat(keys.forReading(guardians)).isPresent();
+
+        fixture.given(SCHEDULED, erased)
+               .when(new EraseExpiredChildDataCommand(ID, DUE.plusSeconds(3600)))
+               .expectNoEvents();
+        fixture.given(SCHEDULED, erased)
+               .when(new ScheduleChildDataErasureCommand(ID, "c0ffee", "lihua", "e-9", DUE.plusSeconds(3600)))
+               .expectNoEvents();
+    }
+}
