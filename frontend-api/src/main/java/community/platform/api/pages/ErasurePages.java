@@ -120,9 +120,9 @@ class ErasurePages {
 
     /** Only with the box ticked that says it cannot be undone: the person's key is destroyed. */
     @PostMapping("/admin/erasures/{requestId}/approval")
-    Mono<Rendering> approve(@PathVariable String requestId, @RequestParam(required = false) String confirm,
-                            Authentication caller, ServerWebExchange exchange, Locale locale) {
-        if (!"true".equals(confirm)) {
+    Mono<Rendering> approve(@PathVariable String requestId, @ModelAttribute DecisionForm form, Authentication caller,
+                            ServerWebExchange exchange, Locale locale) {
+        if (!"true".equals(form.confirm())) {
             return queue(null, requestId, Map.of("confirm", messages.getMessage("admin.erasures.confirmRequired", null, locale)),
                          HttpStatus.BAD_REQUEST);
         }
@@ -131,9 +131,9 @@ class ErasurePages {
     }
 
     @PostMapping("/admin/erasures/{requestId}/refusal")
-    Mono<Rendering> refuse(@PathVariable String requestId, @RequestParam(required = false) String reason,
-                           Authentication caller, ServerWebExchange exchange, Locale locale) {
-        ErasureRequests.Refuse request = new ErasureRequests.Refuse(reason);
+    Mono<Rendering> refuse(@PathVariable String requestId, @ModelAttribute DecisionForm form, Authentication caller,
+                           ServerWebExchange exchange, Locale locale) {
+        ErasureRequests.Refuse request = new ErasureRequests.Refuse(form.reason());
         Map<String, String> invalid = forms.invalidFields(request, locale);
         if (!invalid.isEmpty()) {
             return queue(null, requestId, invalid, HttpStatus.BAD_REQUEST);
@@ -197,6 +197,10 @@ class ErasurePages {
                         .modelAttribute("invalid", invalid)
                         .modelAttribute("requested", requested)
                         .build();
+    }
+
+    /** An ADMIN's decision as posted: the box that confirms an approval, or the reason for a refusal. */
+    public record DecisionForm(String confirm, String reason) {
     }
 
     /** The request form as typed: an optional reason, and the key that makes a second click the same request. */
