@@ -76,11 +76,13 @@ public class CoursePages {
                                                refusal.message()), "", null, refusal.status(), locale)));
     }
 
-    /** The caller's children and their courses. */
+    /** The caller's children and their courses; {@code erasure} is set once a child's erasure was asked for. */
     @GetMapping("/me/children")
-    Mono<Rendering> children(Authentication caller) {
+    Mono<Rendering> children(@RequestParam(required = false) String erasure, Authentication caller) {
         return courses.children(caller).map(children -> Rendering.view("me/children")
-                                                                 .modelAttribute("children", children).build());
+                                                                 .modelAttribute("children", children)
+                                                                 .modelAttribute("erasureRequested", erasure != null)
+                                                                 .build());
     }
 
     /**

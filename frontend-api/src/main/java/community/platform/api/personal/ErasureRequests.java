@@ -4,15 +4,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The request bodies of the erasure endpoints (docs/api.md). */
-final class ErasureRequests {
+/** The request bodies of the erasure endpoints (docs/api.md), which the pages' forms send too. */
+public final class ErasureRequests {
 
     private ErasureRequests() {
     }
 
     /** The resident's reason, if they give one, is their own and is erased with the rest. */
     @Schema(name = "ErasureRequest")
-    record Ask(@Size(max = 500, message = "at most 500 characters") String reason) {
+    public record Ask(@Size(max = 500, message = "at most 500 characters") String reason) {
 
         @Override
         public String toString() {
@@ -22,6 +22,6 @@ final class ErasureRequests {
 
     /** Why the records must be kept; it stays with the decision. */
     @Schema(name = "ErasureRefusal")
-    record Refuse(@NotBlank @Size(max = 500, message = "at most 500 characters") String reason) {
+    public record Refuse(@NotBlank @Size(max = 500, message = "at most 500 characters") String reason) {
     }
 }

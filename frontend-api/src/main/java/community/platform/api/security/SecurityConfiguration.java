@@ -43,7 +43,7 @@ public class SecurityConfiguration {
     /** The web pages' addresses; everything else is the API's. */
     static final String[] PAGES = {"/", "/login", "/logout", "/register", "/posts", "/posts/**", "/festival",
                                    "/festival/**", "/courses", "/courses/**", "/me/**", "/organizer/**", "/auditor",
-                                   "/auditor/**", "/css/**", "/js/**"};
+                                   "/auditor/**", "/admin/**", "/css/**", "/js/**"};
 
     /**
      * The web pages: a sign-in form and a session cookie, forms protected by a CSRF token. A guest is sent to sign in
@@ -74,6 +74,8 @@ public class SecurityConfiguration {
                     .pathMatchers("/organizer/**").hasRole("ORGANIZER")
                     .pathMatchers(HttpMethod.POST, "/auditor/projections/*/replay").hasRole("ADMIN")
                     .pathMatchers("/auditor", "/auditor/**").hasAnyRole("AUDITOR", "ADMIN")
+                    .pathMatchers("/admin/**").hasRole("ADMIN")
+                    .pathMatchers("/me/children/*/erasure").hasRole("RESIDENT")
                     .pathMatchers("/me/**").authenticated()
                     .pathMatchers(HttpMethod.POST, "/posts/*/signup", "/posts/*/withdrawal", "/festival/*/registration",
                                   "/festival/*/withdrawal", "/festival/*/entries", "/courses/*/enrollments")
