@@ -37,7 +37,8 @@ class ChildDataRetention {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ScheduleChildDataErasureCommand command) {
-        if (!erased && (due == null || command.due().isAfter(due))) {
+        // after an erasure, a course taken since (under a new key) schedules the next one
+        if (erased || due == null || command.due().isAfter(due)) {
             apply(new ChildDataErasureScheduledEvent(command.retentionId(), command.childId(), command.guardian(),
                                                      command.enrollmentId(), command.due()));
         }
@@ -68,6 +69,7 @@ class ChildDataRetention {
         guardian = event.guardian();
         enrollmentId = event.enrollmentId();
         due = event.due();
+        erased = false;
     }
 
     @EventSourcingHandler

@@ -97,6 +97,8 @@ class ChildDataRetentionTest {
                .expectNoEvents();
         fixture.given(SCHEDULED, erased)
                .when(new ScheduleChildDataErasureCommand(ID, "c0ffee", "lihua", "e-9", DUE.plusSeconds(3600)))
-               .expectNoEvents();
+               .expectEvents(new ChildDataErasureScheduledEvent(ID, "c0ffee", "lihua", "e-9", DUE.plusSeconds(3600)))
+               .expectState(retention -> assertThat(retention.dueSubject(DUE.plusSeconds(3600)))
+                       .as("a course taken since the erasure is erased in its turn").isEqualTo(Subjects.child("c0ffee")));
     }
 }

@@ -33,6 +33,9 @@ class ErasedSignIns {
     @EventHandler
     @DisallowReplay
     void on(PersonalDataErasedEvent event) {
+        if (!event.ofAccount()) {
+            return; // a child's erasure: the guardian signs in as before
+        }
         Mono.when(credentials.delete(event.username()), idempotencyKeys.forgetAnswersOf(event.username())).block();
     }
 }

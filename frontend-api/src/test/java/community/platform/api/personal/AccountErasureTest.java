@@ -214,6 +214,9 @@ class AccountErasureTest extends ApiTest {
 
         asAdmin().post().uri("/api/admin/erasures/{id}/approval", requestId).exchange().expectStatus().isOk();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(whereFound(child)).isEmpty());
+        as(guardian, PASSWORD).get().uri("/api/accounts/me").exchange()
+                              .expectStatus().isOk().expectBody().jsonPath("$.displayName")
+                              .isEqualTo("Resident " + guardian);
         rebuild("courses");
         assertThat(whereFound(child)).isEmpty();
         assertThat(whereFound(sibling)).as("the sibling's name stays where it was shown")

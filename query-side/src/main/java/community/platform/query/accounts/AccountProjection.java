@@ -60,6 +60,9 @@ class AccountProjection implements RecordFold<AccountEvent, AccountView> {
      */
     @EventHandler
     void on(PersonalDataErasedEvent event) {
+        if (!event.ofAccount()) {
+            return;
+        }
         KeyedViews.update(views, event.username(), Long.MAX_VALUE, AccountView::from,
                           before -> AccountView.erased(event.username()), AccountView::toDocument)
                   .ifPresent(view -> updates.emit(FindAccountQuery.class,

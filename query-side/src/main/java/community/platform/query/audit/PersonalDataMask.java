@@ -29,6 +29,8 @@ final class PersonalDataMask {
         Map<String, Object> masked = new LinkedHashMap<>(payload);
         Arrays.stream(type.getRecordComponents()).filter(field -> field.isAnnotationPresent(PersonalData.class))
               .forEach(field -> masked.computeIfPresent(field.getName(), (name, value) -> MASKED));
+        // the records an event holds (a completed course's record of each child) by the names their fields have
+        masked.replaceAll((name, value) -> value instanceof Map<?, ?> || value instanceof List<?> ? view(value) : value);
         return masked;
     }
 

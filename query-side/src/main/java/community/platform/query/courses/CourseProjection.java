@@ -154,7 +154,7 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
      */
     @EventHandler
     void on(PersonalDataErasedEvent event) {
-        if (event.subject() != ErasureSubject.CHILD) {
+        if (event.ofAccount()) {
             Erased.inLists(views, "feedback", "guardian", event.username(), "comment");
             return;
         }

@@ -125,6 +125,9 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
     /** The erased volunteer's name, copied into seats and queues while it could be read. */
     @EventHandler
     void on(PersonalDataErasedEvent event) {
+        if (!event.ofAccount()) {
+            return;
+        }
         Erased.inLists(views, "seats", "username", event.username(), "displayName");
         Erased.inLists(views, "queue", "username", event.username(), "displayName");
     }

@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import community.platform.shared.accounts.AccountEvent;
 import community.platform.shared.accounts.AccountRegisteredEvent;
+import community.platform.shared.courses.CourseCompletedEvent;
 import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.personal.PersonalData;
@@ -30,6 +31,15 @@ class PersonalDataMaskTest {
                 .containsEntry("phone", "[masked]").containsEntry("roles", List.of("RESIDENT"));
         assertThat(PersonalDataMask.metaData(Map.of("actor", "lihua", "clientAddress", "203.0.113.7")))
                 .containsEntry("actor", "lihua").containsEntry("clientAddress", "[masked]");
+    }
+
+    @Test
+    void theRecordsAnEventHoldsAreMaskedToo() {
+        Map<String, Object> payload = Map.of("courseId", "c1", "held", 5, "records", List.of(
+                Map.of("enrollmentId", "e1", "guardian", "lihua", "childName", "Li Xiaoming", "attended", 5)));
+
+        assertThat(PersonalDataMask.payload(CourseCompletedEvent.class, payload).toString())
+                .doesNotContain("Xiaoming").contains("[masked]").contains("lihua").contains("e1");
     }
 
     @Test

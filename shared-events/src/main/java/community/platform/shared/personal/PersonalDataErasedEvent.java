@@ -12,4 +12,12 @@ import java.util.List;
 @Revision("1")
 public record PersonalDataErasedEvent(String requestId, ErasureSubject subject, String username,
                                       String enrollmentId, String erasedBy, List<String> keyIds) {
+
+    /**
+     * Whether it erased a resident's account ({@code username}); otherwise it erased one child of the guardian named
+     * {@code username}, whose own account stays as it is.
+     */
+    public boolean ofAccount() {
+        return subject == ErasureSubject.ACCOUNT;
+    }
 }

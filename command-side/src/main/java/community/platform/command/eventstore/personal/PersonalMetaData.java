@@ -1,5 +1,6 @@
 package community.platform.command.eventstore.personal;
 
+import community.platform.shared.personal.PersonalData;
 import community.platform.shared.personal.Subjects;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
@@ -25,8 +26,9 @@ public final class PersonalMetaData implements Serializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        // metadata read back is opened, so an address is always plain here, even one that looks sealed
         if (object instanceof MetaData metaData && metaData.get(ADDRESS) instanceof String address
-                && !PersonalFields.isSealed(address) && metaData.get("actor") instanceof String actor) {
+                && !PersonalData.ERASED.equals(address) && metaData.get("actor") instanceof String actor) {
             object = metaData.and(ADDRESS, PersonalFields.seal(keys, Subjects.person(actor), address));
         }
         return payloads.serialize(object, expectedRepresentation);

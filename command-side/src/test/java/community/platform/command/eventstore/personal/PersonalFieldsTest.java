@@ -118,6 +118,20 @@ class PersonalFieldsTest {
     }
 
     @Test
+    void aValueThatLooksEncryptedIsEncryptedLikeAnyOtherAndReadsBackAsTyped() {
+        AccountRegisteredEvent sly = new AccountRegisteredEvent("sly", "pii:1:nokey:Li Hua", "pii:1:x",
+                                                                Set.of(Role.RESIDENT));
+
+        SerializedObject<String> stored = serializer.serialize(sly, String.class);
+
+        assertThat(stored.getData()).doesNotContain("Li Hua").doesNotContain("pii:1:nokey");
+        assertThat(serializer.<String, AccountRegisteredEvent>deserialize(stored)).isEqualTo(sly);
+        SerializedObject<String> metaData = serializer.serialize(
+                MetaData.with("actor", "sly").and("clientAddress", "pii:1:x"), String.class);
+        assertThat(serializer.<String, MetaData>deserialize(metaData)).containsEntry("clientAddress", "pii:1:x");
+    }
+
+    @Test
     void aValueStoredBeforeEncryptionReadsAsItIs() {
         SerializedObject<String> plain = EventSerialization.serializer().serialize(LIHUA, String.class);
 
