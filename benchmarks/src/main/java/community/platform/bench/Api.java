@@ -38,8 +38,13 @@ final class Api {
      * The environment and arguments the benchmarks start the platform with: an admin; passwords remembered for 30 min;
      * no login lock for the admin asked for before the platform has made the account.
      */
+    /**
+     * Every platform a run starts shares one server secret, as instances on one store must (docs/deployment.md): the
+     * personal data keys they write are wrapped under it, and one made under another secret does not open.
+     */
     static Map<String, String> environment() {
-        return Map.of("PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return Map.of("PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                      "PLATFORM_SECURITY_SERVER_SECRET", "the server secret every instance of this run shares");
     }
 
     static List<String> arguments() {
