@@ -46,19 +46,21 @@ class ErasureRequests {
         retentions.load(command.retentionId()).execute(retention -> {
             String subject = retention.dueSubject(command.now());
             if (subject != null) {
-                List<String> keyIds = Optional.ofNullable(keys.keyIdOf(subject)).stream().toList();
-                retention.erase(keyIds);
-                CurrentUnitOfWork.get().afterCommit(work -> keyIds.forEach(keys::eraseKey));
+                retention.erase(destroyedOnCommit(subject));
             }
         });
     }
 
     @CommandHandler
     void handle(ApproveErasureCommand command) throws Exception {
-        requests.load(command.requestId()).execute(request -> {
-            List<String> keyIds = Optional.ofNullable(keys.keyIdOf(request.subject())).stream().toList();
-            request.approve(command.admin(), keyIds);
-            CurrentUnitOfWork.get().afterCommit(work -> keyIds.forEach(keys::eraseKey));
-        });
+        requests.load(command.requestId()).execute(
+                request -> request.approve(command.admin(), destroyedOnCommit(request.subject())));
+    }
+
+    /** The subject's key ids (none, or one), destroyed once the decision that names them is stored. */
+    private List<String> destroyedOnCommit(String subject) {
+        List<String> keyIds = Optional.ofNullable(keys.keyIdOf(subject)).stream().toList();
+        CurrentUnitOfWork.get().afterCommit(work -> keyIds.forEach(keys::eraseKey));
+        return keyIds;
     }
 }
