@@ -53,6 +53,10 @@ public class EventStoreConfiguration {
         }
         MongoEventStorageEngine engine = builder.build();
         engine.ensureIndexes();
+        // before anything is written: a store from before personal fields were encrypted is encrypted in place once
+        new PersonalDataMigration(engine, platformDatabase, personalKeys,
+                                  new HashChains(engine, platformDatabase, gapTimeout, Clock.systemUTC()),
+                                  Clock.systemUTC()).run();
         return engine;
     }
 

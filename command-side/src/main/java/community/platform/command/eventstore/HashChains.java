@@ -87,9 +87,33 @@ class HashChains {
         return seal(query.position() == null ? settled : Math.min(query.position(), settled));
     }
 
+    /**
+     * Whether a seal an auditor kept matches the log as it is. A seal taken before the personal data was encrypted in
+     * place ({@link PersonalDataMigration}) is matched against the hashes the rewritten commits keep from before, which
+     * no one can compute again from the ciphertext; so it holds only while the log up to there still gives the digest
+     * the migration recorded after it. (A seal kept from after the migration is what proves that digest.)
+     */
     @QueryHandler
     public Boolean handle(VerifySealQuery query) {
-        return query.position() <= head() && seal(query.position()).digest().equalsIgnoreCase(query.digest().strip());
+        String digest = query.digest().strip();
+        if (query.position() > head()) {
+            return false;
+        }
+        if (seal(query.position()).digest().equalsIgnoreCase(digest)) {
+            return true;
+        }
+        return resealed().filter(step -> query.position() <= step.get("position", Number.class).longValue())
+                         .filter(step -> seal(step.get("position", Number.class).longValue()).digest()
+                                                 .equals(step.getString("digestAfter")))
+                         .map(step -> seal(query.position(), true).digest().equalsIgnoreCase(digest))
+                         .orElse(false);
+    }
+
+    /** The payload of the event that recorded the store's personal data encrypted in place, if it was. */
+    private Optional<Document> resealed() {
+        return streamReads.resolve(PersonalDataMigration.STREAM)
+                          .flatMap(stream -> streamReads.findWindow(stream, 0, null).stream().findFirst())
+                          .map(commit -> CommitLog.eventsOf(commit).get(0).get("payload", Document.class));
     }
 
     @QueryHandler
@@ -271,6 +295,11 @@ class HashChains {
      * without the sequence, so seals taken before streams carried their type verify as they did.
      */
     public Seal seal(long position) {
+        return seal(position, false);
+    }
+
+    /** The seal, over the hashes commits had before they were sealed again ({@code resealedFrom}) if {@code asBefore}. */
+    Seal seal(long position, boolean asBefore) {
         Map<String, SealHead> heads = new HashMap<>();
         for (long from = 0; from <= position; from += WINDOW) {
             List<Long> window = LongStream.rangeClosed(from, Math.min(position, from + WINDOW - 1)).boxed().toList();
@@ -284,7 +313,9 @@ class HashChains {
                 heads.put(key, new SealHead(previous == null ? id.substring(0, id.lastIndexOf('#')) : previous.label(),
                                             commit.getLong("lastSequence"),
                                             CommitHash.sha256((previous == null ? "" : previous.running())
-                                                                      + CommitHash.of(commit))));
+                                                                      + (asBefore && commit.containsKey("resealedFrom")
+                                                                         ? commit.getString("resealedFrom")
+                                                                         : CommitHash.of(commit)))));
             }
         }
         StringBuilder lines = new StringBuilder();

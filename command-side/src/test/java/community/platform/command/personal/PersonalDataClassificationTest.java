@@ -37,7 +37,7 @@ class PersonalDataClassificationTest {
             "recipient", "author", "actor", "title", "description", "team", "location", "venue", "previousVenue",
             "instructor", "reason", "detail", "subject", "type", "upperLine", "lowerLine", "horizontalScroll",
             "question", "answer", "erasedBy", "refusedBy", "accessId", "auditor", "childId", "room",
-            "consentVersion", "retentionId");
+            "consentVersion", "retentionId", "digestBefore", "digestAfter");
 
     @Test
     void everyTextFieldOfEveryEventIsPersonalOrNamedAsNot() {
