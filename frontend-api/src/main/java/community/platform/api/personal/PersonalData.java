@@ -11,6 +11,8 @@ import community.platform.shared.festival.FindResidentFestivalRecordsQuery;
 import community.platform.shared.festival.ResidentFestivalRecord;
 import community.platform.shared.notices.FindNoticesQuery;
 import community.platform.shared.notices.Notice;
+import community.platform.shared.personal.ConsentRecord;
+import community.platform.shared.personal.ListConsentsQuery;
 import community.platform.shared.volunteering.FindVolunteerRecordsQuery;
 import community.platform.shared.volunteering.VolunteerRecord;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -38,9 +40,11 @@ public class PersonalData {
                         views.list(new FindVolunteerRecordsQuery(caller), VolunteerRecord.class),
                         views.list(new FindResidentFestivalRecordsQuery(caller), ResidentFestivalRecord.class),
                         views.list(new FindGuardianCoursesQuery(caller), CourseDetails.class),
-                        views.list(new FindNoticesQuery(caller), Notice.class))
+                        views.list(new FindNoticesQuery(caller), Notice.class),
+                        views.list(new ListConsentsQuery(caller), ConsentRecord.class))
                    .map(held -> PersonalDataExport.of(GenericEventMessage.clock.instant(), caller, held.getT1(),
-                                                      held.getT2(), held.getT3(), held.getT4(), held.getT5()));
+                                                      held.getT2(), held.getT3(), held.getT4(), held.getT5(),
+                                                      held.getT6()));
     }
 
     /** The header that makes a browser save the copy as a file named for its owner. */

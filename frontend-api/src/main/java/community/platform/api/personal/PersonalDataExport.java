@@ -10,6 +10,7 @@ import community.platform.shared.courses.EnrollmentOutcome;
 import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.ResidentFestivalRecord;
 import community.platform.shared.notices.Notice;
+import community.platform.shared.personal.ConsentRecord;
 import community.platform.shared.volunteering.VolunteerDuty;
 import community.platform.shared.volunteering.VolunteerRecord;
 
@@ -67,14 +68,17 @@ public record PersonalDataExport(OffsetDateTime exportedAt, Account account, Lis
     public record Message(String id, OffsetDateTime createdAt, String subject, String body, boolean read) {
     }
 
-    /** A guardian's consent to the processing of a child's data, as given on enrolling the child. */
-    public record Consent(String courseId, String enrollmentId, String childName, String version,
-                          OffsetDateTime givenAt) {
+    /**
+     * A guardian's consent to the processing of a child's data, as given on asking to enroll the child, and when it
+     * was withdrawn; the child's name as the course holds it (null once it no longer does).
+     */
+    public record Consent(String courseId, String courseTitle, String enrollmentId, String childName, String version,
+                          OffsetDateTime givenAt, OffsetDateTime withdrawnAt) {
     }
 
     static PersonalDataExport of(Instant now, String caller, AccountRecord account, List<VolunteerRecord> posts,
                                  List<ResidentFestivalRecord> events, List<CourseDetails> courses,
-                                 List<Notice> notices) {
+                                 List<Notice> notices, List<ConsentRecord> consents) {
         List<CourseDetails> theirs = courses.stream().filter(course -> !enrollments(course, caller).isEmpty()
                 || course.feedback().stream().anyMatch(f -> caller.equals(f.guardian()))).toList();
         return new PersonalDataExport(
@@ -100,15 +104,16 @@ public record PersonalDataExport(OffsetDateTime exportedAt, Account account, Lis
                 notices.stream().filter(n -> caller.equals(n.recipient()))
                        .map(n -> new Message(n.id(), LocalTime.of(n.createdAt()), n.subject(), n.body(), n.read()))
                        .toList(),
-                consents(theirs, caller));
+                consents.stream().map(c -> new Consent(c.courseId(), c.courseTitle(), c.enrollmentId(),
+                                                       childName(theirs, caller, c.enrollmentId()), c.version(),
+                                                       LocalTime.of(c.givenAt()), LocalTime.of(c.withdrawnAt())))
+                        .toList());
     }
 
-    /**
-     * The consents the enrollment views hold. They hold none yet: once an enrollment carries its guardian's consent,
-     * each of the caller's enrollments gives one here, and nothing else in the export changes.
-     */
-    static List<Consent> consents(List<CourseDetails> courses, String caller) {
-        return List.of();
+    private static String childName(List<CourseDetails> courses, String caller, String enrollmentId) {
+        return courses.stream().flatMap(course -> enrollments(course, caller).stream())
+                      .filter(e -> e.enrollmentId().equals(enrollmentId)).map(CourseDetails.Enrollment::childName)
+                      .findFirst().orElse(null);
     }
 
     private static List<CourseDetails.Enrollment> enrollments(CourseDetails course, String caller) {

@@ -196,7 +196,12 @@ class PersonalDataApiTest extends ApiTest {
 
         assertThat(mine.get("notices")).isNotEmpty();
         assertThat(texts(mine.get("notices"), "subject")).allMatch(subject -> !subject.isBlank());
-        assertThat(mine.get("consents").isArray()).isTrue();
+        assertThat(texts(mine.get("consents"), "enrollmentId")).containsExactly(xiaoming);
+        assertThat(mine.at("/consents/0/courseId").asText()).isEqualTo(course);
+        assertThat(mine.at("/consents/0/childName").asText()).isEqualTo("李小明");
+        assertThat(mine.at("/consents/0/version").asText()).isEqualTo(ChildDataNotice.VERSION);
+        assertThat(mine.at("/consents/0/givenAt").asText()).endsWith("+08:00");
+        assertThat(mine.at("/consents/0/withdrawnAt").isNull()).isTrue();
 
         String whole = mine.toString();
         assertThat(whole).doesNotContain(wang, "王芳", "139 2222 3333", "王小红", xiaohong, "一帆风顺年年好");
