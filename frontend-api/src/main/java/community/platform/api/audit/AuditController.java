@@ -79,20 +79,23 @@ public class AuditController {
                                       .flatMap(unmasked -> history(id, unmasked));
     }
 
-    public Mono<List<AuditEvent>> history(String id) {
-        return history(id, false);
-    }
-
-    private Mono<List<AuditEvent>> history(String id, boolean unmasked) {
+    public Mono<List<AuditEvent>> history(String id, boolean unmasked) {
         return views.list(new FindStreamEventsQuery(id, unmasked), AuditEvent.class)
                     .filter(events -> !events.isEmpty())
                     .switchIfEmpty(Mono.error(() -> noRecord(id)));
     }
 
-    /** Whether to show personal fields: only for a stated reason, recorded first. */
     private Mono<Boolean> shown(String id, String reason, ServerHttpResponse response, ServerWebExchange exchange) {
+        return personalDataShown(id, reason, exchange).doOnNext(
+                shown -> response.getHeaders().set("Personal-Data", shown ? "shown" : "masked"));
+    }
+
+    /**
+     * Whether to show a record's personal fields, for the API and the auditor's pages alike: only for a stated reason
+     * (1 to {@value #MAX_REASON} characters; a 422 otherwise), recorded as an event before anything is shown.
+     */
+    public Mono<Boolean> personalDataShown(String id, String reason, ServerWebExchange exchange) {
         if (reason == null) {
-            response.getHeaders().set("Personal-Data", "masked");
             return Mono.just(false);
         }
         String why = reason.strip();
@@ -104,10 +107,7 @@ public class AuditController {
         return exchange.getPrincipal().map(Principal::getName)
                        .flatMap(auditor -> commands.send(new RecordPersonalDataShownCommand(
                                UUID.randomUUID().toString(), auditor, id, why), exchange))
-                       .then(Mono.fromSupplier(() -> {
-                           response.getHeaders().set("Personal-Data", "shown");
-                           return true;
-                       }));
+                       .thenReturn(true);
     }
 
     /** Whether the record's hash chain verifies, and from which sequence it does not. */
@@ -137,11 +137,7 @@ public class AuditController {
                                       .flatMap(unmasked -> state(id, asOf, unmasked));
     }
 
-    public Mono<RecordState> state(String id, OffsetDateTime asOf) {
-        return state(id, asOf, false);
-    }
-
-    private Mono<RecordState> state(String id, OffsetDateTime asOf, boolean unmasked) {
+    public Mono<RecordState> state(String id, OffsetDateTime asOf, boolean unmasked) {
         Instant at = asOf == null ? Instant.now() : asOf.toInstant();
         return views.find(new FindStreamStateQuery(id, at, unmasked), RecordState.class)
                     .switchIfEmpty(Mono.error(() -> noRecord(id)))

@@ -162,9 +162,9 @@ public class Courses {
                 });
     }
 
-    /** The average and count for everyone; the comments too for the organizer and auditors. */
+    /** The average and count for everyone; the comments too for the organizer, and masked for auditors. */
     public Mono<FeedbackSummary> feedbackSummary(String id, Authentication caller) {
-        return course(id).map(course -> FeedbackSummary.of(course, mayOversee(course, caller)));
+        return course(id).map(course -> FeedbackSummary.of(seenBy(course, caller), mayOversee(course, caller)));
     }
 
     public Mono<CourseResponse> complete(String id, Authentication caller, ServerWebExchange exchange) {
@@ -175,7 +175,7 @@ public class Courses {
     public Mono<List<CourseCompletion>> completions(String id, Authentication caller) {
         return course(id).map(course -> {
             if (mayOversee(course, caller)) {
-                return course.completions();
+                return seenBy(course, caller).completions();
             }
             List<CourseCompletion> own = course.completions().stream()
                                                .filter(c -> c.guardian().equals(caller.getName())).toList();
@@ -210,8 +210,13 @@ public class Courses {
     }
 
     private Mono<CourseDetails> organizerOrAuditor(String id, Authentication caller) {
-        return course(id).filter(course -> mayOversee(course, caller)).switchIfEmpty(Mono.error(() -> forbidden(
-                "Only the course's organizer and auditors see this")));
+        return course(id).filter(course -> mayOversee(course, caller)).map(course -> seenBy(course, caller))
+                         .switchIfEmpty(Mono.error(() -> forbidden("Only the course's organizer and auditors see this")));
+    }
+
+    /** The course with children's names and comments masked, unless the caller is its organizer. */
+    private static CourseDetails seenBy(CourseDetails course, Authentication caller) {
+        return course.organizer().equals(caller.getName()) ? course : course.masked();
     }
 
     private static boolean mayOversee(CourseDetails course, Authentication caller) {

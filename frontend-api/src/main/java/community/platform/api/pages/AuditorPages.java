@@ -3,6 +3,7 @@ package community.platform.api.pages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import community.platform.api.audit.AuditController;
+import community.platform.api.web.ApiProblemException;
 import community.platform.api.audit.ProjectionController;
 import community.platform.api.web.LocalTime;
 import community.platform.shared.audit.AuditEvent;
@@ -70,17 +71,21 @@ public class AuditorPages {
 
     /**
      * The record's events, oldest first, and its state just after event number {@code at} (the last when left out):
-     * the state the platform builds from the events up to that event's time.
+     * the state the platform builds from the events up to that event's time. Personal fields are masked unless the
+     * auditor states a {@code reason}, recorded before each page that shows them.
      */
     @GetMapping("/auditor/records/{id}")
     @SuppressWarnings("unchecked")
     Mono<Rendering> record(@PathVariable String id, @RequestParam(required = false) Integer at,
-                           ServerWebExchange exchange, Locale locale) {
-        return Mono.zip(audit.history(id), audit.verification(id)).flatMap(found -> {
+                           @RequestParam(required = false) String reason, ServerWebExchange exchange, Locale locale) {
+        // a reason refused (blank, too long) shows the page masked, with the form saying why
+        return audit.personalDataShown(id, reason, exchange)
+                    .onErrorResume(ApiProblemException.class, refused -> Mono.just(false)).flatMap(shown -> Mono.zip(
+                audit.history(id, shown), audit.verification(id)).flatMap(found -> {
             List<AuditEvent> events = found.getT1();
             int chosen = at == null ? events.size() - 1 : Math.max(0, Math.min(at, events.size() - 1));
             OffsetDateTime asOf = LocalTime.of(events.get(chosen).timestamp());
-            return audit.state(id, asOf).map(state -> {
+            return audit.state(id, asOf, shown).map(state -> {
                 Map<String, Object> fields = json.convertValue(state.state(), Map.class);
                 Map<String, Object> roster = fields == null ? null : (Map<String, Object>) fields.remove("roster");
                 return Rendering.view("auditor/record")
@@ -92,9 +97,11 @@ public class AuditorPages {
                                 .modelAttribute("fields", fields == null ? List.of() : fields(fields, locale))
                                 .modelAttribute("roster", roster == null ? Map.of() : roster)
                                 .modelAttribute("chain", found.getT2())
+                                .modelAttribute("reason", shown ? reason.strip() : null)
+                                .modelAttribute("reasonRefused", reason != null && !shown)
                                 .build();
             });
-        }).onErrorResume(failure -> forms.failed(failure, exchange, locale));
+        })).onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }
 
     /** One event as the timeline and the log show it: time in Beijing time, payload as compact JSON. */

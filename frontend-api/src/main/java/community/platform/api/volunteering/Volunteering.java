@@ -100,10 +100,11 @@ public class Volunteering {
                           .map(PostCounts::of);
     }
 
-    /** The roster, for the post's organizer and auditors only. */
+    /** The roster, for the post's organizer and auditors only; names masked for auditors. */
     public Mono<VolunteerRoster> roster(String id, Authentication caller) {
         return views.existing(new FindVolunteerRosterQuery(id), VolunteerRoster.class, noPost(id))
                     .filter(roster -> Callers.organizerOrAuditor(caller, roster.organizer()))
+                    .map(roster -> roster.organizer().equals(caller.getName()) ? roster : roster.masked())
                     .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.forbidden(
                             "Only the post's organizer and auditors see its roster"))));
     }

@@ -109,6 +109,8 @@ class AuditApiTest extends ApiTest {
                 .doesNotContain("13800138000").doesNotContain("Li Hua").contains("[masked]");
         as(auditor, PASSWORD).get().uri("/api/audit/streams/{id}/events?reason= ", lihua).exchange()
                              .expectStatus().isEqualTo(422);
+        as(auditor, PASSWORD).get().uri("/api/audit/streams/{id}/state?reason={r}", lihua, "x".repeat(501)).exchange()
+                             .expectStatus().isEqualTo(422);
 
         JsonNode shown = as(auditor, PASSWORD).get()
                                               .uri("/api/audit/streams/{id}/events?reason={r}", lihua,

@@ -181,6 +181,11 @@ class CoursesApiTest extends ApiTest {
         assertThat(sheet.at("/rows/0/attended").asInt()).isEqualTo(5);
         assertThat(sheet.at("/rows/1/marks/5").asText()).isEqualTo("EXCUSED");
         assertThat(sheet.at("/rows/1/attended").asInt()).isEqualTo(3);
+        // children's names: on the organizer's own sheet, masked on an auditor's
+        assertThat(get(organizer, "/api/courses/{id}/attendance", id).findValuesAsText("childName"))
+                .doesNotContain("[masked]").contains("Zhao Xiaogang");
+        assertThat(sheet.findValuesAsText("childName")).containsOnly("[masked]");
+        assertThat(get(auditor, "/api/courses/{id}/roster", id).findValuesAsText("childName")).containsOnly("[masked]");
 
         // feedback: from guardians whose child attended, once
         as(lihua, PASSWORD).post().uri("/api/courses/{id}/feedback", id).contentType(MediaType.APPLICATION_JSON)
@@ -213,6 +218,11 @@ class CoursesApiTest extends ApiTest {
         assertThat(completions.get(1).get("childName").asText()).isEqualTo("Zhao Xiaogang");
         assertThat(completions.get(1).get("attended").asInt()).isEqualTo(3);
         assertThat(completions.get(1).get("completed").asBoolean()).isFalse();
+        assertThat(get(auditor, "/api/courses/{id}/completions", id).findValuesAsText("childName"))
+                .containsOnly("[masked]");
+        assertThat(get(auditor, "/api/courses/{id}/feedback", id).findValuesAsText("comment"))
+                .containsOnly("[masked]");
+        assertThat(get(organizer, "/api/courses/{id}/feedback", id).findValuesAsText("comment")).contains("很好");
 
         // each guardian reads their own child's record
         JsonNode own = get(lihua, "/api/courses/{id}/completions", id);

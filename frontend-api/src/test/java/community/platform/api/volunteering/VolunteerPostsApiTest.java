@@ -331,13 +331,19 @@ class VolunteerPostsApiTest extends ApiTest {
     }
 
     @Test
-    void onlyThePostsOrganizerAndAuditorsSeeItsRoster() {
-        String postId = publish(account("organizer", PASSWORD, "ORGANIZER"), 5);
+    void onlyThePostsOrganizerAndAuditorsSeeItsRosterAndAuditorsWithoutNames() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String postId = publish(organizer, 5);
+        String volunteer = account("volunteer", PASSWORD, "RESIDENT");
+        signUp(volunteer, postId);
 
         as(account("other", PASSWORD, "ORGANIZER"), PASSWORD).get().uri("/api/volunteer-posts/{id}/roster", postId)
                                                              .exchange().expectStatus().isForbidden();
-        as(account("auditor", PASSWORD, "AUDITOR"), PASSWORD).get().uri("/api/volunteer-posts/{id}/roster", postId)
-                                                             .exchange().expectStatus().isOk();
+        JsonNode audited = roster(account("auditor", PASSWORD, "AUDITOR"), postId);
+        assertThat(audited.at("/confirmed/0/username").asText()).isEqualTo(volunteer);
+        assertThat(audited.at("/confirmed/0/displayName").asText()).isEqualTo("[masked]");
+        assertThat(roster(organizer, postId).at("/confirmed/0/displayName").asText())
+                .isNotEqualTo("[masked]").isNotBlank();
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class PersonalDataMask {
 
-    static final String MASKED = "[masked]";
+    static final String MASKED = PersonalData.MASKED;
     /** The names personal fields have in the views, as in the events (checked against the events by a test). */
     static final Set<String> VIEW_FIELDS = Set.of("displayName", "phone", "childName", "comment", "clientAddress");
 

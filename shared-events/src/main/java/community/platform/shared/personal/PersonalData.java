@@ -17,6 +17,9 @@ public @interface PersonalData {
     /** What an erased field reads as, everywhere. */
     String ERASED = "[erased]";
 
+    /** What a personal field reads as for an auditor who has not stated why they must see it. */
+    String MASKED = "[masked]";
+
     /** The field of the same record that names the person: a username, or (for a child) their guardian's. */
     String subject();
 
