@@ -59,6 +59,29 @@ public class PersonalKeys {
             throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
         }
         keys.createIndex(Indexes.ascending("subject"), new IndexOptions().unique(true));
+        refuseAnotherSecret();
+    }
+
+    /**
+     * Fails at once, before anything is read or written, when the store holds keys that this server secret does not
+     * open: an instance started with another secret than the others (or after its secret was lost) would otherwise
+     * stop on the first personal field it reads.
+     */
+    private void refuseAnotherSecret() {
+        Document any = keys.find().first();
+        if (any == null) {
+            return;
+        }
+        try {
+            TinkJsonProtoKeysetFormat.parseEncryptedKeyset(any.getString("keyset"), keysetKey,
+                                                           any.getString("_id").getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The server secret does not open the personal data keys in this store."
+                                            + " Every instance on one store needs the same secret"
+                                            + " (platform.security.server-secret, or $PLATFORM_DATA_DIR/server-secret"
+                                            + " on the embedded store); without the one they were made under, no"
+                                            + " personal field can be read.", e);
+        }
     }
 
     /** Children's ids, under the same server secret as the keys. */

@@ -152,10 +152,22 @@ class PersonalFieldsTest {
     }
 
     @Test
-    void underAnotherServerSecretKeysDoNotOpen() {
-        SerializedObject<String> stored = serializer.serialize(LIHUA, String.class);
+    void anInstanceWithAnotherServerSecretIsRefusedBeforeItReadsAnything() {
+        serializer.serialize(LIHUA, String.class);
+        byte[] another = "another secret of 32 bytes......".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new PersonalKeys(database.getCollection("personalKeys"), another))
+                .hasMessageContaining("does not open the personal data keys in this store")
+                .hasMessageContaining("same secret");
+        assertThat(new PersonalKeys(database.getCollection("personalKeys"), SECRET).keyIdOf(Subjects.person("lihua")))
+                .isNotNull();
+    }
+
+    @Test
+    void anInstanceStartedWithAnotherSecretBeforeAnyKeyExistedSaysWhyAFieldDoesNotOpen() {
         Serializer other = EventSerialization.serializer(new PersonalKeys(
                 database.getCollection("personalKeys"), "another secret of 32 bytes......".getBytes(StandardCharsets.UTF_8)));
+        SerializedObject<String> stored = serializer.serialize(LIHUA, String.class);
 
         assertThatThrownBy(() -> other.deserialize(stored)).hasStackTraceContaining("same secret");
     }
