@@ -7,7 +7,6 @@ import community.platform.shared.personal.ChildDataErasureScheduledEvent;
 import community.platform.shared.personal.EraseExpiredChildDataCommand;
 import community.platform.shared.personal.ErasureSubject;
 import community.platform.shared.personal.PersonalDataErasedEvent;
-import community.platform.shared.personal.PostponeChildDataErasureCommand;
 import community.platform.shared.personal.ScheduleChildDataErasureCommand;
 import community.platform.shared.personal.Subjects;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -53,27 +52,43 @@ class ChildDataRetentionTest {
     }
 
     @Test
-    void aCompletedCourseSchedulesTheErasureAndALaterOneMovesItOnButNeverBack() {
+    void eachCourseKeepsTheDataUntilItsOwnEndAndTheLatestDecides() {
         fixture.givenNoPriorActivity()
                .when(new ScheduleChildDataErasureCommand(ID, "c0ffee", "lihua", "e-1", DUE))
                .expectEvents(SCHEDULED);
         fixture.given(SCHEDULED)
-               .when(new ScheduleChildDataErasureCommand(ID, "c0ffee", "lihua", "e-2", DUE.plusSeconds(86_400)))
-               .expectEvents(new ChildDataErasureScheduledEvent(ID, "c0ffee", "lihua", "e-2",
-                                                                DUE.plusSeconds(86_400)));
+               .when(new ScheduleChildDataErasureCommand(ID, "c0ffee", "lihua", "e-1", DUE))
+               .expectNoEvents();
+        // a second course ending later moves the erasure on
+        ChildDataErasureScheduledEvent later = new ChildDataErasureScheduledEvent(ID, "c0ffee", "lihua", "e-2",
+                                                                                  DUE.plusSeconds(86_400));
         fixture.given(SCHEDULED)
-               .when(new ScheduleChildDataErasureCommand(ID, "c0ffee", "lihua", "e-0", DUE.minusSeconds(86_400)))
+               .when(new ScheduleChildDataErasureCommand(ID, "c0ffee", "lihua", "e-2", DUE.plusSeconds(86_400)))
+               .expectEvents(later);
+        fixture.given(SCHEDULED, later)
+               .when(new EraseExpiredChildDataCommand(ID, DUE.plusSeconds(1)))
+               .expectNoEvents();
+        // one ending earlier is recorded, but does not bring it back
+        fixture.given(SCHEDULED, new ChildDataErasureScheduledEvent(ID, "c0ffee", "lihua", "e-0",
+                                                                    DUE.minusSeconds(86_400)))
+               .when(new EraseExpiredChildDataCommand(ID, DUE.minusSeconds(1)))
                .expectNoEvents();
     }
 
     @Test
-    void nothingIsErasedBeforeItIsDueOrWhileTheChildIsEnrolledAgain() {
+    void aCourseCompletedBeforeItsPlannedLastSessionLetsTheDataGoEarlier() {
+        Instant completedEarly = DUE.minusSeconds(30L * 86_400);
+        fixture.given(SCHEDULED, new ChildDataErasureScheduledEvent(ID, "c0ffee", "lihua", "e-1", completedEarly))
+               .when(new EraseExpiredChildDataCommand(ID, completedEarly))
+               .expectEvents(new PersonalDataErasedEvent(ID + "@" + completedEarly, ErasureSubject.CHILD, "lihua",
+                                                         "e-1", "retention", List.of()));
+    }
+
+    @Test
+    void nothingIsErasedBeforeItIsDueOrWhilePostponedAsEarlierVersionsRecorded() {
         fixture.given(SCHEDULED)
                .when(new EraseExpiredChildDataCommand(ID, DUE.minusSeconds(1)))
                .expectNoEvents();
-        fixture.given(SCHEDULED)
-               .when(new PostponeChildDataErasureCommand(ID))
-               .expectEvents(new ChildDataErasurePostponedEvent(ID));
         fixture.given(SCHEDULED, new ChildDataErasurePostponedEvent(ID))
                .when(new EraseExpiredChildDataCommand(ID, DUE.plusSeconds(1)))
                .expectNoEvents();

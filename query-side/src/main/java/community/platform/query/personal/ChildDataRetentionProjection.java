@@ -21,13 +21,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * When each child's data is due for erasure ({@value #COLLECTION}), for the retention check that has it erased: one
- * document per child's retention record, with the due time, or none while they are enrolled again, until erased.
+ * document per child's retention record, with when each of their courses lets the data go and the latest of those,
+ * the due time, until erased.
  */
 @Component
 @ProcessingGroup(ChildDataRetentionProjection.GROUP)
@@ -44,12 +49,18 @@ class ChildDataRetentionProjection {
 
     @EventHandler
     void on(ChildDataErasureScheduledEvent event, @SequenceNumber long sequence) {
-        write(event.retentionId(), sequence, new View(event.retentionId(), event.due(), false));
+        write(event.retentionId(), sequence, before -> {
+            Map<String, Instant> dues = before == null || before.erased() ? new HashMap<>()
+                    : new HashMap<>(before.dues());
+            dues.put(event.enrollmentId(), event.due());
+            return new View(event.retentionId(), dues, false);
+        });
     }
 
+    /** Written by earlier versions only: nothing due until a course schedules it again. */
     @EventHandler
     void on(ChildDataErasurePostponedEvent event, @SequenceNumber long sequence) {
-        write(event.retentionId(), sequence, new View(event.retentionId(), null, false));
+        write(event.retentionId(), sequence, before -> new View(event.retentionId(), Map.of(), false));
     }
 
     /** Erased at the end of its retention period: the request id is the record's id and the due time. */
@@ -57,13 +68,13 @@ class ChildDataRetentionProjection {
     void on(PersonalDataErasedEvent event, @SequenceNumber long sequence) {
         int at = event.requestId().indexOf('@');
         if (event.requestId().startsWith("retention-") && at > 0) {
-            write(event.requestId().substring(0, at), sequence, new View(event.requestId().substring(0, at), null,
-                                                                         true));
+            String retentionId = event.requestId().substring(0, at);
+            write(retentionId, sequence, before -> new View(retentionId, Map.of(), true));
         }
     }
 
-    private void write(String retentionId, long sequence, View view) {
-        KeyedViews.update(views, retentionId, sequence, View::from, before -> view, View::toDocument);
+    private void write(String retentionId, long sequence, UnaryOperator<View> apply) {
+        KeyedViews.update(views, retentionId, sequence, View::from, apply, View::toDocument);
     }
 
     @ResetHandler
@@ -80,7 +91,13 @@ class ChildDataRetentionProjection {
                    .toFuture();
     }
 
-    record View(@JsonProperty("_id") String retentionId, Instant due, boolean erased) {
+    record View(@JsonProperty("_id") String retentionId, Map<String, Instant> dues, boolean erased) {
+
+        /** The latest of the courses' dues: when the record is due. */
+        @JsonProperty("due")
+        Instant due() {
+            return dues.values().stream().max(Comparator.naturalOrder()).orElse(null);
+        }
 
         Document toDocument(long lastSequence) {
             return ViewCodec.toDocument(this).append("lastSequence", lastSequence);
