@@ -11,12 +11,15 @@ import com.mongodb.client.model.Updates;
 import community.platform.shared.audit.CheckIntegrityQuery;
 import community.platform.shared.audit.IntegrityReport;
 import community.platform.shared.audit.Seal;
+import community.platform.shared.audit.SealCheck;
+import community.platform.shared.audit.StoreResealedEvent;
 import community.platform.shared.audit.SealQuery;
 import community.platform.shared.audit.StreamVerification;
 import community.platform.shared.audit.VerifySealQuery;
 import community.platform.shared.audit.VerifyStreamQuery;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
 
 import java.time.Clock;
@@ -90,30 +93,37 @@ class HashChains {
     /**
      * Whether a seal an auditor kept matches the log as it is. A seal taken before the personal data was encrypted in
      * place ({@link PersonalDataMigration}) is matched against the hashes the rewritten commits keep from before, which
-     * no one can compute again from the ciphertext; so it holds only while the log up to there still gives the digest
-     * the migration recorded after it. (A seal kept from after the migration is what proves that digest.)
+     * no one can compute again from the ciphertext: it holds when those give both the seal and the digest the step
+     * recorded before, and the log as it is still gives the digest it recorded after. The answer names that position
+     * and digest, which a seal kept after the step must confirm (anyone who can rewrite the store can rewrite the
+     * step's record too).
      */
     @QueryHandler
-    public Boolean handle(VerifySealQuery query) {
+    public SealCheck handle(VerifySealQuery query) {
         String digest = query.digest().strip();
         if (query.position() > head()) {
-            return false;
+            return SealCheck.of(false);
         }
         if (seal(query.position()).digest().equalsIgnoreCase(digest)) {
-            return true;
+            return SealCheck.of(true);
         }
-        return resealed().filter(step -> query.position() <= step.get("position", Number.class).longValue())
-                         .filter(step -> seal(step.get("position", Number.class).longValue()).digest()
-                                                 .equals(step.getString("digestAfter")))
-                         .map(step -> seal(query.position(), true).digest().equalsIgnoreCase(digest))
-                         .orElse(false);
+        return resealed().filter(step -> query.position() <= step.position())
+                         .filter(step -> seal(step.position()).digest().equals(step.digestAfter()))
+                         .filter(step -> seal(step.position(), true).digest().equals(step.digestBefore()))
+                         .filter(step -> seal(query.position(), true).digest().equalsIgnoreCase(digest))
+                         .map(step -> new SealCheck(true, step.position(), step.digestAfter()))
+                         .orElse(SealCheck.of(false));
     }
 
-    /** The payload of the event that recorded the store's personal data encrypted in place, if it was. */
-    private Optional<Document> resealed() {
-        return streamReads.resolve(PersonalDataMigration.STREAM)
-                          .flatMap(stream -> streamReads.findWindow(stream, 0, null).stream().findFirst())
-                          .map(commit -> CommitLog.eventsOf(commit).get(0).get("payload", Document.class));
+    /** The event that recorded the store's personal data encrypted in place, if it was. */
+    private Optional<StoreResealedEvent> resealed() {
+        return streamReads.findWindow(new StreamId(PersonalDataMigration.TYPE, PersonalDataMigration.STREAM), 0, null)
+                          .stream().findFirst()
+                          .map(commit -> CommitLog.eventsOf(commit).get(0))
+                          .filter(event -> StoreResealedEvent.class.getName().equals(event.getString("payloadType")))
+                          .map(event -> EventSerialization.serializer().deserialize(new SimpleSerializedObject<>(
+                                  JsonValue.toJson(event.get("payload")), String.class, StoreResealedEvent.class.getName(),
+                                  null)));
     }
 
     @QueryHandler

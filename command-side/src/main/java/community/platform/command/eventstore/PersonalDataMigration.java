@@ -1,6 +1,7 @@
 package community.platform.command.eventstore;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -10,6 +11,10 @@ import community.platform.command.eventstore.personal.PersonalFields;
 import community.platform.command.eventstore.personal.PersonalKeys;
 import community.platform.shared.audit.IntegrityReport;
 import community.platform.shared.audit.StoreResealedEvent;
+import community.platform.shared.personal.ErasureRequestedEvent;
+import community.platform.shared.personal.ErasureSubject;
+import community.platform.shared.personal.PersonalDataErasedEvent;
+import community.platform.shared.personal.Subjects;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedType;
@@ -24,18 +29,22 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.set;
 
 /**
@@ -61,6 +70,7 @@ public final class PersonalDataMigration {
 
     static final String STATE = "storeMigrations";
     static final String ID = "personal-data";
+    static final String TYPE = "EventStore";
     static final String STREAM = "personal-data-encrypted";
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int WINDOW = 512;
@@ -72,7 +82,7 @@ public final class PersonalDataMigration {
     private final MongoCollection<Document> state;
     private final HashChains chains;
     private final Serializer plain = EventSerialization.serializer();
-    private final Serializer sealing;
+    private final PersonalKeys keys;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
     /** Runs after each commit is stored again: a seam for tests that stop the migration there, as a kill would. */
@@ -85,7 +95,7 @@ public final class PersonalDataMigration {
         this.database = database;
         this.state = database.getCollection(STATE);
         this.chains = chains;
-        this.sealing = EventSerialization.serializer(keys);
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -120,7 +130,7 @@ public final class PersonalDataMigration {
 
     private Optional<StoreResealedEvent> migrate(Document plan) {
         if (plan.get("head") == null) {
-            IntegrityReport report = chains.verify(true);
+            IntegrityReport report = chains.verify();
             if (!report.verified()) {
                 state.deleteOne(and(eq("_id", ID), eq("owner", owner)));
                 log.error("This store holds personal data in plain text, written before it was encrypted, but its hash"
@@ -136,14 +146,21 @@ public final class PersonalDataMigration {
             log.info("Encrypting the personal data this store holds in plain text, up to position {}", head);
         }
         long head = plan.getLong("head");
-        rewriteUpTo(head);
+        rewriteUpTo(head, keys.forgetting(erasedSubjects(head)));
+        engine.streams.forgetHeads();
         database.getCollection(Snapshots.SNAPSHOTS).deleteMany(new Document());
         database.getCollection(HashChains.STATE).deleteMany(new Document()); // the next check walks the new chains
-        Document counted = state.find(eq("_id", ID)).first();
-        StoreResealedEvent done = new StoreResealedEvent(
-                head, plan.getString("digestBefore"), chains.seal(head).digest(),
-                database.getCollection(CommitLog.COMMITS).countDocuments(exists("resealedFrom")),
-                counted.get("fieldsEncrypted", 0L), counted.get("eventsLeftPlain", 0L));
+        long fields = 0;
+        long commits = 0;
+        for (Document rewritten : database.getCollection(CommitLog.COMMITS).find(exists("resealedFrom"))
+                                          .projection(new Document("resealedFields", 1))) {
+            fields += rewritten.getInteger("resealedFields", 0);
+            commits++;
+        }
+        List<?> leftPlain = state.find(eq("_id", ID)).first().get("eventsLeftPlain", List.class);
+        StoreResealedEvent done = new StoreResealedEvent(head, plan.getString("digestBefore"),
+                                                         chains.seal(head).digest(), commits, fields,
+                                                         leftPlain == null ? 0 : leftPlain.size());
         record(done);
         state.updateOne(eq("_id", ID), set("status", "DONE"));
         log.info("Encrypted {} personal fields in {} commits up to position {}; {} events could not be read and are as"
@@ -152,31 +169,66 @@ public final class PersonalDataMigration {
         return Optional.of(done);
     }
 
-    /** Every commit up to {@code head} with its plain personal fields encrypted and its link and hash renewed. */
-    private void rewriteUpTo(long head) {
-        MongoCollection<Document> commits = database.getCollection(CommitLog.COMMITS);
-        Map<String, Document> heads = Streams.lruMap(HEADS_CACHED);
+    /** Calls {@code each} with every commit up to {@code head} that holds events, in the order of the global log. */
+    private void forEachCommitUpTo(long head, Consumer<Document> each) {
         for (long from = 0; from <= head; from += WINDOW) {
             List<Long> window = LongStream.rangeClosed(from, Math.min(head, from + WINDOW - 1)).boxed().toList();
             for (Document commit : engine.commitLog.commitsEndingAt(window)) {
-                if (CommitLog.eventsOf(commit).isEmpty()) {
-                    continue;
+                if (!CommitLog.eventsOf(commit).isEmpty()) {
+                    each.accept(commit);
                 }
-                StreamId stream = StreamId.of(commit);
-                Rewrite rewritten = rewritten(commit, previousHash(heads.get(stream.key()), stream, commit));
-                if (rewritten != null) {
-                    if (commits.replaceOne(and(eq("_id", commit.get("_id")), eq("hash", commit.getString("hash"))),
-                                           rewritten.commit()).getMatchedCount() == 0) {
-                        throw new IllegalStateException("Commit " + commit.get("_id") + " changed while its personal"
-                                                        + " data was being encrypted");
-                    }
-                    renewLease(rewritten.fields(), rewritten.leftPlain());
-                    afterEachRewrite.run();
-                }
-                heads.put(stream.key(), rewritten == null ? commit : rewritten.commit());
             }
-            renewLease(0, 0);
+            renewLease();
         }
+    }
+
+    /**
+     * Whose data was erased up to {@code head}: what was written of theirs in plain text before is sealed under a key
+     * that is never kept, so it reads as erased, and a key they were given since is not used for it.
+     */
+    private Set<String> erasedSubjects(long head) {
+        Map<String, String> childOfRequest = new HashMap<>();
+        Set<String> erased = new HashSet<>();
+        forEachCommitUpTo(head, commit -> CommitLog.eventsOf(commit).forEach(event -> {
+            Document payload = event.get("payload", Document.class);
+            String type = event.getString("payloadType");
+            if (payload == null) {
+                return;
+            }
+            if (ErasureRequestedEvent.class.getName().equals(type) && payload.getString("childId") != null) {
+                childOfRequest.put(payload.getString("requestId"), payload.getString("childId"));
+            } else if (PersonalDataErasedEvent.class.getName().equals(type)) {
+                String requestId = payload.getString("requestId");
+                if (ErasureSubject.ACCOUNT.name().equals(payload.getString("subject"))) {
+                    erased.add(Subjects.person(payload.getString("username")));
+                } else if (requestId.startsWith("retention-") && requestId.indexOf('@') > 0) {
+                    erased.add(Subjects.child(requestId.substring("retention-".length(), requestId.indexOf('@'))));
+                } else if (childOfRequest.containsKey(requestId)) {
+                    erased.add(Subjects.child(childOfRequest.get(requestId)));
+                }
+            }
+        }));
+        return erased;
+    }
+
+    /** Every commit up to {@code head} with its plain personal fields encrypted and its link and hash renewed. */
+    private void rewriteUpTo(long head, PersonalKeys keys) {
+        Serializer sealing = EventSerialization.serializer(keys);
+        MongoCollection<Document> commits = database.getCollection(CommitLog.COMMITS);
+        Map<String, Document> heads = Streams.lruMap(HEADS_CACHED);
+        forEachCommitUpTo(head, commit -> {
+            StreamId stream = StreamId.of(commit);
+            Document rewritten = rewritten(commit, previousHash(heads.get(stream.key()), stream, commit), sealing);
+            if (rewritten != null) {
+                if (commits.replaceOne(and(eq("_id", commit.get("_id")), eq("hash", commit.getString("hash"))),
+                                       rewritten).getMatchedCount() == 0) {
+                    throw new IllegalStateException("Commit " + commit.get("_id") + " changed while its personal"
+                                                    + " data was being encrypted");
+                }
+                afterEachRewrite.run();
+            }
+            heads.put(stream.key(), rewritten == null ? commit : rewritten);
+        });
     }
 
     /** The new hash of the commit before this one in its stream: as this run left it, or as it is stored. */
@@ -191,26 +243,26 @@ public final class PersonalDataMigration {
         return engine.streams.commitBefore(stream, first).map(c -> c.getString("hash")).orElse(null);
     }
 
-    /** A commit as it is to be stored again, with how many fields were encrypted and how many events were not read. */
-    private record Rewrite(Document commit, int fields, int leftPlain) {
-    }
-
-    /** Null when the commit stays as it is: nothing plain, the same link, or rewritten before. */
-    private Rewrite rewritten(Document commit, String previousHash) {
+    /**
+     * The commit as it is to be stored again, with how many fields it encrypted ({@code resealedFields}) and the hash
+     * it had ({@code resealedFrom}); null when it stays as it is: nothing plain, the same link, or rewritten before.
+     */
+    private Document rewritten(Document commit, String previousHash, Serializer sealing) {
         if (commit.containsKey("resealedFrom")) {
             return null;
         }
-        int[] counts = new int[2];
+        int[] fields = new int[1];
         List<Document> events = new ArrayList<>();
         for (Document event : CommitLog.eventsOf(commit)) {
             Document copy = new Document(event);
-            copy.put("payload", sealed(event.get("payload"), new SimpleSerializedType(
-                    event.getString("payloadType"), event.getString("payloadRevision")), counts));
-            copy.put("metaData", sealed(event.get("metaData"), new SimpleSerializedType(MetaData.class.getName(),
-                                                                                        null), counts));
+            String id = event.getString("eventIdentifier");
+            copy.put("payload", sealed(id, event.get("payload"), new SimpleSerializedType(
+                    event.getString("payloadType"), event.getString("payloadRevision")), sealing, fields));
+            copy.put("metaData", sealed(id, event.get("metaData"), new SimpleSerializedType(
+                    MetaData.class.getName(), null), sealing, fields));
             events.add(copy);
         }
-        if (counts[0] == 0 && Objects.equals(previousHash, commit.getString("previousHash"))) {
+        if (fields[0] == 0 && Objects.equals(previousHash, commit.getString("previousHash"))) {
             return null;
         }
         Document renewed = new Document(commit);
@@ -218,13 +270,18 @@ public final class PersonalDataMigration {
         renewed.put("events", events);
         renewed.put("previousHash", previousHash);
         renewed.put("resealedFrom", commit.getString("hash"));
+        renewed.put("resealedFields", fields[0]);
         renewed.put("hashVersion", CommitHash.VERSION);
         renewed.put("hash", CommitHash.of(renewed));
-        return new Rewrite(renewed, counts[0], counts[1]);
+        return renewed;
     }
 
-    /** A stored payload or metadata with its plain personal values encrypted; counts[0] fields, counts[1] unread. */
-    private Object sealed(Object stored, SerializedType type, int[] counts) {
+    /**
+     * A stored payload or metadata with its plain personal values encrypted (counted in {@code fields}). One that no
+     * current type reads, or that cannot be sealed (no subject), is left as it is and its event noted; a store that
+     * fails stops the run, which the next start continues.
+     */
+    private Object sealed(String eventId, Object stored, SerializedType type, Serializer sealing, int[] fields) {
         if (!(stored instanceof Document document)) {
             return stored;
         }
@@ -234,31 +291,33 @@ public final class PersonalDataMigration {
             if (read instanceof UnknownSerializedType) {
                 throw new IllegalStateException("no current class is named " + type.getName());
             }
-            return merged(document, JsonValue.toBson(sealing.serialize(read, String.class).getData()), counts);
+            return merged(document, JsonValue.toBson(sealing.serialize(read, String.class).getData()), fields);
+        } catch (MongoException e) {
+            throw e;
         } catch (RuntimeException e) {
-            counts[1]++;
-            log.warn("An event of type {} could not be read to encrypt its personal fields, and is left as it is: {}",
-                     type.getName(), e.getMessage());
+            state.updateOne(eq("_id", ID), addToSet("eventsLeftPlain", eventId));
+            log.warn("Event {} ({}) could not be read to encrypt its personal fields, and is left as it is: {}",
+                     eventId, type.getName(), e.getMessage());
             return stored;
         }
     }
 
     /** The stored value, with each plain text that the sealed form holds encrypted at the same place replaced. */
-    private static Object merged(Object stored, Object sealed, int[] counts) {
+    private static Object merged(Object stored, Object sealed, int[] fields) {
         if (stored instanceof String text && sealed instanceof String ciphertext && !PersonalFields.isSealed(text)
                 && PersonalFields.isSealed(ciphertext)) {
-            counts[0]++;
+            fields[0]++;
             return ciphertext;
         }
         if (stored instanceof Document document && sealed instanceof Document other) {
             Document merged = new Document();
-            document.forEach((key, value) -> merged.append(key, merged(value, other.get(key), counts)));
+            document.forEach((key, value) -> merged.append(key, merged(value, other.get(key), fields)));
             return merged;
         }
         if (stored instanceof List<?> list && sealed instanceof List<?> other && list.size() == other.size()) {
             List<Object> merged = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
-                merged.add(merged(list.get(i), other.get(i), counts));
+                merged.add(merged(list.get(i), other.get(i), fields));
             }
             return merged;
         }
@@ -268,10 +327,10 @@ public final class PersonalDataMigration {
     /** The event that states the step, once: a second attempt finds the stream's first commit taken. */
     private void record(StoreResealedEvent done) {
         try {
-            engine.appendEvents(List.of(new GenericDomainEventMessage<>("EventStore", STREAM, 0, done,
+            engine.appendEvents(List.of(new GenericDomainEventMessage<>(TYPE, STREAM, 0, done,
                                                                         MetaData.with("actor", "platform"))));
         } catch (RuntimeException e) {
-            if (engine.streams.resolve(STREAM).isEmpty()) {
+            if (engine.streams.findWindow(new StreamId(TYPE, STREAM), 0, null).isEmpty()) {
                 throw e;
             }
         }
@@ -292,10 +351,9 @@ public final class PersonalDataMigration {
                                       new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
-    private void renewLease(int fields, int leftPlain) {
-        if (state.updateOne(and(eq("_id", ID), eq("owner", owner)),
-                            combine(set("heartbeat", clock.millis()), inc("fieldsEncrypted", (long) fields),
-                                    inc("eventsLeftPlain", (long) leftPlain))).getMatchedCount() == 0) {
+    private void renewLease() {
+        if (state.updateOne(and(eq("_id", ID), eq("owner", owner)), set("heartbeat", clock.millis()))
+                 .getMatchedCount() == 0) {
             throw new IllegalStateException("Another instance took over encrypting this store's personal data");
         }
     }

@@ -180,6 +180,11 @@ final class Streams {
         return Optional.empty();
     }
 
+    /** Forgets every stream's last commit: after commits were rewritten in place ({@link PersonalDataMigration}). */
+    void forgetHeads() {
+        heads.clear();
+    }
+
     /** Notes a stored commit as the last known of its stream: a commit never changes, so this stays true. */
     void remember(StreamId stream, Document commit) {
         heads.put(stream.key(), new StreamHead(commit.getLong("lastSequence"), commit.getString("hash")));

@@ -23,6 +23,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import community.platform.shared.audit.ListCorrectionsQuery;
 import community.platform.shared.audit.RecordState;
 import community.platform.shared.audit.Seal;
+import community.platform.shared.audit.SealCheck;
 import community.platform.shared.audit.SealQuery;
 import community.platform.shared.audit.VerifySealQuery;
 import org.apache.commons.csv.CSVFormat;
@@ -193,8 +194,9 @@ public class AuditController {
     @Operation(summary = "Whether a seal kept earlier still matches the log")
     @GetMapping("/api/audit/seal/verify")
     public Mono<SealVerification> verifySeal(@RequestParam long position, @RequestParam String digest) {
-        return views.find(new VerifySealQuery(position, digest), Boolean.class)
-                    .map(verified -> new SealVerification(position, verified));
+        return views.find(new VerifySealQuery(position, digest), SealCheck.class)
+                    .map(check -> new SealVerification(position, check.verified(), check.resealedAt(),
+                                                       check.digestAfter()));
     }
 
     /** Why someone was seated, queued or moved up: {@code postId}, {@code eventId} or {@code courseId}, and username. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import community.platform.api.audit.AuditController;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.audit.ProjectionController;
+import community.platform.api.audit.SealVerification;
 import community.platform.api.web.LocalTime;
 import community.platform.shared.audit.AuditEvent;
 import community.platform.shared.audit.ProjectionStatus;
@@ -128,15 +129,19 @@ public class AuditorPages {
                               Locale locale) {
         Long at = position == null || !position.strip().matches("\\d{1,18}") ? null : Long.valueOf(position.strip());
         boolean checking = position != null || digest != null;
-        Mono<Object> verified = !checking ? Mono.just("")
-                : at == null || digest == null || digest.isBlank() ? Mono.just("invalid")
-                : audit.verifySeal(at, digest.strip()).map(answer -> answer.verified());
-        return Mono.zip(audit.integrity(full), audit.seal(null), verified)
+        Mono<SealVerification> none = Mono.just(new SealVerification(-1, false, null, null));
+        Mono<SealVerification> checked = !checking || at == null || digest == null || digest.isBlank() ? none
+                : audit.verifySeal(at, digest.strip());
+        return Mono.zip(audit.integrity(full), audit.seal(null), checked)
                    .map(found -> Rendering.view("auditor/integrity")
                                           .modelAttribute("report", found.getT1())
                                           .modelAttribute("seal", found.getT2())
                                           .modelAttribute("sealedAt", LocalTime.of(found.getT2().sealedAt()))
-                                          .modelAttribute("verified", String.valueOf(found.getT3()))
+                                          .modelAttribute("verified", !checking ? ""
+                                                  : found.getT3().position() < 0 ? "invalid"
+                                                  : String.valueOf(found.getT3().verified()))
+                                          .modelAttribute("resealed", found.getT3().resealedAt() == null ? null
+                                                  : found.getT3())
                                           .modelAttribute("position", position == null ? "" : position)
                                           .modelAttribute("digest", digest == null ? "" : digest)
                                           .build())

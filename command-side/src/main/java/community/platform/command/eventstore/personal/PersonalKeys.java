@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,9 +48,12 @@ public class PersonalKeys {
                                                                   .expireAfterWrite(Duration.ofMinutes(1)).build();
     private final Cache<String, String> keyIdBySubject = Caffeine.newBuilder().maximumSize(100_000)
                                                                  .expireAfterWrite(Duration.ofMinutes(1)).build();
+    /** Subjects whose data is sealed under keys that are never kept ({@link #forgetting}). */
+    private final Set<String> forgotten;
 
     public PersonalKeys(MongoCollection<Document> keys, byte[] serverSecret) {
         this.keys = keys;
+        this.forgotten = Set.of();
         this.childIds = new ChildIds(serverSecret);
         try {
             AeadConfig.register();
@@ -84,6 +88,22 @@ public class PersonalKeys {
         }
     }
 
+    private PersonalKeys(PersonalKeys keys, Set<String> forgotten) {
+        this.keys = keys.keys;
+        this.keysetKey = keys.keysetKey;
+        this.childIds = keys.childIds;
+        this.forgotten = Set.copyOf(forgotten);
+    }
+
+    /**
+     * These keys, except that what is sealed for a subject in {@code erased} is sealed under a key made for it and
+     * never kept, so it reads as erased (and a key they were given since is not used for it): for encrypting, after
+     * the fact, plain text written before their erasure.
+     */
+    public PersonalKeys forgetting(Set<String> erased) {
+        return new PersonalKeys(this, erased);
+    }
+
     /** Children's ids, under the same server secret as the keys. */
     public ChildIds childIds() {
         return childIds;
@@ -98,6 +118,14 @@ public class PersonalKeys {
 
     /** The id and cipher of the subject's key, made now if they have none (or had theirs erased). */
     public Key forWriting(String subject) {
+        if (forgotten.contains(subject)) {
+            try {
+                return new Key("erased-" + UUID.randomUUID(), KeysetHandle.generateNew(
+                        PredefinedAeadParameters.AES256_GCM).getPrimitive(RegistryConfiguration.get(), Aead.class));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Could not make a key", e);
+            }
+        }
         String keyId = keyIdBySubject.get(subject, this::findOrCreate);
         return new Key(keyId, cipher(keyId).orElseGet(() -> {
             keyIdBySubject.invalidate(subject);
