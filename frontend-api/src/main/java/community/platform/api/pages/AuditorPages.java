@@ -72,17 +72,36 @@ public class AuditorPages {
 
     /**
      * The record's events, oldest first, and its state just after event number {@code at} (the last when left out):
-     * the state the platform builds from the events up to that event's time. Personal fields are masked unless the
-     * auditor states a {@code reason}, recorded before each page that shows them.
+     * the state the platform builds from the events up to that event's time, personal fields masked.
      */
     @GetMapping("/auditor/records/{id}")
-    @SuppressWarnings("unchecked")
     Mono<Rendering> record(@PathVariable String id, @RequestParam(required = false) Integer at,
-                           @RequestParam(required = false) String reason, ServerWebExchange exchange, Locale locale) {
-        // a reason refused (blank, too long) shows the page masked, with the form saying why
+                           ServerWebExchange exchange, Locale locale) {
+        return record(id, at, null, false, exchange, locale);
+    }
+
+    /** What an auditor asks to see with a reason they state, sent as a form (a link cannot state it for them). */
+    public record ShowPersonalData(Integer at, String reason) {
+    }
+
+    /**
+     * The same with personal fields shown for the reason the auditor stated, recorded before the page is made; a
+     * reason refused (blank, too long) gives the masked page with the form saying why.
+     */
+    @PostMapping("/auditor/records/{id}")
+    Mono<Rendering> recordShown(@PathVariable String id, @ModelAttribute ShowPersonalData form,
+                                ServerWebExchange exchange, Locale locale) {
+        String reason = form.reason() == null ? "" : form.reason();
         return audit.personalDataShown(id, reason, exchange)
-                    .onErrorResume(ApiProblemException.class, refused -> Mono.just(false)).flatMap(shown -> Mono.zip(
-                audit.history(id, shown), audit.verification(id)).flatMap(found -> {
+                    .onErrorResume(ApiProblemException.class, refused -> Mono.just(false))
+                    .flatMap(shown -> record(id, form.at(), shown ? reason.strip() : null, !shown, exchange, locale));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<Rendering> record(String id, Integer at, String reason, boolean reasonRefused,
+                                   ServerWebExchange exchange, Locale locale) {
+        boolean shown = reason != null;
+        return Mono.zip(audit.history(id, shown), audit.verification(id)).flatMap(found -> {
             List<AuditEvent> events = found.getT1();
             int chosen = at == null ? events.size() - 1 : Math.max(0, Math.min(at, events.size() - 1));
             OffsetDateTime asOf = LocalTime.of(events.get(chosen).timestamp());
@@ -98,11 +117,11 @@ public class AuditorPages {
                                 .modelAttribute("fields", fields == null ? List.of() : fields(fields, locale))
                                 .modelAttribute("roster", roster == null ? Map.of() : roster)
                                 .modelAttribute("chain", found.getT2())
-                                .modelAttribute("reason", shown ? reason.strip() : null)
-                                .modelAttribute("reasonRefused", reason != null && !shown)
+                                .modelAttribute("reason", reason)
+                                .modelAttribute("reasonRefused", reasonRefused)
                                 .build();
             });
-        })).onErrorResume(failure -> forms.failed(failure, exchange, locale));
+        }).onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }
 
     /** One event as the timeline and the log show it: time in Beijing time, payload as compact JSON. */

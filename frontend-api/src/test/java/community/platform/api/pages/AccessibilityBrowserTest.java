@@ -74,8 +74,7 @@ class AccessibilityBrowserTest extends ApiTest {
                                      "/organizer/hours", "/organizer/events/" + competition + "/judging",
                                      "/organizer/courses/" + course + "/attendance",
                                      "/organizer/courses/" + course + "/sessions/1"));
-        pages.put(auditor, List.of("/auditor", "/auditor/records/" + postId,
-                                   "/auditor/records/" + postId + "?reason=accessibility%20check", "/auditor/integrity",
+        pages.put(auditor, List.of("/auditor", "/auditor/records/" + postId, "/auditor/integrity",
                                    "/auditor/log?actor=" + organizer, "/auditor/projections",
                                    "/auditor/projections/accounts/diff"));
         Map<String, List<String>> violations = new LinkedHashMap<>();
