@@ -2,6 +2,7 @@ package community.platform.command.personal;
 
 import community.platform.shared.personal.ChildDataErasurePostponedEvent;
 import community.platform.shared.personal.ChildDataErasureScheduledEvent;
+import community.platform.shared.personal.ChildDataRetentionClosedEvent;
 import community.platform.shared.personal.ErasureSubject;
 import community.platform.shared.personal.PersonalDataErasedEvent;
 import community.platform.shared.personal.ScheduleChildDataErasureCommand;
@@ -65,6 +66,11 @@ class ChildDataRetention {
                                           "retention", keyIds));
     }
 
+    /** Nothing left to erase when it fell due: the data was erased on request before. */
+    void close() {
+        apply(new ChildDataRetentionClosedEvent(retentionId));
+    }
+
     @EventSourcingHandler
     void on(ChildDataErasureScheduledEvent event) {
         if (erased) {
@@ -86,6 +92,11 @@ class ChildDataRetention {
 
     @EventSourcingHandler
     void on(PersonalDataErasedEvent event) {
+        erased = true;
+    }
+
+    @EventSourcingHandler
+    void on(ChildDataRetentionClosedEvent event) {
         erased = true;
     }
 

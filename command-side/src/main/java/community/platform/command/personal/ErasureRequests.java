@@ -40,13 +40,21 @@ class ErasureRequests {
         return command.requestId();
     }
 
-    /** A child's data whose retention period is over: erased once, whichever instance asks first. */
+    /**
+     * A child's data whose retention period is over: erased once, whichever instance asks first; or, when it was erased
+     * on request already and nothing was kept since, the record closed without a second erasure.
+     */
     @CommandHandler
     void handle(EraseExpiredChildDataCommand command) throws Exception {
         retentions.load(command.retentionId()).execute(retention -> {
             String subject = retention.dueSubject(command.now());
             if (subject != null) {
-                retention.erase(destroyedOnCommit(subject));
+                List<String> keyIds = destroyedOnCommit(subject);
+                if (keyIds.isEmpty()) {
+                    retention.close();
+                } else {
+                    retention.erase(keyIds);
+                }
             }
         });
     }

@@ -4,6 +4,7 @@ import community.platform.command.eventstore.EmbeddedMongo;
 import community.platform.command.eventstore.personal.PersonalKeys;
 import community.platform.shared.personal.ChildDataErasurePostponedEvent;
 import community.platform.shared.personal.ChildDataErasureScheduledEvent;
+import community.platform.shared.personal.ChildDataRetentionClosedEvent;
 import community.platform.shared.personal.EraseExpiredChildDataCommand;
 import community.platform.shared.personal.ErasureSubject;
 import community.platform.shared.personal.PersonalDataErasedEvent;
@@ -78,10 +79,11 @@ class ChildDataRetentionTest {
     @Test
     void aCourseCompletedBeforeItsPlannedLastSessionLetsTheDataGoEarlier() {
         Instant completedEarly = DUE.minusSeconds(30L * 86_400);
+        String childs = keys.forWriting(Subjects.child("c0ffee")).id();
         fixture.given(SCHEDULED, new ChildDataErasureScheduledEvent(ID, "c0ffee", "lihua", "e-1", completedEarly))
                .when(new EraseExpiredChildDataCommand(ID, completedEarly))
                .expectEvents(new PersonalDataErasedEvent(ID + "@" + completedEarly, ErasureSubject.CHILD, "lihua",
-                                                         "e-1", "retention", List.of()));
+                                                         "e-1", "retention", List.of(childs)));
     }
 
     @Test
@@ -92,6 +94,20 @@ class ChildDataRetentionTest {
         fixture.given(SCHEDULED, new ChildDataErasurePostponedEvent(ID))
                .when(new EraseExpiredChildDataCommand(ID, DUE.plusSeconds(1)))
                .expectNoEvents();
+    }
+
+    @Test
+    void dataErasedOnRequestBeforeItWasDueClosesTheRecordWithoutASecondErasure() {
+        fixture.given(SCHEDULED)
+               .when(new EraseExpiredChildDataCommand(ID, DUE))
+               .expectEvents(new ChildDataRetentionClosedEvent(ID));
+        fixture.given(SCHEDULED, new ChildDataRetentionClosedEvent(ID))
+               .when(new EraseExpiredChildDataCommand(ID, DUE.plusSeconds(3600)))
+               .expectNoEvents();
+        // enrolled again since: a new course opens the record
+        fixture.given(SCHEDULED, new ChildDataRetentionClosedEvent(ID))
+               .when(new ScheduleChildDataErasureCommand(ID, "c0ffee", "lihua", "e-9", DUE.plusSeconds(3600)))
+               .expectEvents(new ChildDataErasureScheduledEvent(ID, "c0ffee", "lihua", "e-9", DUE.plusSeconds(3600)));
     }
 
     @Test

@@ -106,6 +106,7 @@ public class AuditController {
                     "reason: say why personal data must be shown, in 1 to " + MAX_REASON + " characters")));
         }
         return exchange.getPrincipal().map(Principal::getName)
+                       .switchIfEmpty(Mono.error(() -> new IllegalStateException("No one is signed in to give a reason")))
                        .flatMap(auditor -> commands.send(new RecordPersonalDataShownCommand(
                                UUID.randomUUID().toString(), auditor, id, why), exchange))
                        .thenReturn(true);

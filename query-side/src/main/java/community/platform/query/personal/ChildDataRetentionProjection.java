@@ -8,6 +8,7 @@ import community.platform.query.views.KeyedViews;
 import community.platform.query.views.ViewCodec;
 import community.platform.shared.personal.ChildDataErasurePostponedEvent;
 import community.platform.shared.personal.ChildDataErasureScheduledEvent;
+import community.platform.shared.personal.ChildDataRetentionClosedEvent;
 import community.platform.shared.personal.ListExpiredChildDataQuery;
 import community.platform.shared.personal.PersonalDataErasedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -71,6 +72,11 @@ class ChildDataRetentionProjection {
             String retentionId = event.requestId().substring(0, at);
             write(retentionId, sequence, before -> new View(retentionId, Map.of(), true));
         }
+    }
+
+    @EventHandler
+    void on(ChildDataRetentionClosedEvent event, @SequenceNumber long sequence) {
+        write(event.retentionId(), sequence, before -> new View(event.retentionId(), Map.of(), true));
     }
 
     private void write(String retentionId, long sequence, UnaryOperator<View> apply) {

@@ -2,6 +2,7 @@ package community.platform.query.personal;
 
 import community.platform.query.EmbeddedMongo;
 import community.platform.shared.personal.ChildDataErasureScheduledEvent;
+import community.platform.shared.personal.ChildDataRetentionClosedEvent;
 import community.platform.shared.personal.ErasureSubject;
 import community.platform.shared.personal.ListExpiredChildDataQuery;
 import community.platform.shared.personal.PersonalDataErasedEvent;
@@ -61,6 +62,14 @@ class ChildDataRetentionProjectionTest {
 
         // enrolled again after the erasure: only the new course counts
         scheduled(4, "e-3", DUE.plusSeconds(400 * DAY));
+        StepVerifier.create(expiredAt(DUE.plusSeconds(DAY))).expectNext(List.of()).verifyComplete();
+    }
+
+    @Test
+    void aRecordClosedWithNothingLeftToEraseIsNoLongerDue() {
+        scheduled(0, "e-1", DUE);
+        projection.on(new ChildDataRetentionClosedEvent(ID), 1);
+
         StepVerifier.create(expiredAt(DUE.plusSeconds(DAY))).expectNext(List.of()).verifyComplete();
     }
 
