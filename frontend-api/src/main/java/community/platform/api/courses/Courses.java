@@ -1,5 +1,6 @@
 package community.platform.api.courses;
 
+import community.platform.api.personal.AuditorsView;
 import community.platform.api.security.Callers;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Commands;
@@ -164,7 +165,8 @@ public class Courses {
 
     /** The average and count for everyone; the comments too for the organizer, and masked for auditors. */
     public Mono<FeedbackSummary> feedbackSummary(String id, Authentication caller) {
-        return course(id).map(course -> FeedbackSummary.of(seenBy(course, caller), mayOversee(course, caller)));
+        return course(id).map(course -> FeedbackSummary.of(AuditorsView.of(course, caller),
+                                                           mayOversee(course, caller)));
     }
 
     public Mono<CourseResponse> complete(String id, Authentication caller, ServerWebExchange exchange) {
@@ -175,7 +177,7 @@ public class Courses {
     public Mono<List<CourseCompletion>> completions(String id, Authentication caller) {
         return course(id).map(course -> {
             if (mayOversee(course, caller)) {
-                return seenBy(course, caller).completions();
+                return AuditorsView.of(course, caller).completions();
             }
             List<CourseCompletion> own = course.completions().stream()
                                                .filter(c -> c.guardian().equals(caller.getName())).toList();
@@ -210,14 +212,11 @@ public class Courses {
     }
 
     private Mono<CourseDetails> organizerOrAuditor(String id, Authentication caller) {
-        return course(id).filter(course -> mayOversee(course, caller)).map(course -> seenBy(course, caller))
+        return course(id).filter(course -> mayOversee(course, caller))
+                         .map(course -> AuditorsView.of(course, caller))
                          .switchIfEmpty(Mono.error(() -> forbidden("Only the course's organizer and auditors see this")));
     }
 
-    /** The course with children's names and comments masked, unless the caller is its organizer. */
-    private static CourseDetails seenBy(CourseDetails course, Authentication caller) {
-        return course.organizer().equals(caller.getName()) ? course : course.masked();
-    }
 
     private static boolean mayOversee(CourseDetails course, Authentication caller) {
         return Callers.organizerOrAuditor(caller, course.organizer());

@@ -1,5 +1,6 @@
 package community.platform.api.volunteering;
 
+import community.platform.api.personal.AuditorsView;
 import community.platform.api.security.Callers;
 import community.platform.api.web.ApiExceptionHandler;
 import community.platform.api.web.ApiProblemException;
@@ -104,7 +105,7 @@ public class Volunteering {
     public Mono<VolunteerRoster> roster(String id, Authentication caller) {
         return views.existing(new FindVolunteerRosterQuery(id), VolunteerRoster.class, noPost(id))
                     .filter(roster -> Callers.organizerOrAuditor(caller, roster.organizer()))
-                    .map(roster -> roster.organizer().equals(caller.getName()) ? roster : roster.masked())
+                    .map(roster -> AuditorsView.of(roster, caller))
                     .switchIfEmpty(Mono.error(() -> new ApiProblemException(Problems.forbidden(
                             "Only the post's organizer and auditors see its roster"))));
     }

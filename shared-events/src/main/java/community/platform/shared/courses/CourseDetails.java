@@ -1,13 +1,10 @@
 package community.platform.shared.courses;
 
-import community.platform.shared.personal.PersonalData;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -33,23 +30,6 @@ public record CourseDetails(String id, String organizer, String title, String de
     }
 
     public record Feedback(String enrollmentId, String guardian, int rating, String comment) {
-    }
-
-    /**
-     * The course as an auditor who is not its organizer sees it: children's names and guardians' comments read
-     * {@value PersonalData#MASKED} (they state a reason on the record's audit page to see them).
-     */
-    public CourseDetails masked() {
-        UnaryOperator<Enrollment> mask = e -> new Enrollment(e.enrollmentId(), e.guardian(), PersonalData.MASKED,
-                                                             e.childGrade(), e.marks());
-        return new CourseDetails(id, organizer, title, description, instructor, minGrade, maxGrade, capacity,
-                                 published, completed, sessions, enrolled.stream().map(mask).toList(),
-                                 waitlist.stream().map(mask).toList(),
-                                 feedback.stream().map(f -> new Feedback(f.enrollmentId(), f.guardian(), f.rating(),
-                                                                         PersonalData.MASKED)).toList(),
-                                 completions.stream().map(c -> new CourseCompletion(
-                                         c.enrollmentId(), c.guardian(), PersonalData.MASKED, c.attended(), c.held(),
-                                         c.completed())).toList(), version);
     }
 
     /** DRAFT before publication, then OPEN or FULL, and COMPLETED at the end. */

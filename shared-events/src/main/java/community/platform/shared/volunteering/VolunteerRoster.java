@@ -1,6 +1,5 @@
 package community.platform.shared.volunteering;
 
-import community.platform.shared.personal.PersonalData;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,12 +14,5 @@ public record VolunteerRoster(String postId, String organizer, List<Confirmed> c
     }
 
     public record Waiting(String username, int position) {
-    }
-
-    /** The roster as an auditor who is not the post's organizer sees it: names read {@value PersonalData#MASKED}. */
-    public VolunteerRoster masked() {
-        return new VolunteerRoster(postId, organizer, confirmed.stream().map(c -> new Confirmed(
-                c.username(), PersonalData.MASKED, c.signedUpAt(), c.checkedInAt(), c.checkedOutAt(), c.minutes()))
-                                                              .toList(), waitlist, version);
     }
 }
