@@ -5,8 +5,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /**
- * A course the child took has completed: their data is to be erased at {@code due} (the completion and the retention
- * period), unless a later course of theirs moves that on. {@code retentionId} is {@link #of(String)} of the child.
+ * A course the child was asked into, or took, lets their data go at {@code due}: the retention period after its planned
+ * last session, or after its completion. The child's record is due at the latest of its courses' dues. {@code
+ * retentionId} is {@link #of(String)} of the child.
  */
 public record ScheduleChildDataErasureCommand(@TargetAggregateIdentifier String retentionId, String childId,
                                               String guardian, String enrollmentId, Instant due) {
