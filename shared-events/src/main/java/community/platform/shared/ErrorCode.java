@@ -55,7 +55,10 @@ public enum ErrorCode {
     REQUEST_IN_PROGRESS("request-in-progress", 409, "The same request is still in progress"),
     ERASURE_DECIDED("erasure-decided", 409, "The erasure request was decided already"),
     ERASURE_NOT_FOUND("erasure-not-found", 404, "No such erasure request"),
-    CONSENT_REQUIRED("consent-required", 422, "The guardian's consent is required");
+    CONSENT_REQUIRED("consent-required", 422, "The guardian's consent is required"),
+    NEIGHBOURHOOD_EXISTS("neighbourhood-exists", 409, "A neighbourhood of that name exists"),
+    NEIGHBOURHOOD_NOT_FOUND("neighbourhood-not-found", 404, "No such neighbourhood"),
+    NOT_AN_ORGANIZER("not-an-organizer", 409, "Only an organizer can be appointed");
 
     private final String slug;
     private final int status;

@@ -37,7 +37,8 @@ class PersonalDataClassificationTest {
             "recipient", "author", "actor", "title", "description", "team", "location", "venue", "previousVenue",
             "instructor", "reason", "detail", "subject", "type", "upperLine", "lowerLine", "horizontalScroll",
             "question", "answer", "erasedBy", "refusedBy", "accessId", "auditor", "childId", "room",
-            "consentVersion", "retentionId", "digestBefore", "digestAfter");
+            "consentVersion", "retentionId", "digestBefore", "digestAfter", "neighbourhoodId", "neighbourhoodName",
+            "areas");
 
     @Test
     void everyTextFieldOfEveryEventIsPersonalOrNamedAsNot() {

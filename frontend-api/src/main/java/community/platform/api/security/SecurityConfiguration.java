@@ -117,7 +117,8 @@ public class SecurityConfiguration {
             .authorizeExchange(rules -> rules
                     .pathMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                     .pathMatchers("/api/public/**").permitAll()
-                    .pathMatchers(HttpMethod.GET, "/api/privacy/notice").permitAll()
+                    .pathMatchers(HttpMethod.GET, "/api/privacy/notice", "/api/neighbourhoods").permitAll()
+                    .pathMatchers(HttpMethod.POST, "/api/neighbourhoods").hasRole("ADMIN")
                     .pathMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                     .pathMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/diff",
                                   "/api/admin/projections/*/dead-letters", "/actuator/prometheus")

@@ -56,7 +56,9 @@ public class ApiDocumentation {
     /** The business rules each part of the API keeps; any of them may refuse a change there. */
     private static final Map<String, List<ErrorCode>> RULES = Map.of(
             "/api/accounts", List.of(USERNAME_TAKEN),
-            "/api/admin/accounts/", List.of(ACCOUNT_NOT_FOUND, ROLE_NOT_HELD),
+            "/api/admin/accounts/", List.of(ACCOUNT_NOT_FOUND, ROLE_NOT_HELD, NEIGHBOURHOOD_NOT_FOUND,
+                                            NOT_AN_ORGANIZER),
+            "/api/neighbourhoods", List.of(NEIGHBOURHOOD_EXISTS),
             "/api/admin/erasures/", List.of(ERASURE_NOT_FOUND, ERASURE_DECIDED),
             "/api/volunteer-posts", List.of(INVALID_SCHEDULE, INVALID_CAPACITY, NOT_THE_ORGANIZER, POST_NOT_OPEN,
                                             SIGN_UP_CLOSED, ALREADY_SIGNED_UP, NOT_SIGNED_UP, OVERLAPPING_SIGN_UP,

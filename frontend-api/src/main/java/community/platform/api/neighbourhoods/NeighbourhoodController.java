@@ -1,0 +1,51 @@
+package community.platform.api.neighbourhoods;
+
+import community.platform.api.security.Usernames;
+import community.platform.shared.neighbourhoods.Neighbourhood;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+@RestController
+@Tag(name = "Neighbourhoods")
+public class NeighbourhoodController {
+
+    private final Neighbourhoods neighbourhoods;
+
+    NeighbourhoodController(Neighbourhoods neighbourhoods) {
+        this.neighbourhoods = neighbourhoods;
+    }
+
+    @Operation(summary = "The sub-district's neighbourhoods, their residential areas and organizers, by name")
+    @GetMapping("/api/neighbourhoods")
+    public Mono<List<Neighbourhood>> listNeighbourhoods() {
+        return neighbourhoods.list();
+    }
+
+    @Operation(summary = "Add a neighbourhood committee with its residential areas (ADMIN)")
+    @PostMapping("/api/neighbourhoods")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<Neighbourhood> createNeighbourhood(@Valid @RequestBody NeighbourhoodRequest request,
+                                                   ServerWebExchange exchange) {
+        return neighbourhoods.create(request, exchange);
+    }
+
+    @Operation(summary = "Appoint an organizer for a neighbourhood (ADMIN)")
+    @PostMapping("/api/admin/accounts/{username}/neighbourhoods")
+    public Mono<Neighbourhood> appointOrganizer(@PathVariable String username,
+                                                @Valid @RequestBody AppointmentRequest request,
+                                                ServerWebExchange exchange) {
+        return neighbourhoods.appoint(Usernames.normalize(username), request, exchange);
+    }
+}

@@ -1,0 +1,73 @@
+package community.platform.api.neighbourhoods;
+
+import community.platform.api.accounts.Accounts;
+import community.platform.api.web.ApiProblemException;
+import community.platform.api.web.Commands;
+import community.platform.api.web.Views;
+import community.platform.shared.ErrorCode;
+import community.platform.shared.accounts.Role;
+import community.platform.shared.neighbourhoods.AppointOrganizerCommand;
+import community.platform.shared.neighbourhoods.CreateNeighbourhoodCommand;
+import community.platform.shared.neighbourhoods.ListNeighbourhoodsQuery;
+import community.platform.shared.neighbourhoods.Neighbourhood;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+import static community.platform.shared.neighbourhoods.Neighbourhoods.idOf;
+
+/**
+ * The sub-district's tree of neighbourhoods: an ADMIN adds a neighbourhood (its id follows from its name, so a name is
+ * taken once) and appoints organizers there; anyone reads the list. Each change answers once the list shows it.
+ */
+@Component
+public class Neighbourhoods {
+
+    private final Commands commands;
+    private final Views views;
+    private final Accounts accounts;
+
+    Neighbourhoods(Commands commands, Views views, Accounts accounts) {
+        this.commands = commands;
+        this.views = views;
+        this.accounts = accounts;
+    }
+
+    public Mono<List<Neighbourhood>> list() {
+        return views.list(new ListNeighbourhoodsQuery(), Neighbourhood.class);
+    }
+
+    public Mono<Neighbourhood> create(NeighbourhoodRequest request, ServerWebExchange exchange) {
+        String id = idOf(request.name());
+        return commands.send(new CreateNeighbourhoodCommand(id, request.name(), request.areas()), exchange)
+                       .onErrorMap(AggregateStreamCreationException.class, taken -> new ApiProblemException(
+                               ErrorCode.NEIGHBOURHOOD_EXISTS,
+                               "There is a neighbourhood named " + request.name().strip() + " already"))
+                       .then(shown(id, neighbourhood -> true));
+    }
+
+    /** Only an organizer is appointed; the neighbourhood must exist. */
+    public Mono<Neighbourhood> appoint(String organizer, AppointmentRequest request, ServerWebExchange exchange) {
+        String id = request.neighbourhoodId().strip();
+        return accounts.find(organizer)
+                       .switchIfEmpty(Mono.error(() -> new ApiProblemException(ErrorCode.ACCOUNT_NOT_FOUND,
+                                                                               "There is no account " + organizer)))
+                       .filter(account -> account.roles().contains(Role.ORGANIZER))
+                       .switchIfEmpty(Mono.error(() -> new ApiProblemException(
+                               ErrorCode.NOT_AN_ORGANIZER, organizer + " is not an organizer: grant the role first")))
+                       .then(commands.send(new AppointOrganizerCommand(id, organizer), exchange))
+                       .onErrorMap(AggregateNotFoundException.class, missing -> new ApiProblemException(
+                               ErrorCode.NEIGHBOURHOOD_NOT_FOUND, "There is no neighbourhood " + id))
+                       .then(shown(id, neighbourhood -> neighbourhood.organizers().contains(organizer)));
+    }
+
+    private Mono<Neighbourhood> shown(String id, java.util.function.Predicate<Neighbourhood> expected) {
+        return views.visibleList(new ListNeighbourhoodsQuery(), Neighbourhood.class,
+                                 all -> all.stream().anyMatch(n -> n.id().equals(id) && expected.test(n)))
+                    .map(all -> all.stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow());
+    }
+}
