@@ -1,7 +1,6 @@
 package community.platform.api.neighbourhoods;
 
 import community.platform.api.security.Usernames;
-import community.platform.shared.neighbourhoods.Neighbourhood;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -27,23 +26,24 @@ public class NeighbourhoodController {
         this.neighbourhoods = neighbourhoods;
     }
 
-    @Operation(summary = "The sub-district's neighbourhoods, their residential areas and organizers, by name")
+    @Operation(summary = "The sub-district's neighbourhoods and their residential areas, by name (an ADMIN also sees"
+                         + " who is appointed in each)")
     @GetMapping("/api/neighbourhoods")
-    public Mono<List<Neighbourhood>> listNeighbourhoods() {
-        return neighbourhoods.list();
+    public Mono<List<NeighbourhoodResponse>> listNeighbourhoods(ServerWebExchange exchange) {
+        return neighbourhoods.list(exchange);
     }
 
     @Operation(summary = "Add a neighbourhood committee with its residential areas (ADMIN)")
     @PostMapping("/api/neighbourhoods")
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<Neighbourhood> createNeighbourhood(@Valid @RequestBody NeighbourhoodRequest request,
+    public Mono<NeighbourhoodResponse> createNeighbourhood(@Valid @RequestBody NeighbourhoodRequest request,
                                                    ServerWebExchange exchange) {
         return neighbourhoods.create(request, exchange);
     }
 
     @Operation(summary = "Appoint an organizer for a neighbourhood (ADMIN)")
     @PostMapping("/api/admin/accounts/{username}/neighbourhoods")
-    public Mono<Neighbourhood> appointOrganizer(@PathVariable String username,
+    public Mono<NeighbourhoodResponse> appointOrganizer(@PathVariable String username,
                                                 @Valid @RequestBody AppointmentRequest request,
                                                 ServerWebExchange exchange) {
         return neighbourhoods.appoint(Usernames.normalize(username), request, exchange);

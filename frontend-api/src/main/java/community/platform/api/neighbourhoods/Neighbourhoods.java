@@ -12,11 +12,13 @@ import community.platform.shared.neighbourhoods.ListNeighbourhoodsQuery;
 import community.platform.shared.neighbourhoods.Neighbourhood;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import static community.platform.shared.neighbourhoods.Neighbourhoods.idOf;
 
@@ -37,11 +39,18 @@ public class Neighbourhoods {
         this.accounts = accounts;
     }
 
-    public Mono<List<Neighbourhood>> list() {
-        return views.list(new ListNeighbourhoodsQuery(), Neighbourhood.class);
+    /** Anyone's list; the organizers appointed in each only when the caller is an ADMIN. */
+    public Mono<List<NeighbourhoodResponse>> list(ServerWebExchange exchange) {
+        Mono<Boolean> admin = exchange.getPrincipal().cast(Authentication.class)
+                                      .map(caller -> caller.getAuthorities().stream()
+                                                           .anyMatch(role -> role.getAuthority().equals("ROLE_ADMIN")))
+                                      .defaultIfEmpty(false);
+        return Mono.zip(views.list(new ListNeighbourhoodsQuery(), Neighbourhood.class), admin)
+                   .map(found -> found.getT1().stream().map(n -> NeighbourhoodResponse.of(n, found.getT2()))
+                                      .toList());
     }
 
-    public Mono<Neighbourhood> create(NeighbourhoodRequest request, ServerWebExchange exchange) {
+    public Mono<NeighbourhoodResponse> create(NeighbourhoodRequest request, ServerWebExchange exchange) {
         String id = idOf(request.name());
         return commands.send(new CreateNeighbourhoodCommand(id, request.name(), request.areas()), exchange)
                        .onErrorMap(AggregateStreamCreationException.class, taken -> new ApiProblemException(
@@ -51,7 +60,8 @@ public class Neighbourhoods {
     }
 
     /** Only an organizer is appointed; the neighbourhood must exist. */
-    public Mono<Neighbourhood> appoint(String organizer, AppointmentRequest request, ServerWebExchange exchange) {
+    public Mono<NeighbourhoodResponse> appoint(String organizer, AppointmentRequest request,
+                                               ServerWebExchange exchange) {
         String id = request.neighbourhoodId().strip();
         return accounts.find(organizer)
                        .switchIfEmpty(Mono.error(() -> new ApiProblemException(ErrorCode.ACCOUNT_NOT_FOUND,
@@ -65,9 +75,11 @@ public class Neighbourhoods {
                        .then(shown(id, neighbourhood -> neighbourhood.organizers().contains(organizer)));
     }
 
-    private Mono<Neighbourhood> shown(String id, java.util.function.Predicate<Neighbourhood> expected) {
+    /** The neighbourhood once the list shows the change, as an ADMIN sees it (only ADMINs change the tree). */
+    private Mono<NeighbourhoodResponse> shown(String id, Predicate<Neighbourhood> expected) {
         return views.visibleList(new ListNeighbourhoodsQuery(), Neighbourhood.class,
                                  all -> all.stream().anyMatch(n -> n.id().equals(id) && expected.test(n)))
-                    .map(all -> all.stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow());
+                    .map(all -> NeighbourhoodResponse.of(
+                            all.stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow(), true));
     }
 }

@@ -88,6 +88,14 @@ class NeighbourhoodsApiTest extends ApiTest {
                      .expectStatus().isOk().expectBody().jsonPath("$.organizers[0]").isEqualTo(organizer)
                      .jsonPath("$.organizers.length()").isEqualTo(1);
         }
+        // who is appointed is for ADMINs: a stranger, or a resident, does not collect organizers' usernames
+        assertThat(list().toString()).doesNotContain(organizer).doesNotContain("organizers");
+        assertThat(as(resident, PASSWORD).get().uri("/api/neighbourhoods").exchange().expectStatus().isOk()
+                                         .expectBody(String.class).returnResult().getResponseBody())
+                .doesNotContain(organizer);
+        assertThat(asAdmin().get().uri("/api/neighbourhoods").exchange().expectStatus().isOk()
+                            .expectBody(String.class).returnResult().getResponseBody()).contains(organizer);
+
         asAdmin().post().uri("/api/admin/accounts/{u}/neighbourhoods", resident)
                  .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("neighbourhoodId", id)).exchange()
                  .expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("/problems/not-an-organizer");
