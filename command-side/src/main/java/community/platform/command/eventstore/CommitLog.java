@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -40,6 +42,8 @@ import static com.mongodb.client.model.Filters.in;
 final class CommitLog {
 
     static final String COMMITS = "eventCommits";
+    /** Positions asked for at once by a walk over the log: {@code lastPosition $in} a window. */
+    static final int WINDOW = 512;
     static final String COUNTERS = "eventCounters";
     private static final String POSITION_COUNTER = "position";
     private static final String FORMAT = "format";
@@ -139,6 +143,21 @@ final class CommitLog {
         List<Document> found = settledCommits.find(in("lastPosition", positions)).into(new ArrayList<>());
         found.sort(Comparator.comparingLong(c -> c.getLong("lastPosition")));
         return found;
+    }
+
+    /**
+     * Calls {@code each} with every commit that holds events, up to position {@code last}, in the order of the global
+     * log; the positions are asked for a window at a time, as the tracking reads do.
+     */
+    void forEachCommitUpTo(long last, Consumer<Document> each) {
+        for (long from = 0; from <= last; from += WINDOW) {
+            List<Long> window = LongStream.rangeClosed(from, Math.min(last, from + WINDOW - 1)).boxed().toList();
+            for (Document commit : commitsEndingAt(window)) {
+                if (!eventsOf(commit).isEmpty()) {
+                    each.accept(commit);
+                }
+            }
+        }
     }
 
     /** Inserts a void marker: false when its position (or its id) is taken, an exception when the store fails. */

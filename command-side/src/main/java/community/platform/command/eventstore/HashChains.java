@@ -19,6 +19,7 @@ import community.platform.shared.audit.VerifySealQuery;
 import community.platform.shared.audit.VerifyStreamQuery;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
 
@@ -58,10 +59,10 @@ class HashChains {
 
     static final String STATE = "integrityChecks";
     static final String FINDINGS = "integrityFindings";
-    /** Positions asked for at once: {@code lastPosition $in} a window, as the tracking reads do. */
-    private static final int WINDOW = 512;
     private static final int HEADS_CACHED = 50_000;
     private static final int OPEN_POSITIONS_KEPT = 100_000;
+    /** Reads the platform's own records in the log, which hold no personal data. */
+    private static final Serializer RECORDS = EventSerialization.serializer();
 
     private final CommitLog commitLog;
     private final Streams streamReads;
@@ -121,7 +122,7 @@ class HashChains {
                           .stream().findFirst()
                           .map(commit -> CommitLog.eventsOf(commit).get(0))
                           .filter(event -> StoreResealedEvent.class.getName().equals(event.getString("payloadType")))
-                          .map(event -> EventSerialization.serializer().deserialize(new SimpleSerializedObject<>(
+                          .map(event -> RECORDS.deserialize(new SimpleSerializedObject<>(
                                   JsonValue.toJson(event.get("payload")), String.class, StoreResealedEvent.class.getName(),
                                   null)));
     }
@@ -177,8 +178,9 @@ class HashChains {
         Check check = new Check();
         long head = commitLog.headPosition() - 1;
         long read = head;
-        for (long from = start + 1; from <= head; from += WINDOW) {
-            List<Long> window = LongStream.rangeClosed(from, Math.min(head, from + WINDOW - 1)).boxed().toList();
+        for (long from = start + 1; from <= head; from += CommitLog.WINDOW) {
+            List<Long> window = LongStream.rangeClosed(from, Math.min(head, from + CommitLog.WINDOW - 1)).boxed()
+                                          .toList();
             window.forEach(p -> check.open.put(p, null));
             for (Document commit : commitLog.commitsEndingAt(window)) {
                 check.add(commit);
@@ -311,23 +313,17 @@ class HashChains {
     /** The seal, over the hashes commits had before they were sealed again ({@code resealedFrom}) if {@code asBefore}. */
     Seal seal(long position, boolean asBefore) {
         Map<String, SealHead> heads = new HashMap<>();
-        for (long from = 0; from <= position; from += WINDOW) {
-            List<Long> window = LongStream.rangeClosed(from, Math.min(position, from + WINDOW - 1)).boxed().toList();
-            for (Document commit : commitLog.commitsEndingAt(window)) {
-                if (CommitLog.eventsOf(commit).isEmpty()) {
-                    continue;
-                }
-                String key = StreamId.of(commit).key();
-                SealHead previous = heads.get(key);
-                String id = commit.getString("_id");
-                heads.put(key, new SealHead(previous == null ? id.substring(0, id.lastIndexOf('#')) : previous.label(),
-                                            commit.getLong("lastSequence"),
-                                            CommitHash.sha256((previous == null ? "" : previous.running())
-                                                                      + (asBefore && commit.containsKey("resealedFrom")
-                                                                         ? commit.getString("resealedFrom")
-                                                                         : CommitHash.of(commit)))));
-            }
-        }
+        commitLog.forEachCommitUpTo(position, commit -> {
+            String key = StreamId.of(commit).key();
+            SealHead previous = heads.get(key);
+            String id = commit.getString("_id");
+            heads.put(key, new SealHead(previous == null ? id.substring(0, id.lastIndexOf('#')) : previous.label(),
+                                        commit.getLong("lastSequence"),
+                                        CommitHash.sha256((previous == null ? "" : previous.running())
+                                                                  + (asBefore && commit.containsKey("resealedFrom")
+                                                                     ? commit.getString("resealedFrom")
+                                                                     : CommitHash.of(commit)))));
+        });
         StringBuilder lines = new StringBuilder();
         heads.values().stream().sorted(Comparator.comparing(SealHead::label))
              .forEach(head -> lines.append(head.label()).append('\t').append(head.lastSequence()).append('\t')

@@ -38,7 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.LongStream;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -73,7 +72,6 @@ public final class PersonalDataMigration {
     static final String TYPE = "EventStore";
     static final String STREAM = "personal-data-encrypted";
     private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final int WINDOW = 512;
     private static final int HEADS_CACHED = 50_000;
     private static final Logger log = LoggerFactory.getLogger(PersonalDataMigration.class);
 
@@ -169,17 +167,16 @@ public final class PersonalDataMigration {
         return Optional.of(done);
     }
 
-    /** Calls {@code each} with every commit up to {@code head} that holds events, in the order of the global log. */
+    /** Every commit up to {@code head} that holds events, in the order of the global log, renewing the lease. */
     private void forEachCommitUpTo(long head, Consumer<Document> each) {
-        for (long from = 0; from <= head; from += WINDOW) {
-            List<Long> window = LongStream.rangeClosed(from, Math.min(head, from + WINDOW - 1)).boxed().toList();
-            for (Document commit : engine.commitLog.commitsEndingAt(window)) {
-                if (!CommitLog.eventsOf(commit).isEmpty()) {
-                    each.accept(commit);
-                }
+        long[] seen = {0};
+        engine.commitLog.forEachCommitUpTo(head, commit -> {
+            each.accept(commit);
+            if (++seen[0] % CommitLog.WINDOW == 0) {
+                renewLease();
             }
-            renewLease();
-        }
+        });
+        renewLease();
     }
 
     /**

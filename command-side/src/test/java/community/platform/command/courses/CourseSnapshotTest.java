@@ -1,10 +1,10 @@
 package community.platform.command.courses;
 
+import community.platform.command.eventstore.personal.TestSecret;
 import community.platform.command.eventstore.EmbeddedMongo;
 import community.platform.command.eventstore.EventSerialization;
 import community.platform.command.eventstore.MongoEventStorageEngine;
 import community.platform.command.personal.ChildIds;
-import java.nio.charset.StandardCharsets;
 import community.platform.shared.courses.AttendanceMark;
 import community.platform.shared.courses.CompleteCourseCommand;
 import community.platform.shared.courses.ConfirmEnrollmentCommand;
@@ -58,8 +58,7 @@ class CourseSnapshotTest {
         engine.ensureIndexes();
         axon = DefaultConfigurer.defaultConfiguration()
                                 .configureSerializer(c -> EventSerialization.serializer())
-                                .registerCommandHandler(c -> new EnrollmentRequests(c.repository(Course.class), new ChildIds(
-                                        "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8))))
+                                .registerCommandHandler(c -> new EnrollmentRequests(c.repository(Course.class), new ChildIds(TestSecret.SECRET)))
                                 .configureEmbeddedEventStore(c -> engine)
                                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Course.class)
                                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(

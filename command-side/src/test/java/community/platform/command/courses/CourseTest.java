@@ -1,5 +1,6 @@
 package community.platform.command.courses;
 
+import community.platform.command.eventstore.personal.TestSecret;
 import community.platform.shared.ErrorCode;
 import community.platform.command.personal.ChildIds;
 import community.platform.shared.courses.AttendanceMark;
@@ -56,8 +57,7 @@ class CourseTest {
     private static final Instant NOW = Instant.parse("2027-03-01T02:00:00Z");
     private static final Instant FIRST = Instant.parse("2027-03-01T07:30:00Z");
 
-    private static final ChildIds CHILD_IDS = new ChildIds("a server secret of thirty-two b.".getBytes(
-            java.nio.charset.StandardCharsets.UTF_8));
+    private static final ChildIds CHILD_IDS = new ChildIds(TestSecret.SECRET);
 
     private AggregateTestFixture<Course> fixture;
 

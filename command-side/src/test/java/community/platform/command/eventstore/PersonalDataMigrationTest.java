@@ -1,5 +1,6 @@
 package community.platform.command.eventstore;
 
+import community.platform.command.eventstore.personal.TestSecret;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import community.platform.command.eventstore.personal.PersonalKeys;
@@ -22,7 +23,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PersonalDataMigrationTest extends EventStoreTest {
 
-    private static final byte[] SECRET = "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8);
     private static final List<String> PLAIN = List.of("Li Hua", "13800138000", "Li Xiaoming", "She loved the couplets",
                                                       "203.0.113.7");
 
@@ -49,7 +48,7 @@ class PersonalDataMigrationTest extends EventStoreTest {
     /** Li Hua registers, enrolls her son and comments; a course's notes in between; all as the earlier release wrote. */
     @BeforeEach
     void aStoreWrittenInPlainText() {
-        keys = new PersonalKeys(database.getCollection("personalKeys"), SECRET);
+        keys = TestSecret.keysIn(database);
         MetaData fromHome = MetaData.with("actor", "lihua").and("clientAddress", "203.0.113.7");
         append(new GenericDomainEventMessage<>("Account", "lihua", 0, new AccountRegisteredEvent(
                 "lihua", "Li Hua", "13800138000", Set.of(Role.RESIDENT)), fromHome));

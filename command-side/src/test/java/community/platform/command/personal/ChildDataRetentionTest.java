@@ -1,5 +1,6 @@
 package community.platform.command.personal;
 
+import community.platform.command.eventstore.personal.TestSecret;
 import community.platform.command.eventstore.EmbeddedMongo;
 import community.platform.command.eventstore.personal.PersonalKeys;
 import community.platform.shared.personal.ChildDataErasurePostponedEvent;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,8 +46,7 @@ class ChildDataRetentionTest {
 
     @BeforeEach
     void fixture() {
-        keys = new PersonalKeys(mongo.freshDatabase().getCollection("personalKeys"),
-                                "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8));
+        keys = TestSecret.keysIn(mongo.freshDatabase());
         fixture = new AggregateTestFixture<>(ChildDataRetention.class);
         fixture.registerAnnotatedCommandHandler(new ErasureRequests(null, keys, null, fixture.getRepository()));
     }

@@ -1,5 +1,6 @@
 package community.platform.command.personal;
 
+import community.platform.command.eventstore.personal.TestSecret;
 import community.platform.command.handling.OwnCommits;
 import community.platform.shared.courses.CourseCompletedEvent;
 import community.platform.shared.courses.CourseCompletion;
@@ -13,7 +14,6 @@ import org.axonframework.test.utils.RecordingCommandBus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;
@@ -30,7 +30,7 @@ class ChildRetentionTest {
     private static final Instant LAST_SESSION_ENDS = Instant.parse("2027-06-20T09:00:00Z");
     private static final Instant COMPLETED = Instant.parse("2027-06-27T02:00:00Z");
 
-    private final ChildIds childIds = new ChildIds("a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8));
+    private final ChildIds childIds = new ChildIds(TestSecret.SECRET);
     private RecordingCommandBus bus;
     private ChildRetention retention;
 

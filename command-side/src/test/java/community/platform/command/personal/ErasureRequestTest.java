@@ -1,5 +1,6 @@
 package community.platform.command.personal;
 
+import community.platform.command.eventstore.personal.TestSecret;
 import community.platform.command.eventstore.personal.PersonalKeys;
 import community.platform.command.eventstore.EmbeddedMongo;
 import community.platform.command.handling.RuleViolatedException;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +44,7 @@ class ErasureRequestTest {
 
     @BeforeEach
     void fixture() {
-        keys = new PersonalKeys(mongo.freshDatabase().getCollection("personalKeys"),
-                                "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8));
+        keys = TestSecret.keysIn(mongo.freshDatabase());
         fixture = new AggregateTestFixture<>(ErasureRequest.class);
         fixture.registerAnnotatedCommandHandler(new ErasureRequests(fixture.getRepository(), keys, null, null));
     }

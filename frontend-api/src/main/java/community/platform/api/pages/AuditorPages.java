@@ -148,19 +148,18 @@ public class AuditorPages {
                               Locale locale) {
         Long at = position == null || !position.strip().matches("\\d{1,18}") ? null : Long.valueOf(position.strip());
         boolean checking = position != null || digest != null;
-        Mono<SealVerification> none = Mono.just(new SealVerification(-1, false, null, null));
-        Mono<SealVerification> checked = !checking || at == null || digest == null || digest.isBlank() ? none
-                : audit.verifySeal(at, digest.strip());
+        boolean valid = at != null && digest != null && !digest.isBlank();
+        Mono<Optional<SealVerification>> checked = checking && valid
+                ? audit.verifySeal(at, digest.strip()).map(Optional::of) : Mono.just(Optional.empty());
         return Mono.zip(audit.integrity(full), audit.seal(null), checked)
                    .map(found -> Rendering.view("auditor/integrity")
                                           .modelAttribute("report", found.getT1())
                                           .modelAttribute("seal", found.getT2())
                                           .modelAttribute("sealedAt", LocalTime.of(found.getT2().sealedAt()))
-                                          .modelAttribute("verified", !checking ? ""
-                                                  : found.getT3().position() < 0 ? "invalid"
-                                                  : String.valueOf(found.getT3().verified()))
-                                          .modelAttribute("resealed", found.getT3().resealedAt() == null ? null
-                                                  : found.getT3())
+                                          .modelAttribute("verified", !checking ? "" : !valid ? "invalid"
+                                                  : String.valueOf(found.getT3().orElseThrow().verified()))
+                                          .modelAttribute("resealed", found.getT3()
+                                                  .filter(check -> check.resealedAt() != null).orElse(null))
                                           .modelAttribute("position", position == null ? "" : position)
                                           .modelAttribute("digest", digest == null ? "" : digest)
                                           .build())

@@ -261,12 +261,12 @@ class PagesBrowserTest extends ApiTest {
         }
     }
 
-    @Test
-    void aGuardianEnrollsAChildAfterTheFormsMessagesAndSeesThemUnderMyChildren() {
+    /** A published course for grades 1 to 3 with five seats and one session a month from now; its id. */
+    private String publishedCourse(String title, String instructor) {
         String organizer = account("organizer", PASSWORD, "ORGANIZER");
         Map<String, Object> course = new HashMap<>();
-        course.put("title", "书法入门 " + unique("c"));
-        course.put("instructor", "吴老师");
+        course.put("title", title);
+        course.put("instructor", instructor);
         course.put("minGrade", 1);
         course.put("maxGrade", 3);
         course.put("capacity", 5);
@@ -277,6 +277,13 @@ class PagesBrowserTest extends ApiTest {
                                                  .get("id").asText();
         as(organizer, PASSWORD).post().uri("/api/courses/{id}/publication", courseId).exchange()
                                .expectStatus().isOk();
+        return courseId;
+    }
+
+    @Test
+    void aGuardianEnrollsAChildAfterTheFormsMessagesAndSeesThemUnderMyChildren() {
+        String title = "书法入门 " + unique("c");
+        String courseId = publishedCourse(title, "吴老师");
         String guardian = account("guardian", PASSWORD, "RESIDENT");
         try (Browser browser = new Browser(port, "zh-CN")) {
             browser.signIn(guardian, PASSWORD).waitForPath("/posts").open("/courses/" + courseId)
@@ -293,26 +300,13 @@ class PagesBrowserTest extends ApiTest {
             browser.click("main form button.primary").waitForText("#done", "报名成功");
 
             browser.click("a[href='/me/children']").waitForPath("/me/children");
-            assertThat(browser.text("main .card")).contains("小明 · 2 年级", course.get("title").toString(), "已报名");
+            assertThat(browser.text("main .card")).contains("小明 · 2 年级", title, "已报名");
         }
     }
 
     @Test
     void aGuardianReadsTheNoticeInThePagesLanguageAndEnrollsOnlyAfterConsenting() {
-        String organizer = account("organizer", PASSWORD, "ORGANIZER");
-        Map<String, Object> course = new HashMap<>();
-        course.put("title", "Paper cutting " + unique("c"));
-        course.put("instructor", "Teacher Wu");
-        course.put("minGrade", 1);
-        course.put("maxGrade", 3);
-        course.put("capacity", 5);
-        course.put("sessions", List.of(Map.of("date", NEXT_WEEK.plusDays(30).toLocalDate().toString(), "room", "101")));
-        String courseId = as(organizer, PASSWORD).post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
-                                                 .bodyValue(course).exchange().expectStatus().isCreated()
-                                                 .expectBody(JsonNode.class).returnResult().getResponseBody()
-                                                 .get("id").asText();
-        as(organizer, PASSWORD).post().uri("/api/courses/{id}/publication", courseId).exchange()
-                               .expectStatus().isOk();
+        String courseId = publishedCourse("Paper cutting " + unique("c"), "Teacher Wu");
         String guardian = account("guardian", PASSWORD, "RESIDENT");
         try (Browser browser = new Browser(port, "zh-CN")) {
             browser.signIn(guardian, PASSWORD).waitForPath("/posts").open("/courses/" + courseId);

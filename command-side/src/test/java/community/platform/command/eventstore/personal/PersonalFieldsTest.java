@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Personal fields in the JSON of events: stored encrypted per subject, read plain, and erased with the key. */
 class PersonalFieldsTest {
 
-    private static final byte[] SECRET = "a server secret of thirty-two b.".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SECRET = TestSecret.SECRET;
     private static final AccountRegisteredEvent LIHUA = new AccountRegisteredEvent(
             "lihua", "Li Hua", "13800138000", Set.of(Role.RESIDENT));
 
