@@ -26,7 +26,8 @@ import java.util.UUID;
                               // Every test calls from 127.0.0.1: the limits per address are tested on their own
                               // (AuthenticationAbuseTest); here only the limit per username and address applies.
                               "platform.security.login.max-failures-per-address=100000",
-                              "platform.security.registration.max-per-address=100000"})
+                              "platform.security.registration.max-per-address=100000",
+                              "platform.certificates.max-lookups-per-minute=100000"})
 public abstract class ApiTest {
 
     public static final String ADMIN_PASSWORD = "root-password-for-tests";

@@ -19,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -83,6 +84,9 @@ public class ResidentPages {
                                                              .reduce(BigDecimal.ZERO, BigDecimal::add))
                             .modelAttribute("chart", BarChart.of(byMonth))
                             .modelAttribute("duties", credited)
+                            .modelAttribute("certificateFrom", credited.isEmpty() ? null
+                                    : credited.get(0).startsAt().toLocalDate())
+                            .modelAttribute("certificateTo", LocalDate.now(LocalTime.ZONE))
                             .build();
         });
     }

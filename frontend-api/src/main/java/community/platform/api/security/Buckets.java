@@ -5,10 +5,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import community.platform.api.web.ApiProblemException;
 import io.github.bucket4j.EstimationProbe;
+import org.springframework.http.ProblemDetail;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A token bucket per key (Bucket4j): {@code capacity} tokens, all given back at the end of each {@code period}. Kept
@@ -34,6 +39,17 @@ final class Buckets {
         ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty()
                                   : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /**
+     * Completes when {@code key} has a token (and takes it); else fails with the 429 problem {@code refusal} makes of
+     * the seconds to wait, which also go in {@code Retry-After}.
+     */
+    Mono<Void> admit(String key, Function<String, ProblemDetail> refusal) {
+        return take(key).<Mono<Void>>map(wait -> {
+            String seconds = String.valueOf(Math.max(1, wait.toSeconds()));
+            return Mono.error(new ApiProblemException(refusal.apply(seconds), Map.of("Retry-After", seconds)));
+        }).orElse(Mono.empty());
     }
 
     /** How long until {@code key} has a token again, if it has none now; takes nothing. */

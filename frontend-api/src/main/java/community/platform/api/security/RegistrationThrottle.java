@@ -1,6 +1,5 @@
 package community.platform.api.security;
 
-import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.ClientAddress;
 import community.platform.api.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,7 +9,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * At most {@code platform.security.registration.max-per-address} registrations per client address (an IPv6 client's
@@ -30,12 +28,8 @@ public class RegistrationThrottle {
 
     /** Completes when the request's address may register once more (and counts it); else fails with a 429. */
     public Mono<Void> admit(ServerWebExchange exchange) {
-        return perAddress.take(ClientAddress.forLimits(exchange)).<Mono<Void>>map(wait -> {
-            String seconds = String.valueOf(Math.max(1, wait.toSeconds()));
-            return Mono.error(new ApiProblemException(
-                    Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-registrations", "Too many registrations",
-                                "Too many accounts were registered from your address; try again in " + seconds + " s"),
-                    Map.of("Retry-After", seconds)));
-        }).orElse(Mono.empty());
+        return perAddress.admit(ClientAddress.forLimits(exchange), seconds -> Problems.of(
+                HttpStatus.TOO_MANY_REQUESTS, "too-many-registrations", "Too many registrations",
+                "Too many accounts were registered from your address; try again in " + seconds + " s"));
     }
 }

@@ -43,7 +43,8 @@ public class SecurityConfiguration {
     /** The web pages' addresses; everything else is the API's. */
     static final String[] PAGES = {"/", "/login", "/logout", "/register", "/posts", "/posts/**", "/festival",
                                    "/festival/**", "/courses", "/courses/**", "/me/**", "/organizer/**", "/auditor",
-                                   "/auditor/**", "/admin/**", "/css/**", "/js/**"};
+                                   "/auditor/**", "/admin/**", "/certificates", "/certificates/**",
+                                   "/css/**", "/js/**"};
 
     /**
      * The web pages: a sign-in form and a session cookie, forms protected by a CSRF token. A guest is sent to sign in
@@ -117,7 +118,8 @@ public class SecurityConfiguration {
             .authorizeExchange(rules -> rules
                     .pathMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                     .pathMatchers("/api/public/**").permitAll()
-                    .pathMatchers(HttpMethod.GET, "/api/privacy/notice", "/api/neighbourhoods").permitAll()
+                    .pathMatchers(HttpMethod.GET, "/api/privacy/notice", "/api/neighbourhoods", "/api/certificates/*")
+                        .permitAll()
                     .pathMatchers(HttpMethod.POST, "/api/neighbourhoods").hasRole("ADMIN")
                     .pathMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                     .pathMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/diff",

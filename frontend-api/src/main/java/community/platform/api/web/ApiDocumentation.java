@@ -75,11 +75,15 @@ public class ApiDocumentation {
                                     INVALID_FEEDBACK, FEEDBACK_NOT_ALLOWED, FEEDBACK_ALREADY_GIVEN));
 
     /** Refusals only one operation gives, by its method and path. */
-    private static final Map<String, Map<Integer, String>> OWN = Map.of(
-            "POST /api/accounts", Map.of(429, "too-many-registrations"),
-            "POST /api/admin/projections/{name}/replay", Map.of(409, "rebuild-running"),
-            "GET /api/audit/streams/{id}/state", Map.of(422, "no-past-state"),
-            "POST /api/courses/{id}/enrollments", Map.of(CONSENT_REQUIRED.status(), CONSENT_REQUIRED.slug()));
+    private static final Map<String, Map<Integer, List<String>>> OWN = Map.of(
+            "POST /api/accounts", Map.of(429, List.of("too-many-registrations")),
+            "POST /api/admin/projections/{name}/replay", Map.of(409, List.of("rebuild-running")),
+            "GET /api/audit/streams/{id}/state", Map.of(422, List.of("no-past-state")),
+            "POST /api/courses/{id}/enrollments", Map.of(CONSENT_REQUIRED.status(), List.of(CONSENT_REQUIRED.slug())),
+            "GET /api/volunteers/me/certificate.pdf", Map.of(422, List.of(INVALID_PERIOD.slug(), NO_HOURS.slug()),
+                                                             429, List.of("too-many-certificates")),
+            "GET /api/certificates/{code}", Map.of(404, List.of(CERTIFICATE_NOT_FOUND.slug()),
+                                                   429, List.of("too-many-lookups")));
 
     @Bean
     OpenApiCustomizer problemResponsesDescribed() {
@@ -133,7 +137,8 @@ public class ApiDocumentation {
             may(types, 429, "too-many-live-streams");
             may(types, 503, "live-streams-full");
         }
-        OWN.getOrDefault(method + " " + path, Map.of()).forEach((status, slug) -> may(types, status, slug));
+        OWN.getOrDefault(method + " " + path, Map.of())
+           .forEach((status, slugs) -> may(types, status, slugs.toArray(String[]::new)));
         types.forEach((status, slugs) -> operation.getResponses().addApiResponse(String.valueOf(status),
                                                                                  response(status, slugs)));
     }

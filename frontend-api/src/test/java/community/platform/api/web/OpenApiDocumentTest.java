@@ -34,7 +34,7 @@ class OpenApiDocumentTest extends ApiTest {
 
     /** The operations anyone may call without signing in. */
     private static final Set<String> PUBLIC = Set.of("POST /api/accounts", "GET /api/public/ping",
-                                                       "GET /api/privacy/notice");
+                                                       "GET /api/privacy/notice", "GET /api/certificates/{code}");
 
     private String json;
     private OpenAPI api;
@@ -237,7 +237,11 @@ class OpenApiDocumentTest extends ApiTest {
     }
 
     /** A text answer (iCalendar, CSV), documented as text rather than as an object. */
+    /** Text, or a file: a string of bytes ({@code format: binary}), such as a PDF. */
     private static boolean isText(String mediaType, Schema<?> schema) {
+        if ("string".equals(type(schema)) && "binary".equals(schema.getFormat())) {
+            return true;
+        }
         return mediaType.startsWith("text/") && !mediaType.equals("text/event-stream")
                 && ("string".equals(type(schema))
                 || "array".equals(type(schema)) && "string".equals(type(schema.getItems())));
