@@ -59,6 +59,7 @@ public enum ErrorCode {
     NEIGHBOURHOOD_EXISTS("neighbourhood-exists", 409, "A neighbourhood of that name exists"),
     NEIGHBOURHOOD_NOT_FOUND("neighbourhood-not-found", 404, "No such neighbourhood"),
     NOT_AN_ORGANIZER("not-an-organizer", 409, "Only an organizer can be appointed"),
+    NOT_YOUR_NEIGHBOURHOOD("not-your-neighbourhood", 403, "Not a neighbourhood you were appointed to"),
     INVALID_PERIOD("invalid-period", 422, "Invalid period"),
     NO_HOURS("no-hours", 422, "No hours in the period"),
     CERTIFICATE_NOT_FOUND("certificate-not-found", 404, "No such certificate");

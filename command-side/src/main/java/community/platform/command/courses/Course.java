@@ -4,6 +4,7 @@ import community.platform.command.calendar.OverlapPolicy;
 import community.platform.command.calendar.TimeSlot;
 import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
+import community.platform.command.neighbourhoods.NeighbourhoodPolicy;
 import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.courses.AttendanceMark;
@@ -107,7 +108,8 @@ class Course {
     }
 
     @CommandHandler
-    public Course(CreateCourseCommand command) {
+    public Course(CreateCourseCommand command, NeighbourhoodPolicy neighbourhoods) {
+        neighbourhoods.requireAppointed(command.neighbourhoodId(), command.organizer());
         if (blank(command.title()) || blank(command.instructor())) {
             throw new RuleViolatedException(ErrorCode.INVALID_COURSE, "A course needs a title and an instructor");
         }
@@ -136,7 +138,7 @@ class Course {
         }
         apply(new CourseCreatedEvent(command.courseId(), command.organizer(), command.title().strip(),
                                      command.description(), command.instructor().strip(), command.minGrade(),
-                                     command.maxGrade(), command.capacity(), numbered));
+                                     command.maxGrade(), command.capacity(), numbered, command.neighbourhoodId()));
     }
 
     @CommandHandler

@@ -10,6 +10,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,13 +48,19 @@ public class TypedRepositories {
     }
 
     public <T> Repository<T> of(Class<T> aggregate, SnapshotTriggerDefinition snapshots) {
+        // one model, inspected with Spring's parameter resolvers, so a handler may ask for a bean (a named policy)
+        AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregate, parameterResolvers,
+                                                                                      handlerDefinition);
         EventSourcingRepository.Builder<T> builder = EventSourcingRepository.builder(aggregate)
                                                                             .eventStore(eventStore)
+                                                                            .aggregateModel(model)
+                                                                            .aggregateFactory(
+                                                                                    new GenericAggregateFactory<>(model))
                                                                             .parameterResolverFactory(parameterResolvers)
                                                                             .handlerDefinition(handlerDefinition);
         if (snapshots != null) {
             builder.snapshotTriggerDefinition(snapshots);
-            snapshotter.register(new GenericAggregateFactory<>(aggregate));
+            snapshotter.register(new GenericAggregateFactory<>(model));
         }
         TypedRepository<T> repository = new TypedRepository<>(builder, engine);
         types.put(aggregate, repository.type());

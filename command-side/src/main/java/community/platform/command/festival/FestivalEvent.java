@@ -2,6 +2,7 @@ package community.platform.command.festival;
 
 import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
+import community.platform.command.neighbourhoods.NeighbourhoodPolicy;
 import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.festival.CancelFestivalEventCommand;
@@ -70,7 +71,8 @@ class FestivalEvent {
     private Map<Integer, FestivalEventRescheduleRequestedEvent> pendingMoves;
 
     @CommandHandler
-    public FestivalEvent(ScheduleFestivalEventCommand command) {
+    public FestivalEvent(ScheduleFestivalEventCommand command, NeighbourhoodPolicy neighbourhoods) {
+        neighbourhoods.requireAppointed(command.neighbourhoodId(), command.organizer());
         requireTimes(command.startsAt(), command.endsAt());
         if (command.capacity() < 1 || command.capacity() > MAX_CAPACITY) {
             throw new RuleViolatedException(ErrorCode.INVALID_CAPACITY,
@@ -78,7 +80,7 @@ class FestivalEvent {
         }
         apply(new FestivalEventScheduledEvent(command.eventId(), command.organizer(), command.title(), command.kind(),
                                               command.venue(), command.startsAt(), command.endsAt(),
-                                              command.capacity(), command.description()),
+                                              command.capacity(), command.description(), command.neighbourhoodId()),
               VenueBookingSaga.TO_BOOK);
     }
 

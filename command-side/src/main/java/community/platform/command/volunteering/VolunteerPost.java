@@ -2,6 +2,7 @@ package community.platform.command.volunteering;
 
 import community.platform.command.handling.LocalTimes;
 import community.platform.command.handling.RuleViolatedException;
+import community.platform.command.neighbourhoods.NeighbourhoodPolicy;
 import community.platform.command.places.Places;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
@@ -68,7 +69,8 @@ class VolunteerPost {
     private Map<String, Boolean> decided = new HashMap<>();
 
     @CommandHandler
-    public VolunteerPost(PublishVolunteerPostCommand command) {
+    public VolunteerPost(PublishVolunteerPostCommand command, NeighbourhoodPolicy neighbourhoods) {
+        neighbourhoods.requireAppointed(command.neighbourhoodId(), command.organizer());
         requireTimes(command.startsAt(), command.endsAt(), command.signupDeadline());
         if (command.capacity() < 1 || command.capacity() > MAX_CAPACITY) {
             throw new RuleViolatedException(ErrorCode.INVALID_CAPACITY,
@@ -77,7 +79,8 @@ class VolunteerPost {
         apply(new VolunteerPostPublishedEvent(command.postId(), command.organizer(), command.title(),
                                               command.description(), command.team(), command.location(),
                                               command.startsAt(), command.endsAt(), command.capacity(),
-                                              command.signupDeadline(), command.skills()));
+                                              command.signupDeadline(), command.skills(),
+                                              command.neighbourhoodId()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package community.platform.command.courses;
 
+import community.platform.command.neighbourhoods.TestNeighbourhoods;
 import community.platform.command.eventstore.personal.TestSecret;
 import community.platform.shared.ErrorCode;
 import community.platform.command.personal.ChildIds;
@@ -53,6 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The rules of a Sunshine 330 course, one test per rule. */
 class CourseTest {
 
+    private static final String DONGHU = "nb-donghu";
+
     /** 2027-03-01 10:00 Beijing time; the term's sessions are on the following Mondays at 15:30 to 17:00. */
     private static final Instant NOW = Instant.parse("2027-03-01T02:00:00Z");
     private static final Instant FIRST = Instant.parse("2027-03-01T07:30:00Z");
@@ -64,6 +67,7 @@ class CourseTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Course.class);
+        fixture.registerInjectableResource(TestNeighbourhoods.policy(DONGHU, "zhang"));
         fixture.registerAnnotatedCommandHandler(new EnrollmentRequests(fixture.getRepository(), CHILD_IDS));
         fixture.givenCurrentTime(NOW);
     }
@@ -136,6 +140,20 @@ class CourseTest {
 
     private static Instant after(int week) {
         return session(week).endsAt().plusSeconds(60);
+    }
+
+    @Test
+    void aCourseIsMadeOnlyWhereItsOrganizerWasAppointed() {
+        CreateCourseCommand c = create("Paper cutting", "Teacher Wu", 2, 4, 20, sessions(3));
+        fixture.givenNoPriorActivity()
+               .when(new CreateCourseCommand(c.courseId(), "li", c.title(), c.description(), c.instructor(),
+                                             c.minGrade(), c.maxGrade(), c.capacity(), c.sessions(), DONGHU))
+               .expectNoEvents().expectException(violationOf(ErrorCode.NOT_YOUR_NEIGHBOURHOOD));
+        fixture.givenNoPriorActivity()
+               .when(new CreateCourseCommand(c.courseId(), "zhang", c.title(), c.description(), c.instructor(),
+                                             c.minGrade(), c.maxGrade(), c.capacity(), c.sessions(), DONGHU))
+               .expectEvents(new CourseCreatedEvent("course-1", "zhang", "Paper cutting", "Cut paper flowers",
+                                                    "Teacher Wu", 2, 4, 20, sessions(3), DONGHU));
     }
 
     @Test

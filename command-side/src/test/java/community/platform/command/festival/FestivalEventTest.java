@@ -1,5 +1,6 @@
 package community.platform.command.festival;
 
+import community.platform.command.neighbourhoods.TestNeighbourhoods;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.festival.CancelFestivalEventCommand;
 import community.platform.shared.festival.ConfirmRescheduleCommand;
@@ -38,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FestivalEventTest {
 
+    private static final String DONGHU = "nb-donghu";
+
     private static final Instant NOW = Instant.parse("2027-01-18T02:00:00Z");
     private static final Instant STARTS = Instant.parse("2027-02-08T06:00:00Z");
     private static final Instant ENDS = STARTS.plus(Duration.ofHours(4));
@@ -49,6 +52,7 @@ class FestivalEventTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(FestivalEvent.class);
+        fixture.registerInjectableResource(TestNeighbourhoods.policy(DONGHU, "zhang"));
         fixture.givenCurrentTime(NOW);
     }
 
@@ -73,6 +77,21 @@ class FestivalEventTest {
         return new FestivalEventRescheduleRequestedEvent("fe-1", request, "Couplet competition", "Culture Hall", STARTS,
                                                          ENDS, "Library", starts, starts.plusSeconds(3600),
                                                          "calligrapher ill");
+    }
+
+    @Test
+    void anEventIsScheduledOnlyWhereItsOrganizerWasAppointed() {
+        ScheduleFestivalEventCommand c = schedule(STARTS, ENDS, 10);
+        fixture.givenNoPriorActivity()
+               .when(new ScheduleFestivalEventCommand(c.eventId(), "li", c.title(), c.kind(), c.venue(), c.startsAt(),
+                                                      c.endsAt(), c.capacity(), c.description(), DONGHU))
+               .expectNoEvents().expectException(violationOf(ErrorCode.NOT_YOUR_NEIGHBOURHOOD));
+        fixture.givenNoPriorActivity()
+               .when(new ScheduleFestivalEventCommand(c.eventId(), "zhang", c.title(), c.kind(), c.venue(),
+                                                      c.startsAt(), c.endsAt(), c.capacity(), c.description(), DONGHU))
+               .expectEvents(new FestivalEventScheduledEvent("fe-1", "zhang", "Couplet competition",
+                                                             EventKind.COMPETITION, "Culture Hall", STARTS, ENDS, 10,
+                                                             "Write a couplet for the Year of the Horse", DONGHU));
     }
 
     @Test

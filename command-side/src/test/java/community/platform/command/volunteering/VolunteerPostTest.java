@@ -1,5 +1,7 @@
 package community.platform.command.volunteering;
 
+import community.platform.shared.neighbourhoods.Neighbourhoods;
+import community.platform.command.neighbourhoods.TestNeighbourhoods;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
@@ -32,8 +34,11 @@ import java.util.List;
 
 
 import static community.platform.command.handling.Violations.violationOf;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class VolunteerPostTest {
+
+    private static final String DONGHU = "nb-donghu";
 
     private static final Instant NOW = Instant.parse("2027-01-18T02:00:00Z");
     private static final Instant STARTS = Instant.parse("2027-01-20T07:30:00Z");
@@ -44,6 +49,7 @@ class VolunteerPostTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(VolunteerPost.class);
+        fixture.registerInjectableResource(TestNeighbourhoods.policy(DONGHU, "zhang"));
         fixture.givenCurrentTime(NOW);
     }
 
@@ -57,6 +63,35 @@ class VolunteerPostTest {
         return new PublishVolunteerPostCommand("post-1", "zhang", "Health safeguarding duty", "Temperature checks",
                                                "health safeguarding", "Central Square", starts, ends, capacity,
                                                deadline, List.of());
+    }
+
+    @Test
+    void anOrganizerPublishesInANeighbourhoodTheyWereAppointedToOrInTheDefaultOne() {
+        PublishVolunteerPostCommand there = publish(STARTS, ENDS, 10, null);
+        fixture.givenNoPriorActivity()
+               .when(inNeighbourhood(there, DONGHU))
+               .expectEvents(new VolunteerPostPublishedEvent("post-1", "zhang", "Health safeguarding duty",
+                                                             "Temperature checks", "health safeguarding",
+                                                             "Central Square", STARTS, ENDS, 10, null, List.of(),
+                                                             DONGHU));
+        assertThat(published(10, null).neighbourhoodId()).isEqualTo(Neighbourhoods.DEFAULT);
+    }
+
+    @Test
+    void anOrganizerIsRefusedInANeighbourhoodTheyWereNotAppointedToOrOneThatDoesNotExist() {
+        PublishVolunteerPostCommand byLi = new PublishVolunteerPostCommand(
+                "post-1", "li", "Duty", "", "health safeguarding", "Central Square", STARTS, ENDS, 10, null,
+                List.of(), DONGHU);
+        fixture.givenNoPriorActivity().when(byLi)
+               .expectNoEvents().expectException(violationOf(ErrorCode.NOT_YOUR_NEIGHBOURHOOD));
+        fixture.givenNoPriorActivity().when(inNeighbourhood(publish(STARTS, ENDS, 10, null), "nb-nowhere"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.NEIGHBOURHOOD_NOT_FOUND));
+    }
+
+    private static PublishVolunteerPostCommand inNeighbourhood(PublishVolunteerPostCommand c, String neighbourhoodId) {
+        return new PublishVolunteerPostCommand(c.postId(), c.organizer(), c.title(), c.description(), c.team(),
+                                               c.location(), c.startsAt(), c.endsAt(), c.capacity(),
+                                               c.signupDeadline(), c.skills(), neighbourhoodId);
     }
 
     @Test

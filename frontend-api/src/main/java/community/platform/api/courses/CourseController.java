@@ -51,8 +51,9 @@ class CourseController {
     @Operation(summary = "The course catalogue, by grade and open seats")
     @GetMapping("/api/courses")
     Mono<List<CourseResponse>> catalogue(@RequestParam(required = false) Integer grade,
-                                         @RequestParam(defaultValue = "false") boolean openSeats) {
-        return courses.catalogue(grade, openSeats);
+                                         @RequestParam(defaultValue = "false") boolean openSeats,
+                                         @RequestParam(required = false) String neighbourhood) {
+        return courses.catalogue(grade, openSeats, neighbourhood);
     }
 
     @Operation(summary = "A course with its sessions", operationId = "getCourse")

@@ -24,7 +24,8 @@ public final class CourseRequests {
     public record Create(@NotBlank @Size(max = 120) String title, @Size(max = 4000) String description,
                   @NotBlank @Size(max = 60) String instructor, @NotNull @Min(1) @Max(6) Integer minGrade,
                   @NotNull @Min(1) @Max(6) Integer maxGrade, @NotNull @Min(1) @Max(60) Integer capacity,
-                  @NotNull @Size(min = 1, max = 40) List<@Valid @NotNull Session> sessions) {
+                  @NotNull @Size(min = 1, max = 40) List<@Valid @NotNull Session> sessions,
+                  @Size(max = 40) String neighbourhoodId) {
     }
 
     /** A session on a date, in Beijing time. */

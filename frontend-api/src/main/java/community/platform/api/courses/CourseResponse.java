@@ -1,17 +1,23 @@
 package community.platform.api.courses;
 
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.api.web.LocalTime;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.courses.CourseDetails;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.courses.CourseStatus;
 
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.time.LocalDate;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.time.OffsetDateTime;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.List;
 
 /** A course as docs/api.md shows it, times in Asia/Shanghai. */
 public record CourseResponse(String id, String title, String description, String instructor, String organizer,
                       int minGrade, int maxGrade, int capacity, int enrolled, int waitlisted, int openSeats,
-                      CourseStatus status, List<SessionResponse> sessions) {
+                      CourseStatus status, List<SessionResponse> sessions, String neighbourhoodId) {
 
     /** A session: its date and wall-clock times as entered, and the same as full timestamps. */
     public record SessionResponse(int sessionNo, LocalDate date, String startTime, String endTime, OffsetDateTime startsAt,
@@ -30,6 +36,7 @@ public record CourseResponse(String id, String title, String description, String
         return new CourseResponse(c.id(), c.title(), c.description(), c.instructor(), c.organizer(), c.minGrade(),
                                   c.maxGrade(), c.capacity(), c.enrolled().size(), c.waitlist().size(),
                                   Math.max(0, c.capacity() - c.enrolled().size()), c.status(),
-                                  c.sessions().stream().map(SessionResponse::of).toList());
+                                  c.sessions().stream().map(SessionResponse::of).toList(),
+                                  Neighbourhoods.orDefault(c.neighbourhoodId()));
     }
 }

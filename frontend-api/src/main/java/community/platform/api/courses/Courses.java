@@ -24,6 +24,7 @@ import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
 import community.platform.shared.courses.GiveCourseFeedbackCommand;
 import community.platform.shared.courses.ListCoursesQuery;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.courses.MarkAttendanceCommand;
 import community.platform.shared.courses.PublishCourseCommand;
 import community.platform.shared.courses.RescheduleCourseSessionCommand;
@@ -69,7 +70,8 @@ public class Courses {
         return commands.send(new CreateCourseCommand(courseId, caller.getName(), request.title(),
                                                      request.description(), request.instructor(),
                                                      request.minGrade(), request.maxGrade(), request.capacity(),
-                                                     sessions), exchange)
+                                                     sessions, Neighbourhoods.orDefault(request.neighbourhoodId())),
+                             exchange)
                        .then(views.visible(new FindCourseQuery(courseId), CourseDetails.class, course -> true))
                        .map(CourseResponse::of);
     }
@@ -78,8 +80,8 @@ public class Courses {
         return change(id, new PublishCourseCommand(id, caller.getName()), exchange).map(CourseResponse::of);
     }
 
-    public Mono<List<CourseResponse>> catalogue(Integer grade, boolean openSeats) {
-        return views.list(new ListCoursesQuery(grade, openSeats), CourseDetails.class)
+    public Mono<List<CourseResponse>> catalogue(Integer grade, boolean openSeats, String neighbourhood) {
+        return views.list(new ListCoursesQuery(grade, openSeats, null, neighbourhood), CourseDetails.class)
                     .map(courses -> courses.stream().map(CourseResponse::of).toList());
     }
 

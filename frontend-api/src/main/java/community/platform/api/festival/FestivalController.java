@@ -44,8 +44,8 @@ class FestivalController {
 
     @Operation(summary = "List festival events", operationId = "listFestivalEvents")
     @GetMapping("/api/festival-events")
-    Mono<List<EventResponse>> list() {
-        return festival.list();
+    Mono<List<EventResponse>> list(@RequestParam(required = false) String neighbourhood) {
+        return festival.list(neighbourhood);
     }
 
     @Operation(summary = "A festival event", operationId = "getFestivalEvent")

@@ -20,7 +20,7 @@ public final class FestivalRequests {
     public record ScheduleEvent(@NotBlank @Size(max = 120) String title, @NotNull EventKind kind,
                          @NotBlank @Size(max = 120) String venue, @NotNull OffsetDateTime startsAt,
                          @NotNull OffsetDateTime endsAt, @NotNull @Min(1) @Max(2000) Integer capacity,
-                         @Size(max = 4000) String description) {
+                         @Size(max = 4000) String description, @Size(max = 40) String neighbourhoodId) {
     }
 
     @Schema(name = "FestivalEventReschedule")

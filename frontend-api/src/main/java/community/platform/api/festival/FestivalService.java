@@ -14,6 +14,7 @@ import community.platform.shared.festival.FindFestivalEventRejectionQuery;
 import community.platform.shared.festival.FindResultsQuery;
 import community.platform.shared.festival.FindVenueBookingQuery;
 import community.platform.shared.festival.ListFestivalEventsQuery;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.RegisterForEventCommand;
 import community.platform.shared.festival.RegistrationOutcome;
 import community.platform.shared.festival.RescheduleFestivalEventCommand;
@@ -65,13 +66,15 @@ public class FestivalService {
         return commands.send(new ScheduleFestivalEventCommand(eventId, caller.getName(), request.title().strip(),
                                                               request.kind(), venue, request.startsAt().toInstant(),
                                                               request.endsAt().toInstant(), request.capacity(),
-                                                              request.description()), exchange)
+                                                              request.description(),
+                                                              Neighbourhoods.orDefault(request.neighbourhoodId())),
+                             exchange)
                        .then(answered(eventId, 0, booked))
                        .map(EventResponse::of);
     }
 
-    public Mono<List<EventResponse>> list() {
-        return views.list(new ListFestivalEventsQuery(), FestivalEventSummary.class)
+    public Mono<List<EventResponse>> list(String neighbourhood) {
+        return views.list(new ListFestivalEventsQuery(null, neighbourhood), FestivalEventSummary.class)
                     .map(events -> events.stream().map(EventResponse::of).toList());
     }
 

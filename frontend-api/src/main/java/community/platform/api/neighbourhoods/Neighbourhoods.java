@@ -12,14 +12,17 @@ import community.platform.shared.neighbourhoods.ListNeighbourhoodsQuery;
 import community.platform.shared.neighbourhoods.Neighbourhood;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
+import static community.platform.shared.neighbourhoods.Neighbourhoods.DEFAULT;
 import static community.platform.shared.neighbourhoods.Neighbourhoods.idOf;
 
 /**
@@ -29,12 +32,18 @@ import static community.platform.shared.neighbourhoods.Neighbourhoods.idOf;
 @Component
 public class Neighbourhoods {
 
+    /** What the default neighbourhood is called unless {@code platform.neighbourhoods.default-name} says otherwise. */
+    static final String DEFAULT_NAME = "街道直属";
+
     private final Commands commands;
     private final Views views;
     private final Accounts accounts;
+    private final String defaultName;
 
-    Neighbourhoods(Commands commands, Views views, Accounts accounts) {
+    Neighbourhoods(Commands commands, Views views, Accounts accounts,
+                   @Value("${platform.neighbourhoods.default-name:" + DEFAULT_NAME + "}") String defaultName) {
         this.commands = commands;
+        this.defaultName = defaultName.strip();
         this.views = views;
         this.accounts = accounts;
     }
@@ -50,8 +59,29 @@ public class Neighbourhoods {
                                       .toList());
     }
 
+    /**
+     * Every neighbourhood for the pages' lists and forms, the default one first: each with whether the caller may
+     * publish there (every organizer in the default one; elsewhere those appointed).
+     */
+    public Mono<List<Choice>> choices(String caller) {
+        return views.list(new ListNeighbourhoodsQuery(), Neighbourhood.class)
+                    .map(all -> all.stream()
+                                   .sorted(Comparator.comparing((Neighbourhood n) -> !n.id().equals(DEFAULT)))
+                                   .map(n -> new Choice(n.id(), n.name(), n.id().equals(DEFAULT)
+                                           || caller != null && n.organizers().contains(caller)))
+                                   .toList());
+    }
+
+    /** A neighbourhood as a page offers it. */
+    public record Choice(String id, String name, boolean publishable) {
+    }
+
     public Mono<NeighbourhoodResponse> create(NeighbourhoodRequest request, ServerWebExchange exchange) {
         String id = idOf(request.name());
+        if (id.equals(idOf(defaultName))) {
+            return Mono.error(new ApiProblemException(ErrorCode.NEIGHBOURHOOD_EXISTS, "The default neighbourhood is named "
+                    + defaultName + " already"));
+        }
         return commands.send(new CreateNeighbourhoodCommand(id, request.name(), request.areas()), exchange)
                        .onErrorMap(AggregateStreamCreationException.class, taken -> new ApiProblemException(
                                ErrorCode.NEIGHBOURHOOD_EXISTS,
@@ -73,6 +103,22 @@ public class Neighbourhoods {
                        .onErrorMap(AggregateNotFoundException.class, missing -> new ApiProblemException(
                                ErrorCode.NEIGHBOURHOOD_NOT_FOUND, "There is no neighbourhood " + id))
                        .then(shown(id, neighbourhood -> neighbourhood.organizers().contains(organizer)));
+    }
+
+    /**
+     * Names the default neighbourhood, the one every record made before there were neighbourhoods belongs to, unless
+     * it has a name already: the first start after the upgrade (or of a new platform) records it, once. Answers
+     * whether this call named it.
+     */
+    public Mono<Boolean> nameTheDefault() {
+        return views.list(new ListNeighbourhoodsQuery(), Neighbourhood.class)
+                    .filter(all -> all.stream().noneMatch(n -> n.id().equals(DEFAULT)))
+                    .flatMap(none -> commands.sendAs(new CreateNeighbourhoodCommand(DEFAULT, defaultName, List.of()),
+                                                     "platform", "", null)
+                                             .thenReturn(true)
+                                             .onErrorResume(AggregateStreamCreationException.class,
+                                                            namedBefore -> Mono.just(false)))
+                    .defaultIfEmpty(false);
     }
 
     /** The neighbourhood once the list shows the change, as an ADMIN sees it (only ADMINs change the tree). */

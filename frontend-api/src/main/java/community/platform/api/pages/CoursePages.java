@@ -39,8 +39,12 @@ public class CoursePages {
     }
 
     @GetMapping("/courses")
-    Mono<Rendering> catalogue(@RequestParam(required = false) Integer grade) {
-        return courses.catalogue(grade, false).map(found -> Rendering.view("courses/list")
+    Mono<Rendering> catalogue(@RequestParam(required = false) Integer grade,
+                              @RequestParam(required = false) String neighbourhood) {
+        String place = neighbourhood == null || neighbourhood.isBlank() ? null : neighbourhood;
+        return courses.catalogue(grade, false, place).map(found -> Rendering.view("courses/list")
+                                                                     .modelAttribute("neighbourhood",
+                                                                                     place == null ? "" : place)
                                                                      .modelAttribute("courses", found)
                                                                      .modelAttribute("grade", grade == null ? 0 : grade)
                                                                      .build());

@@ -34,9 +34,12 @@ public class FestivalPages {
 
     /** The events not over yet, soonest first; {@code kind} keeps one kind (workshops, competitions, ...). */
     @GetMapping("/festival")
-    Mono<Rendering> list(@RequestParam(required = false) String kind) {
+    Mono<Rendering> list(@RequestParam(required = false) String kind,
+                         @RequestParam(required = false) String neighbourhood) {
         OffsetDateTime now = OffsetDateTime.now();
-        return festival.list().map(events -> Rendering.view("festival/list")
+        String place = neighbourhood == null || neighbourhood.isBlank() ? null : neighbourhood;
+        return festival.list(place).map(events -> Rendering.view("festival/list")
+                                                      .modelAttribute("neighbourhood", place == null ? "" : place)
                                                       .modelAttribute("kinds", EventKind.values())
                                                       .modelAttribute("kind", kind == null ? "" : kind)
                                                       .modelAttribute("events", events.stream()

@@ -29,7 +29,8 @@ record FormPage(String heading, String intro, String action, String submit, List
 
     /**
      * A field: its name (which also picks its label, {@code field.<name>}), its input type ({@code text},
-     * {@code number}, {@code datetime-local}, {@code date}, {@code time}, {@code select} or {@code textarea}), and the
+     * {@code number}, {@code datetime-local}, {@code date}, {@code time}, {@code select}, {@code textarea} or
+     * {@code neighbourhood}, a choice of those the organizer may publish in), and the
      * value as typed; a select's options are labelled {@code <optionLabels><option>}.
      */
     public record Field(String name, String type, String value, List<String> options, String optionLabels) {

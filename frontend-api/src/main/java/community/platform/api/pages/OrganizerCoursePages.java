@@ -49,7 +49,7 @@ public class OrganizerCoursePages {
 
     @GetMapping("/organizer/courses/new")
     Rendering newCourse() {
-        return courseForm(new CourseForm("", "", "", "1", "6", "", "", "", "15:30", "17:00", "", null))
+        return courseForm(new CourseForm("", "", "", "1", "6", "", "", "", "15:30", "17:00", "", "", null))
                 .render(Map.of(), HttpStatus.OK);
     }
 
@@ -186,13 +186,15 @@ public class OrganizerCoursePages {
                 Field.of("capacity", "number", form.capacity()), Field.of("firstDate", "date", form.firstDate()),
                 Field.of("weeks", "number", form.weeks()), Field.of("startTime", "time", form.startTime()),
                 Field.of("endTime", "time", form.endTime()), Field.of("room", "text", form.room()),
-                Field.of("description", "textarea", form.description())), FormPage.keyFor(form.idempotencyKey()));
+                Field.of("description", "textarea", form.description()),
+                Field.of("neighbourhoodId", "neighbourhood", form.neighbourhoodId())),
+                            FormPage.keyFor(form.idempotencyKey()));
     }
 
     /** The course form as typed: a session on the first date and on the same weekday in each following week. */
     public record CourseForm(String title, String description, String instructor, String minGrade, String maxGrade,
                              String capacity, String firstDate, String weeks, String startTime, String endTime,
-                             String room, String idempotencyKey) {
+                             String room, String neighbourhoodId, String idempotencyKey) {
 
         CourseRequests.Create request(TypedFields typed) {
             LocalDate first = typed.date("firstDate", firstDate);
@@ -209,7 +211,8 @@ public class OrganizerCoursePages {
             }
             return new CourseRequests.Create(title, TypedFields.blankToNull(description), instructor,
                                              typed.number("minGrade", minGrade), typed.number("maxGrade", maxGrade),
-                                             typed.number("capacity", capacity), sessions);
+                                             typed.number("capacity", capacity), sessions,
+                                             TypedFields.blankToNull(neighbourhoodId));
         }
 
         /** The form's field for a field of the API's request: the sessions are made from several of them. */

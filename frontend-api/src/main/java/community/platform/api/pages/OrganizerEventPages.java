@@ -51,7 +51,7 @@ public class OrganizerEventPages {
 
     @GetMapping("/organizer/events/new")
     Rendering newEvent() {
-        return eventForm(new EventForm("", "WORKSHOP", "", "", "", "", "", null)).render(Map.of(), HttpStatus.OK);
+        return eventForm(new EventForm("", "WORKSHOP", "", "", "", "", "", "", null)).render(Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/organizer/events")
@@ -61,7 +61,8 @@ public class OrganizerEventPages {
         FestivalRequests.ScheduleEvent request = new FestivalRequests.ScheduleEvent(
                 form.title(), KINDS.contains(form.kind()) ? EventKind.valueOf(form.kind()) : null, form.venue(),
                 typed.time("startsAt", form.startsAt()), typed.time("endsAt", form.endsAt()),
-                typed.number("capacity", form.capacity()), TypedFields.blankToNull(form.description()));
+                typed.number("capacity", form.capacity()), TypedFields.blankToNull(form.description()),
+                TypedFields.blankToNull(form.neighbourhoodId()));
         return forms.send(eventForm(form), forms.invalidFields(typed, request, locale),
                           () -> forms.created(caller, form.idempotencyKey(), request, exchange,
                                               () -> festival.schedule(request, caller, exchange).map(
@@ -101,7 +102,7 @@ public class OrganizerEventPages {
                              @RequestParam(required = false) String week) {
         LocalDate monday = monday(week);
         OffsetDateTime from = monday.atStartOfDay(TypedFields.ZONE).toOffsetDateTime();
-        return festival.list().flatMap(events -> {
+        return festival.list(null).flatMap(events -> {
             List<String> venues = events.stream().map(EventResponse::venue).distinct().sorted().toList();
             String chosen = venue != null && !venue.isBlank() ? venue.strip() : venues.isEmpty() ? null : venues.get(0);
             Mono<List<VenueBookingResponse>> bookings = chosen == null ? Mono.just(List.of())
@@ -180,7 +181,9 @@ public class OrganizerEventPages {
                 Field.of("title", "text", form.title()), Field.select("kind", form.kind(), KINDS, "festival.kind."),
                 Field.of("venue", "text", form.venue()), Field.of("startsAt", "datetime-local", form.startsAt()),
                 Field.of("endsAt", "datetime-local", form.endsAt()), Field.of("capacity", "number", form.capacity()),
-                Field.of("description", "textarea", form.description())), FormPage.keyFor(form.idempotencyKey()));
+                Field.of("description", "textarea", form.description()),
+                Field.of("neighbourhoodId", "neighbourhood", form.neighbourhoodId())),
+                            FormPage.keyFor(form.idempotencyKey()));
     }
 
     private static FormPage scheduleForm(String id, OrganizerPages.ScheduleForm form) {
@@ -192,6 +195,6 @@ public class OrganizerEventPages {
 
     /** The event form's fields as typed; times are local to Beijing. */
     public record EventForm(String title, String kind, String venue, String startsAt, String endsAt, String capacity,
-                            String description, String idempotencyKey) {
+                            String description, String neighbourhoodId, String idempotencyKey) {
     }
 }

@@ -128,7 +128,7 @@ public class OrganizerPages {
 
     @GetMapping("/organizer/posts/new")
     Rendering newPost() {
-        return postForm(new PostForm("", "", "", "", "", "", "", "", null)).render(Map.of(), HttpStatus.OK);
+        return postForm(new PostForm("", "", "", "", "", "", "", "", "", null)).render(Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/organizer/posts")
@@ -172,7 +172,9 @@ public class OrganizerPages {
                 Field.of("location", "text", form.location()), Field.of("startsAt", "datetime-local", form.startsAt()),
                 Field.of("endsAt", "datetime-local", form.endsAt()), Field.of("capacity", "number", form.capacity()),
                 Field.of("signupDeadline", "datetime-local", form.signupDeadline()),
-                Field.of("description", "textarea", form.description())), FormPage.keyFor(form.idempotencyKey()));
+                Field.of("description", "textarea", form.description()),
+                Field.of("neighbourhoodId", "neighbourhood", form.neighbourhoodId())),
+                            FormPage.keyFor(form.idempotencyKey()));
     }
 
     private static FormPage scheduleForm(String id, ScheduleForm form) {
@@ -288,13 +290,15 @@ public class OrganizerPages {
 
     /** The publish form's fields as typed; times are local to Beijing, as {@code datetime-local} sends them. */
     public record PostForm(String title, String description, String team, String location, String startsAt,
-                           String endsAt, String capacity, String signupDeadline, String idempotencyKey) {
+                           String endsAt, String capacity, String signupDeadline, String neighbourhoodId,
+                           String idempotencyKey) {
 
         PublishPostRequest request(TypedFields typed) {
             return new PublishPostRequest(title, TypedFields.blankToNull(description), team, location,
                                           typed.time("startsAt", startsAt), typed.time("endsAt", endsAt),
                                           typed.number("capacity", capacity),
-                                          typed.time("signupDeadline", signupDeadline), List.of());
+                                          typed.time("signupDeadline", signupDeadline), List.of(),
+                                          TypedFields.blankToNull(neighbourhoodId));
         }
     }
 }

@@ -41,9 +41,11 @@ public class PostPages {
     }
 
     @GetMapping("/posts")
-    Mono<Rendering> list(@RequestParam(required = false) String team, @RequestParam(required = false) String denied) {
+    Mono<Rendering> list(@RequestParam(required = false) String team, @RequestParam(required = false) String denied,
+                         @RequestParam(required = false) String neighbourhood) {
         String chosen = team == null || team.isBlank() ? null : team;
-        return volunteering.posts(OffsetDateTime.now(ZoneOffset.UTC), null, null, null)
+        String place = neighbourhood == null || neighbourhood.isBlank() ? null : neighbourhood;
+        return volunteering.posts(OffsetDateTime.now(ZoneOffset.UTC), null, null, null, place)
                     .map(upcoming -> Rendering.view("posts")
                                               .modelAttribute("posts", upcoming.stream()
                                                                                .filter(p -> chosen == null
@@ -52,6 +54,7 @@ public class PostPages {
                                               .modelAttribute("teams", upcoming.stream().map(PostResponse::team)
                                                                                .distinct().sorted().toList())
                                               .modelAttribute("team", chosen == null ? "" : chosen)
+                                              .modelAttribute("neighbourhood", place == null ? "" : place)
                                               .modelAttribute("denied", denied != null)
                                               .build());
     }

@@ -35,7 +35,7 @@ public final class AuditorsView {
                 course.completions().stream().map(c -> new CourseCompletion(c.enrollmentId(), c.guardian(),
                                                                             PersonalData.MASKED, c.attended(),
                                                                             c.held(), c.completed())).toList(),
-                course.version());
+                course.version(), course.neighbourhoodId());
     }
 
     public static VolunteerRoster of(VolunteerRoster roster, Authentication caller) {

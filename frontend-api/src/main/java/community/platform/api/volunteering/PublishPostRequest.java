@@ -18,5 +18,6 @@ public record PublishPostRequest(@NotBlank @Size(max = 120) String title,
                                  @NotNull OffsetDateTime endsAt,
                                  @NotNull @Min(1) @Max(500) Integer capacity,
                                  OffsetDateTime signupDeadline,
-                                 @Size(max = 20) List<@NotBlank @Size(max = 60) String> skills) {
+                                 @Size(max = 20) List<@NotBlank @Size(max = 60) String> skills,
+                                 @Size(max = 40) String neighbourhoodId) {
 }

@@ -57,8 +57,9 @@ public class VolunteerPostController {
     public Mono<List<PostResponse>> list(@RequestParam(required = false) OffsetDateTime from,
                                          @RequestParam(required = false) OffsetDateTime to,
                                          @RequestParam(required = false) String team,
-                                         @RequestParam(required = false) String status) {
-        return volunteering.posts(from, to, team, status);
+                                         @RequestParam(required = false) String status,
+                                         @RequestParam(required = false) String neighbourhood) {
+        return volunteering.posts(from, to, team, status, neighbourhood);
     }
 
     @Operation(summary = "A volunteer post", operationId = "getVolunteerPost")

@@ -10,22 +10,39 @@ import community.platform.api.web.LiveStreams;
 import community.platform.api.web.Problems;
 import community.platform.api.web.Views;
 import community.platform.shared.RuleViolation;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.CheckInVolunteerCommand;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.PostStatus;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.RecordAttendanceCommand;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.SignUpDecision;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.SignUpVolunteerCommand;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerDuty;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerPostSummary;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerRoster;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.WithdrawSignUpCommand;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -77,15 +94,17 @@ public class Volunteering {
                 postId, organizer, request.title().strip(), request.description(), request.team().strip(),
                 request.location().strip(), request.startsAt().toInstant(), request.endsAt().toInstant(),
                 request.capacity(), instant(request.signupDeadline()),
-                request.skills() == null ? List.of() : request.skills());
+                request.skills() == null ? List.of() : request.skills(),
+                Neighbourhoods.orDefault(request.neighbourhoodId()));
         return commands.send(command, exchange)
                        .then(views.visible(new FindVolunteerPostQuery(postId), VolunteerPostSummary.class,
                                            post -> true))
                        .map(PostResponse::of);
     }
 
-    public Mono<List<PostResponse>> posts(OffsetDateTime from, OffsetDateTime to, String team, String status) {
-        return views.list(new ListVolunteerPostsQuery(instant(from), instant(to), team, status),
+    public Mono<List<PostResponse>> posts(OffsetDateTime from, OffsetDateTime to, String team, String status,
+                                          String neighbourhood) {
+        return views.list(new ListVolunteerPostsQuery(instant(from), instant(to), team, status, null, neighbourhood),
                           VolunteerPostSummary.class)
                     .map(posts -> posts.stream().map(PostResponse::of).toList());
     }

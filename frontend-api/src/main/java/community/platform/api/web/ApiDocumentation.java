@@ -62,17 +62,20 @@ public class ApiDocumentation {
             "/api/admin/erasures/", List.of(ERASURE_NOT_FOUND, ERASURE_DECIDED),
             "/api/volunteer-posts", List.of(INVALID_SCHEDULE, INVALID_CAPACITY, NOT_THE_ORGANIZER, POST_NOT_OPEN,
                                             SIGN_UP_CLOSED, ALREADY_SIGNED_UP, NOT_SIGNED_UP, OVERLAPPING_SIGN_UP,
-                                            NOT_ON_ROSTER, INVALID_ATTENDANCE),
+                                            NOT_ON_ROSTER, INVALID_ATTENDANCE, NOT_YOUR_NEIGHBOURHOOD,
+                                            NEIGHBOURHOOD_NOT_FOUND),
             "/api/festival-events", List.of(INVALID_SCHEDULE, INVALID_CAPACITY, NOT_THE_ORGANIZER, VENUE_CLASH,
                                             EVENT_NOT_OPEN, ALREADY_REGISTERED, NOT_REGISTERED, NOT_A_COMPETITION,
                                             ALREADY_SUBMITTED, COUPLET_LINE_LENGTH, COUPLET_LINES_UNEQUAL,
-                                            COUPLET_SCROLL_LENGTH, INVALID_SCORE, ENTRY_NOT_FOUND),
+                                            COUPLET_SCROLL_LENGTH, INVALID_SCORE, ENTRY_NOT_FOUND,
+                                            NOT_YOUR_NEIGHBOURHOOD, NEIGHBOURHOOD_NOT_FOUND),
             "/api/courses", List.of(INVALID_COURSE, INVALID_GRADE_RANGE, INVALID_SESSIONS, OVERLAPPING_SESSIONS,
                                     INVALID_CAPACITY, NOT_THE_ORGANIZER, COURSE_NOT_OPEN, COURSE_NOT_OVER,
                                     GRADE_OUT_OF_RANGE, ALREADY_ENROLLED, OVERLAPPING_ENROLLMENT,
                                     ENROLLMENT_NOT_FOUND, NOT_THE_GUARDIAN, SESSION_NOT_FOUND, SESSION_NOT_STARTED,
                                     SESSION_STARTED, SESSION_CANCELLED, NOT_ENROLLED, CONFLICTING_MARKS,
-                                    INVALID_FEEDBACK, FEEDBACK_NOT_ALLOWED, FEEDBACK_ALREADY_GIVEN));
+                                    INVALID_FEEDBACK, FEEDBACK_NOT_ALLOWED, FEEDBACK_ALREADY_GIVEN,
+                                    NOT_YOUR_NEIGHBOURHOOD, NEIGHBOURHOOD_NOT_FOUND));
 
     /** Refusals only one operation gives, by its method and path. */
     private static final Map<String, Map<Integer, List<String>>> OWN = Map.of(

@@ -1,53 +1,100 @@
 package community.platform.query.courses;
 
+import community.platform.query.views.InNeighbourhood;
 import com.mongodb.client.model.Filters;
+import community.platform.query.views.InNeighbourhood;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import community.platform.query.views.InNeighbourhood;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.audit.RecordFold;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.Erased;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.ViewCodec;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.RuleViolation;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.ChildEnrolledEvent;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.ChildWaitlistedEvent;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.CourseDetails;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.CourseEvent;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.EnrollmentDecision;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.EnrollmentOutcome;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.EnrollmentRejectedEvent;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.FindCourseQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.FindEnrollmentDecisionQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.ListCoursesQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.personal.ErasureRefusedEvent;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.personal.ErasureRequestedEvent;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.personal.ErasureSubject;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.personal.PersonalData;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.personal.PersonalDataErasedEvent;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.Children;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.courses.CourseCompletion;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.config.ProcessingGroup;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.eventhandling.EventHandler;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.eventhandling.ResetHandler;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.eventhandling.SequenceNumber;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.queryhandling.QueryHandler;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import community.platform.query.views.InNeighbourhood;
 import org.bson.Document;
+import community.platform.query.views.InNeighbourhood;
 import org.bson.conversions.Bson;
+import community.platform.query.views.InNeighbourhood;
 import org.springframework.stereotype.Component;
+import community.platform.query.views.InNeighbourhood;
 import reactor.core.publisher.Flux;
+import community.platform.query.views.InNeighbourhood;
 import reactor.core.publisher.Mono;
 
+import community.platform.query.views.InNeighbourhood;
 import java.time.Instant;
+import community.platform.query.views.InNeighbourhood;
 import java.util.Comparator;
+import community.platform.query.views.InNeighbourhood;
 import java.util.List;
+import community.platform.query.views.InNeighbourhood;
 import java.util.Optional;
+import community.platform.query.views.InNeighbourhood;
 import java.util.concurrent.CompletableFuture;
+import community.platform.query.views.InNeighbourhood;
 import java.util.stream.Stream;
 
+import community.platform.query.views.InNeighbourhood;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
@@ -217,6 +264,9 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
                               Filters.gte("maxGrade", query.grade()));
         if (query.organizer() != null) {
             filter = Filters.and(filter, eq("organizer", query.organizer()));
+        }
+        if (query.neighbourhood() != null) {
+            filter = Filters.and(filter, InNeighbourhood.filter("neighbourhoodId", query.neighbourhood()));
         }
         return sorted(Flux.from(views.find(filter)).map(CourseProjection::read)
                           .filter(course -> !query.openSeats()

@@ -40,7 +40,7 @@ final class CourseView {
             return new CourseDetails(c.courseId(), c.organizer(), c.title(), c.description(), c.instructor(),
                                      c.minGrade(), c.maxGrade(), c.capacity(), false, false,
                                      c.sessions().stream().map(s -> session(s, false)).toList(), List.of(), List.of(),
-                                     List.of(), List.of(), sequence);
+                                     List.of(), List.of(), sequence, c.neighbourhoodId());
         }
         boolean published = before.published();
         boolean completed = before.completed();
@@ -84,7 +84,8 @@ final class CourseView {
         }
         return new CourseDetails(before.id(), before.organizer(), before.title(), before.description(),
                                  before.instructor(), before.minGrade(), before.maxGrade(), before.capacity(),
-                                 published, completed, sessions, enrolled, waitlist, feedback, completions, sequence);
+                                 published, completed, sessions, enrolled, waitlist, feedback, completions, sequence,
+                                 before.neighbourhoodId());
     }
 
     private static Session session(CourseSession s, boolean cancelled) {

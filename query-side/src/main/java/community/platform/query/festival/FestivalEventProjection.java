@@ -1,40 +1,75 @@
 package community.platform.query.festival;
 
+import community.platform.query.views.InNeighbourhood;
 import com.mongodb.client.model.Filters;
+import community.platform.query.views.InNeighbourhood;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import community.platform.query.views.InNeighbourhood;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.audit.RecordFold;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.ViewBatch;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.festival.FestivalEventRejectedEvent;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.festival.FestivalEventEvent;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.festival.FestivalEventSummary;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.festival.FindFestivalEventQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.festival.FindResidentFestivalRecordsQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.festival.FindResultsQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.festival.ResidentFestivalRecord;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.festival.ListFestivalEventsQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.festival.ResultRow;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.config.ProcessingGroup;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.eventhandling.EventHandler;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.eventhandling.ResetHandler;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.eventhandling.SequenceNumber;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.queryhandling.QueryHandler;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import community.platform.query.views.InNeighbourhood;
 import org.bson.Document;
+import community.platform.query.views.InNeighbourhood;
 import org.bson.conversions.Bson;
+import community.platform.query.views.InNeighbourhood;
 import org.springframework.beans.factory.annotation.Autowired;
+import community.platform.query.views.InNeighbourhood;
 import org.springframework.stereotype.Component;
+import community.platform.query.views.InNeighbourhood;
 import reactor.core.publisher.Flux;
+import community.platform.query.views.InNeighbourhood;
 import reactor.core.publisher.Mono;
 
+import community.platform.query.views.InNeighbourhood;
 import java.time.Clock;
+import community.platform.query.views.InNeighbourhood;
 import java.time.Instant;
+import community.platform.query.views.InNeighbourhood;
+import java.util.ArrayList;
 import java.util.Comparator;
+import community.platform.query.views.InNeighbourhood;
 import java.util.List;
+import community.platform.query.views.InNeighbourhood;
 import java.util.Optional;
+import community.platform.query.views.InNeighbourhood;
 import java.util.concurrent.CompletableFuture;
 
+import community.platform.query.views.InNeighbourhood;
 import static com.mongodb.client.model.Filters.eq;
 
 /** The festival event view ({@value #COLLECTION}): lists, details with counts, and the results board. */
@@ -108,7 +143,14 @@ class FestivalEventProjection implements RecordFold<FestivalEventEvent, Festival
     @QueryHandler
     CompletableFuture<List<FestivalEventSummary>> handle(ListFestivalEventsQuery query) {
         Instant now = clock.instant();
-        Bson filter = query.organizer() == null ? new Document() : eq("event.organizer", query.organizer());
+        List<Bson> filters = new ArrayList<>();
+        if (query.organizer() != null) {
+            filters.add(eq("event.organizer", query.organizer()));
+        }
+        if (query.neighbourhood() != null) {
+            filters.add(InNeighbourhood.filter("event.neighbourhoodId", query.neighbourhood()));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         return Flux.from(views.find(filter))
                    .map(d -> FestivalEventView.from(d).summary(now, d.getLong("lastSequence")))
                    .sort(Comparator.comparing(FestivalEventSummary::startsAt).thenComparing(FestivalEventSummary::id))

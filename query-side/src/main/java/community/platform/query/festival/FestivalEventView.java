@@ -1,29 +1,53 @@
 package community.platform.query.festival;
 
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.query.views.ViewCodec;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.CoupletEntrySubmittedEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.EntryScoredEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.EventKind;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.EventStatus;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventRejectedEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventScheduledEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventSummary;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.ResidentFestivalRecord;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.ResultRow;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import org.bson.Document;
 
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.time.Instant;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.ArrayList;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.Comparator;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.LinkedHashMap;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.List;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.Map;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.Optional;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.OptionalDouble;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +59,8 @@ record FestivalEventView(@JsonProperty("_id") String eventId, Details event, Str
                          List<Entry> entries) {
 
     /** What the event says of itself; its venue and times move, so they sit beside it in the view. */
-    record Details(String organizer, String title, EventKind kind, int capacity, String description) {
+    record Details(String organizer, String title, EventKind kind, int capacity, String description,
+                   String neighbourhoodId) {
     }
 
     record Entry(String entryId, String author, String upperLine, String lowerLine, String horizontalScroll,
@@ -62,7 +87,7 @@ record FestivalEventView(@JsonProperty("_id") String eventId, Details event, Str
         }
         if (event instanceof FestivalEventScheduledEvent scheduled) {
             Details details = new Details(scheduled.organizer(), scheduled.title(), scheduled.kind(),
-                                          scheduled.capacity(), scheduled.description());
+                                          scheduled.capacity(), scheduled.description(), scheduled.neighbourhoodId());
             return new FestivalEventView(scheduled.eventId(), details, scheduled.venue(), scheduled.startsAt(),
                                          scheduled.endsAt(), false, List.of(), List.of(), List.of());
         }
@@ -102,7 +127,8 @@ record FestivalEventView(@JsonProperty("_id") String eventId, Details event, Str
         return new FestivalEventSummary(eventId, event.title(), event.kind(), venue, startsAt, endsAt,
                                         event.capacity(), registered.size(), queue.size(), status(now),
                                         event.organizer(), event.description(), version,
-                                        Stream.concat(registered.stream(), queue.stream()).toList());
+                                        Stream.concat(registered.stream(), queue.stream()).toList(),
+                                        Neighbourhoods.orDefault(event.neighbourhoodId()));
     }
 
     /** Highest average first; a tie goes to the earlier submission; entries not yet scored come last. */

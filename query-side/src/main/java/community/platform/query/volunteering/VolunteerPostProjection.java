@@ -1,49 +1,92 @@
 package community.platform.query.volunteering;
 
+import community.platform.query.views.InNeighbourhood;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import community.platform.query.views.InNeighbourhood;
 import com.mongodb.client.model.Filters;
+import community.platform.query.views.InNeighbourhood;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import community.platform.query.views.InNeighbourhood;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.accounts.DisplayNames;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.audit.RecordFold;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.Erased;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.personal.PersonalDataErasedEvent;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.volunteering.FindVolunteerRecordsQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.volunteering.VolunteerRecord;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.volunteering.ListOrganizerRostersQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.volunteering.SignUpDecision;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.volunteering.VolunteerPostEvent;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.volunteering.VolunteerPostSummary;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.shared.volunteering.VolunteerRoster;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.config.ProcessingGroup;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.eventhandling.EventHandler;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.eventhandling.ResetHandler;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.eventhandling.SequenceNumber;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.eventhandling.Timestamp;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.queryhandling.QueryHandler;
+import community.platform.query.views.InNeighbourhood;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import community.platform.query.views.InNeighbourhood;
 import org.bson.Document;
+import community.platform.query.views.InNeighbourhood;
 import org.bson.conversions.Bson;
+import community.platform.query.views.InNeighbourhood;
 import org.springframework.beans.factory.annotation.Autowired;
+import community.platform.query.views.InNeighbourhood;
 import org.springframework.stereotype.Component;
+import community.platform.query.views.InNeighbourhood;
 import reactor.core.publisher.Flux;
+import community.platform.query.views.InNeighbourhood;
 import reactor.core.publisher.Mono;
 
+import community.platform.query.views.InNeighbourhood;
 import java.time.Clock;
+import community.platform.query.views.InNeighbourhood;
 import java.time.Duration;
+import community.platform.query.views.InNeighbourhood;
 import java.time.Instant;
+import community.platform.query.views.InNeighbourhood;
 import java.util.ArrayList;
+import community.platform.query.views.InNeighbourhood;
 import java.util.Comparator;
+import community.platform.query.views.InNeighbourhood;
 import java.util.Date;
+import community.platform.query.views.InNeighbourhood;
 import java.util.List;
+import community.platform.query.views.InNeighbourhood;
 import java.util.Optional;
+import community.platform.query.views.InNeighbourhood;
 import java.util.concurrent.CompletableFuture;
 
+import community.platform.query.views.InNeighbourhood;
 import static com.mongodb.client.model.Filters.eq;
 
 /** The volunteer post view ({@value #COLLECTION}): lists, details with counts, and the roster. */
@@ -193,6 +236,9 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
         }
         if (query.organizer() != null) {
             filters.add(eq("post.organizer", query.organizer()));
+        }
+        if (query.neighbourhood() != null) {
+            filters.add(InNeighbourhood.filter("post.neighbourhoodId", query.neighbourhood()));
         }
         Instant now = clock.instant();
         return Flux.from(views.find(filters.isEmpty() ? new Document() : Filters.and(filters)))

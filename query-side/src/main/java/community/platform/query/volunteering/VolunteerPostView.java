@@ -1,33 +1,61 @@
 package community.platform.query.volunteering;
 
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.query.views.ViewCodec;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.ErrorCode;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.RuleViolation;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.PostStatus;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.SignUpDecision;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.SignUpOutcome;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.SignUpRefusedEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerCheckedInEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerPostEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerPostSummary;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerDuty;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerPromotedEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerRecord;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerRoster;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerSignedUpEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.VolunteerWaitlistedEvent;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import org.bson.Document;
 
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.time.Instant;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.ArrayList;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.List;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.Optional;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.stream.IntStream;
 
 /**
@@ -40,7 +68,7 @@ record VolunteerPostView(@JsonProperty("_id") String postId, Details post, Insta
 
     /** What the post says of itself; its times move, so they sit beside it in the view. */
     record Details(String organizer, String title, String description, String team, String location, int capacity,
-                   Instant signupDeadline, List<String> skills) {
+                   Instant signupDeadline, List<String> skills, String neighbourhoodId) {
     }
 
     /** A display name only where the event recorded one (sign-ups before names were read from accounts). */
@@ -74,7 +102,8 @@ record VolunteerPostView(@JsonProperty("_id") String postId, Details post, Insta
             Details details = new Details(published.organizer(), published.title(), published.description(),
                                           published.team(), published.location(), published.capacity(),
                                           published.signupDeadline(),
-                                          published.skills() == null ? List.of() : published.skills());
+                                          published.skills() == null ? List.of() : published.skills(),
+                                          published.neighbourhoodId());
             return new VolunteerPostView(published.postId(), details, published.startsAt(), published.endsAt(), false,
                                          null, List.of(), List.of(), List.of());
         }
@@ -169,7 +198,8 @@ record VolunteerPostView(@JsonProperty("_id") String postId, Details post, Insta
     VolunteerPostSummary summary(Instant now) {
         return new VolunteerPostSummary(postId, post.title(), post.description(), post.team(), post.location(),
                                         startsAt, endsAt, post.capacity(), seats.size(), queue.size(), status(now),
-                                        post.organizer(), post.signupDeadline(), post.skills());
+                                        post.organizer(), post.signupDeadline(), post.skills(),
+                                        Neighbourhoods.orDefault(post.neighbourhoodId()));
     }
 
     VolunteerRoster roster(long version) {

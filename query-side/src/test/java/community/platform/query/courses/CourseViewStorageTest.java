@@ -23,7 +23,7 @@ class CourseViewStorageTest {
             List.of(new CourseDetails.Session(1, STARTS, STARTS.plusSeconds(3600), "101", false)),
             List.of(new CourseDetails.Enrollment("e-1", "wang", "Xiaoming", 3,
                                                  Map.of(1, AttendanceMark.values()[0]))),
-            List.of(), List.of(), List.of(), 4);
+            List.of(), List.of(), List.of(), 4, "nb-donghu");
 
     @Test
     void writesSessionTimesAsDates() {

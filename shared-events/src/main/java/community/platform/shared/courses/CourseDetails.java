@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 public record CourseDetails(String id, String organizer, String title, String description, String instructor,
                             int minGrade, int maxGrade, int capacity, boolean published, boolean completed,
                             List<Session> sessions, List<Enrollment> enrolled, List<Enrollment> waitlist,
-                            List<Feedback> feedback, List<CourseCompletion> completions, long version) {
+                            List<Feedback> feedback, List<CourseCompletion> completions, long version,
+                            String neighbourhoodId) {
 
     public record Session(int number, Instant startsAt, Instant endsAt, String room, boolean cancelled) {
     }

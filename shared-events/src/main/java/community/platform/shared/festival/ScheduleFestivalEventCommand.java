@@ -1,5 +1,6 @@
 package community.platform.shared.festival;
 
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -10,5 +11,13 @@ import java.time.Instant;
  */
 public record ScheduleFestivalEventCommand(@TargetAggregateIdentifier String eventId, String organizer, String title,
                                            EventKind kind, String venue, Instant startsAt, Instant endsAt,
+                                           int capacity, String description,
+                                           String neighbourhoodId) {
+
+    /** In the default neighbourhood. */
+    public ScheduleFestivalEventCommand(String eventId, String organizer, String title,
+                                           EventKind kind, String venue, Instant startsAt, Instant endsAt,
                                            int capacity, String description) {
+        this(eventId, organizer, title, kind, venue, startsAt, endsAt, capacity, description, Neighbourhoods.DEFAULT);
+    }
 }

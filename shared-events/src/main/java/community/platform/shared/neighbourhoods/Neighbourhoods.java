@@ -13,7 +13,19 @@ import java.util.Locale;
  */
 public final class Neighbourhoods {
 
+    /**
+     * The neighbourhood every record belongs to unless it names another: all those made before the sub-district had
+     * neighbourhoods, and those of a platform that has none. Every organizer acts there; its name is set when the
+     * platform starts ({@code platform.neighbourhoods.default-name}).
+     */
+    public static final String DEFAULT = "nb-default";
+
     private Neighbourhoods() {
+    }
+
+    /** The neighbourhood a record names, or {@link #DEFAULT} when it names none (made before there were any). */
+    public static String orDefault(String neighbourhoodId) {
+        return neighbourhoodId == null || neighbourhoodId.isBlank() ? DEFAULT : neighbourhoodId;
     }
 
     public static String idOf(String name) {
