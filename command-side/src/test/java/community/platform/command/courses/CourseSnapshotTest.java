@@ -1,5 +1,7 @@
 package community.platform.command.courses;
 
+import community.platform.command.neighbourhoods.NeighbourhoodPolicy;
+import community.platform.command.neighbourhoods.TestNeighbourhoods;
 import community.platform.command.eventstore.personal.TestSecret;
 import community.platform.command.eventstore.EmbeddedMongo;
 import community.platform.command.eventstore.EventSerialization;
@@ -60,6 +62,8 @@ class CourseSnapshotTest {
                                 .configureSerializer(c -> EventSerialization.serializer())
                                 .registerCommandHandler(c -> new EnrollmentRequests(c.repository(Course.class), new ChildIds(TestSecret.SECRET)))
                                 .configureEmbeddedEventStore(c -> engine)
+                                .registerComponent(NeighbourhoodPolicy.class,
+                                                   c -> TestNeighbourhoods.policy("nb-donghu", "zhang"))
                                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Course.class)
                                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                                 c.snapshotter(), THRESHOLD)))
