@@ -38,6 +38,11 @@ public class VolunteeringConfiguration {
     }
 
     @Bean
+    public Repository<PostSeries> postSeriesRepository(TypedRepositories repositories) {
+        return repositories.of(PostSeries.class);
+    }
+
+    @Bean
     SignUpRequests signUpRequests(Repository<VolunteerPost> volunteerPostRepository,
                                   Repository<VolunteerSchedule> volunteerScheduleRepository) {
         return new SignUpRequests(volunteerPostRepository, volunteerScheduleRepository);

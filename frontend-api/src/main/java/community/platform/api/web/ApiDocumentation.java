@@ -59,6 +59,8 @@ public class ApiDocumentation {
             "/api/admin/accounts/", List.of(ACCOUNT_NOT_FOUND, ROLE_NOT_HELD, NEIGHBOURHOOD_NOT_FOUND,
                                             NOT_AN_ORGANIZER),
             "/api/neighbourhoods", List.of(NEIGHBOURHOOD_EXISTS),
+            "/api/volunteer-post-series", List.of(INVALID_SERIES, INVALID_SCHEDULE, INVALID_CAPACITY, SERIES_NOT_FOUND,
+                                                  NOT_YOUR_NEIGHBOURHOOD, NEIGHBOURHOOD_NOT_FOUND, NOT_THE_ORGANIZER),
             "/api/admin/erasures/", List.of(ERASURE_NOT_FOUND, ERASURE_DECIDED),
             "/api/volunteer-posts", List.of(INVALID_SCHEDULE, INVALID_CAPACITY, NOT_THE_ORGANIZER, POST_NOT_OPEN,
                                             SIGN_UP_CLOSED, ALREADY_SIGNED_UP, NOT_SIGNED_UP, OVERLAPPING_SIGN_UP,

@@ -44,7 +44,8 @@ class IdempotentRequests implements WebFilter {
             "/api/accounts", "/api/volunteer-posts", "/api/volunteer-posts/{id}/signups", "/api/festival-events",
             "/api/festival-events/{id}/registrations", "/api/festival-events/{id}/entries", "/api/courses",
             "/api/courses/{id}/enrollments", "/api/courses/{id}/feedback", "/api/accounts/me/erasure",
-            "/api/children/me/{enrollmentId}/erasure");
+            "/api/children/me/{enrollmentId}/erasure", "/api/volunteer-post-series",
+            "/api/volunteer-post-series/{id}/signups");
     private static final List<PathPattern> CREATING = CREATING_PATHS.stream()
                                                                     .map(PathPatternParser.defaultInstance::parse)
                                                                     .toList();
