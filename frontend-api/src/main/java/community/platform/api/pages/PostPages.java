@@ -96,6 +96,7 @@ public class PostPages {
         return volunteering.post(id).zipWith(place(id, exchange))
                            .map(found -> Rendering.view("post").status(status)
                                                   .modelAttribute("post", found.getT1())
+                                                  .modelAttribute("series", SeriesPages.seriesOf(id))
                                                   .modelAttribute("place", found.getT2())
                                                   .modelAttribute("error", error == null ? "" : error)
                                                   .build());

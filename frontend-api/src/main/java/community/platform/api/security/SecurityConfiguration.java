@@ -43,7 +43,7 @@ public class SecurityConfiguration {
     /** The web pages' addresses; everything else is the API's. */
     static final String[] PAGES = {"/", "/login", "/logout", "/register", "/posts", "/posts/**", "/festival",
                                    "/festival/**", "/courses", "/courses/**", "/me/**", "/organizer/**", "/auditor",
-                                   "/auditor/**", "/admin/**", "/certificates", "/certificates/**",
+                                   "/auditor/**", "/admin/**", "/certificates", "/certificates/**", "/series/**",
                                    "/css/**", "/js/**"};
 
     /**
@@ -79,7 +79,8 @@ public class SecurityConfiguration {
                     .pathMatchers("/me/children/*/erasure").hasRole("RESIDENT")
                     .pathMatchers("/me/**").authenticated()
                     .pathMatchers(HttpMethod.POST, "/posts/*/signup", "/posts/*/withdrawal", "/festival/*/registration",
-                                  "/festival/*/withdrawal", "/festival/*/entries", "/courses/*/enrollments")
+                                  "/festival/*/withdrawal", "/festival/*/entries", "/courses/*/enrollments",
+                                  "/series/*/signups")
                         .hasRole("RESIDENT")
                     .anyExchange().permitAll());
         return http.build();
