@@ -38,7 +38,7 @@ class PersonalDataClassificationTest {
             "instructor", "reason", "detail", "subject", "type", "upperLine", "lowerLine", "horizontalScroll",
             "question", "answer", "erasedBy", "refusedBy", "accessId", "auditor", "childId", "room",
             "consentVersion", "retentionId", "digestBefore", "digestAfter", "neighbourhoodId", "neighbourhoodName",
-            "areas", "code");
+            "areas", "code", "seriesId", "rrule");
 
     @Test
     void everyTextFieldOfEveryEventIsPersonalOrNamedAsNot() {
