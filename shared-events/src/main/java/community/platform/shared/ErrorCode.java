@@ -62,6 +62,7 @@ public enum ErrorCode {
     NOT_YOUR_NEIGHBOURHOOD("not-your-neighbourhood", 403, "Not a neighbourhood you were appointed to"),
     INVALID_PERIOD("invalid-period", 422, "Invalid period"),
     INVALID_SERIES("invalid-series", 422, "Invalid recurrence"),
+    INVALID_REMINDERS("invalid-reminders", 422, "Invalid reminder preferences"),
     SERIES_NOT_FOUND("series-not-found", 404, "No such series"),
     NO_HOURS("no-hours", 422, "No hours in the period"),
     CERTIFICATE_NOT_FOUND("certificate-not-found", 404, "No such certificate");

@@ -9,12 +9,16 @@ import community.platform.shared.accounts.RevokeRoleCommand;
 import community.platform.shared.accounts.Role;
 import community.platform.shared.accounts.RoleGrantedEvent;
 import community.platform.shared.accounts.RoleRevokedEvent;
+import community.platform.shared.reminders.ReminderPreferences;
+import community.platform.shared.reminders.ReminderPreferencesSetEvent;
+import community.platform.shared.reminders.SetReminderPreferencesCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -34,6 +38,25 @@ class Account {
     public Account(RegisterAccountCommand command) {
         apply(new AccountRegisteredEvent(command.username(), command.displayName(), command.phone(),
                                          Set.of(Role.RESIDENT)));
+    }
+
+    /** The hours before are 1 to 72; an address given must look like one. */
+    @CommandHandler
+    void handle(SetReminderPreferencesCommand command) {
+        if (command.hoursBefore() < ReminderPreferences.MIN_HOURS
+                || command.hoursBefore() > ReminderPreferences.MAX_HOURS) {
+            throw new RuleViolatedException(ErrorCode.INVALID_REMINDERS, "A reminder is sent "
+                    + ReminderPreferences.MIN_HOURS + " to " + ReminderPreferences.MAX_HOURS + " hours before");
+        }
+        if (!List.of("zh", "en").contains(command.language())) {
+            throw new RuleViolatedException(ErrorCode.INVALID_REMINDERS, "Reminders are written in zh or en");
+        }
+        String email = command.email() == null || command.email().isBlank() ? null : command.email().strip();
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new RuleViolatedException(ErrorCode.INVALID_REMINDERS, "That is not an e-mail address");
+        }
+        apply(new ReminderPreferencesSetEvent(username, email, command.emailEnabled(), command.smsEnabled(),
+                                              command.hoursBefore(), command.language()));
     }
 
     @CommandHandler

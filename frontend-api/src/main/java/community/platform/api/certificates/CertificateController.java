@@ -29,6 +29,7 @@ class CertificateController {
     }
 
     @Operation(summary = "A PDF certificate of the caller's volunteer hours for duties held from one date to another",
+               operationId = "downloadHourCertificate",
                responses = @ApiResponse(responseCode = "200", description = "The certificate, to save",
                                         content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
                                                            schema = @Schema(type = "string", format = "binary"))))
@@ -39,7 +40,8 @@ class CertificateController {
         return certificates.download(caller.getName(), from, to, exchange);
     }
 
-    @Operation(summary = "Whether a certificate is genuine, and what it certified; no account needed")
+    @Operation(summary = "Whether a certificate is genuine, and what it certified; no account needed",
+               operationId = "verifyHourCertificate")
     @SecurityRequirements
     @GetMapping("/api/certificates/{code}")
     Mono<CertificateVerification> verify(@PathVariable String code, ServerWebExchange exchange) {
