@@ -8,12 +8,14 @@ import community.platform.shared.accounts.RevokeRoleCommand;
 import community.platform.shared.accounts.Role;
 import community.platform.shared.accounts.RoleGrantedEvent;
 import community.platform.shared.accounts.RoleRevokedEvent;
+import community.platform.shared.reminders.ReminderPreferencesSetEvent;
+import community.platform.shared.reminders.SetReminderPreferencesCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
-
 
 import static community.platform.command.handling.Violations.violationOf;
 
@@ -35,6 +37,28 @@ class AccountTest {
                .when(new RegisterAccountCommand("lihua", "Li Hua", "13800000000"))
                .expectSuccessfulHandlerExecution()
                .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void aResidentSetsHowTheyAreReminded() {
+        fixture.given(REGISTERED)
+               .when(new SetReminderPreferencesCommand("lihua", " lihua@example.cn ", true, false, 12, "en"))
+               .expectEvents(new ReminderPreferencesSetEvent("lihua", "lihua@example.cn", true, false, 12, "en"));
+        fixture.given(REGISTERED)
+               .when(new SetReminderPreferencesCommand("lihua", " ", false, true, 72, "zh"))
+               .expectEvents(new ReminderPreferencesSetEvent("lihua", null, false, true, 72, "zh"));
+    }
+
+    @Test
+    void remindersOutsideOneTo72HoursInAnotherLanguageOrToANonAddressAreRefused() {
+        for (SetReminderPreferencesCommand wrong : List.of(
+                new SetReminderPreferencesCommand("lihua", null, true, true, 0, "zh"),
+                new SetReminderPreferencesCommand("lihua", null, true, true, 73, "zh"),
+                new SetReminderPreferencesCommand("lihua", null, true, true, 24, "fr"),
+                new SetReminderPreferencesCommand("lihua", "not an address", true, true, 24, "zh"))) {
+            fixture.given(REGISTERED).when(wrong)
+                   .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_REMINDERS));
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ class PersonalDataClassificationTest {
             "instructor", "reason", "detail", "subject", "type", "upperLine", "lowerLine", "horizontalScroll",
             "question", "answer", "erasedBy", "refusedBy", "accessId", "auditor", "childId", "room",
             "consentVersion", "retentionId", "digestBefore", "digestAfter", "neighbourhoodId", "neighbourhoodName",
-            "areas", "code", "seriesId", "rrule");
+            "areas", "code", "seriesId", "rrule", "language");
 
     @Test
     void everyTextFieldOfEveryEventIsPersonalOrNamedAsNot() {
