@@ -110,6 +110,21 @@ final class Api {
         return JSON.readTree(created.body()).get("id").asText();
     }
 
+    /** PUTs {@code body} as JSON to {@code path} under /api as {@code user}; the answer must be {@code status}. */
+    void put(String path, String user, Object body, int status) throws Exception {
+        Platform.send(Platform.request(api + path, user, PASSWORD).header("Content-Type", "application/json")
+                              .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), status);
+    }
+
+    /** Publishes one post starting {@code in} from now, with {@code capacity} seats; answers its id. */
+    String publishPostStartingIn(String organizer, Duration in, int capacity) throws Exception {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(in).withNano(0);
+        return post("/volunteer-posts", organizer, Map.of(
+                "title", "健康守护岗 reminder duty", "team", "health safeguarding", "location", "社区卫生站",
+                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", capacity), 201)
+                .get("id").asText();
+    }
+
     /** POSTs {@code body} as JSON to {@code path} under /api as {@code user}; answers the body, which must come with {@code status}. */
     JsonNode post(String path, String user, Object body, int status) throws Exception {
         return JSON.readTree(Platform.send(Platform.request(api + path, user, PASSWORD)

@@ -1,8 +1,11 @@
 package community.platform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import jakarta.mail.internet.MimeMessage;
 import org.bson.Document;
 
 import java.io.IOException;
@@ -31,7 +34,7 @@ import java.util.stream.Stream;
  * scenario prints what it did and what it counted, and the run exits 1 on any lost acknowledged sign-up, duplicate,
  * double booking or hang.
  * <p>
- * Usage: {@code reliability/run [--scenarios=kill,restart,skew,outage,slow] [--residents=300]}
+ * Usage: {@code reliability/run [--scenarios=kill,restart,skew,outage,slow,reminders] [--residents=300]}
  */
 public final class Reliability {
 
@@ -50,7 +53,8 @@ public final class Reliability {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> scenarios = List.of(EventStoreBenchmark.option(args, "scenarios", "kill,restart,skew,outage,slow")
+        List<String> scenarios = List.of(EventStoreBenchmark.option(args, "scenarios",
+                                                                                   "kill,restart,skew,outage,slow,reminders")
                                                             .split(","));
         Reliability run = new Reliability(Integer.parseInt(EventStoreBenchmark.option(args, "residents", "300")));
         for (String scenario : scenarios) {
@@ -62,6 +66,7 @@ public final class Reliability {
                 case "skew" -> run.clockSkew();
                 case "outage" -> run.storageOutage();
                 case "slow" -> run.slowClientsAndHugeBodies();
+                case "reminders" -> run.remindersAcrossAKill();
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             }
         }
@@ -333,6 +338,86 @@ public final class Reliability {
             });
             return acknowledged;
         }
+    }
+
+    // ---- 6. kill -9 the only instance while reminders are being sent, restart it on the same data
+
+    /**
+     * Every resident holds a seat on a duty three hours ahead and has asked for an e-mail reminder one hour before;
+     * then each asks for one 24 hours before, which makes all of them due at once. The reminders go to an SMTP server
+     * in this process (GreenMail); the only instance is killed once a third have arrived, and restarted on the same
+     * data. Every resident must then have their reminder, each once, but the one the instance may have had in flight
+     * when it died (sent again under the same Message-ID once its claim's lease has passed).
+     */
+    private void remindersAcrossAKill() throws Exception {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        Map<String, String> environment = new HashMap<>(Api.environment());
+        environment.put("PLATFORM_DATA_DIR", Files.createTempDirectory("reliability-reminders").resolve("data")
+                                                  .toString());
+        List<String> arguments = arguments("--spring.mail.host=127.0.0.1",
+                                           "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                                           "--platform.reminders.check=PT0.5S", "--platform.reminders.check-delay=PT1S",
+                                           "--platform.reminders.lease=PT10S");
+        Platform[] instance = {Platform.start(JAR, "reliability-reminders", environment, arguments)};
+        try {
+            Api api = new Api(instance[0]);
+            api.registerOrganizer(ORGANIZER);
+            String post = api.publishPostStartingIn(ORGANIZER, Duration.ofHours(3), residents);
+            api.registerResidents("m-", residents);
+            Api.inParallel(residents, 8, r -> {
+                api.put("/accounts/me/reminders", "m-" + r, reminders("m-" + r, 1), 200);
+                api.signUp("m-" + r, post);
+            });
+            System.out.printf("%d residents hold a seat on a duty three hours ahead; none is due a reminder yet: %d "
+                              + "e-mails%n", residents, smtp.getReceivedMessages().length);
+            check(smtp.getReceivedMessages().length == 0, "reminders: sent before they were due");
+            Api.inParallel(residents, 8, r -> api.put("/accounts/me/reminders", "m-" + r, reminders("m-" + r, 24),
+                                                      200));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (smtp.getReceivedMessages().length < residents / 3 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            int beforeKill = smtp.getReceivedMessages().length;
+            instance[0].kill();
+            System.out.printf("killed the only instance (kill -9) with %d of %d reminders arrived%n", beforeKill,
+                              residents);
+            instance[0] = Platform.start(JAR, "reliability-reminders", environment, arguments);
+            deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (distinctIds(smtp).size() < residents && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(3000); // several more checks: nothing more may arrive
+            Set<String> ids = distinctIds(smtp);
+            int received = smtp.getReceivedMessages().length;
+            Set<String> recipients = new HashSet<>();
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                recipients.add(message.getAllRecipients()[0].toString());
+            }
+            System.out.printf("after the restart: %d e-mails, %d distinct reminders, %d residents reached; %d sent "
+                              + "twice (at most the one in flight at the kill)%n", received, ids.size(),
+                              recipients.size(), received - ids.size());
+            check(recipients.size() == residents, "reminders: " + (residents - recipients.size())
+                    + " residents never got theirs");
+            check(ids.size() == residents, "reminders: " + ids.size() + " distinct reminders for " + residents);
+            check(received - ids.size() <= 1, "reminders: " + (received - ids.size()) + " sent twice");
+        } finally {
+            instance[0].close();
+            smtp.stop();
+        }
+    }
+
+    private static Map<String, Object> reminders(String resident, int hoursBefore) {
+        return Map.of("email", resident + "@example.cn", "emailEnabled", true, "smsEnabled", false,
+                      "hoursBefore", hoursBefore, "language", "zh");
+    }
+
+    private static Set<String> distinctIds(GreenMail smtp) throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            ids.add(message.getMessageID());
+        }
+        return ids;
     }
 
     private List<String> prepare(Api api, String prefix) throws Exception {
