@@ -1,8 +1,8 @@
 package community.platform.command.volunteering;
 
 import community.platform.command.handling.OwnCommits;
-import community.platform.shared.volunteering.PostSeriesPublishedEvent;
 import community.platform.shared.volunteering.PostSeriesPublishedEvent.Occurrence;
+import community.platform.shared.volunteering.PostSeriesPublishedEvent;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;

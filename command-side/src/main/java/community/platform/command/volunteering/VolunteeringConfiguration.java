@@ -1,17 +1,17 @@
 package community.platform.command.volunteering;
 
+import community.platform.command.eventstore.TypedRepositories;
+import community.platform.command.handling.ProcessesConfiguration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import community.platform.command.eventstore.TypedRepositories;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.messaging.StreamableMessageSource;
-import community.platform.command.handling.ProcessesConfiguration;
 
 /**
  * Volunteering's repositories, snapshots for volunteer posts (whose history grows with every sign-up), the handler of

@@ -1,11 +1,11 @@
 package community.platform.command.courses;
 
-import community.platform.command.neighbourhoods.NeighbourhoodPolicy;
-import community.platform.command.neighbourhoods.TestNeighbourhoods;
-import community.platform.command.eventstore.personal.TestSecret;
 import community.platform.command.eventstore.EmbeddedMongo;
 import community.platform.command.eventstore.EventSerialization;
 import community.platform.command.eventstore.MongoEventStorageEngine;
+import community.platform.command.eventstore.personal.TestSecret;
+import community.platform.command.neighbourhoods.NeighbourhoodPolicy;
+import community.platform.command.neighbourhoods.TestNeighbourhoods;
 import community.platform.command.personal.ChildIds;
 import community.platform.shared.courses.AttendanceMark;
 import community.platform.shared.courses.CompleteCourseCommand;

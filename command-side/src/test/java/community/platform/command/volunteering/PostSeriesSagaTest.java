@@ -1,10 +1,10 @@
 package community.platform.command.volunteering;
 
 import community.platform.command.handling.OwnCommits;
-import community.platform.shared.RuleViolation;
 import community.platform.shared.ErrorCode;
-import community.platform.shared.volunteering.PostSeriesPublishedEvent;
+import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.PostSeriesPublishedEvent.Occurrence;
+import community.platform.shared.volunteering.PostSeriesPublishedEvent;
 import community.platform.shared.volunteering.PublishVolunteerPostCommand;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;

@@ -2,8 +2,8 @@ package community.platform.command.volunteering;
 
 import community.platform.command.neighbourhoods.TestNeighbourhoods;
 import community.platform.shared.ErrorCode;
-import community.platform.shared.volunteering.PostSeriesPublishedEvent;
 import community.platform.shared.volunteering.PostSeriesPublishedEvent.Occurrence;
+import community.platform.shared.volunteering.PostSeriesPublishedEvent;
 import community.platform.shared.volunteering.PublishPostSeriesCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;

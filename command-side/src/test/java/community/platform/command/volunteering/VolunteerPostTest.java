@@ -1,21 +1,21 @@
 package community.platform.command.volunteering;
 
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.command.neighbourhoods.TestNeighbourhoods;
 import community.platform.shared.ErrorCode;
+import community.platform.shared.RuleViolation;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.CancelVolunteerPostCommand;
 import community.platform.shared.volunteering.CheckInVolunteerCommand;
-import community.platform.shared.volunteering.RecordAttendanceCommand;
-import community.platform.shared.volunteering.VolunteerCheckedInEvent;
-import community.platform.shared.volunteering.PublishVolunteerPostCommand;
-import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
-import community.platform.shared.RuleViolation;
 import community.platform.shared.volunteering.CheckPlaceCommand;
 import community.platform.shared.volunteering.ConfirmSignUpCommand;
+import community.platform.shared.volunteering.PublishVolunteerPostCommand;
+import community.platform.shared.volunteering.RecordAttendanceCommand;
 import community.platform.shared.volunteering.RefuseSignUpCommand;
+import community.platform.shared.volunteering.RescheduleVolunteerPostCommand;
 import community.platform.shared.volunteering.SignUpRefusedEvent;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
+import community.platform.shared.volunteering.VolunteerCheckedInEvent;
 import community.platform.shared.volunteering.VolunteerPostCancelledEvent;
 import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
 import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 
 import static community.platform.command.handling.Violations.violationOf;
 import static org.assertj.core.api.Assertions.assertThat;

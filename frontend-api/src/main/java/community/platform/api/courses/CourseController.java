@@ -1,9 +1,9 @@
 package community.platform.api.courses;
 
+import community.platform.shared.courses.CourseCompletion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import community.platform.shared.courses.CourseCompletion;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

@@ -1,17 +1,12 @@
 package community.platform.api.courses;
 
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.api.web.LocalTime;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.courses.CourseDetails;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.courses.CourseStatus;
+import community.platform.shared.neighbourhoods.Neighbourhoods;
 
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.time.LocalDate;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.time.OffsetDateTime;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.List;
 
 /** A course as docs/api.md shows it, times in Asia/Shanghai. */

@@ -26,6 +26,12 @@ public class NeighbourhoodController {
         this.neighbourhoods = neighbourhoods;
     }
 
+    @Operation(summary = "The sub-district's volunteer hours by neighbourhood", operationId = "neighbourhoodReport")
+    @GetMapping("/api/admin/neighbourhoods/report")
+    Mono<List<NeighbourhoodReport>> report() {
+        return neighbourhoods.report();
+    }
+
     @Operation(summary = "The sub-district's neighbourhoods and their residential areas, by name (an ADMIN also sees"
                          + " who is appointed in each)")
     @GetMapping("/api/neighbourhoods")

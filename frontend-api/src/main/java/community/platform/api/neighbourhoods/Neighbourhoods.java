@@ -10,6 +10,8 @@ import community.platform.shared.neighbourhoods.AppointOrganizerCommand;
 import community.platform.shared.neighbourhoods.CreateNeighbourhoodCommand;
 import community.platform.shared.neighbourhoods.ListNeighbourhoodsQuery;
 import community.platform.shared.neighbourhoods.Neighbourhood;
+import community.platform.shared.volunteering.ListNeighbourhoodHoursQuery;
+import community.platform.shared.volunteering.NeighbourhoodHours;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +22,9 @@ import reactor.core.publisher.Mono;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static community.platform.shared.neighbourhoods.Neighbourhoods.DEFAULT;
 import static community.platform.shared.neighbourhoods.Neighbourhoods.idOf;
@@ -70,6 +74,25 @@ public class Neighbourhoods {
                                    .map(n -> new Choice(n.id(), n.name(), n.id().equals(DEFAULT)
                                            || caller != null && n.organizers().contains(caller)))
                                    .toList());
+    }
+
+    /**
+     * The sub-district's volunteer hours by neighbourhood, every neighbourhood listed (those without hours at 0),
+     * most hours first, for ADMINs.
+     */
+    public Mono<List<NeighbourhoodReport>> report() {
+        return Mono.zip(views.list(new ListNeighbourhoodsQuery(), Neighbourhood.class),
+                        views.list(new ListNeighbourhoodHoursQuery(), NeighbourhoodHours.class))
+                   .map(found -> {
+                       Map<String, NeighbourhoodHours> hours = found.getT2().stream().collect(
+                               Collectors.toMap(NeighbourhoodHours::neighbourhoodId, h -> h));
+                       return found.getT1().stream()
+                                   .map(n -> NeighbourhoodReport.of(n, hours.getOrDefault(
+                                           n.id(), new NeighbourhoodHours(n.id(), 0, 0, 0))))
+                                   .sorted(Comparator.comparing(NeighbourhoodReport::hours).reversed()
+                                                     .thenComparing(NeighbourhoodReport::name))
+                                   .toList();
+                   });
     }
 
     /** A neighbourhood as a page offers it. */

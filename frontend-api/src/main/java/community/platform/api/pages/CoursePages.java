@@ -1,7 +1,7 @@
 package community.platform.api.pages;
 
-import community.platform.api.courses.Courses;
 import community.platform.api.courses.CourseRequests;
+import community.platform.api.courses.Courses;
 import community.platform.api.privacy.PrivacyNotices;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.personal.ChildDataNotice;

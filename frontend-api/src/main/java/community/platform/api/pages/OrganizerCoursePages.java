@@ -1,9 +1,9 @@
 package community.platform.api.pages;
 
 import community.platform.api.courses.AttendanceSheet;
-import community.platform.api.courses.Courses;
 import community.platform.api.courses.CourseRequests;
 import community.platform.api.courses.CourseResponse;
+import community.platform.api.courses.Courses;
 import community.platform.api.pages.FormPage.Field;
 import community.platform.api.web.ApiProblemException;
 import community.platform.api.web.Problems;

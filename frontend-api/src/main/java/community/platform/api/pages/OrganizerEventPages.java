@@ -1,8 +1,8 @@
 package community.platform.api.pages;
 
 import community.platform.api.festival.EventResponse;
-import community.platform.api.festival.FestivalService;
 import community.platform.api.festival.FestivalRequests;
+import community.platform.api.festival.FestivalService;
 import community.platform.api.festival.VenueBookingResponse;
 import community.platform.api.pages.FormPage.Field;
 import community.platform.shared.festival.EventKind;

@@ -14,6 +14,7 @@ import community.platform.shared.festival.EventKind;
 import community.platform.shared.festival.EventStatus;
 import community.platform.shared.organizers.FindOrganizerDashboardQuery;
 import community.platform.shared.organizers.OrganizerDashboard;
+import community.platform.shared.volunteering.FindNeighbourhoodTeamHoursQuery;
 import community.platform.shared.volunteering.FindSignUpsPerDayQuery;
 import community.platform.shared.volunteering.FindTeamHoursQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -188,11 +190,16 @@ public class OrganizerPages {
     public record ScheduleForm(String venue, String startsAt, String endsAt, String reason) {
     }
 
-    /** Hours the organizer's volunteers gave, by the post's team and the month of its shift: one chart per team. */
+    /**
+     * Hours the organizer's volunteers gave, by the post's team and the month of its shift: one chart per team; in all,
+     * or in one neighbourhood.
+     */
     @GetMapping("/organizer/hours")
-    Mono<Rendering> hours(Authentication caller) {
-        return views.existing(new FindTeamHoursQuery(caller.getName()),
-                              community.platform.shared.volunteering.TeamHours.class, "No hours")
+    Mono<Rendering> hours(Authentication caller, @RequestParam(required = false) String neighbourhood) {
+        String place = neighbourhood == null || neighbourhood.isBlank() ? null : neighbourhood;
+        Object query = place == null ? new FindTeamHoursQuery(caller.getName())
+                                     : new FindNeighbourhoodTeamHoursQuery(caller.getName(), place);
+        return views.existing(query, community.platform.shared.volunteering.TeamHours.class, "No hours")
                 .map(found -> {
                     BigDecimal max = found.teams().stream().flatMap(team -> team.minutes().stream()).map(Hours::of)
                                           .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
@@ -205,7 +212,8 @@ public class OrganizerPages {
                                              Hours.of(team.totalMinutes()));
                     }).toList();
                     return Rendering.view("organizer/hours").modelAttribute("months", found.months())
-                                    .modelAttribute("teams", teams).build();
+                                    .modelAttribute("teams", teams)
+                                    .modelAttribute("neighbourhood", place == null ? "" : place).build();
                 });
     }
 

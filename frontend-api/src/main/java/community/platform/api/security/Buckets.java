@@ -2,10 +2,10 @@ package community.platform.api.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import community.platform.api.web.ApiProblemException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import community.platform.api.web.ApiProblemException;
 import io.github.bucket4j.EstimationProbe;
 import org.springframework.http.ProblemDetail;
 import reactor.core.publisher.Mono;

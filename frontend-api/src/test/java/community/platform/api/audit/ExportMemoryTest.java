@@ -1,7 +1,7 @@
 package community.platform.api.audit;
 
-import community.platform.ApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import community.platform.ApiTest;
 import community.platform.shared.audit.Corrective;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;

@@ -133,4 +133,38 @@ class PublishingPerNeighbourhoodTest extends ApiTest {
         assertThat(ids("/api/courses?neighbourhood=" + donghu)).containsExactly(courseInDonghu);
         assertThat(ids("/api/courses?neighbourhood=" + DEFAULT)).doesNotContain(courseInDonghu);
     }
+
+    @Test
+    void anAdminSeesTheHoursByNeighbourhoodAndAnOrganizerTheirsInOne() {
+        String wang = account("wang", PASSWORD, "ORGANIZER");
+        String volunteer = account("volunteer", PASSWORD, "RESIDENT");
+        String donghu = neighbourhood("东湖社区", wang);
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(10).withNano(0);
+        Map<String, Object> body = new HashMap<>(post(donghu, 0));
+        body.put("startsAt", soon.toString());
+        body.put("endsAt", soon.plusHours(1).toString());
+        String postId = created(wang, "/api/volunteer-posts", body).get("id").asText();
+        as(volunteer, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", postId).exchange()
+                               .expectStatus().isCreated();
+        as(wang, PASSWORD).post().uri("/api/volunteer-posts/{id}/attendance", postId)
+                          .contentType(MediaType.APPLICATION_JSON)
+                          .bodyValue(Map.of("username", volunteer, "checkedInAt", soon.minusMinutes(100).toString(),
+                                            "checkedOutAt", soon.minusMinutes(10).toString()))
+                          .exchange().expectStatus().isOk();
+
+        JsonNode report = asAdmin().get().uri("/api/admin/neighbourhoods/report").exchange().expectStatus().isOk()
+                                   .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode row = null;
+        for (JsonNode candidate : report) {
+            if (candidate.get("id").asText().equals(donghu)) {
+                row = candidate;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("hours").decimalValue()).isEqualByComparingTo("1.50");
+        assertThat(row.get("posts").asInt()).isEqualTo(1);
+        assertThat(row.get("organizers").asInt()).isEqualTo(1);
+        assertThat(report.findValuesAsText("id")).contains(DEFAULT);
+        as(wang, PASSWORD).get().uri("/api/admin/neighbourhoods/report").exchange().expectStatus().isForbidden();
+    }
 }

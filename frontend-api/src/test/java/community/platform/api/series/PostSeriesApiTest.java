@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import java.io.StringReader;
-import java.time.Duration;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,53 +1,30 @@
 package community.platform.query.festival;
 
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.query.views.ViewCodec;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.CoupletEntrySubmittedEvent;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.EntryScoredEvent;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.EventKind;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.EventStatus;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventEvent;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventRejectedEvent;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventRescheduleRejectedEvent;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventRescheduleRequestedEvent;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventScheduledEvent;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.FestivalEventSummary;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.ResidentFestivalRecord;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import community.platform.shared.festival.ResultRow;
 import community.platform.shared.neighbourhoods.Neighbourhoods;
 import org.bson.Document;
 
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.time.Instant;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.ArrayList;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.Comparator;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.LinkedHashMap;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.List;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.Map;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.Optional;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.OptionalDouble;
-import community.platform.shared.neighbourhoods.Neighbourhoods;
 import java.util.stream.Stream;
 
 /**

@@ -1,21 +1,12 @@
 package community.platform.query.volunteering;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.processing.CaughtUp;
-import community.platform.query.views.ViewBatch;
-import community.platform.query.views.ViewCodec;
-import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.FindTeamHoursQuery;
-import community.platform.shared.volunteering.SignUpWithdrawnEvent;
 import community.platform.shared.volunteering.TeamHours;
 import community.platform.shared.volunteering.VolunteerPostEvent;
-import community.platform.shared.volunteering.VolunteerPostPublishedEvent;
-import community.platform.shared.volunteering.VolunteerPostRescheduledEvent;
-import community.platform.shared.volunteering.VolunteerPromotedEvent;
-import community.platform.shared.volunteering.VolunteerSignedUpEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,28 +15,16 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Hours by team and month ({@value #CELLS}): one document per organizer, team and month (of the shift, Beijing time),
- * holding the minutes each post of that organizer and team in that month was given. A cell gathers posts that other
- * segments (or instances) project, so each post writes only its own field of it, a value set, never an increment.
- * What each post contributes is kept beside ({@value #POSTS}), with the post's last sequence applied, so an event
- * applied twice changes nothing.
+ * holding the minutes each post of that organizer and team in that month was given ({@link MinutesLedger}; what each
+ * post contributes in {@value #POSTS}).
  */
 @Component
 @ProcessingGroup(TeamHoursProjection.GROUP)
@@ -54,108 +33,29 @@ class TeamHoursProjection {
     static final String GROUP = "team-hours";
     static final String CELLS = "teamHours";
     static final String POSTS = "teamHoursPosts";
-    /** Months are the platform's, as its pages show times. */
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final MongoCollection<Document> cells;
-    private final MongoCollection<Document> posts;
+    private final MinutesLedger ledger;
     private final CaughtUp caughtUp;
 
     public TeamHoursProjection(MongoDatabase platformViewDatabase, CaughtUp caughtUp) {
         this.cells = platformViewDatabase.getCollection(CELLS);
-        this.posts = platformViewDatabase.getCollection(POSTS);
+        this.ledger = new MinutesLedger(cells, platformViewDatabase.getCollection(POSTS),
+                                        post -> post.organizer() + "|" + post.team() + "|" + post.month(),
+                                        post -> Updates.combine(Updates.set("organizer", post.organizer()),
+                                                                Updates.set("team", post.team()),
+                                                                Updates.set("month", post.month())));
         this.caughtUp = caughtUp;
-    }
-
-    /** A post as the ledger sees it: whose cell it counts in, and each seated volunteer's recorded minutes. */
-    record Post(@JsonProperty("_id") String postId, String organizer, String team, String month,
-                Map<String, Long> minutes, long lastSequence) {
-
-        static Post apply(Post before, VolunteerPostEvent event) {
-            if (event instanceof VolunteerPostPublishedEvent published) {
-                return new Post(published.postId(), published.organizer(), published.team(),
-                                month(published.startsAt()), Map.of(), -1);
-            }
-            if (before == null) {
-                return null;
-            }
-            Map<String, Long> minutes = new HashMap<>(before.minutes());
-            String month = before.month();
-            if (event instanceof AttendanceRecordedEvent attended) {
-                minutes.put(attended.volunteer(), attended.minutes());
-            } else if (event instanceof SignUpWithdrawnEvent withdrawn) {
-                minutes.remove(withdrawn.volunteer());
-            } else if (event instanceof VolunteerSignedUpEvent signedUp) {
-                minutes.remove(signedUp.volunteer());
-            } else if (event instanceof VolunteerPromotedEvent promoted) {
-                minutes.remove(promoted.volunteer());
-            } else if (event instanceof VolunteerPostRescheduledEvent moved) {
-                month = month(moved.startsAt());
-            }
-            return new Post(before.postId(), before.organizer(), before.team(), month, minutes, before.lastSequence());
-        }
-
-        Post at(long sequence) {
-            return new Post(postId, organizer, team, month, minutes, sequence);
-        }
-
-        long total() {
-            return minutes.values().stream().mapToLong(Long::longValue).sum();
-        }
-
-        String cell() {
-            return organizer + "|" + team + "|" + month;
-        }
-
-        Document toDocument() {
-            return ViewCodec.toDocument(this);
-        }
-
-        static Post from(Document stored) {
-            return ViewCodec.fromDocument(stored, Post.class);
-        }
-
-        private static String month(Instant startsAt) {
-            return YearMonth.from(startsAt.atZone(BEIJING)).toString();
-        }
     }
 
     @EventHandler
     void on(VolunteerPostEvent event, @SequenceNumber long sequence) {
-        ViewBatch batch = ViewBatch.current();
-        Post before = batch.find(posts, event.postId(), Post::from);
-        if (before != null && before.lastSequence() >= sequence) {
-            return;
-        }
-        Post after = Post.apply(before, event);
-        if (after == null) {
-            return;
-        }
-        boolean moved = before != null && !before.cell().equals(after.cell());
-        if (moved) {
-            batch.update(cells, before.cell(), Updates.unset("posts." + after.postId()), false);
-        }
-        if (moved || before == null || before.total() != after.total()) {
-            credit(batch, after);
-        }
-        batch.replace(posts, after.postId(), after.at(sequence), Post::toDocument);
-    }
-
-    /** Sets the post's minutes in its cell; a post without minutes takes no room in it. */
-    private void credit(ViewBatch batch, Post post) {
-        if (post.total() == 0) {
-            batch.update(cells, post.cell(), Updates.unset("posts." + post.postId()), false);
-            return;
-        }
-        batch.update(cells, post.cell(), Updates.combine(
-                Updates.set("organizer", post.organizer()), Updates.set("team", post.team()),
-                Updates.set("month", post.month()), Updates.set("posts." + post.postId(), post.total())), true);
+        ledger.on(event, sequence);
     }
 
     @ResetHandler
     void reset() {
-        Mono.from(cells.deleteMany(new Document())).block();
-        Mono.from(posts.deleteMany(new Document())).block();
+        ledger.reset();
     }
 
     /** The organizer's cells, as a table: a row per team, a column per month that has minutes. */
@@ -164,26 +64,7 @@ class TeamHoursProjection {
         return caughtUp.await(GROUP)
                        .thenMany(Flux.defer(() -> cells.find(eq("organizer", query.organizer()))))
                        .collectList()
-                       .map(found -> Optional.of(table(found)))
+                       .map(found -> Optional.of(MinutesLedger.table(found)))
                        .toFuture();
-    }
-
-    private static TeamHours table(List<Document> found) {
-        SortedMap<String, Map<String, Long>> byTeam = new TreeMap<>();
-        TreeSet<String> months = new TreeSet<>();
-        for (Document cell : found) {
-            long minutes = cell.get("posts", new Document()).values().stream()
-                               .map(given -> ((Number) given).longValue()).mapToLong(Long::longValue).sum();
-            if (minutes > 0) {
-                months.add(cell.getString("month"));
-                byTeam.computeIfAbsent(cell.getString("team"), team -> new HashMap<>())
-                      .put(cell.getString("month"), minutes);
-            }
-        }
-        List<TeamHours.Team> teams = byTeam.entrySet().stream().map(team -> {
-            List<Long> perMonth = months.stream().map(month -> team.getValue().getOrDefault(month, 0L)).toList();
-            return new TeamHours.Team(team.getKey(), perMonth, perMonth.stream().mapToLong(Long::longValue).sum());
-        }).toList();
-        return new TeamHours(List.copyOf(months), teams);
     }
 }

@@ -1,6 +1,7 @@
 package community.platform.shared.courses;
 
 import community.platform.shared.neighbourhoods.Neighbourhoods;
+
 import java.util.List;
 
 /** The aggregate numbers the sessions from 1 in the order given; the numbers they carry are ignored. */
