@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The dates of a series, by ical4j's reading of an RFC 5545 recurrence rule ({@code FREQ=WEEKLY;BYDAY=MO,TH;COUNT=8}):
  * from the first date, ending by a COUNT or an UNTIL date, at most {@value #MAX_OCCURRENCES} dates within two years,
- * the exceptions left out. A rule that cannot be read, has no end, or gives no date is refused.
+ * the exceptions left out (they count toward COUNT, as EXDATEs do). A rule that cannot be read, has no end, ends
+ * later than two years on, or gives no date is refused, never cut short.
  */
 record SeriesPattern(String rrule, LocalDate firstDate, List<LocalDate> exceptions) {
 
@@ -33,16 +34,23 @@ record SeriesPattern(String rrule, LocalDate firstDate, List<LocalDate> exceptio
         if (recur.getCount() > MAX_OCCURRENCES) {
             throw invalid("A series has at most " + MAX_OCCURRENCES + " dates, not " + recur.getCount());
         }
-        List<LocalDate> dates;
+        LocalDate horizon = firstDate.plusYears(2);
+        if (recur.getUntil() != null && recur.getUntil().isAfter(horizon)) {
+            throw invalid("A series ends within two years of its first date, by " + horizon);
+        }
+        List<LocalDate> generated;
         try {
-            dates = recur.getDates(firstDate, firstDate, firstDate.plusYears(2), MAX_OCCURRENCES + 1).stream()
-                         .filter(date -> !exceptions.contains(date)).toList();
+            generated = recur.getDates(firstDate, firstDate, horizon, MAX_OCCURRENCES + 1);
         } catch (RuntimeException unusable) {
             throw invalid("The recurrence rule gives no dates: " + unusable.getMessage());
         }
-        if (dates.size() > MAX_OCCURRENCES) {
+        if (generated.size() > MAX_OCCURRENCES) {
             throw invalid("A series has at most " + MAX_OCCURRENCES + " dates");
         }
+        if (recur.getCount() > generated.size()) {
+            throw invalid("The " + recur.getCount() + " dates do not fit within two years of the first date");
+        }
+        List<LocalDate> dates = generated.stream().filter(date -> !exceptions.contains(date)).toList();
         if (dates.isEmpty()) {
             throw invalid("The recurrence rule gives no date from " + firstDate + " on, once the exceptions are out");
         }

@@ -71,7 +71,8 @@ class PostSeriesTest {
     @Test
     void aRuleThatCannotBeReadOrNeverEndsOrGivesTooManyOrNoDatesIsRefused() {
         for (String rule : List.of("FREQ=SOMETIMES;COUNT=3", "not a rule", "FREQ=WEEKLY", "FREQ=DAILY;COUNT=105",
-                                   "FREQ=DAILY;UNTIL=20300101")) {
+                                   "FREQ=DAILY;UNTIL=20300101", "FREQ=MONTHLY;COUNT=30",
+                                   "FREQ=WEEKLY;UNTIL=20290301")) {
             fixture.givenNoPriorActivity().when(series("zhang", rule, List.of()))
                    .expectNoEvents().expectException(violationOf(ErrorCode.INVALID_SERIES));
         }

@@ -1,5 +1,6 @@
 package community.platform.api.pages;
 
+import community.platform.api.reminders.ReminderChannels;
 import community.platform.api.reminders.ReminderRequest;
 import community.platform.api.reminders.ReminderSettings;
 import community.platform.shared.reminders.ReminderPreferences;
@@ -22,10 +23,12 @@ import java.util.Map;
 class ReminderPages {
 
     private final ReminderSettings settings;
+    private final ReminderChannels channels;
     private final PageForms forms;
 
-    ReminderPages(ReminderSettings settings, PageForms forms) {
+    ReminderPages(ReminderSettings settings, ReminderChannels channels, PageForms forms) {
         this.settings = settings;
+        this.channels = channels;
         this.forms = forms;
     }
 
@@ -48,9 +51,11 @@ class ReminderPages {
                        .onErrorResume(failure -> forms.failed(failure, exchange, locale));
     }
 
-    private static Rendering page(ReminderForm form, Map<String, String> invalid, boolean saved, HttpStatus status) {
+    /** The form, offering only the channels this platform has. */
+    private Rendering page(ReminderForm form, Map<String, String> invalid, boolean saved, HttpStatus status) {
         return Rendering.view("me/reminders").status(status).modelAttribute("form", form)
-                        .modelAttribute("invalid", invalid).modelAttribute("saved", saved).build();
+                        .modelAttribute("invalid", invalid).modelAttribute("saved", saved)
+                        .modelAttribute("channels", channels.active()).build();
     }
 
     /** The form as typed; an unticked box is not sent, so it reads as off. */

@@ -27,6 +27,7 @@ import java.util.Locale;
 @Component
 class EmailReminders implements ReminderChannel {
 
+    static final String DEFAULT_FROM = "reminders@community-platform.invalid";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JavaMailSender mail;
@@ -34,7 +35,7 @@ class EmailReminders implements ReminderChannel {
     private final String from;
 
     EmailReminders(ObjectProvider<JavaMailSender> mail, MessageSource messages,
-                   @Value("${platform.reminders.from:reminders@community-platform.invalid}") String from) {
+                   @Value("${platform.reminders.from:" + DEFAULT_FROM + "}") String from) {
         this.mail = mail.getIfAvailable();
         this.messages = messages;
         this.from = from;
@@ -48,6 +49,10 @@ class EmailReminders implements ReminderChannel {
     /** Whether an SMTP server is configured at all. */
     boolean configured() {
         return mail != null;
+    }
+
+    boolean defaultSender() {
+        return DEFAULT_FROM.equals(from);
     }
 
     @Override

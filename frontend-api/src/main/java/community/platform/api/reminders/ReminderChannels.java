@@ -9,9 +9,12 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Says once, at start, how reminders go out here, so an operator sees a missing SMTP server before anyone misses one. */
+/**
+ * The channels reminders go out by here: said once at start, so an operator sees a missing SMTP server before anyone
+ * misses a reminder, and asked by the preferences page, which offers only those there are.
+ */
 @Component
-class ReminderChannels {
+public class ReminderChannels {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderChannels.class);
 
@@ -23,10 +26,18 @@ class ReminderChannels {
         this.email = email;
     }
 
+    /** The names of the channels that can send: {@code email} once an SMTP server is set, {@code sms} if added. */
+    public List<String> active() {
+        return channels.stream().filter(c -> c != email || email.configured()).map(ReminderChannel::name).toList();
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void report() {
-        List<String> active = channels.stream().filter(c -> c != email || email.configured())
-                                      .map(ReminderChannel::name).toList();
+        List<String> active = active();
+        if (email.configured() && email.defaultSender()) {
+            log.warn("Reminder e-mails are sent from {}, which mail servers often refuse: set platform.reminders.from",
+                     EmailReminders.DEFAULT_FROM);
+        }
         if (active.isEmpty()) {
             log.info("Reminders are not sent: no channel is configured (set spring.mail.host for e-mail; an SMS gateway "
                              + "is a ReminderChannel bean, see docs/reminders.md)");

@@ -77,6 +77,7 @@ public class SecurityConfiguration {
                     .pathMatchers("/auditor", "/auditor/**").hasAnyRole("AUDITOR", "ADMIN")
                     .pathMatchers("/admin/**").hasRole("ADMIN")
                     .pathMatchers("/me/children/*/erasure").hasRole("RESIDENT")
+                    .pathMatchers(HttpMethod.POST, "/me/certificate.pdf").hasRole("RESIDENT")
                     .pathMatchers("/me/**").authenticated()
                     .pathMatchers(HttpMethod.POST, "/posts/*/signup", "/posts/*/withdrawal", "/festival/*/registration",
                                   "/festival/*/withdrawal", "/festival/*/entries", "/courses/*/enrollments",

@@ -82,10 +82,16 @@ public class PostSeriesService {
                                  .collectList();
     }
 
-    /** Cancels the occurrences from {@code from} on (all when null) that are still open or full. */
+    /**
+     * Cancels the occurrences from {@code from} on (all when null) that are still open or full; only the series'
+     * organizer may, even when nothing is left to cancel.
+     */
     public Mono<SeriesResponses.Cancelled> cancel(String seriesId, SeriesRequests.Cancel request, String organizer,
                                                   ServerWebExchange exchange) {
-        return existing(seriesId).flatMapMany(series -> Flux.fromIterable(series.occurrences()))
+        return existing(seriesId).filter(series -> series.organizer().equals(organizer))
+                                 .switchIfEmpty(Mono.error(() -> new ApiProblemException(
+                                         ErrorCode.NOT_THE_ORGANIZER, "Only the series' organizer cancels it")))
+                                 .flatMapMany(series -> Flux.fromIterable(series.occurrences()))
                                  .filter(o -> request.from() == null || !LocalTime.of(o.startsAt()).toLocalDate()
                                                                                    .isBefore(request.from()))
                                  .concatMap(o -> volunteering.post(o.postId()))

@@ -89,8 +89,8 @@ class CertificateBrowserTest extends ApiTest {
             Map<String, Object> download = (Map<String, Object>) ((JavascriptExecutor) browser.driver)
                     .executeAsyncScript("const done = arguments[0];"
                                         + "const form = document.querySelector('#certificate-title ~ form');"
-                                        + "const url = form.action + '?' + new URLSearchParams(new FormData(form));"
-                                        + "fetch(url).then(r => r.arrayBuffer().then(body => done({status: r.status,"
+                                        + "fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})"
+                                        + ".then(r => r.arrayBuffer().then(body => done({status: r.status,"
                                         + " type: r.headers.get('content-type'),"
                                         + " body: btoa(String.fromCharCode(...new Uint8Array(body)))})))");
             assertThat(download.get("status")).isEqualTo(200L);

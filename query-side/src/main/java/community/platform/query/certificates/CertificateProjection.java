@@ -61,10 +61,13 @@ class CertificateProjection {
                 List<CertifiedDuty> duties, long totalMinutes, Instant issuedAt, long position,
                 Map<String, Long> current, Instant correctedAt, boolean erased) {
 
+        /** The minutes now recorded for a post; a record that changes nothing certified dates nothing. */
         View corrected(String postId, long minutes, Instant at) {
             Map<String, Long> now = new HashMap<>(current);
             now.put(postId, minutes);
-            Instant first = correctedAt != null && correctedAt.isBefore(at) ? correctedAt : at;
+            boolean changed = duties.stream().anyMatch(d -> d.postId().equals(postId) && d.minutes() != minutes);
+            Instant first = correctedAt != null && (correctedAt.isBefore(at) || !changed) ? correctedAt
+                    : changed ? at : null;
             return new View(code, volunteer, displayName, from, to, duties, totalMinutes, issuedAt, position, now,
                             first, erased);
         }

@@ -16,8 +16,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -68,6 +71,14 @@ class ReminderPreferencesProjection {
     @QueryHandler
     CompletableFuture<ReminderPreferences> handle(FindReminderPreferencesQuery query) {
         return find(views, query.username()).toFuture();
+    }
+
+    /** The preferences of those of {@code usernames} who set them, by username. */
+    static Map<String, ReminderPreferences> findAll(MongoCollection<Document> views, Set<String> usernames) {
+        return usernames.isEmpty() ? Map.of()
+                : Flux.from(views.find(Filters.in("_id", usernames)))
+                      .map(document -> ViewCodec.fromDocument(document, View.class))
+                      .collectMap(View::username, View::answer).block();
     }
 
     /** The resident's preferences, the default ones when they set none. */

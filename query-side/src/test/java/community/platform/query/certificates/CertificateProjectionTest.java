@@ -141,4 +141,17 @@ class CertificateProjectionTest {
         StepVerifier.create(find("CODE")).assertNext(record -> assertThat(record.erased()).isTrue())
                     .verifyComplete();
     }
+
+    @Test
+    void anAttendanceRecordedAgainWithTheSameMinutesIsNoCorrection() {
+        projection.on(ISSUED, T0, at(7));
+        projection.on(attended("post-1", 90, true), T0.plusSeconds(60), at(8));
+
+        StepVerifier.create(find("CODE"))
+                    .assertNext(record -> {
+                        assertThat(record.correctedAt()).isNull();
+                        assertThat(record.currentMinutes()).isEqualTo(210);
+                    })
+                    .verifyComplete();
+    }
 }

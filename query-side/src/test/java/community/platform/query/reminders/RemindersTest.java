@@ -24,6 +24,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -45,6 +46,7 @@ class RemindersTest {
     /** A channel that records what it sends; it can be made to fail. */
     private final class Channel implements ReminderChannel {
         private final String name;
+        private final List<Reminder> sent = new ArrayList<>();
         private boolean failing;
 
         Channel(String name) {
@@ -67,6 +69,7 @@ class RemindersTest {
                 throw new IllegalStateException("the SMTP server is down");
             }
             sent.add(reminder);
+            RemindersTest.this.sent.add(reminder);
         }
     }
 
@@ -86,7 +89,9 @@ class RemindersTest {
     }
 
     private Reminders instance() {
-        return new Reminders(mongo.database(), List.of(email, sms), Duration.ofMinutes(2));
+        return new Reminders(mongo.database(), List.of(email, sms),
+                             new SecretKeySpec("a server secret for tests".getBytes(), "HmacSHA256"),
+                             Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofSeconds(30));
     }
 
     private void account(String username, String phone) {
@@ -149,17 +154,50 @@ class RemindersTest {
     }
 
     @Test
-    void aChannelThatFailsGivesItsClaimBackAndTheNextCheckSends() {
+    void aChannelThatRefusesIsTriedAgainAfterAWaitAndAtLastGivenUp() {
         duty("lihua", "post-1", NOW.plus(Duration.ofHours(2)), "CONFIRMED");
         email.failing = true;
         Reminders reminders = instance();
         reminders.sendDue();
         assertThat(sent).hasSize(1).allMatch(r -> r.phone() != null); // the SMS went; the e-mail did not
+        reminders.sendDue();
+        assertThat(sent).hasSize(1); // not again at once: a minute's wait after the first refusal
 
         email.failing = false;
+        later(Duration.ofMinutes(2));
         reminders.sendDue();
         reminders.sendDue();
         assertThat(sent).hasSize(2).extracting(Reminder::id).doesNotHaveDuplicates();
+
+        duty("lihua", "post-2", NOW.plus(Duration.ofHours(20)), "CONFIRMED");
+        email.failing = true;
+        for (int attempt = 0; attempt < Reminders.MAX_ATTEMPTS + 3; attempt++) {
+            reminders.sendDue();
+            later(Duration.ofMinutes(61));
+        }
+        email.failing = false;
+        reminders.sendDue();
+        // the SMS only: the e-mail was given up after its last attempt
+        assertThat(sms.sent).filteredOn(r -> r.recordId().equals("post-2")).hasSize(1);
+        assertThat(email.sent).filteredOn(r -> r.recordId().equals("post-2")).isEmpty();
+    }
+
+    @Test
+    void aGuardianOfTwoChildrenInOneCourseIsRemindedForEach() {
+        CourseDetails course = new CourseDetails(
+                "course-1", "zhang", "剪纸", null, "Teacher Wu", 1, 6, 10, true, false,
+                List.of(new CourseDetails.Session(1, NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofHours(5)),
+                                                  "201", false)),
+                List.of(new CourseDetails.Enrollment("e-1", "lihua", "小明", 2, Map.of()),
+                        new CourseDetails.Enrollment("e-2", "lihua", "小红", 2, Map.of())),
+                List.of(), List.of(), List.of(), 3, "nb-default");
+        Mono.from(mongo.database().getCollection("courseViews").insertOne(
+                ViewCodec.toDocument(course).append("_id", "course-1"))).block();
+        sms.failing = true;
+
+        instance().sendDue();
+
+        assertThat(sent).extracting(Reminder::child).containsExactlyInAnyOrder("小明", "小红");
     }
 
     @Test

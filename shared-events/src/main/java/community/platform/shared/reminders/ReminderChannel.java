@@ -1,11 +1,10 @@
 package community.platform.shared.reminders;
 
 /**
- * Where reminders go: the seam for a channel. The platform has two, e-mail through an SMTP server (when
- * {@code spring.mail.host} is set) and SMS, whose platform default only logs that one would be sent (no number, no
- * text). A deployment with an SMS gateway provides its own bean of this interface named {@code sms}: {@link #send}
- * returns once the gateway has accepted the message, and throws when it has not, so the reminder is tried again at
- * the next check.
+ * Where reminders go: the seam for a channel. The platform has one, e-mail through an SMTP server (when
+ * {@code spring.mail.host} is set). A deployment with an SMS gateway adds a Spring bean of this interface whose
+ * {@link #name()} is {@code sms}: {@link #send} returns once the gateway has accepted the message, and throws when it
+ * has not, so the reminder is tried again later (docs/reminders.md).
  */
 public interface ReminderChannel {
 
