@@ -1,6 +1,7 @@
 package community.platform.command.accounts;
 
 import community.platform.command.handling.RuleViolatedException;
+import community.platform.command.neighbourhoods.NeighbourhoodPolicy;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.accounts.AccountRegisteredEvent;
 import community.platform.shared.accounts.GrantRoleCommand;
@@ -9,6 +10,8 @@ import community.platform.shared.accounts.RevokeRoleCommand;
 import community.platform.shared.accounts.Role;
 import community.platform.shared.accounts.RoleGrantedEvent;
 import community.platform.shared.accounts.RoleRevokedEvent;
+import community.platform.shared.neighbourhoods.NeighbourhoodStatedEvent;
+import community.platform.shared.neighbourhoods.StateNeighbourhoodCommand;
 import community.platform.shared.reminders.ReminderPreferences;
 import community.platform.shared.reminders.ReminderPreferencesSetEvent;
 import community.platform.shared.reminders.SetReminderPreferencesCommand;
@@ -38,6 +41,17 @@ class Account {
     public Account(RegisterAccountCommand command) {
         apply(new AccountRegisteredEvent(command.username(), command.displayName(), command.phone(),
                                          Set.of(Role.RESIDENT)));
+    }
+
+    /** A neighbourhood stated must exist; none withdraws the one stated before. */
+    @CommandHandler
+    void handle(StateNeighbourhoodCommand command, NeighbourhoodPolicy neighbourhoods) {
+        String neighbourhood = command.neighbourhoodId() == null || command.neighbourhoodId().isBlank() ? null
+                : command.neighbourhoodId().strip();
+        if (neighbourhood != null) {
+            neighbourhoods.requireExists(neighbourhood);
+        }
+        apply(new NeighbourhoodStatedEvent(username, neighbourhood));
     }
 
     /** The hours before are 1 to 72; an address given must look like one. */

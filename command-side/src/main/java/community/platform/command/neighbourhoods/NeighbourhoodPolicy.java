@@ -3,6 +3,7 @@ package community.platform.command.neighbourhoods;
 import community.platform.command.handling.RuleViolatedException;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.neighbourhoods.Neighbourhoods;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -26,17 +27,24 @@ public class NeighbourhoodPolicy {
         if (Neighbourhoods.DEFAULT.equals(neighbourhoodId)) {
             return;
         }
-        boolean appointed;
-        try {
-            appointed = neighbourhoods.load(neighbourhoodId).invoke(neighbourhood -> neighbourhood.appointed(organizer));
-        } catch (AggregateNotFoundException missing) {
-            throw new RuleViolatedException(ErrorCode.NEIGHBOURHOOD_NOT_FOUND,
-                                            "There is no neighbourhood " + neighbourhoodId);
-        }
-        if (!appointed) {
+        if (!existing(neighbourhoodId).invoke(neighbourhood -> neighbourhood.appointed(organizer))) {
             throw new RuleViolatedException(ErrorCode.NOT_YOUR_NEIGHBOURHOOD,
                                             organizer + " was not appointed to neighbourhood " + neighbourhoodId
                                                     + ": an ADMIN appoints organizers there");
+        }
+    }
+
+    /** The neighbourhood is one of the sub-district's (the default one included). */
+    public void requireExists(String neighbourhoodId) {
+        existing(neighbourhoodId);
+    }
+
+    private Aggregate<Neighbourhood> existing(String neighbourhoodId) {
+        try {
+            return neighbourhoods.load(neighbourhoodId);
+        } catch (AggregateNotFoundException missing) {
+            throw new RuleViolatedException(ErrorCode.NEIGHBOURHOOD_NOT_FOUND,
+                                            "There is no neighbourhood " + neighbourhoodId);
         }
     }
 }

@@ -1,5 +1,6 @@
 package community.platform.command.accounts;
 
+import community.platform.command.neighbourhoods.TestNeighbourhoods;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.accounts.AccountRegisteredEvent;
 import community.platform.shared.accounts.GrantRoleCommand;
@@ -8,6 +9,8 @@ import community.platform.shared.accounts.RevokeRoleCommand;
 import community.platform.shared.accounts.Role;
 import community.platform.shared.accounts.RoleGrantedEvent;
 import community.platform.shared.accounts.RoleRevokedEvent;
+import community.platform.shared.neighbourhoods.NeighbourhoodStatedEvent;
+import community.platform.shared.neighbourhoods.StateNeighbourhoodCommand;
 import community.platform.shared.reminders.ReminderPreferencesSetEvent;
 import community.platform.shared.reminders.SetReminderPreferencesCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -37,6 +40,20 @@ class AccountTest {
                .when(new RegisterAccountCommand("lihua", "Li Hua", "13800000000"))
                .expectSuccessfulHandlerExecution()
                .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void aResidentStatesAnExistingNeighbourhoodOrNone() {
+        fixture.registerInjectableResource(TestNeighbourhoods.policy("nb-donghu"));
+        fixture.given(REGISTERED)
+               .when(new StateNeighbourhoodCommand("lihua", " nb-donghu "))
+               .expectEvents(new NeighbourhoodStatedEvent("lihua", "nb-donghu"));
+        fixture.given(REGISTERED)
+               .when(new StateNeighbourhoodCommand("lihua", ""))
+               .expectEvents(new NeighbourhoodStatedEvent("lihua", null));
+        fixture.given(REGISTERED)
+               .when(new StateNeighbourhoodCommand("lihua", "nb-nowhere"))
+               .expectNoEvents().expectException(violationOf(ErrorCode.NEIGHBOURHOOD_NOT_FOUND));
     }
 
     @Test

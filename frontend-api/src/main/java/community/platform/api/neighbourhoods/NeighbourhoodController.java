@@ -5,9 +5,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +26,21 @@ public class NeighbourhoodController {
 
     NeighbourhoodController(Neighbourhoods neighbourhoods) {
         this.neighbourhoods = neighbourhoods;
+    }
+
+    @Operation(summary = "The neighbourhood the caller said they live in", operationId = "getStatedNeighbourhood")
+    @GetMapping("/api/accounts/me/neighbourhood")
+    Mono<StatedNeighbourhood> stated(Authentication caller) {
+        return neighbourhoods.stated(caller.getName()).map(found -> new StatedNeighbourhood(found.orElse(null)));
+    }
+
+    @Operation(summary = "Say which neighbourhood the caller lives in (null: none); lists on the pages then show it",
+               operationId = "stateNeighbourhood")
+    @PutMapping("/api/accounts/me/neighbourhood")
+    Mono<StatedNeighbourhood> state(@Valid @RequestBody StatedNeighbourhood request, Authentication caller,
+                                    ServerWebExchange exchange) {
+        return neighbourhoods.state(caller.getName(), request.neighbourhoodId(), exchange)
+                             .then(stated(caller));
     }
 
     @Operation(summary = "The sub-district's volunteer hours by neighbourhood", operationId = "neighbourhoodReport")

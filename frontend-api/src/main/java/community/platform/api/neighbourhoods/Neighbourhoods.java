@@ -8,6 +8,8 @@ import community.platform.shared.ErrorCode;
 import community.platform.shared.accounts.Role;
 import community.platform.shared.neighbourhoods.AppointOrganizerCommand;
 import community.platform.shared.neighbourhoods.CreateNeighbourhoodCommand;
+import community.platform.shared.neighbourhoods.FindStatedNeighbourhoodQuery;
+import community.platform.shared.neighbourhoods.StateNeighbourhoodCommand;
 import community.platform.shared.neighbourhoods.ListNeighbourhoodsQuery;
 import community.platform.shared.neighbourhoods.Neighbourhood;
 import community.platform.shared.volunteering.ListNeighbourhoodHoursQuery;
@@ -18,11 +20,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -93,6 +98,39 @@ public class Neighbourhoods {
                                                      .thenComparing(NeighbourhoodReport::name))
                                    .toList();
                    });
+    }
+
+    /** The neighbourhood the resident stated, if any. */
+    public Mono<Optional<String>> stated(String username) {
+        return views.find(new FindStatedNeighbourhoodQuery(username), String.class).map(Optional::of)
+                    .defaultIfEmpty(Optional.empty());
+    }
+
+    /** States (or, with none, withdraws) the resident's neighbourhood; answers once it reads back so. */
+    public Mono<Void> state(String username, String neighbourhoodId, ServerWebExchange exchange) {
+        String chosen = neighbourhoodId == null || neighbourhoodId.isBlank() ? null : neighbourhoodId.strip();
+        FindStatedNeighbourhoodQuery query = new FindStatedNeighbourhoodQuery(username);
+        return commands.send(new StateNeighbourhoodCommand(username, chosen), exchange)
+                       .then(chosen != null
+                             ? views.visible(query, String.class, chosen::equals).then()
+                             : Flux.interval(Duration.ZERO, Duration.ofMillis(200))
+                                   .concatMap(tick -> views.find(query, String.class).hasElement())
+                                   .filter(stated -> !stated).next().timeout(Duration.ofSeconds(10)).then());
+    }
+
+    /**
+     * What a list page filters by: the neighbourhood asked for, none for {@code all}, and when nothing is asked, the
+     * one the signed-in resident stated (empty text for none).
+     */
+    public Mono<String> filterFor(String asked, ServerWebExchange exchange) {
+        if ("all".equals(asked)) {
+            return Mono.just("");
+        }
+        if (asked != null && !asked.isBlank()) {
+            return Mono.just(asked);
+        }
+        return exchange.getPrincipal().flatMap(caller -> stated(caller.getName())).map(found -> found.orElse(""))
+                       .defaultIfEmpty("");
     }
 
     /** A neighbourhood as a page offers it. */

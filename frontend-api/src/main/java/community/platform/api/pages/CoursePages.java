@@ -1,5 +1,6 @@
 package community.platform.api.pages;
 
+import community.platform.api.neighbourhoods.Neighbourhoods;
 import community.platform.api.courses.CourseRequests;
 import community.platform.api.courses.Courses;
 import community.platform.api.privacy.PrivacyNotices;
@@ -29,25 +30,26 @@ public class CoursePages {
     private static final String CONSENT_REQUIRED = ErrorCode.CONSENT_REQUIRED.slug();
 
     private final Courses courses;
+    private final Neighbourhoods neighbourhoods;
     private final PageForms forms;
     private final PrivacyNotices notices;
 
-    CoursePages(Courses courses, PageForms forms, PrivacyNotices notices) {
+    CoursePages(Courses courses, Neighbourhoods neighbourhoods, PageForms forms, PrivacyNotices notices) {
         this.courses = courses;
+        this.neighbourhoods = neighbourhoods;
         this.forms = forms;
         this.notices = notices;
     }
 
     @GetMapping("/courses")
     Mono<Rendering> catalogue(@RequestParam(required = false) Integer grade,
-                              @RequestParam(required = false) String neighbourhood) {
-        String place = neighbourhood == null || neighbourhood.isBlank() ? null : neighbourhood;
-        return courses.catalogue(grade, false, place).map(found -> Rendering.view("courses/list")
-                                                                     .modelAttribute("neighbourhood",
-                                                                                     place == null ? "" : place)
+                              @RequestParam(required = false) String neighbourhood, ServerWebExchange exchange) {
+        return neighbourhoods.filterFor(neighbourhood, exchange).flatMap(place -> courses.catalogue(
+                grade, false, place.isEmpty() ? null : place).map(found -> Rendering.view("courses/list")
+                                                                     .modelAttribute("neighbourhood", place)
                                                                      .modelAttribute("courses", found)
                                                                      .modelAttribute("grade", grade == null ? 0 : grade)
-                                                                     .build());
+                                                                     .build()));
     }
 
     /** The course; {@code done} and {@code position} say what the enrollment just made gave. */

@@ -1,5 +1,6 @@
 package community.platform.api.pages;
 
+import community.platform.api.neighbourhoods.Neighbourhoods;
 import community.platform.api.festival.EventResponse;
 import community.platform.api.festival.FestivalRequests;
 import community.platform.api.festival.FestivalService;
@@ -25,21 +26,23 @@ import java.util.Locale;
 public class FestivalPages {
 
     private final FestivalService festival;
+    private final Neighbourhoods neighbourhoods;
     private final PageForms forms;
 
-    FestivalPages(FestivalService festival, PageForms forms) {
+    FestivalPages(FestivalService festival, Neighbourhoods neighbourhoods, PageForms forms) {
         this.festival = festival;
+        this.neighbourhoods = neighbourhoods;
         this.forms = forms;
     }
 
     /** The events not over yet, soonest first; {@code kind} keeps one kind (workshops, competitions, ...). */
     @GetMapping("/festival")
     Mono<Rendering> list(@RequestParam(required = false) String kind,
-                         @RequestParam(required = false) String neighbourhood) {
+                         @RequestParam(required = false) String neighbourhood, ServerWebExchange exchange) {
         OffsetDateTime now = OffsetDateTime.now();
-        String place = neighbourhood == null || neighbourhood.isBlank() ? null : neighbourhood;
-        return festival.list(place).map(events -> Rendering.view("festival/list")
-                                                      .modelAttribute("neighbourhood", place == null ? "" : place)
+        return neighbourhoods.filterFor(neighbourhood, exchange).flatMap(place -> festival.list(
+                place.isEmpty() ? null : place).map(events -> Rendering.view("festival/list")
+                                                      .modelAttribute("neighbourhood", place)
                                                       .modelAttribute("kinds", EventKind.values())
                                                       .modelAttribute("kind", kind == null ? "" : kind)
                                                       .modelAttribute("events", events.stream()
@@ -48,7 +51,7 @@ public class FestivalPages {
                                                                       || e.kind().name().equals(kind))
                                                               .sorted(Comparator.comparing(EventResponse::startsAt))
                                                               .toList())
-                                                      .build());
+                                                      .build()));
     }
 
     /** The event; {@code done} names what the caller just did (registered, waitlisted, withdrawn, entered). */

@@ -15,7 +15,8 @@ import java.util.Optional;
  * that publish in one: as {@code neighbourhoods}, the default first, each marked where the caller may publish.
  */
 @ControllerAdvice(assignableTypes = {PostPages.class, FestivalPages.class, CoursePages.class, OrganizerPages.class,
-                                     OrganizerEventPages.class, OrganizerCoursePages.class})
+                                     OrganizerEventPages.class, OrganizerCoursePages.class, SeriesPages.class,
+                                     MyNeighbourhoodPages.class})
 class NeighbourhoodChoices {
 
     private final Neighbourhoods neighbourhoods;

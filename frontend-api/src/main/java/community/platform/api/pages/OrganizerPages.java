@@ -196,7 +196,8 @@ public class OrganizerPages {
      */
     @GetMapping("/organizer/hours")
     Mono<Rendering> hours(Authentication caller, @RequestParam(required = false) String neighbourhood) {
-        String place = neighbourhood == null || neighbourhood.isBlank() ? null : neighbourhood;
+        String place = neighbourhood == null || neighbourhood.isBlank() || neighbourhood.equals("all") ? null
+                : neighbourhood;
         Object query = place == null ? new FindTeamHoursQuery(caller.getName())
                                      : new FindNeighbourhoodTeamHoursQuery(caller.getName(), place);
         return views.existing(query, community.platform.shared.volunteering.TeamHours.class, "No hours")

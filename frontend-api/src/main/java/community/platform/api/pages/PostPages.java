@@ -1,6 +1,7 @@
 package community.platform.api.pages;
 
 import community.platform.api.volunteering.PostCounts;
+import community.platform.api.neighbourhoods.Neighbourhoods;
 import community.platform.api.volunteering.PostResponse;
 import community.platform.api.volunteering.VolunteerPostController;
 import community.platform.api.volunteering.Volunteering;
@@ -28,10 +29,12 @@ import java.util.Locale;
 public class PostPages {
 
     private final Volunteering volunteering;
+    private final Neighbourhoods neighbourhoods;
     private final PageForms forms;
 
-    PostPages(Volunteering volunteering, PageForms forms) {
+    PostPages(Volunteering volunteering, Neighbourhoods neighbourhoods, PageForms forms) {
         this.volunteering = volunteering;
+        this.neighbourhoods = neighbourhoods;
         this.forms = forms;
     }
 
@@ -42,10 +45,10 @@ public class PostPages {
 
     @GetMapping("/posts")
     Mono<Rendering> list(@RequestParam(required = false) String team, @RequestParam(required = false) String denied,
-                         @RequestParam(required = false) String neighbourhood) {
+                         @RequestParam(required = false) String neighbourhood, ServerWebExchange exchange) {
         String chosen = team == null || team.isBlank() ? null : team;
-        String place = neighbourhood == null || neighbourhood.isBlank() ? null : neighbourhood;
-        return volunteering.posts(OffsetDateTime.now(ZoneOffset.UTC), null, null, null, place)
+        return neighbourhoods.filterFor(neighbourhood, exchange).flatMap(place -> volunteering.posts(
+                OffsetDateTime.now(ZoneOffset.UTC), null, null, null, place.isEmpty() ? null : place)
                     .map(upcoming -> Rendering.view("posts")
                                               .modelAttribute("posts", upcoming.stream()
                                                                                .filter(p -> chosen == null
@@ -54,9 +57,9 @@ public class PostPages {
                                               .modelAttribute("teams", upcoming.stream().map(PostResponse::team)
                                                                                .distinct().sorted().toList())
                                               .modelAttribute("team", chosen == null ? "" : chosen)
-                                              .modelAttribute("neighbourhood", place == null ? "" : place)
+                                              .modelAttribute("neighbourhood", place)
                                               .modelAttribute("denied", denied != null)
-                                              .build());
+                                              .build()));
     }
 
     @GetMapping("/posts/{id}")
