@@ -2,10 +2,14 @@ package community.platform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /** What the benchmarks do over the platform's HTTP API, as its clients do it. Every user has the same password. */
@@ -123,6 +129,29 @@ final class Api {
                 "title", "健康守护岗 reminder duty", "team", "health safeguarding", "location", "社区卫生站",
                 "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", capacity), 201)
                 .get("id").asText();
+    }
+
+    /** POSTs {@code body} as JSON to {@code path} under /api as the admin; answers the body, which must come with {@code status}. */
+    JsonNode asAdmin(String path, Object body, int status) throws Exception {
+        return JSON.readTree(Platform.send(
+                Platform.request(api + path, "admin", ADMIN_PASSWORD).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), status)
+                                     .body());
+    }
+
+    /** The code on the hour certificate {@code volunteer} downloads for the day {@code day}, read from the PDF. */
+    String certificateCode(String volunteer, LocalDate day) throws Exception {
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(
+                Platform.request(api + "/volunteers/me/certificate.pdf?from=" + day + "&to=" + day, volunteer,
+                                 PASSWORD).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        try (PdfReader reader = new PdfReader(pdf.body())) {
+            Matcher code = Pattern.compile("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}")
+                                  .matcher(new PdfTextExtractor(reader).getTextFromPage(1));
+            if (!code.find()) {
+                throw new IllegalStateException("no code on the certificate");
+            }
+            return code.group();
+        }
     }
 
     /** POSTs {@code body} as JSON to {@code path} under /api as {@code user}; answers the body, which must come with {@code status}. */

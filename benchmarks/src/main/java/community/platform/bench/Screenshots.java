@@ -59,7 +59,25 @@ public final class Screenshots {
                     "childName", "李小明", "childGrade", 2, "consent", true,
                     "consentVersion", ChildDataNotice.VERSION), 201);
             String week = Api.competitionStart().toLocalDate().toString();
+            // neighbourhoods, a weekly roster, an hour certificate and an admin for the sub-district's totals
+            api.register("wang-fang");
+            api.grant("wang-fang", "ADMIN");
+            String donghu = api.asAdmin("/neighbourhoods", Map.of("name", "东湖社区", "areas", List.of("翠园", "东湖小区")),
+                                        201).get("id").asText();
+            api.asAdmin("/admin/accounts/zhang-wei/neighbourhoods", Map.of("neighbourhoodId", donghu), 200);
+            String series = api.post("/volunteer-post-series", "zhang-wei", Map.of(
+                    "title", "健康守护周末岗 Weekend health duty", "team", "健康守护", "location", "社区卫生站",
+                    "capacity", 4, "neighbourhoodId", donghu, "startTime", "09:00", "endTime", "11:30",
+                    "rrule", "FREQ=WEEKLY;BYDAY=SA,SU;COUNT=6",
+                    "firstDate", Api.competitionStart().toLocalDate().toString()), 201).get("seriesId").asText();
+            String soon = api.publishPostStartingIn("zhang-wei", Duration.ofMinutes(10), 5);
+            api.signUp("li-hua", soon);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
+            api.post("/volunteer-posts/" + soon + "/attendance", "zhang-wei", Map.of(
+                    "username", "li-hua", "checkedInAt", now.minusMinutes(100).toString(),
+                    "checkedOutAt", now.minusMinutes(5).toString()), 200);
             api.awaitCaughtUp(Duration.ofSeconds(30));
+            String code = api.certificateCode("li-hua", now.toLocalDate());
             List<String> written = new ArrayList<>();
             for (String language : List.of("zh-CN", "en")) {
                 for (Map.Entry<String, Dimension> device : DEVICES.entrySet()) {
@@ -78,6 +96,9 @@ public final class Screenshots {
                         written.add(resident.shoot("/courses", "courses" + suffix));
                         written.add(resident.shoot("/courses/" + course, "course" + suffix));
                         written.add(resident.shoot("/me/children", "children" + suffix));
+                        written.add(resident.shoot("/me/hours", "hours-certificate" + suffix));
+                        written.add(resident.shoot("/me/reminders", "reminders" + suffix));
+                        written.add(resident.shoot("/series/" + series, "series" + suffix));
                     }
                     try (Shooter organizer = new Shooter(platform.base, language, device.getValue(), out)) {
                         organizer.signIn("zhang-wei");
@@ -89,6 +110,15 @@ public final class Screenshots {
                         written.add(organizer.shoot("/organizer/events/" + competition + "/judging", "judging" + suffix));
                         written.add(organizer.shoot("/organizer/courses/" + course + "/attendance", "attendance" + suffix));
                         written.add(organizer.shoot("/organizer/venues?week=" + week, "venues" + suffix));
+                        written.add(organizer.shoot("/organizer/series/new", "new-series" + suffix));
+                    }
+                    try (Shooter guest = new Shooter(platform.base, language, device.getValue(), out)) {
+                        written.add(guest.shoot("/certificates", "certificate-lookup" + suffix));
+                        written.add(guest.shoot("/certificates/" + code, "certificate-verified" + suffix));
+                    }
+                    try (Shooter admin = new Shooter(platform.base, language, device.getValue(), out)) {
+                        admin.signIn("wang-fang");
+                        written.add(admin.shoot("/admin/neighbourhoods", "neighbourhoods" + suffix));
                     }
                     try (Shooter auditor = new Shooter(platform.base, language, device.getValue(), out)) {
                         auditor.signIn("chen-jing");

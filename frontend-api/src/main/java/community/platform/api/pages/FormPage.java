@@ -31,16 +31,23 @@ record FormPage(String heading, String intro, String action, String submit, List
      * A field: its name (which also picks its label, {@code field.<name>}), its input type ({@code text},
      * {@code number}, {@code datetime-local}, {@code date}, {@code time}, {@code select}, {@code textarea} or
      * {@code neighbourhood}, a choice of those the organizer may publish in), and the
-     * value as typed; a select's options are labelled {@code <optionLabels><option>}.
+     * value as typed; a select's options are labelled {@code <optionLabels><option>}; its label is the message
+     * {@code label}, {@code field.<name>} unless {@link #labelled} says otherwise.
      */
-    public record Field(String name, String type, String value, List<String> options, String optionLabels) {
+    public record Field(String name, String type, String value, List<String> options, String optionLabels,
+                        String label) {
 
         static Field of(String name, String type, String value) {
-            return new Field(name, type, value == null ? "" : value, List.of(), "");
+            return new Field(name, type, value == null ? "" : value, List.of(), "", "field." + name);
         }
 
         static Field select(String name, String value, List<String> options, String optionLabels) {
-            return new Field(name, "select", value, options, optionLabels);
+            return new Field(name, "select", value, options, optionLabels, "field." + name);
+        }
+
+        /** The same field under another label (message key): one name, two forms that mean it differently. */
+        Field labelled(String key) {
+            return new Field(name, type, value, options, optionLabels, key);
         }
     }
 
