@@ -132,6 +132,7 @@ public class SecurityConfiguration {
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-post-series", "/api/volunteer-post-series/*/cancellation")
                         .hasRole("ORGANIZER")
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-post-series/*/signups").hasRole("RESIDENT")
+                    .pathMatchers(HttpMethod.PUT, "/api/volunteer-post-series/*/schedule").hasRole("ORGANIZER")
                     .pathMatchers(HttpMethod.PUT, "/api/volunteer-posts/*/schedule").hasRole("ORGANIZER")
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-posts/*/cancellation").hasRole("ORGANIZER")
                     .pathMatchers(HttpMethod.POST, "/api/volunteer-posts/*/attendance").hasRole("ORGANIZER")

@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,6 +51,15 @@ class PostSeriesController {
                                                                ServerWebExchange exchange) {
         return series.signUp(id, caller.getName(), exchange)
                      .map(outcomes -> ResponseEntity.status(HttpStatus.CREATED).body(outcomes));
+    }
+
+    @Operation(summary = "Move the occurrences of a series from a date on to new times; their volunteers are told",
+               operationId = "reschedulePostSeries")
+    @PutMapping("/api/volunteer-post-series/{id}/schedule")
+    Mono<SeriesResponses.Moved> reschedule(@PathVariable String id,
+                                           @Valid @RequestBody SeriesRequests.Reschedule request,
+                                           Authentication caller, ServerWebExchange exchange) {
+        return series.reschedule(id, request, caller.getName(), exchange);
     }
 
     @Operation(summary = "Cancel the occurrences of a series from a date on; their volunteers are told",

@@ -1,6 +1,8 @@
 package community.platform.api.series;
 
 import community.platform.api.volunteering.CancellationRequest;
+import community.platform.api.volunteering.PostResponse;
+import community.platform.api.volunteering.ScheduleRequest;
 import community.platform.api.volunteering.Volunteering;
 import community.platform.api.web.ApiExceptionHandler;
 import community.platform.api.web.ApiProblemException;
@@ -83,25 +85,50 @@ public class PostSeriesService {
     }
 
     /**
-     * Cancels the occurrences from {@code from} on (all when null) that are still open or full; only the series'
-     * organizer may, even when nothing is left to cancel.
+     * Cancels the occurrences from {@code from} on (all when null) that are still open or full, each as a post is
+     * cancelled, so the people holding places are told.
      */
     public Mono<SeriesResponses.Cancelled> cancel(String seriesId, SeriesRequests.Cancel request, String organizer,
                                                   ServerWebExchange exchange) {
+        return rest(seriesId, request.from(), organizer)
+                .concatMap(post -> volunteering.cancel(post.id(), new CancellationRequest(request.reason()), organizer,
+                                                       exchange))
+                .map(PostResponse::id)
+                .collectList()
+                .map(cancelled -> new SeriesResponses.Cancelled(seriesId, cancelled));
+    }
+
+    /**
+     * Moves the occurrences from {@code from} on (all when null) that are still open or full to new times on their own
+     * dates, each as a post is moved: the volunteers keep their places, their time held follows, and they are told.
+     */
+    public Mono<SeriesResponses.Moved> reschedule(String seriesId, SeriesRequests.Reschedule request,
+                                                  String organizer, ServerWebExchange exchange) {
+        return rest(seriesId, request.from(), organizer)
+                .concatMap(post -> {
+                    LocalDate date = post.startsAt().atZoneSameInstant(LocalTime.ZONE).toLocalDate();
+                    return volunteering.reschedule(post.id(), new ScheduleRequest(
+                            date.atTime(request.startTime()).atZone(LocalTime.ZONE).toOffsetDateTime(),
+                            date.atTime(request.endTime()).atZone(LocalTime.ZONE).toOffsetDateTime(),
+                            request.reason()), organizer, exchange);
+                })
+                .map(PostResponse::id)
+                .collectList()
+                .map(moved -> new SeriesResponses.Moved(seriesId, moved));
+    }
+
+    /**
+     * The series' posts from {@code from} on (all when null) still open or full, in date order; only the series'
+     * organizer may change them, even when none is left.
+     */
+    private Flux<PostResponse> rest(String seriesId, LocalDate from, String organizer) {
         return existing(seriesId).filter(series -> series.organizer().equals(organizer))
                                  .switchIfEmpty(Mono.error(() -> new ApiProblemException(
-                                         ErrorCode.NOT_THE_ORGANIZER, "Only the series' organizer cancels it")))
+                                         ErrorCode.NOT_THE_ORGANIZER, "Only the series' organizer changes it")))
                                  .flatMapMany(series -> Flux.fromIterable(series.occurrences()))
-                                 .filter(o -> request.from() == null || !LocalTime.of(o.startsAt()).toLocalDate()
-                                                                                   .isBefore(request.from()))
+                                 .filter(o -> from == null || !LocalTime.of(o.startsAt()).toLocalDate().isBefore(from))
                                  .concatMap(o -> volunteering.post(o.postId()))
-                                 .filter(post -> post.status() == PostStatus.OPEN || post.status() == PostStatus.FULL)
-                                 .concatMap(post -> volunteering.cancel(post.id(),
-                                                                        new CancellationRequest(request.reason()),
-                                                                        organizer, exchange))
-                                 .map(post -> post.id())
-                                 .collectList()
-                                 .map(cancelled -> new SeriesResponses.Cancelled(seriesId, cancelled));
+                                 .filter(post -> post.status() == PostStatus.OPEN || post.status() == PostStatus.FULL);
     }
 
     private Mono<PostSeriesSummary> existing(String seriesId) {

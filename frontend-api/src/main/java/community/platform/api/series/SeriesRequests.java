@@ -33,6 +33,16 @@ public final class SeriesRequests {
                           @Size(max = 100) List<@NotNull LocalDate> exceptions) {
     }
 
+    /**
+     * {@code PUT /api/volunteer-post-series/{id}/schedule}: the occurrences from {@code from} on (all if none) move to
+     * new times on their own dates, Beijing time; the reason goes to everyone holding a place.
+     */
+    @Schema(name = "PostSeriesReschedule")
+    public record Reschedule(@NotNull @JsonFormat(pattern = "HH:mm") LocalTime startTime,
+                             @NotNull @JsonFormat(pattern = "HH:mm") LocalTime endTime, LocalDate from,
+                             @Size(max = 500) String reason) {
+    }
+
     /** {@code POST /api/volunteer-post-series/{id}/cancellation}: the occurrences from {@code from} on (all if none). */
     @Schema(name = "PostSeriesCancellation")
     public record Cancel(@NotBlank @Size(max = 500) String reason, LocalDate from) {

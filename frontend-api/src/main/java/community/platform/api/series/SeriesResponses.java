@@ -43,6 +43,10 @@ public final class SeriesResponses {
     public record Outcome(String postId, String status, Integer waitlistPosition, String reason, String detail) {
     }
 
+    /** {@code {seriesId, moved: [postId]}}: the occurrences this reschedule moved. */
+    public record Moved(String seriesId, List<String> moved) {
+    }
+
     /** {@code {seriesId, cancelled: [postId]}}: the occurrences this cancellation called off. */
     public record Cancelled(String seriesId, List<String> cancelled) {
     }

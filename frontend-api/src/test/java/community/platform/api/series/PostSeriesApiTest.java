@@ -109,6 +109,25 @@ class PostSeriesApiTest extends ApiTest {
                 .contains(posts.get(0) + "@community-platform", other + "@community-platform")
                 .doesNotContain(posts.get(1) + "@community-platform");
 
+        // moving the rest from the second Saturday to the afternoon tells whoever holds a place there
+        JsonNode moved = as(organizer, PASSWORD).put()
+                                                .uri("/api/volunteer-post-series/{id}/schedule",
+                                                     published.get("seriesId").asText())
+                                                .contentType(MediaType.APPLICATION_JSON)
+                                                .bodyValue(Map.of("startTime", "14:00", "endTime", "16:00",
+                                                                  "from", FIRST.plusWeeks(1).toString(),
+                                                                  "reason", "The morning is for vaccinations"))
+                                                .exchange().expectStatus().isOk().expectBody(JsonNode.class)
+                                                .returnResult().getResponseBody();
+        assertThat(moved.get("moved").toString()).contains(posts.get(1), posts.get(2)).doesNotContain(posts.get(0));
+        as(early, PASSWORD).get().uri("/api/volunteer-posts/{id}", posts.get(1)).exchange()
+                           .expectBody().jsonPath("$.startsAt").isEqualTo(FIRST.plusWeeks(1) + "T14:00:00+08:00");
+        as(volunteer, PASSWORD).get().uri("/api/volunteer-posts/{id}", posts.get(0)).exchange()
+                               .expectBody().jsonPath("$.startsAt").isEqualTo(FIRST + "T09:00:00+08:00");
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(early, PASSWORD)
+                .get().uri("/api/notifications/me").exchange().expectBody(String.class).returnResult()
+                .getResponseBody().contains("The morning is for vaccinations"));
+
         // calling off the rest from the second Saturday tells whoever holds a place there
         JsonNode cancelled = as(organizer, PASSWORD).post()
                                                     .uri("/api/volunteer-post-series/{id}/cancellation",
@@ -149,6 +168,11 @@ class PostSeriesApiTest extends ApiTest {
         String seriesId = publish(organizer, series("FREQ=WEEKLY;COUNT=2")).get("seriesId").asText();
         as(someoneElse, PASSWORD).post().uri("/api/volunteer-post-series/{id}/cancellation", seriesId)
                                  .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "mine now"))
+                                 .exchange().expectStatus().isForbidden()
+                                 .expectBody().jsonPath("$.type").isEqualTo("/problems/not-the-organizer");
+        as(someoneElse, PASSWORD).put().uri("/api/volunteer-post-series/{id}/schedule", seriesId)
+                                 .contentType(MediaType.APPLICATION_JSON)
+                                 .bodyValue(Map.of("startTime", "14:00", "endTime", "16:00"))
                                  .exchange().expectStatus().isForbidden()
                                  .expectBody().jsonPath("$.type").isEqualTo("/problems/not-the-organizer");
         as(resident, PASSWORD).get().uri("/api/volunteer-post-series/{id}", seriesId).exchange()
