@@ -68,12 +68,17 @@ public class OrganizerPages {
         this.messages = messages;
     }
 
-    /** The caller's posts, festival events and courses, soonest first, with each course's attendance rate so far. */
+    /**
+     * The caller's posts, festival events and courses, soonest first, with each course's attendance rate so far: of all
+     * their courses, or of those in one neighbourhood.
+     */
     @GetMapping("/organizer")
-    Mono<Rendering> dashboard(Authentication caller) {
+    Mono<Rendering> dashboard(Authentication caller, @RequestParam(required = false) String neighbourhood) {
         String me = caller.getName();
+        String place = neighbourhood == null || neighbourhood.isBlank() || neighbourhood.equals("all") ? null
+                : neighbourhood;
         return Mono.zip(views.existing(new FindOrganizerDashboardQuery(me), OrganizerDashboard.class, "No dashboard"),
-                        views.list(new ListCourseAttendanceRatesQuery(me), CourseAttendanceRate.class))
+                        views.list(new ListCourseAttendanceRatesQuery(me, place), CourseAttendanceRate.class))
                    .map(found -> {
                        OrganizerDashboard mine = found.getT1();
                        List<CourseRate> rates = found.getT2().stream().map(CourseRate::of).toList();
@@ -90,6 +95,7 @@ public class OrganizerPages {
                                        .modelAttribute("courses", mine.courses())
                                        .modelAttribute("rates", rates)
                                        .modelAttribute("rateChart", BarChart.of(bars, BigDecimal.valueOf(100)))
+                                       .modelAttribute("neighbourhood", place == null ? "" : place)
                                        .build();
                    });
     }

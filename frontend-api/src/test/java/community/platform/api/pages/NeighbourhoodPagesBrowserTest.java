@@ -47,6 +47,9 @@ class NeighbourhoodPagesBrowserTest extends ApiTest {
                 browser.signIn(organizer, PASSWORD).waitForPath("/posts").open("/organizer/hours?neighbourhood=" + id);
                 assertThat(browser.find("#neighbourhood option[selected]").getText()).isEqualTo(name);
                 assertThat(browser.accessibilityViolations()).isEmpty();
+                browser.open("/organizer?neighbourhood=" + id);
+                assertThat(browser.find("#attendance-rates #neighbourhood option[selected]").getText()).isEqualTo(name);
+                assertThat(browser.accessibilityViolations()).isEmpty();
                 browser.open("/organizer/posts/new");
                 assertThat(browser.find("#neighbourhoodId").getText()).contains(name);
                 assertThat(browser.accessibilityViolations()).isEmpty();

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.processing.CaughtUp;
+import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.KeyedViews;
 import community.platform.query.views.ViewCodec;
 import community.platform.shared.courses.AttendanceMarkedEvent;
@@ -62,13 +63,14 @@ class AttendanceRatesProjection {
 
     /** A course's marks: per enrollment, per session number, whether the child attended. */
     record Rate(@JsonProperty("_id") String courseId, String organizer, String title, Map<Integer, Instant> sessions,
-                Map<String, Map<Integer, Boolean>> marks) {
+                Map<String, Map<Integer, Boolean>> marks, String neighbourhoodId) {
 
         static Rate apply(Rate before, CourseEvent event) {
             if (event instanceof CourseCreatedEvent created) {
                 Map<Integer, Instant> sessions = new TreeMap<>();
                 created.sessions().forEach(session -> sessions.put(session.number(), session.startsAt()));
-                return new Rate(created.courseId(), created.organizer(), created.title(), sessions, Map.of());
+                return new Rate(created.courseId(), created.organizer(), created.title(), sessions, Map.of(),
+                                created.neighbourhoodId());
             }
             Map<Integer, Instant> sessions = new TreeMap<>(before.sessions());
             Map<String, Map<Integer, Boolean>> marks = new HashMap<>(before.marks());
@@ -86,7 +88,8 @@ class AttendanceRatesProjection {
                 CourseSession session = moved.session();
                 sessions.put(session.number(), session.startsAt());
             }
-            return new Rate(before.courseId(), before.organizer(), before.title(), sessions, marks);
+            return new Rate(before.courseId(), before.organizer(), before.title(), sessions, marks,
+                            before.neighbourhoodId());
         }
 
         long attended() {
@@ -129,8 +132,10 @@ class AttendanceRatesProjection {
     @QueryHandler
     CompletableFuture<List<CourseAttendanceRate>> handle(ListCourseAttendanceRatesQuery query) {
         return caughtUp.await(GROUP)
-                       .thenMany(Flux.defer(() -> views.find(Filters.and(eq("organizer", query.organizer()),
-                                                                         Filters.gt("marked", 0L)))
+                       .thenMany(Flux.defer(() -> views.find(Filters.and(
+                                       eq("organizer", query.organizer()), Filters.gt("marked", 0L),
+                                       query.neighbourhood() == null ? new Document()
+                                               : InNeighbourhood.filter("neighbourhoodId", query.neighbourhood())))
                                                        .sort(Sorts.ascending("firstStartsAt", "_id"))))
                        .map(AttendanceRatesProjection::rate)
                        .collectList()

@@ -25,6 +25,7 @@ import reactor.test.StepVerifier;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -141,5 +142,29 @@ class AttendanceRatesProjectionTest {
     private List<Document> stored() {
         return Flux.from(mongo.database().getCollection(AttendanceRatesProjection.COLLECTION).find()).collectList()
                    .block();
+    }
+
+    @Test
+    void anOrganizersRatesInOneNeighbourhoodLeaveTheirOthersOut() {
+        List<CourseEvent> inDonghu = new ArrayList<>(term("course-d", "zhang", MONDAY));
+        CourseCreatedEvent created = (CourseCreatedEvent) inDonghu.get(0);
+        inDonghu.set(0, new CourseCreatedEvent(created.courseId(), created.organizer(), created.title(),
+                                               created.description(), created.instructor(), created.minGrade(),
+                                               created.maxGrade(), created.capacity(), created.sessions(),
+                                               "nb-donghu"));
+        apply(inDonghu);
+        apply(term("course-x", "zhang", MONDAY.plus(Duration.ofDays(1))));
+
+        StepVerifier.create(Mono.fromFuture(() -> projection.handle(
+                            new ListCourseAttendanceRatesQuery("zhang", "nb-donghu"))))
+                    .assertNext(rates -> assertThat(rates).extracting(CourseAttendanceRate::courseId)
+                                                          .containsExactly("course-d"))
+                    .verifyComplete();
+        StepVerifier.create(Mono.fromFuture(() -> projection.handle(
+                            new ListCourseAttendanceRatesQuery("zhang", "nb-default"))))
+                    .assertNext(rates -> assertThat(rates).extracting(CourseAttendanceRate::courseId)
+                                                          .containsExactly("course-x"))
+                    .verifyComplete();
+        StepVerifier.create(rates("zhang")).assertNext(rates -> assertThat(rates).hasSize(2)).verifyComplete();
     }
 }
