@@ -6,7 +6,6 @@ import community.platform.shared.neighbourhoods.Neighbourhoods;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.springframework.stereotype.Component;
 
 /**
  * Where an organizer may publish: in a neighbourhood they were appointed to, or in the default one, where every
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
  * that has none). Asked by the post, the event and the course as they are made, in the same unit of work, from the
  * neighbourhood's own events.
  */
-@Component
 public class NeighbourhoodPolicy {
 
     private final Repository<Neighbourhood> neighbourhoods;

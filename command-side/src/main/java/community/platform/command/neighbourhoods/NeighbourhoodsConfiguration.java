@@ -12,4 +12,10 @@ public class NeighbourhoodsConfiguration {
     public Repository<Neighbourhood> neighbourhoodRepository(TypedRepositories repositories) {
         return repositories.of(Neighbourhood.class);
     }
+
+    /** Asked by the records made in a neighbourhood (a handler's parameter, resolved as a bean). */
+    @Bean
+    public NeighbourhoodPolicy neighbourhoodPolicy(Repository<Neighbourhood> neighbourhoodRepository) {
+        return new NeighbourhoodPolicy(neighbourhoodRepository);
+    }
 }
