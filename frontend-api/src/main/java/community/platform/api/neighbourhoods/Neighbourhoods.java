@@ -123,14 +123,16 @@ public class Neighbourhoods {
      * one the signed-in resident stated (empty text for none).
      */
     public Mono<String> filterFor(String asked, ServerWebExchange exchange) {
-        if ("all".equals(asked)) {
-            return Mono.just("");
-        }
         if (asked != null && !asked.isBlank()) {
-            return Mono.just(asked);
+            return Mono.just(chosen(asked) == null ? "" : asked);
         }
         return exchange.getPrincipal().flatMap(caller -> stated(caller.getName())).map(found -> found.orElse(""))
                        .defaultIfEmpty("");
+    }
+
+    /** The neighbourhood a filter asked for: null for none or {@code all}. */
+    public static String chosen(String asked) {
+        return asked == null || asked.isBlank() || asked.equals("all") ? null : asked;
     }
 
     /** A neighbourhood as a page offers it. */

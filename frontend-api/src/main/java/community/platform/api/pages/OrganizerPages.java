@@ -1,5 +1,6 @@
 package community.platform.api.pages;
 
+import community.platform.api.neighbourhoods.Neighbourhoods;
 import community.platform.api.pages.FormPage.Field;
 import community.platform.api.volunteering.Hours;
 import community.platform.api.volunteering.PublishPostRequest;
@@ -75,8 +76,7 @@ public class OrganizerPages {
     @GetMapping("/organizer")
     Mono<Rendering> dashboard(Authentication caller, @RequestParam(required = false) String neighbourhood) {
         String me = caller.getName();
-        String place = neighbourhood == null || neighbourhood.isBlank() || neighbourhood.equals("all") ? null
-                : neighbourhood;
+        String place = Neighbourhoods.chosen(neighbourhood);
         return Mono.zip(views.existing(new FindOrganizerDashboardQuery(me), OrganizerDashboard.class, "No dashboard"),
                         views.list(new ListCourseAttendanceRatesQuery(me, place), CourseAttendanceRate.class))
                    .map(found -> {
@@ -202,8 +202,7 @@ public class OrganizerPages {
      */
     @GetMapping("/organizer/hours")
     Mono<Rendering> hours(Authentication caller, @RequestParam(required = false) String neighbourhood) {
-        String place = neighbourhood == null || neighbourhood.isBlank() || neighbourhood.equals("all") ? null
-                : neighbourhood;
+        String place = Neighbourhoods.chosen(neighbourhood);
         Object query = place == null ? new FindTeamHoursQuery(caller.getName())
                                      : new FindNeighbourhoodTeamHoursQuery(caller.getName(), place);
         return views.existing(query, community.platform.shared.volunteering.TeamHours.class, "No hours")

@@ -90,12 +90,16 @@ class CertificateProjection {
         if (Mono.from(certificates.find(Filters.eq("_id", event.code())).first()).block() != null) {
             return; // handled already: what it found then stands, whatever was recorded since
         }
+        Map<String, Long> recorded = Flux.from(attendance.find(Filters.in(
+                        "_id", event.duties().stream().map(d -> attendanceId(event.volunteer(), d.postId())
+                                                                    .get("_id")).toList())))
+                                         .collectMap(found -> found.get("_id", Document.class).getString("postId"),
+                                                     found -> found.getLong("minutes"))
+                                         .block();
         Map<String, Long> current = new HashMap<>();
         Instant correctedAt = null;
         for (CertifiedDuty duty : event.duties()) {
-            Document recorded = Mono.from(attendance.find(attendanceId(event.volunteer(), duty.postId())).first())
-                                    .block();
-            long minutes = recorded == null ? duty.minutes() : recorded.getLong("minutes");
+            long minutes = recorded.getOrDefault(duty.postId(), duty.minutes());
             current.put(duty.postId(), minutes);
             if (minutes != duty.minutes()) {
                 correctedAt = issuedAt;
