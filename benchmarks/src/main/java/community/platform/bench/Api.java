@@ -77,12 +77,29 @@ final class Api {
         grant(username, "ORGANIZER");
     }
 
-    /** The admin grants {@code role} to {@code username}. */
+    /**
+     * The admin grants {@code role} to {@code username}. A platform just started may not yet show the admin's own roles
+     * (its accounts view is still being built), and answers 401 or 403 until it does: that is waited out, for at most
+     * {@link #ADMIN_ROLES_WAIT}, never taken as the end of the run.
+     */
     void grant(String username, String role) throws Exception {
-        Platform.send(Platform.request(api + "/admin/accounts/" + username + "/roles", "admin", ADMIN_PASSWORD)
-                              .header("Content-Type", "application/json")
-                              .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + role + "\"}")).build(), 200);
+        HttpRequest request = Platform.request(api + "/admin/accounts/" + username + "/roles", "admin", ADMIN_PASSWORD)
+                                      .header("Content-Type", "application/json")
+                                      .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"" + role + "\"}"))
+                                      .build();
+        long deadline = System.nanoTime() + ADMIN_ROLES_WAIT.toNanos();
+        HttpResponse<String> answer;
+        while ((answer = Platform.HTTP.send(request, HttpResponse.BodyHandlers.ofString())).statusCode() != 200) {
+            if ((answer.statusCode() != 401 && answer.statusCode() != 403) || System.nanoTime() > deadline) {
+                throw new IllegalStateException("granting " + role + " to " + username + " answered "
+                                                        + answer.statusCode() + ": " + answer.body());
+            }
+            Thread.sleep(200);
+        }
     }
+
+    /** How long a platform may take to show the admin's roles after it is up. */
+    static final Duration ADMIN_ROLES_WAIT = Duration.ofMinutes(5);
 
     /**
      * Publishes {@code count} posts from two weeks ahead, each in a 2-hour slot of its own (3 hours after the previous

@@ -2,7 +2,6 @@ package community.platform.bench;
 
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,13 +78,14 @@ public final class AuthBenchmark {
         }
     }
 
-    private static HttpRequest get(String url, String username) {
+    static HttpRequest get(String url, String username) {
         return Platform.request(url, username, Api.PASSWORD).GET().build();
     }
 
-    private static double rate(HttpRequest request, int clients, int seconds) throws Exception {
+    /** Requests per second that {@code clients} threads get answered 200 in {@code seconds}, each waiting for its answer. */
+    static double rate(HttpRequest request, int clients, double seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
         List<Future<Long>> counts = new ArrayList<>();
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {

@@ -5,6 +5,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class BurstBenchmark {
 
     /** What a burst did: its rate and latencies, and what the rosters held afterwards. */
     record Result(int signUps, int clients, double seconds, double p50, double p99, int confirmed,
-                  int expectedConfirmed, int waitlisted, int duplicates, List<String> errors) {
+                  int expectedConfirmed, int waitlisted, int duplicates, List<String> errors, StoreWork answered,
+                  StoreWork settled) {
 
         boolean correct() {
             return errors.isEmpty() && duplicates == 0 && confirmed == expectedConfirmed
@@ -102,6 +104,7 @@ public final class BurstBenchmark {
 
         Histogram latency = new ConcurrentHistogram(60_000_000_000L, 3);
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        StoreWork before = StoreWork.read(api);
         long burst = System.nanoTime();
         Api.inParallel(residents, clients, r -> {
             long sent = System.nanoTime();
@@ -112,6 +115,9 @@ public final class BurstBenchmark {
             }
         });
         double seconds = (System.nanoTime() - burst) / 1e9;
+        StoreWork answered = StoreWork.read(api).perCommandSince(before, residents);
+        api.awaitCaughtUp(Duration.ofSeconds(60));
+        StoreWork settled = StoreWork.read(api).perCommandSince(before, residents);
 
         int confirmed = 0;
         int waitlisted = 0;
@@ -130,8 +136,11 @@ public final class BurstBenchmark {
         }
         Result result = new Result(residents, clients, seconds, latency.getValueAtPercentile(50) / 1e6,
                                    latency.getValueAtPercentile(99) / 1e6, confirmed,
-                                   Math.min(residents, posts * capacity), waitlisted, duplicates, List.copyOf(errors));
+                                   Math.min(residents, posts * capacity), waitlisted, duplicates, List.copyOf(errors),
+                                   answered, settled);
         System.out.println(result.line());
+        System.out.println("store work per sign-up until the last answer: " + answered.describe(6));
+        System.out.println("store work per sign-up once every view had caught up: " + settled.describe(6));
         errors.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
         return result;
     }

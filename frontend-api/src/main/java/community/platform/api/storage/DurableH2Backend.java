@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * The embedded server's H2 backend with every write committed to its file before the answer goes out. H2 on its own
  * commits about once a second, so a kill -9 could lose a second of acknowledged writes. A commit hands the data to
  * the operating system: it survives the process dying, not the machine losing power (that is what a MongoDB replica
- * set is for).
+ * set is for). Writes that arrive while a commit runs share the next one ({@link GroupCommit}).
  * <p>
  * Writes to the collections named as deferred are not committed on their own: an H2 commit covers the whole store, so
  * they are made durable by the next committed write. That fits a counter whose value is only ever used by a write that
@@ -32,10 +32,12 @@ final class DurableH2Backend extends H2Backend {
                                                      "renamecollection");
 
     private final Predicate<String> deferredCollections;
+    private final GroupCommit commits;
 
     private DurableH2Backend(MVStore store, Predicate<String> deferredCollections) {
         super(store);
         this.deferredCollections = deferredCollections;
+        this.commits = new GroupCommit(this::commit);
     }
 
     static DurableH2Backend open(MVStore store, Predicate<String> deferredCollections) {
@@ -76,8 +78,13 @@ final class DurableH2Backend extends H2Backend {
         } finally {
             if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && !(query.get(command) instanceof String collection
                                                                   && deferredCollections.test(collection))) {
-                commit();
+                commits.afterWrite();
             }
         }
+    }
+
+    /** The writes answered so far, and the commits that held them: fewer commits than writes under concurrent load. */
+    GroupCommit commits() {
+        return commits;
     }
 }

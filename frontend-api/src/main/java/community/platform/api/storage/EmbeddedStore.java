@@ -22,15 +22,24 @@ public final class EmbeddedStore implements AutoCloseable {
     /** Beside the store's file while a process has it open: that process's pid, named when another start is refused. */
     static final String PID_FILE_NAME = "platform.pid";
 
+    /**
+     * Threads that answer the store's connections. A write waits on its thread for the commit that holds it, so these
+     * bound how many writes one commit can hold (Netty's default, twice the cores, held four here).
+     */
+    private static final int CONNECTION_THREADS = 32;
+
     private final MongoServer server;
     private final String description;
     private final Path file;
+    private final GroupCommit commits;
 
-    private EmbeddedStore(MongoBackend backend, String host, int port, String description, Path file) {
+    private EmbeddedStore(MongoBackend backend, String host, int port, String description, Path file,
+                          GroupCommit commits) {
         this.server = new MongoServer(backend.version(StoreVersion.MONGODB_4_4));
-        server.bind(host, port);
+        server.bind(new InetSocketAddress(host, port), 1, CONNECTION_THREADS);
         this.description = description;
         this.file = file;
+        this.commits = commits;
     }
 
     /**
@@ -69,8 +78,8 @@ public final class EmbeddedStore implements AutoCloseable {
                                                   + " restore the data folder from a backup.", e);
         }
         writePid(file);
-        return new EmbeddedStore(DurableH2Backend.open(store, DEFERRED_COMMIT_COLLECTIONS), host, port,
-                                 "H2 file " + file, file);
+        DurableH2Backend backend = DurableH2Backend.open(store, DEFERRED_COMMIT_COLLECTIONS);
+        return new EmbeddedStore(backend, host, port, "H2 file " + file, file, backend.commits());
     }
 
     /** " (pid 1234)" when the process that has the store open wrote its pid beside it, else nothing. */
@@ -91,7 +100,7 @@ public final class EmbeddedStore implements AutoCloseable {
     }
 
     public static EmbeddedStore inMemory(String host, int port) {
-        return new EmbeddedStore(new MemoryBackend(), host, port, "in memory, nothing kept", null);
+        return new EmbeddedStore(new MemoryBackend(), host, port, "in memory, nothing kept", null, null);
     }
 
     public String connectionString() {
@@ -106,6 +115,11 @@ public final class EmbeddedStore implements AutoCloseable {
     /** The store's file, or empty in memory. */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
+    }
+
+    /** The commits of a store on disk, with the writes they held; empty in memory. */
+    Optional<GroupCommit> commits() {
+        return Optional.ofNullable(commits);
     }
 
     @Override

@@ -6,7 +6,9 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +103,22 @@ public class StorageConfiguration {
         return Optional.ofNullable(store.embedded()).flatMap(EmbeddedStore::file)
                        .map(file -> pidAtHost.substring(pidAtHost.indexOf('@') + 1) + ":" + file)
                        .orElse(pidAtHost + "/" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /**
+     * The embedded store's acknowledged writes and the commits that held them ({@code platform.store.writes},
+     * {@code platform.store.commits}): their ratio is how many writes a commit holds on average.
+     */
+    @Bean
+    MeterBinder embeddedStoreCommits(PlatformStore store) {
+        return registry -> Optional.ofNullable(store.embedded()).flatMap(EmbeddedStore::commits).ifPresent(commits -> {
+            FunctionCounter.builder("platform.store.writes", commits, GroupCommit::writes)
+                           .description("writes to the embedded store answered after their commit")
+                           .register(registry);
+            FunctionCounter.builder("platform.store.commits", commits, GroupCommit::commits)
+                           .description("commits of the embedded store's file, each holding one or more writes")
+                           .register(registry);
+        });
     }
 
     @Bean(destroyMethod = "close")
