@@ -139,8 +139,8 @@ public final class BurstBenchmark {
                                    Math.min(residents, posts * capacity), waitlisted, duplicates, List.copyOf(errors),
                                    answered, settled);
         System.out.println(result.line());
-        System.out.println("store work per sign-up until the last answer: " + answered.describe(6));
-        System.out.println("store work per sign-up once every view had caught up: " + settled.describe(6));
+        System.out.println("store work per sign-up until the last answer: " + answered.describe(40));
+        System.out.println("store work per sign-up once every view had caught up: " + settled.describe(8));
         errors.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
         return result;
     }
