@@ -7,6 +7,7 @@ import org.HdrHistogram.Histogram;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,8 @@ import java.util.stream.IntStream;
  * own), the same way, while readers load the event list and event pages. Everything goes over HTTP from this process
  * to the built jar (embedded storage in a temporary folder), as in {@link BurstBenchmark}.
  * <p>
- * Afterwards the counts must be exact: each course exactly 30 enrolled and 270 waiting, the waitlist numbered 1..270 in
+ * Once every processor has caught up with the rush (an answer "saved, not yet visible" is a 5xx all the same, but
+ * the change it saved counts), the counts must be exact: each course exactly 30 enrolled and 270 waiting, the waitlist numbered 1..270 in
  * the order the answers gave, every child once, each roster entry the one its guardian was answered; each competition
  * 30 registered and 270 on its waitlist (a full event queues, it does not refuse), the queue places answered 1..270;
  * no 5xx and no other unexpected answer, to writers or readers. A wrong count makes {@code main} exit with 1.
@@ -45,13 +47,16 @@ import java.util.stream.IntStream;
  */
 public final class EnrollmentRush {
 
+    /** How long the check waits for the processors to catch up with the rush before it reads what they hold. */
+    private static final Duration SETTLING = Duration.ofMinutes(5);
+
     /**
      * One rush: its requests and their latencies, the reads made meanwhile, and what the platform held afterwards;
      * {@code problems} lists every unexpected answer and every mismatch the check found.
      */
     record Rush(String name, int requests, int groups, int seats, int clients, int readers, double seconds, double p50,
-                double p99, long reads, double readP50, double readP99, int seated, int expectedSeated, int waitlisted,
-                int expectedWaitlisted, int serverErrors, List<String> problems) {
+                double p99, long reads, double readP50, double readP99, double settled, int seated, int expectedSeated,
+                int waitlisted, int expectedWaitlisted, int serverErrors, List<String> problems) {
 
         boolean correct() {
             return problems.isEmpty() && serverErrors == 0 && seated == expectedSeated
@@ -65,11 +70,12 @@ public final class EnrollmentRush {
 
         String line() {
             return String.format("%s: %,d requests for %d × %d places from %d clients in %.1f s = %.1f/s, p50 %.0f ms,"
-                                 + " p99 %.0f ms; %,d reads by %d readers meanwhile, p50 %.0f ms, p99 %.0f ms;"
-                                 + " seated %,d (expected %,d), waitlisted %,d (expected %,d), 5xx %d, problems %d:"
-                                 + " %s", name, requests, groups, seats, clients, seconds, rate(), p50, p99, reads,
-                                 readers, readP50, readP99, seated, expectedSeated, waitlisted, expectedWaitlisted,
-                                 serverErrors, problems.size(), correct() ? "correct" : "WRONG");
+                                 + " p99 %.0f ms; %,d reads by %d readers meanwhile, p50 %.0f ms, p99 %.0f ms; views"
+                                 + " caught up %.1f s after the last answer; seated %,d (expected %,d), waitlisted %,d"
+                                 + " (expected %,d), 5xx %d, problems %d: %s", name, requests, groups, seats, clients,
+                                 seconds, rate(), p50, p99, reads, readers, readP50, readP99, settled, seated,
+                                 expectedSeated, waitlisted, expectedWaitlisted, serverErrors, problems.size(),
+                                 correct() ? "correct" : "WRONG");
         }
     }
 
@@ -114,7 +120,8 @@ public final class EnrollmentRush {
                     `GET /api/courses` and `GET /api/courses/{id}` until the last enrollment is answered. Couplets:
                     the same residents register, the same way, for %d couplet competitions of %d places, each in a
                     venue of its own, while the readers load `GET /api/festival-events` and the events' pages.
-                    Then every roster (courses) and event is read back. Target: per course exactly the seats
+                    Once every processor has caught up (the time after the last answer is in the table), every
+                    roster (courses) and event is read back. Target: per course exactly the seats
                     enrolled and the rest waiting, the waitlist numbered 1, 2, 3… in the order the answers gave,
                     every child once; per competition the places registered and the rest queued (a full event
                     queues, it does not refuse), the queue places answered 1, 2, 3…; no 5xx, no unexpected answer.
@@ -122,8 +129,8 @@ public final class EnrollmentRush {
                     `bench/run auth`) from %d clients on the same platform after the rushes, one %d s round after a
                     warm-up round.
 
-                    | rush | requests/s | p50 (ms) | p99 (ms) | of `/api/ping` | reads | read p50 (ms) | read p99 (ms) | seated | waitlisted | 5xx | problems | check |
-                    |---|---|---|---|---|---|---|---|---|---|---|---|---|
+                    | rush | requests/s | p50 (ms) | p99 (ms) | of `/api/ping` | reads | read p50 (ms) | read p99 (ms) | views caught up (s) | seated | waitlisted | 5xx | problems | check |
+                    |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
                     %s
                     %s
 
@@ -139,9 +146,10 @@ public final class EnrollmentRush {
     }
 
     private static String row(Rush rush, double ping) {
-        return String.format("| %s | %.1f | %.0f | %.0f | %.4f | %,d | %.0f | %.0f | %,d of %,d | %,d of %,d | %d | %d |"
-                             + " %s |", rush.name(), rush.rate(), rush.p50(), rush.p99(), rush.rate() / ping,
-                             rush.reads(), rush.readP50(), rush.readP99(), rush.seated(), rush.expectedSeated(),
+        return String.format("| %s | %.1f | %.0f | %.0f | %.4f | %,d | %.0f | %.0f | %.1f | %,d of %,d | %,d of %,d | %d |"
+                             + " %d | %s |", rush.name(), rush.rate(), rush.p50(), rush.p99(), rush.rate() / ping,
+                             rush.reads(), rush.readP50(), rush.readP99(), rush.settled(), rush.seated(),
+                             rush.expectedSeated(),
                              rush.waitlisted(), rush.expectedWaitlisted(), rush.serverErrors(),
                              rush.problems().size(), rush.correct() ? "correct" : "**wrong**");
     }
@@ -239,7 +247,10 @@ public final class EnrollmentRush {
             problems.add(id + ": " + guardian + "'s child " + entry.get("childName") + " in the wrong course");
         }
         JsonNode answer = answers.json(g);
-        if (answer == null || !entry.get("enrollmentId").asText().equals(answer.path("enrollmentId").asText())
+        if (answer == null) {
+            return;  // an answer other than 201 is a problem already; what it saved is counted all the same
+        }
+        if (!entry.get("enrollmentId").asText().equals(answer.path("enrollmentId").asText())
                 || !status.equals(answer.path("status").asText())
                 || (position != null && answer.path("waitlistPosition").asInt() != position)) {
             problems.add(id + ": " + guardian + " is " + status + (position == null ? "" : " " + position)
@@ -316,7 +327,7 @@ public final class EnrollmentRush {
 
     /** What a rush was answered, person by person, with its timings and the readers' figures. */
     private record Answers(int[] status, String[] body, double seconds, Histogram writes, Histogram reads,
-                           int serverErrors, List<String> problems) {
+                           double settled, int serverErrors, List<String> problems) {
 
         /** The answer's body if it was a 201, else null. */
         JsonNode json(int person) throws Exception {
@@ -331,7 +342,7 @@ public final class EnrollmentRush {
             Rush rush = new Rush(name, requests, groups, seats, clients, readers, seconds,
                                  writes.getValueAtPercentile(50) / 1e6, writes.getValueAtPercentile(99) / 1e6,
                                  reads.getTotalCount(), reads.getValueAtPercentile(50) / 1e6,
-                                 reads.getValueAtPercentile(99) / 1e6, seated, expectedSeated, waitlisted,
+                                 reads.getValueAtPercentile(99) / 1e6, settled, seated, expectedSeated, waitlisted,
                                  requests - expectedSeated, serverErrors, List.copyOf(found));
             System.out.println(rush.line());
             found.stream().limit(5).forEach(p -> System.out.println("  problem: " + p));
@@ -389,12 +400,21 @@ public final class EnrollmentRush {
         } finally {
             rushing.set(false);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        long answered = System.nanoTime();
+        double seconds = (answered - started) / 1e9;
         for (Future<?> reader : reading) {
             reader.get();
         }
         readerPool.shutdown();
-        return new Answers(status, body, seconds, writes, reads, serverErrors.get(), new ArrayList<>(problems));
+        // A 503 "saved, not yet visible" is a change made all the same: the check reads what the views hold once
+        // every processor (the enrollment process among them) has caught up.
+        long lag = api.awaitCaughtUp(SETTLING);
+        if (lag > 0) {
+            problems.add("the processors were still " + lag + " events behind " + SETTLING.toSeconds()
+                                 + " s after the last answer");
+        }
+        return new Answers(status, body, seconds, writes, reads, (System.nanoTime() - answered) / 1e9,
+                           serverErrors.get(), new ArrayList<>(problems));
     }
 
     /** The status of a GET; a request that failed outright counts as -1. */
