@@ -123,10 +123,18 @@ final class Api {
 
     /** Schedules a couplet competition three weeks ahead in {@code venue}; answers its id. */
     String scheduleCompetition(String organizer, String title, String venue) throws Exception {
-        OffsetDateTime start = competitionStart();
+        return scheduleCompetition(organizer, title, venue, competitionStart(), 50);
+    }
+
+    /**
+     * Schedules a couplet competition of three hours from {@code start} in {@code venue}, with {@code capacity} places;
+     * answers its id. A venue holds one event at a time: another event there at the same time is refused.
+     */
+    String scheduleCompetition(String organizer, String title, String venue, OffsetDateTime start, int capacity)
+            throws Exception {
         String body = JSON.writeValueAsString(Map.of(
                 "title", title, "kind", "COMPETITION", "venue", venue, "startsAt", start.toString(),
-                "endsAt", start.plusHours(3).toString(), "capacity", 50));
+                "endsAt", start.plusHours(3).toString(), "capacity", capacity));
         HttpResponse<String> created = Platform.send(
                 Platform.request(api + "/festival-events", organizer, PASSWORD).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
@@ -181,11 +189,16 @@ final class Api {
 
     /** A published Sunshine 330 course for grades 1 to 3 with four weekly sessions from three weeks on. */
     String publishCourse(String organizer, String title) throws Exception {
+        return publishCourse(organizer, title, 12, "201");
+    }
+
+    /** As {@link #publishCourse(String, String)}, with {@code capacity} seats, in {@code room}. */
+    String publishCourse(String organizer, String title, int capacity, String room) throws Exception {
         java.time.LocalDate first = FIRST_SLOT.toLocalDate().plusDays(7);
         String id = post("/courses", organizer, Map.of(
-                "title", title, "instructor", "吴老师 Teacher Wu", "minGrade", 1, "maxGrade", 3, "capacity", 12,
+                "title", title, "instructor", "吴老师 Teacher Wu", "minGrade", 1, "maxGrade", 3, "capacity", capacity,
                 "sessions", java.util.stream.IntStream.range(0, 4).mapToObj(i -> Map.of(
-                        "date", first.plusWeeks(i).toString(), "room", "201")).toList()), 201).get("id").asText();
+                        "date", first.plusWeeks(i).toString(), "room", room)).toList()), 201).get("id").asText();
         post("/courses/" + id + "/publication", organizer, Map.of(), 200);
         return id;
     }
@@ -198,6 +211,21 @@ final class Api {
     void registerFor(String resident, String event) throws Exception {
         Platform.send(Platform.request(api + "/festival-events/" + event + "/registrations", resident, PASSWORD)
                               .POST(HttpRequest.BodyPublishers.noBody()).build(), 201);
+    }
+
+    /**
+     * POSTs {@code body} (none if null) as JSON to {@code path} under /api as {@code user}; answers the response
+     * whatever its status, for the caller to judge.
+     */
+    HttpResponse<String> attempt(String path, String user, Object body) throws Exception {
+        HttpRequest.Builder request = Platform.request(api + path, user, PASSWORD);
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                   .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        return Platform.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Answers the status code; the caller decides what it expected. */
