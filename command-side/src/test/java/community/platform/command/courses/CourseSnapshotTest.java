@@ -1,8 +1,10 @@
 package community.platform.command.courses;
 
+import com.mongodb.client.MongoDatabase;
 import community.platform.command.eventstore.EmbeddedMongo;
 import community.platform.command.eventstore.EventSerialization;
 import community.platform.command.eventstore.MongoEventStorageEngine;
+import community.platform.command.eventstore.personal.PersonalKeys;
 import community.platform.command.eventstore.personal.TestSecret;
 import community.platform.command.neighbourhoods.NeighbourhoodPolicy;
 import community.platform.command.neighbourhoods.TestNeighbourhoods;
@@ -56,7 +58,13 @@ class CourseSnapshotTest {
         realClock = GenericEventMessage.clock;
         GenericEventMessage.clock = Clock.fixed(TERM_START.minus(Duration.ofDays(7)), ZoneOffset.UTC);
         mongo = new EmbeddedMongo();
-        engine = MongoEventStorageEngine.builder().database(mongo.freshDatabase()).build();
+        MongoDatabase database = mongo.freshDatabase();
+        // as the platform builds it: children's names are personal, encrypted in events and snapshots alike
+        PersonalKeys keys = new PersonalKeys(database.getCollection("personalKeys"), TestSecret.SECRET);
+        engine = MongoEventStorageEngine.builder().database(database)
+                                        .eventSerializer(EventSerialization.serializer(keys))
+                                        .snapshotSerializer(EventSerialization.snapshotSerializer(keys))
+                                        .build();
         engine.ensureIndexes();
         axon = DefaultConfigurer.defaultConfiguration()
                                 .configureSerializer(c -> EventSerialization.serializer())

@@ -13,6 +13,7 @@ import community.platform.shared.personal.PersonalData;
 import community.platform.shared.personal.Subjects;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -112,13 +113,21 @@ public final class PersonalFields extends NopAnnotationIntrospector {
                                                            : Subjects.person(owner), value));
         }
 
+        /**
+         * The record's accessor of the subject, made callable: an aggregate keeps personal fields in records of its
+         * own, which are not public, and without this none of its snapshots could be written.
+         */
+        private Method accessorOf(Object holder) {
+            Method accessor = Arrays.stream(holder.getClass().getRecordComponents())
+                                    .filter(component -> component.getName().equals(personal.subject())).findFirst()
+                                    .map(RecordComponent::getAccessor).orElseThrow();
+            accessor.setAccessible(true);
+            return accessor;
+        }
+
         private String subjectOf(Object holder) {
             try {
-                Object owner = holder.getClass().isRecord()
-                        ? Arrays.stream(holder.getClass().getRecordComponents())
-                                .filter(component -> component.getName().equals(personal.subject())).findFirst()
-                                .map(RecordComponent::getAccessor).orElseThrow().invoke(holder)
-                        : fieldOf(holder);
+                Object owner = holder.getClass().isRecord() ? accessorOf(holder).invoke(holder) : fieldOf(holder);
                 if (owner == null) {
                     throw new IllegalStateException(holder.getClass().getSimpleName() + "." + personal.subject()
                                                     + " names no one: a personal field needs its subject");
