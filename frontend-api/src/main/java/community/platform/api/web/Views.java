@@ -1,5 +1,8 @@
 package community.platform.api.web;
 
+import community.platform.shared.FreshReads;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -11,6 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -89,6 +93,10 @@ public class Views {
      * each poll interval (for lists another instance projects; see {@link #visible}).
      */
     public <R> Mono<List<R>> visibleList(Object query, Class<R> type, Predicate<List<R>> expected) {
+        return visibleFresh(fresh(query), type, expected);
+    }
+
+    private <R> Mono<List<R>> visibleFresh(Message<?> query, Class<R> type, Predicate<List<R>> expected) {
         return Flux.usingWhen(
                 Mono.fromSupplier(() -> queries.subscriptionQuery(query, ResponseTypes.multipleInstancesOf(type),
                                                                   ResponseTypes.multipleInstancesOf(type))),
@@ -109,9 +117,16 @@ public class Views {
      * The record once the view shows what the caller expects: the initial answer, then the updates the projection
      * emits, until one matches. Most views announce their changes only on the instance that projected them, so the
      * record is also read again every {@code platform.views.poll-interval} while this waits (a wait of at most the
-     * catch-up timeout). A view that does not catch up in time ends in a TimeoutException (answered 503).
+     * catch-up timeout). A view that does not catch up in time ends in a TimeoutException (answered 503). The query
+     * side answers these reads from the views as stored, never from its read caches, which may not have heard of the
+     * write yet ({@link FreshReads}).
      */
     public <R> Mono<R> visible(Object query, Class<R> type, Predicate<R> expected) {
-        return subscribed(query, type, polled(() -> find(query, type))).filter(expected).next().timeout(catchUp);
+        Message<?> fresh = fresh(query);
+        return subscribed(fresh, type, polled(() -> find(fresh, type))).filter(expected).next().timeout(catchUp);
+    }
+
+    private static Message<?> fresh(Object query) {
+        return GenericMessage.asMessage(query).andMetaData(Map.of(FreshReads.METADATA, true));
     }
 }

@@ -9,6 +9,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import community.platform.api.storage.EmbeddedStore;
 import community.platform.query.processing.Rebuilds;
 import community.platform.shared.audit.DiffProjectionQuery;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -51,10 +53,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two platform instances on one store, as behind a load balancer: the segments are split between them, commands on one
- * record from both resolve without double booking, a live stream on one shows a change made through the other, a role
- * revoked through one is refused by the other at once, a rebuild on one loses nothing the other projects meanwhile (and
- * an instance that dies mid-rebuild holds nothing for long), a second rebuild of a projection is refused on either
- * instance while one runs, and when one stops the other takes over its segments.
+ * record from both resolve without double booking, a live stream on one shows a change made through the other, a read
+ * cached on one shows a write through the other, a role revoked through one is refused by the other at once, a rebuild
+ * on one loses nothing the other projects meanwhile (and an instance that dies mid-rebuild holds nothing for long), a
+ * second rebuild of a projection is refused on either instance while one runs, and when one stops the other takes
+ * over its segments.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
@@ -200,9 +203,61 @@ class TwoInstancesTest {
         }
     }
 
-    /** The second instance has the organizer's password verified and remembered when the first revokes the role. */
+    /**
+     * The second instance answers a post's detail and the list from its read cache (a hit counted), then shows a
+     * sign-up made through the first within a few seconds: its own processor over the log evicts what it had cached.
+     */
     @Test
     @Order(4)
+    void aReadCachedOnOneInstanceShowsASignUpMadeThroughTheOther() {
+        String organizer = account(first, "ORGANIZER");
+        String postId = publish(first, organizer, 3, 30);
+        String resident = account(first, "RESIDENT");
+        WebTestClient reader = web(second, resident, PASSWORD);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(detail(reader, postId).get("confirmed").asInt()).isZero();
+            assertThat(listed(reader, postId).get("confirmed").asInt()).isZero();
+        });
+        double hits = cacheHits(second);
+        assertThat(detail(reader, postId).get("confirmed").asInt()).isZero();
+        assertThat(listed(reader, postId).get("confirmed").asInt()).isZero();
+        assertThat(cacheHits(second)).as("answered from the second instance's cache").isGreaterThan(hits);
+
+        web(first, resident, PASSWORD).post().uri("/api/volunteer-posts/{id}/signups", postId).exchange()
+                                      .expectStatus().isCreated();
+
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            assertThat(detail(reader, postId).get("confirmed").asInt()).isEqualTo(1);
+            assertThat(listed(reader, postId).get("confirmed").asInt()).isEqualTo(1);
+        });
+    }
+
+    private static JsonNode detail(WebTestClient reader, String postId) {
+        return reader.get().uri("/api/volunteer-posts/{id}", postId).exchange().expectStatus().isOk()
+                     .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private static JsonNode listed(WebTestClient reader, String postId) {
+        JsonNode all = reader.get().uri("/api/volunteer-posts").exchange().expectStatus().isOk()
+                             .expectBody(JsonNode.class).returnResult().getResponseBody();
+        for (JsonNode post : all) {
+            if (post.get("id").asText().equals(postId)) {
+                return post;
+            }
+        }
+        throw new AssertionError(postId + " is not listed");
+    }
+
+    private static double cacheHits(ConfigurableApplicationContext instance) {
+        MeterRegistry meters = instance.getBean(MeterRegistry.class);
+        return meters.get("cache.gets").tag("result", "hit").functionCounters().stream()
+                     .filter(counter -> counter.getId().getTag("cache").startsWith("volunteerPostViews."))
+                     .mapToDouble(FunctionCounter::count).sum();
+    }
+
+    /** The second instance has the organizer's password verified and remembered when the first revokes the role. */
+    @Test
+    @Order(5)
     void aRevokedRoleIsRefusedOnTheOtherInstanceWithinASecond() {
         String organizer = account(first, "ORGANIZER");
         WebTestClient onSecond = web(second, organizer, PASSWORD);
@@ -218,7 +273,7 @@ class TwoInstancesTest {
 
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRebuildOnOneInstanceLosesNoUpdateMadeOnAnother() throws Exception {
         String organizer = account(second, "ORGANIZER");
         String resident = account(second, "RESIDENT");
@@ -292,7 +347,7 @@ class TwoInstancesTest {
      * it is done. Nothing is lost either way.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void aSecondRebuildOfTheSameProjectionIsRefusedWhileTheFirstRuns() {
         String before = lastReplay(first);
         replay(first).expectStatus().isAccepted();
@@ -316,7 +371,7 @@ class TwoInstancesTest {
      * rebuild until it expires, and no longer.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void aRebuildWhoseInstanceDiedDoesNotBlockTheNextForever() throws Exception {
         MongoCollection<Document> leases = first.getBean("platformDatabase", MongoDatabase.class)
                                                 .getCollection("rebuildLeases");
@@ -346,7 +401,7 @@ class TwoInstancesTest {
      * and the document in which instances say they are alive and what they hold.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void anInstanceThatDiesHoldingAProjectionHoldsItOnlyUntilItsClaimsExpire() throws Exception {
         String dead = "dead-instance";
         String organizer = account(second, "ORGANIZER");
@@ -387,7 +442,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void whenOneInstanceStopsTheOtherTakesOverItsSegments() {
         first.close();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(segmentsHeld(second)).isEqualTo(4));

@@ -7,8 +7,11 @@ import community.platform.query.audit.RecordFold;
 import community.platform.query.views.Erased;
 import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.ReadCache;
+import community.platform.query.views.ReadCaches;
 import community.platform.query.views.ViewBatch;
 import community.platform.query.views.ViewCodec;
+import community.platform.shared.FreshReads;
 import community.platform.shared.RuleViolation;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ChildWaitlistedEvent;
@@ -33,10 +36,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -53,7 +58,9 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * The course view ({@value #COLLECTION}): one document per course holding its {@link CourseDetails} (catalogue,
  * details, roster and waitlist, attendance sheet, feedback, completions), plus the guardians with a child in it, so a
- * guardian's courses are one query; and how each request for a place was decided ({@value #DECISIONS}).
+ * guardian's courses are one query; and how each request for a place was decided ({@value #DECISIONS}). A course's
+ * details and the catalogue are read through this instance's {@link ReadCache}, told of each event by
+ * {@link CourseEventsSeen}.
  */
 @Component
 @ProcessingGroup(CourseProjection.GROUP)
@@ -70,12 +77,24 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
     private final MongoCollection<Document> decisions;
     private final MongoCollection<Document> childErasures;
     private final QueryUpdateEmitter updates;
+    private final ReadCache cache;
 
     public CourseProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates) {
+        this(platformViewDatabase, updates, ReadCaches.NONE);
+    }
+
+    @Autowired
+    public CourseProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates, ReadCaches caches) {
         this.views = platformViewDatabase.getCollection(COLLECTION);
         this.decisions = platformViewDatabase.getCollection(DECISIONS);
         this.childErasures = platformViewDatabase.getCollection(CHILD_ERASURES);
         this.updates = updates;
+        this.cache = caches.of(views);
+    }
+
+    /** This instance has seen the event (its projection may not have written it yet). */
+    void seen(CourseEvent event, long sequence) {
+        cache.seen(event.courseId(), sequence);
     }
 
     /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
@@ -202,15 +221,32 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
                    .defaultIfEmpty(Optional.empty()).toFuture();
     }
 
-    @QueryHandler
     CompletableFuture<Optional<CourseDetails>> handle(FindCourseQuery query) {
-        return Mono.from(views.find(eq("_id", query.courseId())).first())
-                   .map(d -> Optional.of(read(d)))
-                   .defaultIfEmpty(Optional.empty()).toFuture();
+        return handle(query, null);
+    }
+
+    /** From the cache, unless the caller waits for its own write ({@link FreshReads}). */
+    @QueryHandler
+    CompletableFuture<Optional<CourseDetails>> handle(FindCourseQuery query,
+                                                      @MetaDataValue(FreshReads.METADATA) Object fresh) {
+        Mono<ReadCache.Versioned<CourseDetails>> stored = Mono.from(views.find(eq("_id", query.courseId())).first())
+                .map(d -> {
+                    CourseDetails course = read(d);
+                    return new ReadCache.Versioned<>(course, course.version());
+                });
+        return (fresh == null ? cache.record(query.courseId(), stored)
+                              : stored.doOnNext(read -> cache.observed(query.courseId(), read.sequence())))
+                .map(read -> Optional.of(read.value()))
+                .defaultIfEmpty(Optional.empty()).toFuture();
+    }
+
+    CompletableFuture<List<CourseDetails>> handle(ListCoursesQuery query) {
+        return handle(query, null);
     }
 
     @QueryHandler
-    CompletableFuture<List<CourseDetails>> handle(ListCoursesQuery query) {
+    CompletableFuture<List<CourseDetails>> handle(ListCoursesQuery query,
+                                                  @MetaDataValue(FreshReads.METADATA) Object fresh) {
         Bson filter = query.grade() == null
                 ? eq("published", true)
                 : Filters.and(eq("published", true), Filters.lte("minGrade", query.grade()),
@@ -221,9 +257,11 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
         if (query.neighbourhood() != null) {
             filter = Filters.and(filter, InNeighbourhood.filter("neighbourhoodId", query.neighbourhood()));
         }
-        return sorted(Flux.from(views.find(filter)).map(CourseProjection::read)
-                          .filter(course -> !query.openSeats()
-                                  || (!course.completed() && course.enrolled().size() < course.capacity())));
+        Flux<CourseDetails> courses = Flux.from(views.find(filter)).map(CourseProjection::read)
+                .filter(course -> !query.openSeats()
+                        || (!course.completed() && course.enrolled().size() < course.capacity()));
+        Mono<List<CourseDetails>> stored = Mono.fromFuture(() -> sorted(courses)).map(List::copyOf);
+        return (fresh == null ? cache.query(query, stored) : stored).toFuture();
     }
 
     @QueryHandler

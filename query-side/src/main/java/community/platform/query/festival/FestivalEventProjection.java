@@ -6,7 +6,10 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.audit.RecordFold;
 import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.ReadCache;
+import community.platform.query.views.ReadCaches;
 import community.platform.query.views.ViewBatch;
+import community.platform.shared.FreshReads;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.festival.FestivalEventRejectedEvent;
 import community.platform.shared.festival.FestivalEventSummary;
@@ -20,6 +23,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
@@ -39,7 +43,10 @@ import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
 
-/** The festival event view ({@value #COLLECTION}): lists, details with counts, and the results board. */
+/**
+ * The festival event view ({@value #COLLECTION}): lists, details with counts, and the results board. An event's detail
+ * and the lists are read through this instance's {@link ReadCache}, told of each event by {@link FestivalEventsSeen}.
+ */
 @Component
 @ProcessingGroup(FestivalEventProjection.GROUP)
 class FestivalEventProjection implements RecordFold<FestivalEventEvent, FestivalEventView> {
@@ -50,16 +57,35 @@ class FestivalEventProjection implements RecordFold<FestivalEventEvent, Festival
     private final MongoCollection<Document> views;
     private final QueryUpdateEmitter updates;
     private final Clock clock;
+    private final ReadCache cache;
 
     @Autowired
-    public FestivalEventProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates) {
-        this(platformViewDatabase, updates, Clock.systemUTC());
+    public FestivalEventProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates,
+                                   ReadCaches caches) {
+        this(platformViewDatabase, updates, Clock.systemUTC(), caches);
     }
 
     FestivalEventProjection(MongoDatabase database, QueryUpdateEmitter updates, Clock clock) {
+        this(database, updates, clock, ReadCaches.NONE);
+    }
+
+    FestivalEventProjection(MongoDatabase database, QueryUpdateEmitter updates, Clock clock, ReadCaches caches) {
         this.views = database.getCollection(COLLECTION);
         this.updates = updates;
         this.clock = clock;
+        this.cache = caches.of(views);
+    }
+
+    /**
+     * This instance has seen the event. Only the events the view applies count (a move asked for is not applied, and
+     * its sequence would never show); one turned down removes the event's document.
+     */
+    void seen(FestivalEventEvent event, long sequence) {
+        if (event instanceof FestivalEventRejectedEvent) {
+            cache.gone(event.eventId(), sequence);
+        } else if (FestivalEventView.shows(event)) {
+            cache.seen(event.eventId(), sequence);
+        }
     }
 
     /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
@@ -100,16 +126,29 @@ class FestivalEventProjection implements RecordFold<FestivalEventEvent, Festival
         Mono.from(views.deleteMany(new Document())).block();
     }
 
-    @QueryHandler
     CompletableFuture<Optional<FestivalEventSummary>> handle(FindFestivalEventQuery query) {
-        return Mono.from(views.find(eq("_id", query.eventId())).first())
-                   .map(d -> Optional.of(FestivalEventView.from(d).summary(clock.instant(), d.getLong("lastSequence"))))
-                   .defaultIfEmpty(Optional.empty()).toFuture();
+        return handle(query, null);
+    }
+
+    /** From the cache, unless the caller waits for its own write ({@link FreshReads}). */
+    @QueryHandler
+    CompletableFuture<Optional<FestivalEventSummary>> handle(FindFestivalEventQuery query,
+                                                             @MetaDataValue(FreshReads.METADATA) Object fresh) {
+        Mono<ReadCache.Versioned<FestivalEventView>> stored = Mono.from(views.find(eq("_id", query.eventId())).first())
+                .map(d -> new ReadCache.Versioned<>(FestivalEventView.from(d), d.getLong("lastSequence")));
+        return (fresh == null ? cache.record(query.eventId(), stored)
+                              : stored.doOnNext(read -> cache.observed(query.eventId(), read.sequence())))
+                .map(read -> Optional.of(read.value().summary(clock.instant(), read.sequence())))
+                .defaultIfEmpty(Optional.empty()).toFuture();
+    }
+
+    CompletableFuture<List<FestivalEventSummary>> handle(ListFestivalEventsQuery query) {
+        return handle(query, null);
     }
 
     @QueryHandler
-    CompletableFuture<List<FestivalEventSummary>> handle(ListFestivalEventsQuery query) {
-        Instant now = clock.instant();
+    CompletableFuture<List<FestivalEventSummary>> handle(ListFestivalEventsQuery query,
+                                                         @MetaDataValue(FreshReads.METADATA) Object fresh) {
         List<Bson> filters = new ArrayList<>();
         if (query.organizer() != null) {
             filters.add(eq("event.organizer", query.organizer()));
@@ -118,10 +157,21 @@ class FestivalEventProjection implements RecordFold<FestivalEventEvent, Festival
             filters.add(InNeighbourhood.filter("event.neighbourhoodId", query.neighbourhood()));
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        return Flux.from(views.find(filter))
-                   .map(d -> FestivalEventView.from(d).summary(now, d.getLong("lastSequence")))
-                   .sort(Comparator.comparing(FestivalEventSummary::startsAt).thenComparing(FestivalEventSummary::id))
-                   .collectList().toFuture();
+        Mono<List<ReadCache.Versioned<FestivalEventView>>> stored =
+                Flux.from(views.find(filter))
+                    .map(d -> new ReadCache.Versioned<>(FestivalEventView.from(d), d.getLong("lastSequence")))
+                    .collectList().map(List::copyOf);
+        // the views are cached, the summaries made at each read: an event's status moves with the clock
+        return (fresh == null ? cache.query(query, stored) : stored)
+                    .map(events -> {
+                        Instant now = clock.instant();
+                        return events.stream()
+                                     .map(read -> read.value().summary(now, read.sequence()))
+                                     .sorted(Comparator.comparing(FestivalEventSummary::startsAt)
+                                                       .thenComparing(FestivalEventSummary::id))
+                                     .toList();
+                    })
+                    .toFuture();
     }
 
     /** Only the resident's own part of each event: others' registrations and entries are not in the answer. */

@@ -5,8 +5,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.ReadCache;
+import community.platform.query.views.ReadCaches;
 import community.platform.query.views.ViewBatch;
 import community.platform.query.views.ViewCodec;
+import community.platform.shared.FreshReads;
 import community.platform.shared.volunteering.AttendanceRecordedEvent;
 import community.platform.shared.volunteering.FindVolunteerDutiesQuery;
 import community.platform.shared.volunteering.SignUpWithdrawnEvent;
@@ -22,8 +25,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,7 +46,8 @@ import static community.platform.shared.volunteering.VolunteerDuty.Status.CONFIR
  * Each volunteer's duties ({@value #DUTIES}, one document per volunteer and post): their calendar and their hours
  * ledger. The posts' own details are kept beside them ({@value #POSTS}), with the last sequence of each post applied,
  * so an event applied twice changes nothing; every write an event causes sets a value, so re-applying one that was
- * cut short is harmless too.
+ * cut short is harmless too. A volunteer's duties are read through this instance's {@link ReadCache} of the posts'
+ * documents, whose sequences tell whether the duties hold an event: the post's document is written after the duties.
  */
 @Component
 @ProcessingGroup(VolunteerDutiesProjection.GROUP)
@@ -53,10 +59,30 @@ class VolunteerDutiesProjection {
 
     private final MongoCollection<Document> duties;
     private final MongoCollection<Document> posts;
+    private final ReadCache cache;
 
     public VolunteerDutiesProjection(MongoDatabase platformViewDatabase) {
+        this(platformViewDatabase, ReadCaches.NONE);
+    }
+
+    @Autowired
+    public VolunteerDutiesProjection(MongoDatabase platformViewDatabase, ReadCaches caches) {
         this.duties = platformViewDatabase.getCollection(DUTIES);
         this.posts = platformViewDatabase.getCollection(POSTS);
+        this.cache = caches.of(posts);
+    }
+
+    /**
+     * This instance has seen the event: it changes the duties of the volunteer it names, or of everyone on the post
+     * (a move, a cancellation); the others change no one's duties.
+     */
+    void seen(VolunteerPostEvent event, long sequence) {
+        String volunteer = volunteerOf(event);
+        if (volunteer != null) {
+            cache.seen(event.postId(), sequence, new FindVolunteerDutiesQuery(volunteer));
+        } else if (event instanceof VolunteerPostRescheduledEvent || event instanceof VolunteerPostCancelledEvent) {
+            cache.seen(event.postId(), sequence);
+        }
     }
 
     /** A post's details as its duties copy them. */
@@ -86,6 +112,22 @@ class VolunteerDutiesProjection {
         }
         Post post = apply(batch, event, stored == null ? null : ViewCodec.fromDocument(stored, Post.class));
         batch.replace(posts, ViewCodec.toDocument(post).append("lastSequence", sequence));
+    }
+
+    private static String volunteerOf(VolunteerPostEvent event) {
+        if (event instanceof VolunteerSignedUpEvent signedUp) {
+            return signedUp.volunteer();
+        }
+        if (event instanceof VolunteerWaitlistedEvent waitlisted) {
+            return waitlisted.volunteer();
+        }
+        if (event instanceof VolunteerPromotedEvent promoted) {
+            return promoted.volunteer();
+        }
+        if (event instanceof SignUpWithdrawnEvent withdrawn) {
+            return withdrawn.volunteer();
+        }
+        return event instanceof AttendanceRecordedEvent attended ? attended.volunteer() : null;
     }
 
     /** Writes what the event changes of the duties; answers the post's document with the event applied. */
@@ -134,12 +176,18 @@ class VolunteerDutiesProjection {
     }
 
     /** Reads the volunteer's documents; on the embedded server that is a scan of the (small) collection. */
-    @QueryHandler
     CompletableFuture<List<VolunteerDuty>> handle(FindVolunteerDutiesQuery query) {
-        return Flux.from(duties.find(Filters.eq("volunteer", query.volunteer())))
-                   .map(stored -> ViewCodec.fromDocument(stored, Duty.class).answer())
-                   .sort(Comparator.comparing(VolunteerDuty::startsAt))
-                   .collectList()
-                   .toFuture();
+        return handle(query, null);
+    }
+
+    /** From the cache, unless the caller waits for its own write ({@link FreshReads}). */
+    @QueryHandler
+    CompletableFuture<List<VolunteerDuty>> handle(FindVolunteerDutiesQuery query,
+                                                  @MetaDataValue(FreshReads.METADATA) Object fresh) {
+        Mono<List<VolunteerDuty>> stored = Flux.from(duties.find(Filters.eq("volunteer", query.volunteer())))
+                                               .map(read -> ViewCodec.fromDocument(read, Duty.class).answer())
+                                               .sort(Comparator.comparing(VolunteerDuty::startsAt))
+                                               .collectList().map(List::copyOf);
+        return (fresh == null ? cache.query(query, stored) : stored).toFuture();
     }
 }

@@ -9,6 +9,9 @@ import community.platform.query.audit.RecordFold;
 import community.platform.query.views.Erased;
 import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.ReadCache;
+import community.platform.query.views.ReadCaches;
+import community.platform.shared.FreshReads;
 import community.platform.shared.personal.PersonalDataErasedEvent;
 import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
@@ -26,6 +29,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
@@ -47,7 +51,10 @@ import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.eq;
 
-/** The volunteer post view ({@value #COLLECTION}): lists, details with counts, and the roster. */
+/**
+ * The volunteer post view ({@value #COLLECTION}): lists, details with counts, and the roster. A post's detail and the
+ * lists are read through this instance's {@link ReadCache}, told of each event by {@link PostEventsSeen}.
+ */
 @Component
 @ProcessingGroup(VolunteerPostProjection.GROUP)
 class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, VolunteerPostView> {
@@ -61,17 +68,29 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
     private final MongoCollection<Document> views;
     private final QueryUpdateEmitter updates;
     private final Clock clock;
+    private final ReadCache cache;
 
     @Autowired
-    public VolunteerPostProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates) {
-        this(platformViewDatabase, updates, Clock.systemUTC());
+    public VolunteerPostProjection(MongoDatabase platformViewDatabase, QueryUpdateEmitter updates,
+                                   ReadCaches caches) {
+        this(platformViewDatabase, updates, Clock.systemUTC(), caches);
     }
 
     VolunteerPostProjection(MongoDatabase database, QueryUpdateEmitter updates, Clock clock) {
+        this(database, updates, clock, ReadCaches.NONE);
+    }
+
+    VolunteerPostProjection(MongoDatabase database, QueryUpdateEmitter updates, Clock clock, ReadCaches caches) {
         this.database = database;
         this.views = database.getCollection(COLLECTION);
         this.updates = updates;
         this.clock = clock;
+        this.cache = caches.of(views);
+    }
+
+    /** This instance has seen the event (its projection may not have written it yet). */
+    void seen(VolunteerPostEvent event, long sequence) {
+        cache.seen(event.postId(), sequence);
     }
 
     /** Runs on a processor thread: blocking on the write is intended, and updates go out after it. */
@@ -138,10 +157,19 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
         Mono.from(views.deleteMany(new Document())).block();
     }
 
-    @QueryHandler
     CompletableFuture<Optional<VolunteerPostSummary>> handle(FindVolunteerPostQuery query) {
-        return find(query.postId()).map(view -> Optional.of(view.summary(clock.instant())))
-                                   .defaultIfEmpty(Optional.empty()).toFuture();
+        return handle(query, null);
+    }
+
+    /** From the cache, unless the caller waits for its own write ({@link FreshReads}). */
+    @QueryHandler
+    CompletableFuture<Optional<VolunteerPostSummary>> handle(FindVolunteerPostQuery query,
+                                                             @MetaDataValue(FreshReads.METADATA) Object fresh) {
+        Mono<ReadCache.Versioned<VolunteerPostView>> stored = stored(query.postId());
+        return (fresh == null ? cache.record(query.postId(), stored)
+                              : stored.doOnNext(read -> cache.observed(query.postId(), read.sequence())))
+                .map(read -> Optional.of(read.value().summary(clock.instant())))
+                .defaultIfEmpty(Optional.empty()).toFuture();
     }
 
     @QueryHandler
@@ -179,16 +207,19 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
                                    roster.waitlist(), roster.version()));
     }
 
-    /** A full read of the (small) collection on the embedded server; MongoDB can index startsAt, team and organizer. */
-    @QueryHandler
+    /**
+     * A full read of the (small) collection on the embedded server; MongoDB can index team and organizer. The views are
+     * cached by those filters, the times and status applied at each read: the pages ask from "now", which would make
+     * every list a key of its own, and a post's status moves with the clock.
+     */
     CompletableFuture<List<VolunteerPostSummary>> handle(ListVolunteerPostsQuery query) {
+        return handle(query, null);
+    }
+
+    @QueryHandler
+    CompletableFuture<List<VolunteerPostSummary>> handle(ListVolunteerPostsQuery query,
+                                                         @MetaDataValue(FreshReads.METADATA) Object fresh) {
         List<Bson> filters = new ArrayList<>();
-        if (query.from() != null) {
-            filters.add(Filters.gte("startsAt", Date.from(query.from())));
-        }
-        if (query.to() != null) {
-            filters.add(Filters.lt("startsAt", Date.from(query.to())));
-        }
         if (query.team() != null) {
             filters.add(eq("post.team", query.team()));
         }
@@ -198,14 +229,29 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
         if (query.neighbourhood() != null) {
             filters.add(InNeighbourhood.filter("post.neighbourhoodId", query.neighbourhood()));
         }
-        Instant now = clock.instant();
-        return Flux.from(views.find(filters.isEmpty() ? new Document() : Filters.and(filters)))
-                   .map(VolunteerPostView::from)
-                   .map(view -> view.summary(now))
-                   .filter(summary -> query.status() == null || query.status().equals(summary.status().name()))
-                   .sort(Comparator.comparing(VolunteerPostSummary::startsAt).thenComparing(VolunteerPostSummary::id))
-                   .collectList()
-                   .toFuture();
+        Mono<List<VolunteerPostView>> stored = Flux.from(views.find(filters.isEmpty() ? new Document()
+                                                                                       : Filters.and(filters)))
+                                                   .map(VolunteerPostView::from)
+                                                   .collectList().map(List::copyOf);
+        // as the store compares dates: to the millisecond
+        Instant from = query.from() == null ? null : Date.from(query.from()).toInstant();
+        Instant to = query.to() == null ? null : Date.from(query.to()).toInstant();
+        ListVolunteerPostsQuery key = new ListVolunteerPostsQuery(null, null, query.team(), null, query.organizer(),
+                                                                  query.neighbourhood());
+        return (fresh == null ? cache.query(key, stored) : stored)
+                    .map(posts -> {
+                        Instant now = clock.instant();
+                        return posts.stream()
+                                    .filter(view -> from == null || !view.startsAt().isBefore(from))
+                                    .filter(view -> to == null || view.startsAt().isBefore(to))
+                                    .map(view -> view.summary(now))
+                                    .filter(summary -> query.status() == null
+                                            || query.status().equals(summary.status().name()))
+                                    .sorted(Comparator.comparing(VolunteerPostSummary::startsAt)
+                                                      .thenComparing(VolunteerPostSummary::id))
+                                    .toList();
+                    })
+                    .toFuture();
     }
 
     /** Only the volunteer's own seat or place of each post: nobody else on the post is in the answer. */
@@ -229,6 +275,11 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
 
     VolunteerPostSummary summary(VolunteerPostView view) {
         return view.summary(clock.instant());
+    }
+
+    private Mono<ReadCache.Versioned<VolunteerPostView>> stored(String postId) {
+        return Mono.from(views.find(eq("_id", postId)).first())
+                   .map(d -> new ReadCache.Versioned<>(VolunteerPostView.from(d), d.getLong("lastSequence")));
     }
 
     private Mono<VolunteerPostView> find(String postId) {
