@@ -137,6 +137,25 @@ public final class Suite {
             double peak = commandThroughput(api, raw.getDatabase("baseline").getCollection("inserts"));
             projectionLag(api, peak / 2);
             readLatency(api);
+            rush(api);
+        }
+    }
+
+    /**
+     * The enrollment rush and the couplet registration rush ({@link EnrollmentRush}): 3,000 guardians, 10 courses or
+     * competitions of 30 places, 64 clients, 64 readers meanwhile.
+     */
+    private void rush(Api api) throws Exception {
+        EnrollmentRush.Result rush = EnrollmentRush.run(api, "organizer", "guardian-", 3000, 10, 30, 64, 64);
+        for (EnrollmentRush.Rush one : List.of(rush.courses(), rush.couplets())) {
+            figure(one.name() + " rush", String.format(
+                           "%.1f/s (ratio %.3f), p50 %.0f ms, p99 %.0f ms; reads meanwhile p50 %.0f ms, p99 %.0f ms;"
+                           + " %,d seated, %,d waitlisted, %d 5xx, %d problems", one.rate(), one.rate() / trivial,
+                           one.p50(), one.p99(), one.readP50(), one.readP99(), one.seated(), one.waitlisted(),
+                           one.serverErrors(), one.problems().size()),
+                   trivialBaseline(), "ratio at least 0.10; exactly 300 seated and 2,700 waitlisted in order, no 5xx",
+                   one.correct() ? met(one.rate() / trivial >= 0.10)
+                                 : "WRONG: " + (one.problems().isEmpty() ? "counts" : one.problems().get(0)));
         }
     }
 
