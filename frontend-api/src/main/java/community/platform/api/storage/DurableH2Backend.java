@@ -71,16 +71,31 @@ final class DurableH2Backend extends H2Backend {
                                                : super.openOrCreateDatabase(databaseName);
     }
 
+    /**
+     * Answers once the write is committed, a failed one too (an insert of many documents may have stored some); a
+     * commit that fails after a failed write is added to that write's error rather than hiding it.
+     */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        boolean commit = WRITES.contains(command.toLowerCase(Locale.ROOT))
+                && !(query.get(command) instanceof String collection && deferredCollections.test(collection));
+        Document answer;
         try {
-            return super.handleCommand(channel, databaseName, command, query);
-        } finally {
-            if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && !(query.get(command) instanceof String collection
-                                                                  && deferredCollections.test(collection))) {
-                commits.afterWrite();
+            answer = super.handleCommand(channel, databaseName, command, query);
+        } catch (RuntimeException failed) {
+            if (commit) {
+                try {
+                    commits.afterWrite();
+                } catch (RuntimeException commitFailed) {
+                    failed.addSuppressed(commitFailed);
+                }
             }
+            throw failed;
         }
+        if (commit) {
+            commits.afterWrite();
+        }
+        return answer;
     }
 
     /** The writes answered so far, and the commits that held them: fewer commits than writes under concurrent load. */

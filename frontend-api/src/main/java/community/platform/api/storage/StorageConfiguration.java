@@ -113,7 +113,7 @@ public class StorageConfiguration {
     MeterBinder embeddedStoreCommits(PlatformStore store) {
         return registry -> Optional.ofNullable(store.embedded()).flatMap(EmbeddedStore::commits).ifPresent(commits -> {
             FunctionCounter.builder("platform.store.writes", commits, GroupCommit::writes)
-                           .description("writes to the embedded store answered after their commit")
+                           .description("writes to the embedded store that waited for a commit")
                            .register(registry);
             FunctionCounter.builder("platform.store.commits", commits, GroupCommit::commits)
                            .description("commits of the embedded store's file, each holding one or more writes")

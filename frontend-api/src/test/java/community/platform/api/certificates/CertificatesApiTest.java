@@ -33,6 +33,8 @@ class CertificatesApiTest extends ApiTest {
 
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
     private final LocalDate today = now.toLocalDate();
+    /** The day by which both duties have started (late in the evening, the second falls on the next day). */
+    private final LocalDate lastDay = now.plusHours(2).toLocalDate();
 
     private String publish(String organizer, String title, int startsInMinutes) {
         return as(organizer, PASSWORD).post().uri("/api/volunteer-posts").contentType(MediaType.APPLICATION_JSON)
@@ -108,7 +110,7 @@ class CertificatesApiTest extends ApiTest {
     @Test
     void aCertificateListsTheDutiesInChineseAndEnglishAndAStrangerVerifiesIt() throws IOException {
         String[] people = volunteerWithHours("李明 Li Ming");
-        byte[] pdf = certificate(people[1], today.minusDays(1), today);
+        byte[] pdf = certificate(people[1], today.minusDays(1), lastDay);
 
         String text = text(pdf);
         assertThat(text).contains("志愿服务时长证明", "Volunteer Service Hours Certificate", "李明 Li Ming",
@@ -122,7 +124,7 @@ class CertificatesApiTest extends ApiTest {
         assertThat(verified.get("valid").asBoolean()).isTrue();
         assertThat(verified.get("displayName").asText()).isEqualTo("李明 Li Ming");
         assertThat(verified.get("from").asText()).isEqualTo(today.minusDays(1).toString());
-        assertThat(verified.get("to").asText()).isEqualTo(today.toString());
+        assertThat(verified.get("to").asText()).isEqualTo(lastDay.toString());
         assertThat(verified.get("totalHours").decimalValue()).isEqualByComparingTo("1.50");
         assertThat(verified.get("issuedAt").asText()).endsWith("+08:00");
         assertThat(verified.get("sealPosition").asLong()).isPositive();
@@ -135,13 +137,13 @@ class CertificatesApiTest extends ApiTest {
         assertThat(verification(typed).get("code").asText()).isEqualTo(code);
 
         // the same hours asked for again are the same certificate, not a new record
-        assertThat(codeOf(text(certificate(people[1], today.minusDays(1), today)))).isEqualTo(code);
+        assertThat(codeOf(text(certificate(people[1], today.minusDays(1), lastDay)))).isEqualTo(code);
     }
 
     @Test
     void aCorrectedAttendanceShowsOnTheCertificatesPageWithTheCorrectedTotal() throws IOException {
         String[] people = volunteerWithHours("Wang Fang");
-        String code = codeOf(text(certificate(people[1], today, today)));
+        String code = codeOf(text(certificate(people[1], today, lastDay)));
         assertThat(verification(code).has("correctedSince")).isFalse();
 
         JsonNode duties = as(people[1], PASSWORD).get().uri("/api/volunteers/me/hours").exchange()
@@ -158,8 +160,8 @@ class CertificatesApiTest extends ApiTest {
                 .isAfterOrEqualTo(OffsetDateTime.parse(corrected.get("issuedAt").asText()));
 
         // a certificate asked for now states the corrected hours, under a code of its own
-        await().atMost(Duration.ofSeconds(10)).until(() -> text(certificate(people[1], today, today)).contains("2.50"));
-        String renewed = codeOf(text(certificate(people[1], today, today)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> text(certificate(people[1], today, lastDay)).contains("2.50"));
+        String renewed = codeOf(text(certificate(people[1], today, lastDay)));
         assertThat(renewed).isNotEqualTo(code);
         assertThat(verification(renewed).has("correctedSince")).isFalse();
     }
@@ -175,7 +177,7 @@ class CertificatesApiTest extends ApiTest {
 
     private String textOf(String volunteer) {
         try {
-            return text(certificate(volunteer, today, today));
+            return text(certificate(volunteer, today, lastDay));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -184,7 +186,7 @@ class CertificatesApiTest extends ApiTest {
     @Test
     void anErasedVolunteersCertificateStopsVerifyingAndSaysWhy() throws IOException {
         String[] people = volunteerWithHours("Chen Jing");
-        String code = codeOf(text(certificate(people[1], today, today)));
+        String code = codeOf(text(certificate(people[1], today, lastDay)));
         String requestId = as(people[1], PASSWORD).post().uri("/api/accounts/me/erasure")
                                                   .contentType(MediaType.APPLICATION_JSON)
                                                   .header("Idempotency-Key", UUID.randomUUID().toString())

@@ -155,7 +155,9 @@ public final class ReadCache {
             CompletableFuture<Loaded> cached = queries.get(query, (k, executor) -> loadQuery(load).toFuture());
             boolean joined = !cached.isDone();
             cached.thenAccept(loaded -> {
-                if (loaded != null && !currentQuery(query, loaded)) {
+                // an empty answer is not kept: a caller could fill the cache with filters that match nothing
+                if (loaded != null && (!currentQuery(query, loaded)
+                                       || loaded.value() instanceof Collection<?> answer && answer.isEmpty())) {
                     queries.asMap().remove(query, cached);
                 }
             });

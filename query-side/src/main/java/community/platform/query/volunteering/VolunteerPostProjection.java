@@ -42,6 +42,7 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -208,8 +209,9 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
     }
 
     /**
-     * A full read of the (small) collection on the embedded server; MongoDB can index team and organizer. The views are
-     * cached by those filters, the times and status applied at each read: the pages ask from "now", which would make
+     * The store is asked for the posts from the start of the day of {@code from} (and before the end of the day of
+     * {@code to}), so that a list does not grow with every post ever held; the views are cached by those days and the
+     * other filters, the exact times and the status applied at each read: the pages ask from "now", which would make
      * every list a key of its own, and a post's status moves with the clock.
      */
     CompletableFuture<List<VolunteerPostSummary>> handle(ListVolunteerPostsQuery query) {
@@ -219,7 +221,15 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
     @QueryHandler
     CompletableFuture<List<VolunteerPostSummary>> handle(ListVolunteerPostsQuery query,
                                                          @MetaDataValue(FreshReads.METADATA) Object fresh) {
+        Instant fromDay = query.from() == null ? null : query.from().truncatedTo(ChronoUnit.DAYS);
+        Instant toDay = query.to() == null ? null : query.to().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
         List<Bson> filters = new ArrayList<>();
+        if (fromDay != null) {
+            filters.add(Filters.gte("startsAt", Date.from(fromDay)));
+        }
+        if (toDay != null) {
+            filters.add(Filters.lt("startsAt", Date.from(toDay)));
+        }
         if (query.team() != null) {
             filters.add(eq("post.team", query.team()));
         }
@@ -236,8 +246,8 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
         // as the store compares dates: to the millisecond
         Instant from = query.from() == null ? null : Date.from(query.from()).toInstant();
         Instant to = query.to() == null ? null : Date.from(query.to()).toInstant();
-        ListVolunteerPostsQuery key = new ListVolunteerPostsQuery(null, null, query.team(), null, query.organizer(),
-                                                                  query.neighbourhood());
+        ListVolunteerPostsQuery key = new ListVolunteerPostsQuery(fromDay, toDay, query.team(), null,
+                                                                  query.organizer(), query.neighbourhood());
         return (fresh == null ? cache.query(key, stored) : stored)
                     .map(posts -> {
                         Instant now = clock.instant();
