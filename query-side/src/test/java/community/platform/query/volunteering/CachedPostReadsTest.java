@@ -163,19 +163,28 @@ class CachedPostReadsTest {
     }
 
     @Test
-    void listsAskedFromEachMomentShareOneEntryAndStillFilterByTime() {
+    void listsAskedFromEachMomentOfADayShareOneEntryAndStillFilterByTime() {
         applied(published("post-1", 0), 0);
         applied(published("post-2", 2), 0);
-        StepVerifier.create(Mono.fromFuture(() -> posts.handle(new ListVolunteerPostsQuery(NOW, null, null, null,
+        Instant early = STARTS.minus(Duration.ofHours(1));
+        StepVerifier.create(Mono.fromFuture(() -> posts.handle(new ListVolunteerPostsQuery(early, null, null, null,
                                                                                            null, null))))
                     .assertNext(all -> assertThat(all).hasSize(2)).verifyComplete();
         retitledBehindTheCache("post-2", "Retitled");
 
-        Instant later = STARTS.plus(Duration.ofDays(1));
+        // the same day: post-1 has started by then, and post-2 comes from the cache
+        Instant later = STARTS.plus(Duration.ofHours(1));
         StepVerifier.create(Mono.fromFuture(() -> posts.handle(new ListVolunteerPostsQuery(later, null, null, null,
                                                                                            null, null))))
                     .assertNext(all -> assertThat(all).extracting(VolunteerPostSummary::title)
                                                       .as("served from the cache").containsExactly("Park clean-up"))
+                    .verifyComplete();
+        // another day is read from the store, only from that day on: the list does not hold every post ever held
+        Instant nextDay = STARTS.plus(Duration.ofDays(1));
+        StepVerifier.create(Mono.fromFuture(() -> posts.handle(new ListVolunteerPostsQuery(nextDay, null, null, null,
+                                                                                           null, null))))
+                    .assertNext(all -> assertThat(all).extracting(VolunteerPostSummary::title)
+                                                      .containsExactly("Retitled"))
                     .verifyComplete();
     }
 
