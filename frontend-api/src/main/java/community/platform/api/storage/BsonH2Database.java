@@ -51,6 +51,13 @@ final class BsonH2Database extends H2Database {
         return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
     }
 
+    /** Non-unique indexes are kept in memory ({@link SecondaryIndex}); the H2 backend would ignore them. */
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+        return new SecondaryIndex(indexName, keys);
+    }
+
     private <V> void open(String name, org.h2.mvstore.type.DataType<V> valueType) {
         try {
             ((MVStore) STORE.get(this)).openMap(name, new MVMap.Builder<Object, V>().keyType(BsonDataTypes.KEY)
