@@ -4,10 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import com.mongodb.client.MongoDatabase;
+import community.platform.command.eventstore.EventSerialization;
+import community.platform.command.eventstore.MongoEventStorageEngine;
+import community.platform.command.eventstore.personal.PersonalKeys;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,6 +38,7 @@ final class Api {
 
     static final String PASSWORD = "bench-password";
     static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String SERVER_SECRET = "the server secret every instance of this run shares";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private static final OffsetDateTime FIRST_SLOT = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(14)
@@ -49,8 +60,43 @@ final class Api {
      * personal data keys they write are wrapped under it, and one made under another secret does not open.
      */
     static Map<String, String> environment() {
-        return Map.of("PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                      "PLATFORM_SECURITY_SERVER_SECRET", "the server secret every instance of this run shares");
+        return Map.of("PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD, "PLATFORM_SECURITY_SERVER_SECRET", SERVER_SECRET);
+    }
+
+    /**
+     * An engine that writes into a new store as a platform started with {@link #environment()} would: personal fields
+     * encrypted under keys kept with that server secret, and the store marked as one that never held them in plain
+     * text (what the platform records on a new store before its first write). A store filled without it is taken for
+     * one from before personal fields were encrypted, and every event in it is encrypted again at the next start.
+     */
+    static MongoEventStorageEngine engineAsThePlatformWrites(MongoDatabase database) {
+        PersonalKeys keys = new PersonalKeys(database.getCollection("personalKeys"),
+                                             SERVER_SECRET.getBytes(StandardCharsets.UTF_8));
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder().database(database)
+                                                                .eventSerializer(EventSerialization.serializer(keys))
+                                                                .build();
+        engine.ensureIndexes();
+        // the record PersonalDataMigration keeps, as it writes it on a store that is empty when it first runs
+        database.getCollection("storeMigrations").insertOne(new Document("_id", "personal-data")
+                                                                    .append("status", "DONE"));
+        return engine;
+    }
+
+    /**
+     * Marks the platform's processes (its sagas) as having handled every event stored so far, as they would have on a
+     * platform that wrote those events; its views are left to be built. Without it, a platform started on a store
+     * filled from outside takes every post for one from before its processes existed, and its duties process handles
+     * each stored sign-up again: the work of an upgrade, once, not of building views.
+     */
+    static void processesCaughtUp(MongoDatabase database, MongoEventStorageEngine engine) {
+        TokenStore tokens = MongoTokenStore.builder()
+                                           .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                                           .serializer(JacksonSerializer.defaultSerializer())
+                                           .build();
+        Map.of("PostDutiesSagaProcessor", 4, "EnrollmentProcessProcessor", 1, "VenueBookingSagaProcessor", 4,
+               "PostSeriesSagaProcessor", 4)
+           .forEach((processor, segments) -> tokens.initializeTokenSegments(processor, segments,
+                                                                            engine.createHeadToken()));
     }
 
     static List<String> arguments() {

@@ -99,6 +99,11 @@ public final class ReplayBenchmark {
         }
     }
 
+    /**
+     * Posts of 100 events each: published, 60 seats, then queue places, each place deciding a request (as places are
+     * recorded since requests have ids; a place without one is taken for a place given before the duties process, whose
+     * time the process holds again, a command for each).
+     */
     static void fill(MongoEventStorageEngine engine, long events) {
         Instant starts = Instant.now().plus(Duration.ofDays(30));
         for (long post = 0; post * EVENTS_PER_POST < events; post++) {
@@ -110,8 +115,9 @@ public final class ReplayBenchmark {
                                                           "East Park", starts, starts.plus(Duration.ofHours(2)), 60,
                                                           null, List.of())
                         : seq <= 60 ? new VolunteerSignedUpEvent(id, "volunteer-" + seq, "Volunteer " + seq, 60,
-                                                                 seq - 1)
-                        : new VolunteerWaitlistedEvent(id, "volunteer-" + seq, "Volunteer " + seq, 60, 60, seq - 60);
+                                                                 seq - 1, id + "-request-" + seq)
+                        : new VolunteerWaitlistedEvent(id, "volunteer-" + seq, "Volunteer " + seq, 60, 60, seq - 60,
+                                                       id + "-request-" + seq);
                 batch.add(new GenericDomainEventMessage<>("VolunteerPost", id, seq, payload,
                                                           MetaData.with("actor", "volunteer-" + seq)));
                 if (batch.size() == PER_COMMIT) {
