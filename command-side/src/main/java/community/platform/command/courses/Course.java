@@ -14,6 +14,7 @@ import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ChildWaitlistedEvent;
 import community.platform.shared.courses.Children;
 import community.platform.shared.courses.CompleteCourseCommand;
+import community.platform.shared.courses.CheckEnrollmentHeldCommand;
 import community.platform.shared.courses.ConfirmEnrollmentCommand;
 import community.platform.shared.courses.CourseCompletedEvent;
 import community.platform.shared.courses.CourseCompletion;
@@ -26,6 +27,7 @@ import community.platform.shared.courses.CourseSessionRescheduledEvent;
 import community.platform.shared.courses.CreateCourseCommand;
 import community.platform.shared.courses.EnrollChildCommand;
 import community.platform.shared.courses.EnrollmentAdoptedEvent;
+import community.platform.shared.courses.EnrollmentClearedEvent;
 import community.platform.shared.courses.EnrollmentPromotedEvent;
 import community.platform.shared.courses.EnrollmentRejectedEvent;
 import community.platform.shared.courses.EnrollmentRequestedEvent;
@@ -88,8 +90,10 @@ class Course {
     private Map<String, Child> children;
     private Map<String, Map<Integer, AttendanceMark>> marks;
     private Set<String> feedbackGiven;
-    /** Requests the enrollment process has not decided yet. */
+    /** Requests the enrollment process has not decided yet, in the order they were made. */
     private Map<String, Request> pending;
+    /** Pending requests whose time is held, waiting for the requests made before them. */
+    private Set<String> cleared;
     private Set<String> rejected;
     /** Enrollments whose held time the enrollment process keeps: requested through it, or adopted by it. */
     private Set<String> kept;
@@ -227,28 +231,23 @@ class Course {
         return child != null ? child.name() : request.name();
     }
 
-    /** Seat or queue, one request at a time; a course that closed while the time was being held refuses instead. */
+    /**
+     * Seat or queue, in the order the requests were made: a request whose time is held waits ({@link
+     * EnrollmentClearedEvent}) until every request made before it is decided, and is then decided with them. A course
+     * that closed while the time was being held refuses instead.
+     */
     @CommandHandler
     public long handle(ConfirmEnrollmentCommand command) {
-        Request request = pending().get(command.enrollmentId());
-        if (request == null) {
+        String enrollmentId = command.enrollmentId();
+        if (!pending().containsKey(enrollmentId) || cleared().contains(enrollmentId)) {
             return AggregateLifecycle.getVersion();
         }
-        RuleViolatedException closed = closedForEnrollment();
-        if (closed != null) {
-            apply(new EnrollmentRejectedEvent(courseId, command.enrollmentId(), closed.code(), closed.getMessage(),
-                                              null));
+        if (!enrollmentId.equals(pending.keySet().iterator().next())) {
+            apply(new EnrollmentClearedEvent(courseId, enrollmentId));
             return AggregateLifecycle.getVersion();
         }
-        Places.Placement placement = places.place(capacity);
-        if (!placement.seated()) {
-            apply(new ChildWaitlistedEvent(courseId, command.enrollmentId(), request.guardian(), request.name(),
-                                           request.grade(), capacity, placement.seatedBefore(),
-                                           placement.queuePosition()));
-        } else {
-            apply(new ChildEnrolledEvent(courseId, command.enrollmentId(), request.guardian(), request.name(),
-                                         request.grade(), capacity, placement.seatedBefore()));
-        }
+        decide(enrollmentId);
+        decideInOrder();
         return AggregateLifecycle.getVersion();
     }
 
@@ -257,8 +256,43 @@ class Course {
         if (pending().containsKey(command.enrollmentId())) {
             apply(new EnrollmentRejectedEvent(courseId, command.enrollmentId(), command.code(), command.detail(),
                                               command.subject()));
+            decideInOrder();
         }
         return AggregateLifecycle.getVersion();
+    }
+
+    /** Null while the enrollment stands behind the child's time (requested, seated or queued); else this version. */
+    @CommandHandler
+    public Long handle(CheckEnrollmentHeldCommand command) {
+        String enrollmentId = command.enrollmentId();
+        boolean stands = pending().containsKey(enrollmentId)
+                || (children.containsKey(enrollmentId) && places.holds(enrollmentId));
+        return stands ? null : AggregateLifecycle.getVersion();
+    }
+
+    /** Decides the oldest requests for as long as their time is held. */
+    private void decideInOrder() {
+        while (!pending().isEmpty() && cleared().contains(pending.keySet().iterator().next())) {
+            decide(pending.keySet().iterator().next());
+        }
+    }
+
+    private void decide(String enrollmentId) {
+        Request request = pending.get(enrollmentId);
+        RuleViolatedException closed = closedForEnrollment();
+        if (closed != null) {
+            apply(new EnrollmentRejectedEvent(courseId, enrollmentId, closed.code(), closed.getMessage(), null));
+            return;
+        }
+        Places.Placement placement = places.place(capacity);
+        if (!placement.seated()) {
+            apply(new ChildWaitlistedEvent(courseId, enrollmentId, request.guardian(), request.name(),
+                                           request.grade(), capacity, placement.seatedBefore(),
+                                           placement.queuePosition()));
+        } else {
+            apply(new ChildEnrolledEvent(courseId, enrollmentId, request.guardian(), request.name(),
+                                         request.grade(), capacity, placement.seatedBefore()));
+        }
     }
 
     @CommandHandler
@@ -402,6 +436,10 @@ class Course {
     // A snapshot taken before these fields existed loads them as null: read as empty, made when first written.
     private Map<String, Request> pending() {
         return pending == null ? Map.of() : pending;
+    }
+
+    private Set<String> cleared() {
+        return cleared == null ? Set.of() : cleared;
     }
 
     private Set<String> rejected() {
@@ -552,7 +590,7 @@ class Course {
     @EventSourcingHandler
     void on(EnrollmentRequestedEvent event) {
         if (pending == null) {
-            pending = new HashMap<>();
+            pending = new LinkedHashMap<>(); // in the order requests were made, which decides seats and queue places
         }
         pending.put(event.enrollmentId(), new Request(event.guardian(), event.childName(), event.childGrade()));
         keep(event.enrollmentId());
@@ -566,8 +604,16 @@ class Course {
     }
 
     @EventSourcingHandler
+    void on(EnrollmentClearedEvent event) {
+        if (cleared == null) {
+            cleared = new HashSet<>();
+        }
+        cleared.add(event.enrollmentId());
+    }
+
+    @EventSourcingHandler
     void on(EnrollmentRejectedEvent event) {
-        pending.remove(event.enrollmentId());
+        decided(event.enrollmentId());
         if (rejected == null) {
             rejected = new HashSet<>();
         }
@@ -581,20 +627,25 @@ class Course {
 
     @EventSourcingHandler
     void on(ChildEnrolledEvent event) {
-        if (pending != null) {
-            pending.remove(event.enrollmentId());
-        }
+        decided(event.enrollmentId());
         remember(event.enrollmentId(), event.guardian(), event.childName());
         places.seat(event.enrollmentId());
     }
 
     @EventSourcingHandler
     void on(ChildWaitlistedEvent event) {
-        if (pending != null) {
-            pending.remove(event.enrollmentId());
-        }
+        decided(event.enrollmentId());
         remember(event.enrollmentId(), event.guardian(), event.childName());
         places.enqueue(event.enrollmentId());
+    }
+
+    private void decided(String enrollmentId) {
+        if (pending != null) {
+            pending.remove(enrollmentId);
+        }
+        if (cleared != null) {
+            cleared.remove(enrollmentId);
+        }
     }
 
     private void remember(String enrollmentId, String guardian, String childName) {

@@ -50,17 +50,19 @@ public class CoursesConfiguration {
     }
 
     /**
-     * One segment: the process sees every course's events in the order they were stored, so a withdrawal's time is
-     * given back before a later request of the same child is held. One event a batch: its token is stored after each,
-     * so a restart handles again at most the event it was on. From the store's start: a request stored before the
-     * processor first claims its token is never missed, and older events start no process (see
-     * {@link EnrollmentProcess}).
+     * The enrollments' processes run side by side, in as many segments as configured (one enrollment's events stay in
+     * one segment, in the order of the log; the course keeps its requests' order itself). Its batches are as large as
+     * any processor's: a step's commands commit as they go, so a batch only decides how often its position is stored,
+     * and a batch retried after a failure repeats steps that change nothing the second time. From the store's start: a
+     * request stored before the processor first claims its token is never missed, and older events start no process
+     * (see {@link EnrollmentProcess}). The segment count applies to a store where the processor has not run yet.
      */
     @Bean
-    public ConfigurerModule enrollmentProcessOneEventAtATime() {
+    public ConfigurerModule enrollmentProcessesSideBySide(
+            @Value("${platform.processes.enrollment-segments:4}") int segments) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 ProcessesConfiguration.processingGroup(EnrollmentProcess.class),
-                (config, builder) -> builder.initialSegmentCount(1).batchSize(1)
+                (config, builder) -> builder.initialSegmentCount(segments)
                                             .initialToken(StreamableMessageSource::createTailToken));
     }
 

@@ -3,6 +3,7 @@ package community.platform.command.courses;
 import community.platform.command.handling.OwnCommits;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
+import community.platform.shared.courses.CheckEnrollmentHeldCommand;
 import community.platform.shared.courses.ConfirmEnrollmentCommand;
 import community.platform.shared.courses.CourseCompletedEvent;
 import community.platform.shared.courses.CourseSession;
@@ -12,6 +13,7 @@ import community.platform.shared.courses.EnrollmentAdoptedEvent;
 import community.platform.shared.courses.EnrollmentRejectedEvent;
 import community.platform.shared.courses.EnrollmentRequestedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
+import community.platform.shared.courses.ListHeldEnrollmentsCommand;
 import community.platform.shared.courses.MoveCourseSlotsCommand;
 import community.platform.shared.courses.RejectEnrollmentCommand;
 import community.platform.shared.courses.ReleaseCourseSlotsCommand;
@@ -28,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -38,15 +41,23 @@ import java.util.TreeMap;
  * request's refusal, and a course that closed meanwhile refuses itself, whereupon the time is given back. While the
  * enrollment lasts, the held time follows each session moved or cancelled, and a withdrawal gives it back.
  *
+ * <p>The processes of different enrollments run side by side, in the segments of their processor; the course gives
+ * seats and queue places in the order the requests were made, whatever order their processes confirm them in. A child's
+ * withdrawal and next request may so be handled out of order: a request refused for time whose enrollment no longer
+ * stands gives that time back itself ({@link #reserve}).
+ *
  * <p>A step runs again when the process dies before the processor stores its token, and the whole process may run
  * again over old events: the schedule's commands name the enrollment and the course version they follow, so an older
- * or repeated one changes nothing, and the course decides each request once. Enrollments made before this process (no request event) start none; the course hands them over
- * ({@link EnrollmentAdoptedEvent}) before it next moves or releases their time.
+ * or repeated one changes nothing, and the course decides each request once. Enrollments made before this process (no
+ * request event) start none; the course hands them over ({@link EnrollmentAdoptedEvent}) before it next moves or
+ * releases their time.
  */
 @Saga
 public class EnrollmentProcess {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentProcess.class);
+    /** A child holds time in a few courses at most; a bound all the same, so a step cannot loop. */
+    private static final int STALE_HOLDS_RELEASED_AT_MOST = 10;
     private String courseId;
     private String enrollmentId;
     private String scheduleId;
@@ -119,20 +130,37 @@ public class EnrollmentProcess {
         SagaLifecycle.associateWith("courseId", courseId);
     }
 
-    /** Empty when held (or held already); the overlap when the child's schedule refused. */
+    /**
+     * Empty when held (or held already); the overlap when the child's schedule refused and the enrollment whose time it
+     * overlaps still stands. Time an enrollment no longer stands behind (withdrawn or refused, its process not there
+     * yet) is given back here and the request held again.
+     */
     private Optional<RuleViolation> reserve(long version, OwnCommits commands) {
-        try {
-            commands.send(new ReserveCourseSlotsCommand(scheduleId, courseId, enrollmentId, title, spans(),
-                                                                version));
-            return Optional.empty();
-        } catch (CommandExecutionException refused) {
-            Optional<RuleViolation> overlap = refused.<RuleViolation>getDetails()
-                                                     .filter(v -> v.code() == ErrorCode.OVERLAPPING_ENROLLMENT);
-            if (overlap.isEmpty()) {
-                throw refused;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.send(new ReserveCourseSlotsCommand(scheduleId, courseId, enrollmentId, title, spans(),
+                                                            version));
+                return Optional.empty();
+            } catch (CommandExecutionException refused) {
+                RuleViolation overlap = refused.<RuleViolation>getDetails()
+                                               .filter(v -> v.code() == ErrorCode.OVERLAPPING_ENROLLMENT)
+                                               .orElseThrow(() -> refused);
+                if (attempt == STALE_HOLDS_RELEASED_AT_MOST || !releasedStale(overlap.subject(), commands)) {
+                    return Optional.of(overlap);
+                }
             }
-            return overlap;
         }
+    }
+
+    /** Gives back the time held for {@code otherCourse} if its enrollment no longer stands behind it: true if so. */
+    private boolean releasedStale(String otherCourse, OwnCommits commands) {
+        String other = commands.<Map<String, String>>send(new ListHeldEnrollmentsCommand(scheduleId)).get(otherCourse);
+        Long released = other == null ? null : commands.send(new CheckEnrollmentHeldCommand(otherCourse, other));
+        if (released == null) {
+            return false;
+        }
+        commands.send(new ReleaseCourseSlotsCommand(scheduleId, otherCourse, other, released));
+        return true;
     }
 
     private void release(long version, OwnCommits commands) {

@@ -11,6 +11,7 @@ import community.platform.shared.courses.CancelCourseSessionCommand;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ChildWaitlistedEvent;
 import community.platform.shared.courses.CompleteCourseCommand;
+import community.platform.shared.courses.CheckEnrollmentHeldCommand;
 import community.platform.shared.courses.ConfirmEnrollmentCommand;
 import community.platform.shared.courses.CourseCompletedEvent;
 import community.platform.shared.courses.CourseCompletion;
@@ -23,6 +24,7 @@ import community.platform.shared.courses.CourseSessionRescheduledEvent;
 import community.platform.shared.courses.CreateCourseCommand;
 import community.platform.shared.courses.EnrollChildCommand;
 import community.platform.shared.courses.EnrollmentAdoptedEvent;
+import community.platform.shared.courses.EnrollmentClearedEvent;
 import community.platform.shared.courses.EnrollmentPromotedEvent;
 import community.platform.shared.courses.EnrollmentRejectedEvent;
 import community.platform.shared.courses.EnrollmentRequestedEvent;
@@ -351,6 +353,52 @@ class CourseTest {
                                                   "course-2"))
                .when(enroll("e-2", "lihua", "Li Xiaoming", 3))
                .expectEvents(requested("e-2", "lihua", "Li Xiaoming"));
+    }
+
+    @Test
+    void seatsAndQueuePlacesGoInTheOrderTheRequestsWereMadeWhateverOrderTheirTimeIsHeldIn() {
+        // e-2's time is held first: it waits for e-1, made before it
+        fixture.given(created(1, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"),
+                      requested("e-2", "wang", "Wang Xiaohong"))
+               .when(new ConfirmEnrollmentCommand("course-1", "e-2"))
+               .expectEvents(new EnrollmentClearedEvent("course-1", "e-2"));
+        // e-1's time is held: e-1 takes the one seat, then e-2 waits first in line
+        fixture.given(created(1, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"),
+                      requested("e-2", "wang", "Wang Xiaohong"), new EnrollmentClearedEvent("course-1", "e-2"))
+               .when(new ConfirmEnrollmentCommand("course-1", "e-1"))
+               .expectEvents(new ChildEnrolledEvent("course-1", "e-1", "lihua", "Li Xiaoming", 3, 1, 0),
+                             new ChildWaitlistedEvent("course-1", "e-2", "wang", "Wang Xiaohong", 3, 1, 1, 1));
+        // e-1 is refused (an overlap): e-2, next in order, takes the seat
+        fixture.given(created(1, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"),
+                      requested("e-2", "wang", "Wang Xiaohong"), new EnrollmentClearedEvent("course-1", "e-2"))
+               .when(new RejectEnrollmentCommand("course-1", "e-1", ErrorCode.OVERLAPPING_ENROLLMENT, "overlaps",
+                                                 "course-2"))
+               .expectEvents(new EnrollmentRejectedEvent("course-1", "e-1", ErrorCode.OVERLAPPING_ENROLLMENT,
+                                                         "overlaps", "course-2"),
+                             new ChildEnrolledEvent("course-1", "e-2", "wang", "Wang Xiaohong", 3, 1, 0));
+        // held twice, waiting: nothing more
+        fixture.given(created(1, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"),
+                      requested("e-2", "wang", "Wang Xiaohong"), new EnrollmentClearedEvent("course-1", "e-2"))
+               .when(new ConfirmEnrollmentCommand("course-1", "e-2"))
+               .expectNoEvents().expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void theCourseSaysWhetherAnEnrollmentStillStandsBehindTheChildsTime() {
+        fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"))
+               .when(new CheckEnrollmentHeldCommand("course-1", "e-1"))
+               .expectResultMessagePayload(null);
+        fixture.given(history(created(2, 3), PUBLISHED, inOrder("e-1", "lihua", "Li Xiaoming", XIAOMING)))
+               .when(new CheckEnrollmentHeldCommand("course-1", "e-1"))
+               .expectResultMessagePayload(null);
+        fixture.given(history(created(2, 3), PUBLISHED, inOrder("e-1", "lihua", "Li Xiaoming", XIAOMING),
+                              new EnrollmentWithdrawnEvent("course-1", "e-1", "lihua", true)))
+               .when(new CheckEnrollmentHeldCommand("course-1", "e-1"))
+               .expectResultMessagePayload(4L);
+        fixture.given(created(2, 3), PUBLISHED, requested("e-1", "lihua", "Li Xiaoming"),
+                      new EnrollmentRejectedEvent("course-1", "e-1", ErrorCode.COURSE_NOT_OPEN, "closed", null))
+               .when(new CheckEnrollmentHeldCommand("course-1", "e-1"))
+               .expectResultMessagePayload(3L);
     }
 
     @Test

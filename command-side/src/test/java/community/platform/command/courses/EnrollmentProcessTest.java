@@ -5,6 +5,7 @@ import community.platform.shared.personal.ChildDataNotice;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import community.platform.shared.ErrorCode;
 import community.platform.shared.RuleViolation;
+import community.platform.shared.courses.CheckEnrollmentHeldCommand;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ConfirmEnrollmentCommand;
 import community.platform.shared.courses.CourseCompletedEvent;
@@ -15,6 +16,7 @@ import community.platform.shared.courses.EnrollmentAdoptedEvent;
 import community.platform.shared.courses.EnrollmentRejectedEvent;
 import community.platform.shared.courses.EnrollmentRequestedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
+import community.platform.shared.courses.ListHeldEnrollmentsCommand;
 import community.platform.shared.courses.MoveCourseSlotsCommand;
 import community.platform.shared.courses.RejectEnrollmentCommand;
 import community.platform.shared.courses.ReleaseCourseSlotsCommand;
@@ -27,7 +29,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The enrollment process step by step. Events of the course are published in order from sequence 0, so a step's
@@ -66,15 +70,17 @@ class EnrollmentProcessTest {
                                              version);
     }
 
+    /** The schedule refuses for time held by enrollment e-9 of {@code clash}, which still stands. */
     private void scheduleRefuses(String clash) {
         fixture.setCallbackBehavior((command, metaData) -> {
             if (command instanceof ReserveCourseSlotsCommand) {
                 throw new CommandExecutionException("overlaps", null, new RuleViolation(
                         ErrorCode.OVERLAPPING_ENROLLMENT, "A session overlaps 'Calligraphy' (" + clash + ")", clash));
             }
-            return null;
+            return command instanceof ListHeldEnrollmentsCommand ? Map.of(clash, "e-9") : null;
         });
     }
+
 
     @Test
     void aRequestHoldsTheChildsTimeAndThenHasTheCourseDecide() {
@@ -90,9 +96,35 @@ class EnrollmentProcessTest {
         scheduleRefuses("course-2");
         fixture.givenNoPriorActivity()
                .whenAggregate(COURSE).publishes(REQUESTED)
-               .expectDispatchedCommands(reserve(0), new RejectEnrollmentCommand(
-                       COURSE, "e-1", ErrorCode.OVERLAPPING_ENROLLMENT, "A session overlaps 'Calligraphy' (course-2)",
-                       "course-2"));
+               .expectDispatchedCommands(reserve(0), new ListHeldEnrollmentsCommand(CHILD),
+                                         new CheckEnrollmentHeldCommand("course-2", "e-9"),
+                                         new RejectEnrollmentCommand(COURSE, "e-1", ErrorCode.OVERLAPPING_ENROLLMENT,
+                                                                     "A session overlaps 'Calligraphy' (course-2)",
+                                                                     "course-2"));
+    }
+
+    @Test
+    void timeWhoseEnrollmentNoLongerStandsIsGivenBackAndTheRequestHeldAgain() {
+        // course-2's withdrawal is decided, its process (in another segment) has not given the time back yet
+        List<Object> sent = new ArrayList<>();
+        fixture.setCallbackBehavior((command, metaData) -> {
+            sent.add(command);
+            if (command instanceof ReserveCourseSlotsCommand && sent.stream().noneMatch(
+                    ReleaseCourseSlotsCommand.class::isInstance)) {
+                throw new CommandExecutionException("overlaps", null, new RuleViolation(
+                        ErrorCode.OVERLAPPING_ENROLLMENT, "A session overlaps 'Calligraphy' (course-2)", "course-2"));
+            }
+            if (command instanceof ListHeldEnrollmentsCommand) {
+                return Map.of("course-2", "e-9");
+            }
+            return command instanceof CheckEnrollmentHeldCommand ? 7L : null;
+        });
+        fixture.givenNoPriorActivity()
+               .whenAggregate(COURSE).publishes(REQUESTED)
+               .expectDispatchedCommands(reserve(0), new ListHeldEnrollmentsCommand(CHILD),
+                                         new CheckEnrollmentHeldCommand("course-2", "e-9"),
+                                         new ReleaseCourseSlotsCommand(CHILD, "course-2", "e-9", 7),
+                                         reserve(0), new ConfirmEnrollmentCommand(COURSE, "e-1"));
     }
 
     @Test
@@ -183,7 +215,8 @@ class EnrollmentProcessTest {
                .whenAggregate(COURSE).publishes(new EnrollmentAdoptedEvent(COURSE, "e-1", CHILD, "Paper cutting",
                                                                            List.of(session(1), session(2))))
                .expectActiveSagas(1)
-               .expectDispatchedCommands(reserve(0));
+               .expectDispatchedCommands(reserve(0), new ListHeldEnrollmentsCommand(CHILD),
+                                         new CheckEnrollmentHeldCommand("course-2", "e-9"));
     }
 
     @Test

@@ -4,7 +4,7 @@ package community.platform.shared.courses;
 public sealed interface CourseEvent permits CourseCreatedEvent, CoursePublishedEvent, CourseSessionRescheduledEvent,
         CourseSessionCancelledEvent, ChildEnrolledEvent, ChildWaitlistedEvent, EnrollmentWithdrawnEvent,
         EnrollmentPromotedEvent, AttendanceMarkedEvent, CourseFeedbackGivenEvent, CourseCompletedEvent,
-        EnrollmentRequestedEvent, EnrollmentRejectedEvent, EnrollmentAdoptedEvent {
+        EnrollmentRequestedEvent, EnrollmentRejectedEvent, EnrollmentAdoptedEvent, EnrollmentClearedEvent {
 
     String courseId();
 }
