@@ -10,11 +10,11 @@ import community.platform.shared.ErrorCode;
 import community.platform.shared.courses.AttendanceMark;
 import community.platform.shared.courses.AttendanceMarkedEvent;
 import community.platform.shared.courses.CancelCourseSessionCommand;
+import community.platform.shared.courses.CheckEnrollmentHeldCommand;
 import community.platform.shared.courses.ChildEnrolledEvent;
 import community.platform.shared.courses.ChildWaitlistedEvent;
 import community.platform.shared.courses.Children;
 import community.platform.shared.courses.CompleteCourseCommand;
-import community.platform.shared.courses.CheckEnrollmentHeldCommand;
 import community.platform.shared.courses.ConfirmEnrollmentCommand;
 import community.platform.shared.courses.CourseCompletedEvent;
 import community.platform.shared.courses.CourseCompletion;
@@ -242,7 +242,7 @@ class Course {
         if (!pending().containsKey(enrollmentId) || cleared().contains(enrollmentId)) {
             return AggregateLifecycle.getVersion();
         }
-        if (!enrollmentId.equals(pending.keySet().iterator().next())) {
+        if (!enrollmentId.equals(oldestRequest())) {
             apply(new EnrollmentClearedEvent(courseId, enrollmentId));
             return AggregateLifecycle.getVersion();
         }
@@ -272,9 +272,13 @@ class Course {
 
     /** Decides the oldest requests for as long as their time is held. */
     private void decideInOrder() {
-        while (!pending().isEmpty() && cleared().contains(pending.keySet().iterator().next())) {
-            decide(pending.keySet().iterator().next());
+        while (!pending().isEmpty() && cleared().contains(oldestRequest())) {
+            decide(oldestRequest());
         }
+    }
+
+    private String oldestRequest() {
+        return pending.keySet().iterator().next();
     }
 
     private void decide(String enrollmentId) {

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The H2 backend's database with its maps opened with {@link BsonDataTypes}. H2 hands an open map to whoever opens it
  * by name again, so opening each map here first, with the types, is all the H2 backend needs. The map names are the
- * ones {@link H2Database} gives.
+ * ones {@link H2Database} gives. Its indexes answer more queries than the backend's own: non-unique ones ({@link
+ * SecondaryIndex}), and a query on a unique key and more ({@link UniqueKeyIndex}).
  */
 final class BsonH2Database extends H2Database {
 
@@ -48,7 +49,8 @@ final class BsonH2Database extends H2Database {
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
         open(getFullCollectionNamespace(collectionName) + "._index_" + indexName, BsonDataTypes.KEY);
-        return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        return keys.size() == 1 ? new UniqueKeyIndex(index, sparse) : index;
     }
 
     /** Non-unique indexes are kept in memory ({@link SecondaryIndex}); the H2 backend would ignore them. */

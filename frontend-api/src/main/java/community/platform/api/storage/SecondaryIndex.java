@@ -129,7 +129,8 @@ final class SecondaryIndex extends Index<Object> {
         return value instanceof List<?> list ? list.stream().map(SecondaryIndex::sorted).toList() : value;
     }
 
-    private static boolean plain(Object value) {
+    /** An equality on this value can be looked up: a string, number, flag, time, id, or a sub-document of those. */
+    static boolean plain(Object value) {
         if (value instanceof Document document) {
             return document.keySet().stream().noneMatch(key -> key.startsWith("$"))
                     && document.values().stream().allMatch(SecondaryIndex::plain);

@@ -80,6 +80,28 @@ class SecondaryIndexTest {
     }
 
     @Test
+    void aQueryOnAUniqueKeyAndMoreFindsTheOneDocumentItMatches() {
+        withSagas(sagas -> {
+            MongoCollection<Document> decisions = client.getDatabase("platform").getCollection("decisions");
+            decisions.insertOne(new Document("_id", "e-1").append("courseId", "c1").append("status", "ENROLLED"));
+            decisions.insertOne(new Document("_id", "e-2").append("courseId", "c1").append("status", "WAITLISTED"));
+
+            assertThat(decisions.find(Filters.and(Filters.eq("_id", "e-2"), Filters.eq("courseId", "c1")))
+                                .map(d -> d.getString("status"))).containsExactly("WAITLISTED");
+            assertThat(decisions.find(Filters.and(Filters.eq("_id", "e-2"), Filters.eq("courseId", "c2")))).isEmpty();
+            assertThat(decisions.find(Filters.and(Filters.eq("_id", "e-3"), Filters.eq("courseId", "c1")))).isEmpty();
+            assertThat(sagas.find(Filters.and(Filters.eq("sagaIdentifier", "none"), Filters.eq("sagaType", "x"))))
+                    .isEmpty();
+
+            decisions.updateOne(Filters.eq("_id", "e-2"), Updates.set("courseId", "c2"));
+            assertThat(decisions.find(Filters.and(Filters.eq("_id", "e-2"), Filters.eq("courseId", "c2")))).hasSize(1);
+            decisions.deleteOne(Filters.and(Filters.eq("_id", "e-2"), Filters.eq("courseId", "c2")));
+            assertThat(decisions.find(Filters.eq("courseId", "c2"))).isEmpty();
+            assertThat(decisions.countDocuments()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void queriesItCannotAnswerAreAnsweredAsBefore() {
         withSagas(sagas -> {
             sagas.insertOne(saga("s1", "Enrollment", association("courseId", "c1")));
