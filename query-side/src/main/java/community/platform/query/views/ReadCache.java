@@ -118,8 +118,13 @@ public final class ReadCache {
      * One record's view: the cached read while it holds the last event seen of the record, else {@code load}. Empty
      * answers (no such record) are not kept.
      */
-    @SuppressWarnings("unchecked")
     public <V> Mono<Versioned<V>> record(String id, Mono<Versioned<V>> load) {
+        return record(id, load, true);
+    }
+
+    /** {@code again}: a stale entry found is read again once through the cache, so that the new read is kept. */
+    @SuppressWarnings("unchecked")
+    private <V> Mono<Versioned<V>> record(String id, Mono<Versioned<V>> load, boolean again) {
         RecordKey key = new RecordKey(id);
         return Mono.defer(() -> {
             if (!enabled || suspended()) {
@@ -133,12 +138,13 @@ public final class ReadCache {
                 }
             });
             // shared by every reader of the key: one reader going away does not cancel the others' read
-            return Mono.fromFuture(cached, true)
-                       .flatMap(loaded -> joined || currentRecord(id, loaded) ? Mono.just(loaded) : Mono.defer(() -> {
-                           records.asMap().remove(key, cached);
-                           return loadRecord(id, load);
-                       }))
-                       .map(loaded -> (Versioned<V>) loaded.value());
+            return Mono.fromFuture(cached, true).flatMap(loaded -> {
+                if (joined || currentRecord(id, loaded)) {
+                    return Mono.just((Versioned<V>) loaded.value());
+                }
+                records.asMap().remove(key, cached);
+                return again ? record(id, load, false) : loadRecord(id, load).map(read -> (Versioned<V>) read.value());
+            });
         });
     }
 
@@ -146,8 +152,12 @@ public final class ReadCache {
      * A read over many records, keyed by its query: the cached answer while no event it may cover was seen since it
      * was read, else {@code load}. An empty answer is not kept.
      */
-    @SuppressWarnings("unchecked")
     public <V> Mono<V> query(Object query, Mono<V> load) {
+        return query(query, load, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> Mono<V> query(Object query, Mono<V> load, boolean again) {
         return Mono.defer(() -> {
             if (!enabled || suspended()) {
                 return load;
@@ -161,12 +171,13 @@ public final class ReadCache {
                     queries.asMap().remove(query, cached);
                 }
             });
-            return Mono.fromFuture(cached, true)
-                       .flatMap(loaded -> joined || currentQuery(query, loaded) ? Mono.just(loaded) : Mono.defer(() -> {
-                           queries.asMap().remove(query, cached);
-                           return loadQuery(load);
-                       }))
-                       .map(loaded -> (V) loaded.value());
+            return Mono.fromFuture(cached, true).flatMap(loaded -> {
+                if (joined || currentQuery(query, loaded)) {
+                    return Mono.just((V) loaded.value());
+                }
+                queries.asMap().remove(query, cached);
+                return again ? query(query, load, false) : loadQuery(load).map(read -> (V) read.value());
+            });
         });
     }
 
