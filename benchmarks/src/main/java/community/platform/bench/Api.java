@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import com.mongodb.client.MongoDatabase;
+import community.platform.command.courses.EnrollmentProcess;
 import community.platform.command.eventstore.EventSerialization;
 import community.platform.command.eventstore.MongoEventStorageEngine;
 import community.platform.command.eventstore.personal.PersonalKeys;
+import community.platform.command.festival.VenueBookingSaga;
+import community.platform.command.handling.ProcessesConfiguration;
+import community.platform.command.volunteering.PostDutiesSaga;
+import community.platform.command.volunteering.PostSeriesSaga;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -32,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** What the benchmarks do over the platform's HTTP API, as its clients do it. Every user has the same password. */
 final class Api {
@@ -39,6 +45,8 @@ final class Api {
     static final String PASSWORD = "bench-password";
     static final String ADMIN_PASSWORD = "bench-admin-password";
     static final String SERVER_SECRET = "the server secret every instance of this run shares";
+    /** The segments each process's processor has by default. */
+    private static final int PROCESS_SEGMENTS = 4;
     static final ObjectMapper JSON = new ObjectMapper();
 
     private static final OffsetDateTime FIRST_SLOT = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(14)
@@ -93,10 +101,10 @@ final class Api {
                                            .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
                                            .serializer(JacksonSerializer.defaultSerializer())
                                            .build();
-        Map.of("PostDutiesSagaProcessor", 4, "EnrollmentProcessProcessor", 1, "VenueBookingSagaProcessor", 4,
-               "PostSeriesSagaProcessor", 4)
-           .forEach((processor, segments) -> tokens.initializeTokenSegments(processor, segments,
-                                                                            engine.createHeadToken()));
+        Stream.of(PostDutiesSaga.class, PostSeriesSaga.class, EnrollmentProcess.class, VenueBookingSaga.class)
+              .map(ProcessesConfiguration::processingGroup)
+              .forEach(processor -> tokens.initializeTokenSegments(processor, PROCESS_SEGMENTS,
+                                                                   engine.createHeadToken()));
     }
 
     static List<String> arguments() {
