@@ -101,13 +101,15 @@ public class Rebuilds {
     private final DeadLetters deadLetters;
     private final SegmentBalancer balancer;
     private final RebuildLeases leases;
+    private final StartUpFastPath fastPath;
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
     private final Map<String, String> lastResult = new ConcurrentHashMap<>();
 
     public Rebuilds(ApplicationContext context, EventProcessingConfiguration processing, EventStorageEngine storage,
                     @Qualifier("platformViewDatabase") MongoDatabase views, DeadLetters deadLetters,
-                    SegmentBalancer balancer, RebuildLeases leases) {
+                    SegmentBalancer balancer, RebuildLeases leases, StartUpFastPath fastPath) {
         this.context = context;
+        this.fastPath = fastPath;
         this.balancer = balancer;
         this.leases = leases;
         this.deadLetters = deadLetters;
@@ -147,6 +149,7 @@ public class Rebuilds {
         int progress = rebuild != null ? rebuild.percent()
                 : axonReplay ? (int) Math.min(99, Math.max(0, position) * 100 / Math.max(1, head)) : 100;
         String state = rebuild != null ? "REBUILDING"
+                : fastPath.takes(name) ? "CATCHING_UP"
                 : !processor.isRunning() ? "STOPPED"
                 : processor.isError() ? "ERROR" : "RUNNING";
         return new ProjectionStatus(name, state, position, head, position < 0 ? head + 1 : head - position,
@@ -155,8 +158,8 @@ public class Rebuilds {
     }
 
     /**
-     * Answers STARTED, ALREADY_RUNNING (here or on another instance: {@link RebuildLeases}) or UNKNOWN; the rebuild goes
-     * on in the background.
+     * Answers STARTED, ALREADY_RUNNING (here or on another instance: {@link RebuildLeases}; or while the processor
+     * catches up on the {@link StartUpFastPath}) or UNKNOWN; the rebuild goes on in the background.
      */
     @CommandHandler
     public String handle(ReplayProjectionCommand command) {
@@ -166,7 +169,7 @@ public class Rebuilds {
             return "UNKNOWN";
         }
         Progress progress = new Progress();
-        if (running.putIfAbsent(name, progress) != null) {
+        if (fastPath.takes(name) || running.putIfAbsent(name, progress) != null) {
             return "ALREADY_RUNNING";
         }
         RebuildLeases.Lease lease;
@@ -358,19 +361,46 @@ public class Rebuilds {
      */
     public static TrackingToken replay(EventStorageEngine storage, TrackingToken from,
                                        List<? extends EventMessageHandler> handlers, LongConsumer applied) {
+        return feed(storage, from, true, List.of(new Feed(new ViewBatch.WriteBehind(), handlers)),
+                    (events, written) -> applied.accept(events));
+    }
+
+    /** Handlers fed the log in units of work, with their view writes behind them. */
+    record Feed(ViewBatch.WriteBehind writes, List<? extends EventMessageHandler> handlers) {
+    }
+
+    /** Told after each batch: its size, and the token up to which every feed's writes are in (null until some are). */
+    interface AfterBatch {
+        void accept(int events, TrackingToken written);
+    }
+
+    /**
+     * Reads the log once, from after {@code from} (null: from the start) up to the store's end now, in batches of
+     * {@value #BATCH} events, read on a thread of their own while the batch before is handled; hands each batch to every
+     * feed in turn, in one unit of work each, marked as replayed or not. A feed's writes of a batch go out while the
+     * next is handled, so once every feed has handled a batch, the writes of the batch before are in. Answers the token
+     * reached, once every write is in.
+     */
+    static TrackingToken feed(EventStorageEngine storage, TrackingToken from, boolean asReplays, List<Feed> feeds,
+                              AfterBatch afterBatch) {
         TrackingToken reached = from;
-        ViewBatch.WriteBehind writes = new ViewBatch.WriteBehind();
+        TrackingToken handled = null;
         ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "replay-reader"));
         try (Stream<TrackedEventMessage<?>> events = storage.readEvents(from, false).map(e -> e)) {
             Iterator<TrackedEventMessage<?>> iterator = events.iterator();
-            Future<Batch> next = reader.submit(() -> read(iterator));
+            Future<Batch> next = reader.submit(() -> read(iterator, asReplays));
             for (Batch batch = next.get(); !batch.events().isEmpty(); batch = next.get()) {
-                next = reader.submit(() -> read(iterator));
-                writes.handle(batch.events(), handlers);
+                next = reader.submit(() -> read(iterator, asReplays));
+                for (Feed feed : feeds) {
+                    feed.writes().handle(batch.events(), feed.handlers());
+                }
                 reached = batch.last();
-                applied.accept(batch.events().size());
+                afterBatch.accept(batch.events().size(), handled);
+                handled = reached;
             }
-            writes.finish();
+            for (Feed feed : feeds) {
+                feed.writes().finish();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("The replay stopped at " + reached, e);
         } finally {
@@ -380,10 +410,10 @@ public class Rebuilds {
     }
 
     /**
-     * The next {@value #BATCH} events as replayed ones, deserialized; read on a thread of their own while the batch
-     * before is handled.
+     * The next {@value #BATCH} events, deserialized; as replayed ones if {@code asReplays}, each with the store's token
+     * of its own.
      */
-    private static Batch read(Iterator<TrackedEventMessage<?>> events) {
+    private static Batch read(Iterator<TrackedEventMessage<?>> events, boolean asReplays) {
         GapAwareTrackingToken beyond = GapAwareTrackingToken.newInstance(Long.MAX_VALUE - 1, List.of());
         List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
         TrackingToken last = null;
@@ -391,7 +421,7 @@ public class Rebuilds {
             TrackedEventMessage<?> event = events.next();
             event.getPayload();
             last = event.trackingToken();
-            batch.add(asReplay(event, ReplayToken.createReplayToken(beyond, last)));
+            batch.add(asReplays ? asReplay(event, ReplayToken.createReplayToken(beyond, last)) : event);
         }
         return new Batch(batch, last);
     }

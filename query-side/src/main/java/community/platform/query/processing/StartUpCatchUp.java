@@ -28,13 +28,15 @@ class StartUpCatchUp {
 
     private final EventProcessingConfiguration processing;
     private final SegmentBalancer balancer;
+    private final StartUpFastPath fastPath;
     private final long headAtStart;
     private final Set<String> caughtUp = ConcurrentHashMap.newKeySet();
 
     public StartUpCatchUp(EventProcessingConfiguration processing, EventStorageEngine storage,
-                          SegmentBalancer balancer) {
+                          SegmentBalancer balancer, StartUpFastPath fastPath) {
         this.processing = processing;
         this.balancer = balancer;
+        this.fastPath = fastPath;
         TrackingToken head = storage.createHeadToken();
         this.headAtStart = head == null ? -1 : head.position().orElse(-1);
     }
@@ -57,6 +59,10 @@ class StartUpCatchUp {
 
     /** What the processor still waits for, or null once it has caught up. */
     private String waitingFor(String name, StreamingEventProcessor processor) {
+        String fast = fastPath.waitingFor(name);
+        if (fast != null) {
+            return fast;
+        }
         if (!processor.isRunning()) {
             return "the processor to run";
         }

@@ -59,15 +59,21 @@ public final class ViewBatch {
     private static final String RESOURCE = ViewBatch.class.getName();
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    /** Documents a {@link WriteBehind} keeps cached at most. */
+    /** Documents a {@link WriteBehind} keeps cached at most, unless told otherwise. */
     private static final int CACHED = 20_000;
 
     private final boolean immediate;
+    private final int cachedAtMost;
     private final Map<String, Pending> collections = new LinkedHashMap<>();
     private CompletableFuture<Void> sending = CompletableFuture.completedFuture(null);
 
     private ViewBatch(boolean immediate) {
+        this(immediate, CACHED);
+    }
+
+    private ViewBatch(boolean immediate, int cachedAtMost) {
         this.immediate = immediate;
+        this.cachedAtMost = cachedAtMost;
     }
 
     /**
@@ -104,13 +110,22 @@ public final class ViewBatch {
     /**
      * For replays, which feed projections beside their processor and store no token: hands events to projections in
      * units of work, one {@link #handle call} each, and writes behind. A unit's writes go out as it commits while the
-     * next unit is handled, and documents stay cached from one unit to the next (up to {@value #CACHED} of them), so a
-     * record whose events span units is read once. A read of a document that writes still on their way may change
-     * waits for them. Only the replay may write the collections it is given.
+     * next unit is handled, and documents stay cached from one unit to the next (up to {@value #CACHED} of them, or
+     * the number given), so a record whose events span units is read once. A read of a document that writes still on
+     * their way may change waits for them. Only the replay may write the collections it is given.
      */
     public static final class WriteBehind {
 
-        private final ViewBatch batch = new ViewBatch(false);
+        private final ViewBatch batch;
+
+        public WriteBehind() {
+            this(CACHED);
+        }
+
+        /** Keeping at most {@code cachedAtMost} documents: for many write-behinds at once. */
+        public WriteBehind(int cachedAtMost) {
+            batch = new ViewBatch(false, cachedAtMost);
+        }
 
         /** Hands {@code events} to {@code handlers} in one unit of work; throws what a handler or an earlier write threw. */
         public void handle(List<? extends EventMessage<?>> events, List<? extends EventMessageHandler> handlers)
@@ -244,7 +259,7 @@ public final class ViewBatch {
 
     /**
      * Starts sending the writes held so far, once the ones sent before are in. The documents of those writes stay
-     * cached, unless more than {@value #CACHED} are: then it waits for the writes and forgets them all.
+     * cached, unless more than the batch keeps are: then it waits for the writes and forgets them all.
      */
     private void send() {
         awaitSent();
@@ -265,7 +280,7 @@ public final class ViewBatch {
             cached += pending.known.size() + pending.unmade.size() + pending.objects.size();
         }
         sending = sent.toFuture();
-        if (cached > CACHED) {
+        if (cached > cachedAtMost) {
             awaitSent();
             collections.clear();
         }

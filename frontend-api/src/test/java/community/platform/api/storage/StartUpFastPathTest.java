@@ -1,0 +1,165 @@
+package community.platform.api.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import community.platform.PlatformApplication;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A start on a store whose views are far behind its log: the views of the post list, duties and sign-ups per day are
+ * emptied and their tokens removed, as on a store restored from an old backup of the views. The start builds them on
+ * the fast path, once, and says so; the views are then what a rebuild makes of the log (the admin's diff finds no
+ * difference), the post shows every sign-up, each segment's token is at the head, and the processors run again.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartUpFastPathTest {
+
+    private static final String ADMIN_PASSWORD = "fast-path-admin-password";
+    private static final String PASSWORD = "fast-path-password";
+    private static final int RESIDENTS = 30;
+    private static final List<String> REWOUND = List.of("volunteer-posts", "volunteer-duties", "sign-ups-per-day");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void viewsFarBehindAreBuiltOnTheFastPathAsARebuildWouldBuildThem(CapturedOutput output) {
+        String postId;
+        try (ConfigurableApplicationContext platform = start()) {
+            WebTestClient web = awaitUp(platform);
+            postId = publish(web, account(web, "organizer", "ORGANIZER"));
+            for (int i = 0; i < RESIDENTS; i++) {
+                signUp(web, account(web, "resident-" + i, "RESIDENT"), postId);
+            }
+        }
+        assertThat(output).as("the first start had nothing far behind").doesNotContain("on the fast path");
+        try (EmbeddedStore store = EmbeddedStore.onDisk(data, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoDatabase database = client.getDatabase("platform");
+            database.getCollection("trackingtokens").deleteMany(Filters.in("processorName", REWOUND));
+            for (String view : List.of("volunteerPostViews", "volunteerDuties", "volunteerDutyPosts", "signUpsPerDay")) {
+                database.getCollection(view).deleteMany(new Document());
+            }
+        }
+
+        try (ConfigurableApplicationContext platform = start()) {
+            WebTestClient web = awaitUp(platform);
+            assertThat(output).contains("catch up on the fast path").contains("The fast path caught up");
+            String took = output.getOut().lines().filter(line -> line.contains("catch up on the fast path"))
+                                .findFirst().orElseThrow();
+            assertThat(took).contains(REWOUND).doesNotContain("notices").doesNotContain("accounts");
+
+            WebTestClient organizer = web.mutate().defaultHeaders(headers -> headers.setBasicAuth("organizer", PASSWORD))
+                                         .build();
+            JsonNode post = organizer.get().uri("/api/volunteer-posts/{id}", postId).exchange().expectStatus().isOk()
+                               .expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(post.get("confirmed").asInt() + post.get("waitlisted").asInt()).isEqualTo(RESIDENTS);
+
+            WebTestClient admin = web.mutate().defaultHeaders(headers -> headers.setBasicAuth("root", ADMIN_PASSWORD))
+                                     .build();
+            for (String name : REWOUND) {
+                JsonNode diff = admin.get().uri("/api/admin/projections/{name}/diff", name).exchange()
+                                     .expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                                     .getResponseBody();
+                assertThat(diff.get("differences")).as("%s against a rebuild", name).isEmpty();
+            }
+
+            long head = platform.getBean(EventStorageEngine.class).createHeadToken().position().orElseThrow();
+            EventProcessingConfiguration processing = platform.getBean(EventProcessingConfiguration.class);
+            for (String name : REWOUND) {
+                StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                                                              .orElseThrow();
+                assertThat(processor.isRunning()).as("%s runs again", name).isTrue();
+                assertThat(processor.processingStatus().values())
+                        .as("%s's segments", name).hasSize(4)
+                        .allSatisfy(segment -> assertThat(position(segment)).isGreaterThanOrEqualTo(head));
+            }
+
+            // and the processors go on live: one more sign-up is on the post
+            signUp(web, account(web, "late-resident", "RESIDENT"), postId);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode again = organizer.get().uri("/api/volunteer-posts/{id}", postId).exchange().expectStatus().isOk()
+                                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+                assertThat(again.get("confirmed").asInt() + again.get("waitlisted").asInt()).isEqualTo(RESIDENTS + 1);
+            });
+        }
+    }
+
+    private static long position(EventTrackerStatus segment) {
+        return segment.getCurrentPosition().orElse(-1);
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(PlatformApplication.class)
+                .properties("PLATFORM_DATA_DIR=" + data, "SERVER_PORT=0", "PLATFORM_ADMIN_USERNAME=root",
+                            "PLATFORM_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "platform.views.fast-path-behind=20")
+                .run("--platform.security.registration.max-per-address=1000");
+    }
+
+    /** The platform's HTTP client, once {@code /actuator/health} answers UP. */
+    private static WebTestClient awaitUp(ConfigurableApplicationContext platform) {
+        WebTestClient web = WebTestClient.bindToServer()
+                                         .baseUrl("http://127.0.0.1:" + platform.getEnvironment()
+                                                                                .getProperty("local.server.port"))
+                                         .responseTimeout(Duration.ofSeconds(30)).build();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                                 .until(() -> web.get().uri("/actuator/health").exchange().returnResult(String.class)
+                                                 .getStatus().value() == 200);
+        return web;
+    }
+
+    private static void signUp(WebTestClient web, String resident, String postId) {
+        web.mutate().defaultHeaders(headers -> headers.setBasicAuth(resident, PASSWORD)).build()
+           .post().uri("/api/volunteer-posts/{id}/signups", postId).exchange()
+           .expectStatus().isCreated();
+    }
+
+    private static String account(WebTestClient web, String username, String role) {
+        web.post().uri("/api/accounts").contentType(MediaType.APPLICATION_JSON)
+           .bodyValue(Map.of("username", username, "password", PASSWORD, "displayName", username))
+           .exchange().expectStatus().isCreated();
+        if (!role.equals("RESIDENT")) {
+            web.mutate().defaultHeaders(headers -> headers.setBasicAuth("root", ADMIN_PASSWORD)).build()
+               .post().uri("/api/admin/accounts/{u}/roles", username).contentType(MediaType.APPLICATION_JSON)
+               .bodyValue(Map.of("role", role)).exchange().expectStatus().isOk();
+        }
+        return username;
+    }
+
+    private static String publish(WebTestClient web, String organizer) {
+        OffsetDateTime starts = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(7).withHour(9).withMinute(0)
+                                              .withSecond(0).withNano(0);
+        return web.mutate().defaultHeaders(headers -> headers.setBasicAuth(organizer, PASSWORD)).build()
+                  .post().uri("/api/volunteer-posts").contentType(MediaType.APPLICATION_JSON)
+                  .bodyValue(Map.of("title", "Park clean-up", "description", "Bring gloves", "team", "green",
+                                    "location", "East Park", "startsAt", starts.toString(),
+                                    "endsAt", starts.plusHours(2).toString(), "capacity", 20))
+                  .exchange().expectStatus().isCreated()
+                  .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
+    }
+}
