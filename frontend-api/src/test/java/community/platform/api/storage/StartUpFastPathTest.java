@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import community.platform.PlatformApplication;
+import community.platform.query.notices.NoticeChannel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -18,6 +19,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -27,14 +31,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A start on a store whose views are far behind its log: the views of the post list, duties and sign-ups per day are
- * emptied and their tokens removed, as on a store restored from an old backup of the views. The start builds them on
- * the fast path, once, and says so; the views are then what a rebuild makes of the log (the admin's diff finds no
- * difference), the post shows every sign-up, each segment's token is at the head, and the processors run again.
+ * A start on a store whose views are far behind its log: the views of the post list, duties, sign-ups per day and
+ * notices are emptied and their tokens removed, as when those processors first run on a log that has events. The
+ * start builds them on the fast path, once, and says so; the views are then what a rebuild makes of the log (the
+ * admin's diff finds no difference), the post shows every sign-up, each segment's token is at the head, and the
+ * processors run again. The notices' processor replays: the notice a promotion sent before is not sent again, and the
+ * next promotion's is.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartUpFastPathTest {
@@ -42,7 +49,9 @@ class StartUpFastPathTest {
     private static final String ADMIN_PASSWORD = "fast-path-admin-password";
     private static final String PASSWORD = "fast-path-password";
     private static final int RESIDENTS = 30;
-    private static final List<String> REWOUND = List.of("volunteer-posts", "volunteer-duties", "sign-ups-per-day");
+    private static final List<String> REWOUND = List.of("volunteer-posts", "volunteer-duties", "sign-ups-per-day",
+                                                        "notices");
+    private static final List<String> SENT = new CopyOnWriteArrayList<>();
 
     @TempDir
     Path data;
@@ -56,13 +65,18 @@ class StartUpFastPathTest {
             for (int i = 0; i < RESIDENTS; i++) {
                 signUp(web, account(web, "resident-" + i, "RESIDENT"), postId);
             }
+            withdraw(web, "resident-0", postId);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                                     .untilAsserted(() -> assertThat(SENT).containsExactly("resident-20"));
         }
         assertThat(output).as("the first start had nothing far behind").doesNotContain("on the fast path");
+        SENT.clear();
         try (EmbeddedStore store = EmbeddedStore.onDisk(data, "127.0.0.1", 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoDatabase database = client.getDatabase("platform");
             database.getCollection("trackingtokens").deleteMany(Filters.in("processorName", REWOUND));
-            for (String view : List.of("volunteerPostViews", "volunteerDuties", "volunteerDutyPosts", "signUpsPerDay")) {
+            for (String view : List.of("volunteerPostViews", "volunteerDuties", "volunteerDutyPosts", "signUpsPerDay",
+                                       "notices", "noticePostMembers")) {
                 database.getCollection(view).deleteMany(new Document());
             }
         }
@@ -72,13 +86,13 @@ class StartUpFastPathTest {
             assertThat(output).contains("catch up on the fast path").contains("The fast path caught up");
             String took = output.getOut().lines().filter(line -> line.contains("catch up on the fast path"))
                                 .findFirst().orElseThrow();
-            assertThat(took).contains(REWOUND).doesNotContain("notices").doesNotContain("accounts");
+            assertThat(took).contains(REWOUND).doesNotContain("accounts");
 
             WebTestClient organizer = web.mutate().defaultHeaders(headers -> headers.setBasicAuth("organizer", PASSWORD))
                                          .build();
             JsonNode post = organizer.get().uri("/api/volunteer-posts/{id}", postId).exchange().expectStatus().isOk()
                                .expectBody(JsonNode.class).returnResult().getResponseBody();
-            assertThat(post.get("confirmed").asInt() + post.get("waitlisted").asInt()).isEqualTo(RESIDENTS);
+            assertThat(post.get("confirmed").asInt() + post.get("waitlisted").asInt()).isEqualTo(RESIDENTS - 1);
 
             WebTestClient admin = web.mutate().defaultHeaders(headers -> headers.setBasicAuth("root", ADMIN_PASSWORD))
                                      .build();
@@ -100,12 +114,16 @@ class StartUpFastPathTest {
                         .allSatisfy(segment -> assertThat(position(segment)).isGreaterThanOrEqualTo(head));
             }
 
-            // and the processors go on live: one more sign-up is on the post
+            assertThat(SENT).as("notices sent again by the replay").isEmpty();
+
+            // and the processors go on live: one more sign-up is on the post, the next promotion is told
             signUp(web, account(web, "late-resident", "RESIDENT"), postId);
+            withdraw(web, "resident-1", postId);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 JsonNode again = organizer.get().uri("/api/volunteer-posts/{id}", postId).exchange().expectStatus().isOk()
                                     .expectBody(JsonNode.class).returnResult().getResponseBody();
-                assertThat(again.get("confirmed").asInt() + again.get("waitlisted").asInt()).isEqualTo(RESIDENTS + 1);
+                assertThat(again.get("confirmed").asInt() + again.get("waitlisted").asInt()).isEqualTo(RESIDENTS - 1);
+                assertThat(SENT).containsExactly("resident-21");
             });
         }
     }
@@ -114,8 +132,18 @@ class StartUpFastPathTest {
         return segment.getCurrentPosition().orElse(-1);
     }
 
+    /** The notices sent, by recipient, in place of the platform's channel, which only logs. */
+    @Configuration
+    static class RecordedNotices {
+        @Bean
+        @Primary
+        NoticeChannel recordedChannel() {
+            return (recipient, subject, body) -> SENT.add(recipient);
+        }
+    }
+
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PlatformApplication.class)
+        return new SpringApplicationBuilder(PlatformApplication.class, RecordedNotices.class)
                 .properties("PLATFORM_DATA_DIR=" + data, "SERVER_PORT=0", "PLATFORM_ADMIN_USERNAME=root",
                             "PLATFORM_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "platform.views.fast-path-behind=20")
                 .run("--platform.security.registration.max-per-address=1000");
@@ -131,6 +159,12 @@ class StartUpFastPathTest {
                                  .until(() -> web.get().uri("/actuator/health").exchange().returnResult(String.class)
                                                  .getStatus().value() == 200);
         return web;
+    }
+
+    private static void withdraw(WebTestClient web, String resident, String postId) {
+        web.mutate().defaultHeaders(headers -> headers.setBasicAuth(resident, PASSWORD)).build()
+           .delete().uri("/api/volunteer-posts/{id}/signups/me", postId).exchange()
+           .expectStatus().is2xxSuccessful();
     }
 
     private static void signUp(WebTestClient web, String resident, String postId) {

@@ -74,6 +74,16 @@ public class ProcessingConfiguration {
     }
 
     /**
+     * The segments a processor is made with when it first runs: {@code platform.processing.segments.<processor>}, else
+     * {@code platform.processing.initial-segment-count} (4).
+     */
+    static int initialSegmentCount(Environment environment, String processor) {
+        return environment.getProperty("platform.processing.segments." + processor, Integer.class,
+                                       environment.getProperty("platform.processing.initial-segment-count",
+                                                               Integer.class, 4));
+    }
+
+    /**
      * Every processor is a pooled streaming one. {@code initialSegmentCount} applies when a processor first starts
      * ({@code platform.processing.segments.<processor>} sets it for one processor); raising it later is a split of the
      * existing segments (Axon's {@code splitSegment}), not a setting change.

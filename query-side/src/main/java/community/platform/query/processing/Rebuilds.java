@@ -466,7 +466,7 @@ public class Rebuilds {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static TrackedEventMessage<?> asReplay(TrackedEventMessage<?> event, TrackingToken token) {
+    static TrackedEventMessage<?> asReplay(TrackedEventMessage<?> event, TrackingToken token) {
         return event instanceof DomainEventMessage domain ? new GenericTrackedDomainEventMessage(token, domain)
                                                           : new GenericTrackedEventMessage(token, event);
     }

@@ -15,23 +15,32 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.UnableToInitializeTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.lifecycle.Phase;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,17 +48,22 @@ import java.util.concurrent.TimeUnit;
  * log for all of them, each batch of events handed to every such processor's handlers in a unit of work whose view
  * writes go out while the next is handled ({@link ViewBatch.WriteBehind}). A processor takes this path when its
  * tokens, as stored when the platform starts, are more than {@code platform.views.fast-path-behind} events behind the
- * head (default 1,000), no other instance holds a segment of it, and none of its handlers must be kept from a replay: such a handler does more than write views (the notices'
- * delivery sends notices), so its processor catches up on its own, as do the processes.
+ * head (default 1,000) and no other instance holds a segment of it. A processor with a handler kept from replays, which
+ * does more than write views (the notices' delivery sends notices), is taken only while it replays the log it found
+ * when it first ran (a processor's first tokens, here or made by the path, are such a replay), and only that far: the
+ * events it is handed are marked as replayed, as the processor would mark them, so those handlers skip them, and the
+ * events after the replay are left to the processor. The processes (sagas) catch up on their own.
  *
- * <p>The processors taken are stopped and every segment of theirs held ({@link SegmentBalancer#hold}), so that no
- * other instance writes these views meanwhile. Each event goes to the segment it belongs to, only if that segment's
- * token does not cover it yet, and through the processor's own handler invoker, so a record with a dead letter has its
- * later events set aside as the processor would. A segment's token is stored only once the view writes of every event
- * it covers are in: about every {@value #STORE_EVERY_SECONDS} s, and at the end. Then the segments are let go and the
- * processors started again, from those tokens. A failure or a kill leaves the tokens where they were last stored;
- * the processors go on from there on their own path, and the events they see again are ones whose writes may be in,
- * which the projections' sequence checks skip.
+ * <p>Just before the processors start, the path claims every segment of the processors it takes, under an owner of
+ * its own ({@code <instance>/fast-path}): so neither the processor here nor another instance processes them meanwhile.
+ * Each event goes to the segment it belongs to, only if that segment's token does not cover it yet, and through the
+ * processor's own handler invoker, so a record with a dead letter has its later events set aside as the processor
+ * would. The claims are renewed three times per claim timeout on a thread of their own, however long a batch takes;
+ * should one be lost all the same, the path stops. A segment's token is stored only once the view writes of every event it covers are in: about every
+ * {@value #STORE_EVERY_SECONDS} s, and at the end. Then the claims are let go, and the processor, which has been
+ * waiting for its segments, claims them and goes on from those tokens. A failure or a kill leaves the tokens where they
+ * were last stored; the processors go on from there on their own path (after a kill, once the claims expire), and the
+ * events they see again are ones whose writes may be in, which the projections' sequence checks skip.
  */
 @Component
 class StartUpFastPath implements SmartLifecycle {
@@ -61,30 +75,44 @@ class StartUpFastPath implements SmartLifecycle {
 
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine storage;
-    private final SegmentBalancer balancer;
     private final ApplicationContext context;
+    private final Environment environment;
+    private final TokenStore claims;
+    private final Duration claimTimeout;
     private final long behindAtLeast;
-    private final Map<String, Taken> taken = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Taken> taken = new ConcurrentHashMap<>();
     private volatile Thread running;
     private volatile boolean started;
     private volatile boolean stopping;
-    private long head;
     private volatile long applied;
-    private volatile long total;
+    private volatile RuntimeException lost;
+    private long head;
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "views-fast-path-claims");
+                thread.setDaemon(true);
+                return thread;
+            });
 
-    StartUpFastPath(EventProcessingConfiguration processing, EventStorageEngine storage, SegmentBalancer balancer,
-                    ApplicationContext context, @Value("${platform.views.fast-path-behind:1000}") long behindAtLeast) {
+    StartUpFastPath(EventProcessingConfiguration processing, EventStorageEngine storage, ApplicationContext context,
+                    MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer,
+                    @Qualifier("platformInstanceId") String instance,
+                    @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout,
+                    @Value("${platform.views.fast-path-behind:1000}") long behindAtLeast) {
         this.processing = processing;
         this.storage = storage;
-        this.balancer = balancer;
         this.context = context;
+        this.environment = context.getEnvironment();
+        this.claimTimeout = claimTimeout;
         this.behindAtLeast = behindAtLeast;
+        this.claims = MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
+                                     .nodeId(instance + "/fast-path").claimTimeout(claimTimeout).build();
     }
 
     /** What a processor on this path waits for, or null when it is not on it. */
     String waitingFor(String processor) {
         return taken.containsKey(processor)
-                ? "the start-up fast path, at " + applied + " of " + total + " events" : null;
+                ? "the start-up fast path, at position " + applied + " of " + head : null;
     }
 
     boolean takes(String processor) {
@@ -92,8 +120,8 @@ class StartUpFastPath implements SmartLifecycle {
     }
 
     /**
-     * Just before the processors start: picks the processors that qualify, from their tokens as stored (each claimed
-     * and let go at once); one whose segment another instance holds is left to that instance.
+     * Just before the processors start: takes the processors that qualify, claiming their segments, and starts the
+     * path on a thread of its own.
      */
     @Override
     public void start() {
@@ -101,29 +129,27 @@ class StartUpFastPath implements SmartLifecycle {
         try {
             head = head();
             for (String name : qualifying()) {
-                if (head - lowestStoredPosition(name) > behindAtLeast) {
-                    taken.put(name, new Taken(name));
+                Taken processor = new Taken(name);
+                if (processor.claim()) {
+                    taken.put(name, processor);
                 }
             }
         } catch (RuntimeException e) {
-            taken.clear();
             log.warn("Could not look for views far behind the log; every processor catches up on its own", e);
-        }
-    }
-
-    /** Once the processors have started (the context has refreshed), runs the path on a thread of its own. */
-    @EventListener
-    public void on(ContextRefreshedEvent refreshed) {
-        if (refreshed.getApplicationContext() != context || taken.isEmpty() || running != null) {
+            letGo();
             return;
         }
-        Thread thread = new Thread(this::run, "views-fast-path");
-        thread.setDaemon(true);
-        running = thread;
-        thread.start();
+        if (!taken.isEmpty()) {
+            long every = Math.max(1, claimTimeout.toMillis() / 3);
+            renewals.scheduleWithFixedDelay(this::keepClaims, every, every, TimeUnit.MILLISECONDS);
+            Thread thread = new Thread(this::run, "views-fast-path");
+            thread.setDaemon(true);
+            running = thread;
+            thread.start();
+        }
     }
 
-    /** As the platform stops, before any processor does: the path stops between batches, leaving them stopped. */
+    /** As the platform stops, before any processor does: the path stops between batches. */
     @EventListener
     public void on(ContextClosedEvent closed) {
         stopping = true;
@@ -155,17 +181,13 @@ class StartUpFastPath implements SmartLifecycle {
     }
 
     private void run() {
-        total = head + 1;
         log.info("Views far behind the log at start: {} catch up on the fast path, up to position {} at least",
                  taken.keySet(), head);
         long began = System.nanoTime();
         try {
-            takeAll();
-            if (!taken.isEmpty()) {
-                TrackingToken reached = catchUp();
-                log.info("The fast path caught up {} in {} ms; their processors go on from {}",
-                         taken.keySet(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), reached);
-            }
+            TrackingToken reached = catchUp();
+            log.info("The fast path caught up {} in {} ms; their processors go on from {}", taken.keySet(),
+                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), reached);
         } catch (RuntimeException e) {
             if (stopping) {
                 log.info("The fast path stopped with the platform; its processors go on from their tokens next time");
@@ -173,43 +195,37 @@ class StartUpFastPath implements SmartLifecycle {
                 log.warn("The fast path stopped; its processors go on from their last stored tokens", e);
             }
         } finally {
-            for (Taken processor : taken.values()) {
-                processor.letGo(!stopping);
-            }
-            taken.clear();
+            letGo();
         }
     }
 
-    /** The processors that may take the path: projections, pooled, and with no handler kept from a replay. */
+    /** Renews the claims, three times per claim timeout, however long a batch takes. */
+    private void keepClaims() {
+        try {
+            taken.values().forEach(Taken::keep);
+        } catch (RuntimeException e) {
+            lost = e;
+        }
+    }
+
+    private void letGo() {
+        renewals.shutdownNow();
+        try {
+            renewals.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        taken.values().forEach(Taken::letGo);
+        taken.clear();
+    }
+
+    /** The processors that may take the path: pooled, shared, and not processes. */
     private List<String> qualifying() {
         return processing.eventProcessors().keySet().stream().sorted()
-                         .filter(name -> ProcessingConfiguration.projection(processing, name) && !sideEffects(name))
+                         .filter(name -> ProcessingConfiguration.projection(processing, name))
                          .filter(name -> processing.eventProcessor(name).orElse(null)
                                  instanceof PooledStreamingEventProcessor)
                          .toList();
-    }
-
-    /**
-     * The lowest position of the processor's stored tokens; -1 when it has none yet (it starts from the first event);
-     * MAX_VALUE when another instance holds one of its segments.
-     */
-    private long lowestStoredPosition(String name) {
-        TokenStore tokens = processing.tokenStore(name);
-        long lowest = Long.MAX_VALUE;
-        int[] segments = tokens.fetchSegments(name);
-        if (segments.length == 0) {
-            return -1;
-        }
-        for (int segment : segments) {
-            try {
-                TrackingToken token = tokens.fetchToken(name, segment);
-                tokens.releaseClaim(name, segment);
-                lowest = Math.min(lowest, token == null ? -1 : token.position().orElse(-1));
-            } catch (UnableToClaimTokenException e) {
-                return Long.MAX_VALUE;
-            }
-        }
-        return lowest;
     }
 
     /** Whether a handler of the group must not run on a replay: then it does more than write views. */
@@ -222,34 +238,17 @@ class StartUpFastPath implements SmartLifecycle {
                               method -> AnnotationUtils.findAnnotation(method, DisallowReplay.class) != null));
     }
 
-    /** Stops the processors, holds their segments and reads their tokens; one that cannot be held runs again. */
-    private void takeAll() {
-        for (Taken processor : taken.values()) {
-            processor.stop();
-        }
-        for (Taken processor : List.copyOf(taken.values())) {
-            try {
-                processor.hold();
-            } catch (RuntimeException | InterruptedException e) {
-                log.warn("{} catches up on its own: {}", processor.name, e.toString());
-                taken.remove(processor.name).letGo(!stopping);
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-    }
-
     /** Feeds the taken processors from the lowest of their tokens; answers the token reached, all its writes in. */
     private TrackingToken catchUp() {
         TrackingToken from = lowest(taken.values().stream().map(Taken::lowest).toList());
-        applied = from == null ? 0 : from.position().orElse(0);
+        applied = from == null ? -1 : from.position().orElse(-1);
         List<Rebuilds.Feed> feeds = taken.values().stream().map(Taken::feed).toList();
         long[] storedAt = {System.nanoTime()};
         TrackingToken reached = Rebuilds.feed(storage, from, false, feeds, (events, written) -> {
             applied += events;
-            taken.values().forEach(Taken::keep);
+            if (lost != null) {
+                throw new IllegalStateException("a claim was lost", lost);
+            }
             if (written != null && System.nanoTime() - storedAt[0] > TimeUnit.SECONDS.toNanos(STORE_EVERY_SECONDS)) {
                 taken.values().forEach(processor -> processor.store(written));
                 storedAt[0] = System.nanoTime();
@@ -289,37 +288,58 @@ class StartUpFastPath implements SmartLifecycle {
     /** One processor on the path: its segments, their tokens as found, and its writes. */
     private final class Taken {
         final String name;
-        final PooledStreamingEventProcessor processor;
         final EventHandlerInvoker invoker;
-        final TokenStore tokens;
-        /** Each segment, and its token when the path took it. */
+        /** Each segment claimed, and its token when the path claimed it. */
         final Map<Segment, TrackingToken> found = new LinkedHashMap<>();
         final ViewBatch.WriteBehind writes = new ViewBatch.WriteBehind(CACHED_EACH);
-        SegmentBalancer.Hold hold;
-        boolean stopped;
+        private EventMessage<?> asked;
+        private Segment answer;
+
+        /** Whether a handler must not run on a replay: then the path takes only the events its replay covers. */
+        final boolean sideEffects;
 
         Taken(String name) {
             this.name = name;
-            this.processor = processing.eventProcessor(name, PooledStreamingEventProcessor.class).orElseThrow();
-            this.invoker = processor.eventHandlerInvoker();
-            this.tokens = processing.tokenStore(name);
+            this.invoker = processing.eventProcessor(name, PooledStreamingEventProcessor.class).orElseThrow()
+                                     .eventHandlerInvoker();
+            this.sideEffects = sideEffects(name);
         }
 
-        void stop() {
-            stopped = true;
-            processor.shutdownAsync().join();
-        }
-
-        void hold() throws InterruptedException {
-            hold = balancer.hold(name);
-            int[] segments = tokens.fetchSegments(name);
-            for (int segment : segments) {
-                TrackingToken token = tokens.fetchToken(name, segment);
-                if (current(token) != null && !(current(token) instanceof GapAwareTrackingToken)) {
-                    throw new IllegalStateException("segment " + segment + " has a token of another kind: " + token);
+        /**
+         * Claims every segment and reads its token; keeps the claims if the processor is far enough behind, and
+         * answers whether it did. For a processor that has never run, on a log long enough, it makes the segments the
+         * processor would make, with the token it would make: a replay of the log up to its head. A processor with a
+         * handler kept from replays is taken only while every segment of it replays.
+         */
+        boolean claim() {
+            int[] segments = claims.fetchSegments(name);
+            try {
+                if (segments.length == 0 && head >= behindAtLeast) {
+                    claims.initializeTokenSegments(name, ProcessingConfiguration.initialSegmentCount(environment, name),
+                                                   ReplayToken.createReplayToken(storage.createHeadToken(),
+                                                                                 storage.createTailToken()));
+                    segments = claims.fetchSegments(name);
                 }
-                found.put(Segment.computeSegment(segment, segments), token);
+                for (int segment : segments) {
+                    TrackingToken token = claims.fetchToken(name, segment);
+                    found.put(Segment.computeSegment(segment, segments), token);
+                    if (current(token) != null && !(current(token) instanceof GapAwareTrackingToken)
+                            || sideEffects && !(token instanceof ReplayToken replay
+                                                        && replay.getTokenAtReset() instanceof GapAwareTrackingToken)) {
+                        letGo();
+                        return false;
+                    }
+                }
+            } catch (UnableToClaimTokenException | UnableToInitializeTokenException e) {
+                letGo();
+                return false;
             }
+            TrackingToken lowest = lowest();
+            if (found.isEmpty() || head - (lowest == null ? -1 : lowest.position().orElse(-1)) <= behindAtLeast) {
+                letGo();
+                return false;
+            }
+            return true;
         }
 
         TrackingToken lowest() {
@@ -335,50 +355,81 @@ class StartUpFastPath implements SmartLifecycle {
 
                 @Override
                 public Object handle(EventMessage<?> event) throws Exception {
-                    invoker.handle(event, segmentOf(event));
+                    Segment segment = segmentOf(event);
+                    invoker.handle(asDelivered((TrackedEventMessage<?>) event, found.get(segment)), segment);
                     return null;
                 }
             }));
         }
 
-        /** The segment this event belongs to, if it handles the event and its token does not cover it yet. */
-        private Segment segmentOf(EventMessage<?> event) {
-            TrackingToken position = ((TrackedEventMessage<?>) event).trackingToken();
-            for (Map.Entry<Segment, TrackingToken> segment : found.entrySet()) {
-                if (invoker.canHandle(event, segment.getKey())) {
-                    TrackingToken token = current(segment.getValue());
-                    return token != null && token.covers(position) ? null : segment.getKey();
-                }
-            }
-            return null;
-        }
-
-        void keep() {
-            hold.keep();
+        /**
+         * The event as the processor would hand it to its handlers: within a replay, marked as replayed, so that the
+         * handlers kept from replays skip it.
+         */
+        private static EventMessage<?> asDelivered(TrackedEventMessage<?> event, TrackingToken token) {
+            return token instanceof ReplayToken replay
+                    ? Rebuilds.asReplay(event, replay.advancedTo(event.trackingToken())) : event;
         }
 
         /**
-         * Each segment's token moved to {@code written}, all of whose writes are in. A token of a processor that first
-         * ran after events were stored marks them as a replay, up to the head it found; moved past that, it is a token
-         * like any other, as the processor would leave it.
+         * The segment this event belongs to, if it handles the event and its token does not cover it yet (and, for a
+         * processor with handlers kept from replays, its replay does); the last answer is kept, since an event is
+         * asked about and then handled.
+         */
+        private Segment segmentOf(EventMessage<?> event) {
+            if (event != asked) {
+                asked = event;
+                answer = null;
+                if (invoker.canHandleType(event.getPayloadType())) {
+                    TrackingToken position = ((TrackedEventMessage<?>) event).trackingToken();
+                    for (Map.Entry<Segment, TrackingToken> segment : found.entrySet()) {
+                        if (invoker.canHandle(event, segment.getKey())) {
+                            TrackingToken token = current(segment.getValue());
+                            boolean due = (token == null || !token.covers(position))
+                                    && (!sideEffects || atReset(segment.getValue()).covers(position));
+                            answer = due ? segment.getKey() : null;
+                            break;
+                        }
+                    }
+                }
+            }
+            return answer;
+        }
+
+        private static TrackingToken atReset(TrackingToken token) {
+            return ((ReplayToken) token).getTokenAtReset();
+        }
+
+        void keep() {
+            found.keySet().forEach(segment -> claims.extendClaim(name, segment.getSegmentId()));
+        }
+
+        /**
+         * Each segment's token moved to {@code written}, all of whose writes are in; for a processor with handlers kept
+         * from replays, no further than its replay, whose end it was not handed. A token of a processor that first ran
+         * after events were stored marks them as a replay, up to the head it found; moved past that, it is a token like
+         * any other, as the processor would leave it.
          */
         void store(TrackingToken written) {
             for (Map.Entry<Segment, TrackingToken> segment : found.entrySet()) {
                 TrackingToken was = segment.getValue();
-                TrackingToken moved = current(was) == null ? written : written.upperBound(current(was));
-                tokens.storeToken(was instanceof ReplayToken replay ? replay.advancedTo(moved) : moved,
+                TrackingToken handed = sideEffects ? written.lowerBound(atReset(was)) : written;
+                TrackingToken moved = current(was) == null ? handed : handed.upperBound(current(was));
+                claims.storeToken(was instanceof ReplayToken replay ? replay.advancedTo(moved) : moved,
                                   name, segment.getKey().getSegmentId());
             }
         }
 
-        /** Lets the segments go and, unless the platform stops, starts the processor again. */
-        void letGo(boolean start) {
-            found.keySet().forEach(invoker::segmentReleased);
-            if (hold != null) {
-                hold.close();
-            }
-            if (stopped && start) {
-                processor.start();
+        /** Lets the claims go, for the processor to take. */
+        void letGo() {
+            for (Segment segment : found.keySet()) {
+                invoker.segmentReleased(segment);
+                try {
+                    claims.releaseClaim(name, segment.getSegmentId());
+                } catch (RuntimeException e) {
+                    log.warn("Could not let {} segment {} go; its claim expires in {}", name, segment.getSegmentId(),
+                             claimTimeout);
+                }
             }
         }
     }

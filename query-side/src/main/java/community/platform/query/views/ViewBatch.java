@@ -127,10 +127,24 @@ public final class ViewBatch {
             batch = new ViewBatch(false, cachedAtMost);
         }
 
-        /** Hands {@code events} to {@code handlers} in one unit of work; throws what a handler or an earlier write threw. */
+        /**
+         * Hands {@code events} to {@code handlers} in one unit of work, which holds only the events a handler can
+         * handle; throws what a handler or an earlier write threw. Either way, once it returns, the writes of the units
+         * before are in.
+         */
         public void handle(List<? extends EventMessage<?>> events, List<? extends EventMessageHandler> handlers)
                 throws Exception {
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
+            List<EventMessage<?>> handled = new ArrayList<>();
+            for (EventMessage<?> event : events) {
+                if (handlers.stream().anyMatch(handler -> handler.canHandle(event))) {
+                    handled.add(event);
+                }
+            }
+            if (handled.isEmpty()) {
+                batch.send();
+                return;
+            }
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(handled);
             unitOfWork.resources().put(RESOURCE, batch);
             unitOfWork.onPrepareCommit(committing -> batch.send());
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
