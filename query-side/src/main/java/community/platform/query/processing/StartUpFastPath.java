@@ -219,10 +219,14 @@ class StartUpFastPath implements SmartLifecycle {
         taken.clear();
     }
 
-    /** The processors that may take the path: pooled, shared, and not processes. */
+    /**
+     * The processors that may take the path: pooled and shared ones that write views, or have handlers kept from
+     * replays (which they may skip on the path); not the processes.
+     */
     private List<String> qualifying() {
         return processing.eventProcessors().keySet().stream().sorted()
-                         .filter(name -> ProcessingConfiguration.projection(processing, name))
+                         .filter(name -> !ProcessingConfiguration.perInstance(processing, name))
+                         .filter(name -> ProcessingConfiguration.projection(processing, name) || sideEffects(name))
                          .filter(name -> processing.eventProcessor(name).orElse(null)
                                  instanceof PooledStreamingEventProcessor)
                          .toList();
