@@ -1,6 +1,5 @@
 package community.platform.api.storage;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -18,13 +17,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,22 +47,22 @@ class RestartTest {
         String postId;
         List<String> residents = new ArrayList<>();
         try (ConfigurableApplicationContext platform = start()) {
-            WebTestClient web = awaitUp(platform);
-            postId = publish(web, account(web, "organizer", "ORGANIZER"));
+            FolderPlatform api = FolderPlatform.awaitUp(platform, ADMIN_PASSWORD, PASSWORD);
+            postId = api.publish(api.account("organizer", "ORGANIZER"), RESTARTS + 5);
             for (int i = 0; i <= RESTARTS; i++) {
-                residents.add(account(web, "resident-" + i, "RESIDENT"));
+                residents.add(api.account("resident-" + i, "RESIDENT"));
             }
             // The first sign-up in this JVM loads and compiles its code; the restarts measure the platform, not that.
-            signUp(web, residents.get(0), postId);
+            api.signUp(residents.get(0), postId);
         }
         for (int restart = 1; restart <= RESTARTS; restart++) {
             assertThat(leftBehind()).as("left behind by the stop before restart %d", restart).isEmpty();
             long starting = System.nanoTime();
             try (ConfigurableApplicationContext platform = start()) {
-                WebTestClient web = awaitUp(platform);
+                FolderPlatform api = FolderPlatform.awaitUp(platform, ADMIN_PASSWORD, PASSWORD);
                 assertThat(segmentsNotHeld(platform)).as("segments not held when UP, restart %d", restart).isEmpty();
                 long sent = System.nanoTime();
-                signUp(web, residents.get(restart), postId);
+                api.signUp(residents.get(restart), postId);
                 Duration answered = Duration.ofNanos(System.nanoTime() - sent);
                 System.out.printf("restart %d: UP after %d ms, the sign-up answered 201 in %d ms%n", restart,
                                   Duration.ofNanos(sent - starting).toMillis(), answered.toMillis());
@@ -85,9 +80,9 @@ class RestartTest {
         String postId;
         String instance;
         try (ConfigurableApplicationContext platform = start()) {
-            WebTestClient web = awaitUp(platform);
-            resident = account(web, "resident", "RESIDENT");
-            postId = publish(web, account(web, "organizer", "ORGANIZER"));
+            FolderPlatform api = FolderPlatform.awaitUp(platform, ADMIN_PASSWORD, PASSWORD);
+            resident = api.account("resident", "RESIDENT");
+            postId = api.publish(api.account("organizer", "ORGANIZER"), RESTARTS + 5);
             instance = platform.getBean("platformInstanceId", String.class);
         }
         // What a kill -9 leaves: every claim owned by the process, just renewed, and its entry in the instance table.
@@ -105,9 +100,9 @@ class RestartTest {
         }
 
         try (ConfigurableApplicationContext platform = start()) {
-            WebTestClient web = awaitUp(platform);
+            FolderPlatform api = FolderPlatform.awaitUp(platform, ADMIN_PASSWORD, PASSWORD);
             assertThat(segmentsNotHeld(platform)).isEmpty();
-            signUp(web, resident, postId);
+            api.signUp(resident, postId);
         }
     }
 
@@ -116,18 +111,6 @@ class RestartTest {
                 .properties("PLATFORM_DATA_DIR=" + data, "SERVER_PORT=0", "PLATFORM_ADMIN_USERNAME=root",
                             "PLATFORM_ADMIN_PASSWORD=" + ADMIN_PASSWORD)
                 .run();
-    }
-
-    /** The platform's HTTP client, once {@code /actuator/health} answers UP. */
-    private static WebTestClient awaitUp(ConfigurableApplicationContext platform) {
-        WebTestClient web = WebTestClient.bindToServer()
-                                         .baseUrl("http://127.0.0.1:" + platform.getEnvironment()
-                                                                                .getProperty("local.server.port"))
-                                         .responseTimeout(Duration.ofSeconds(30)).build();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                                 .until(() -> web.get().uri("/actuator/health").exchange().returnResult(String.class)
-                                                 .getStatus().value() == 200);
-        return web;
     }
 
     /** Segments of the shared processors that this instance, the only one, does not hold. */
@@ -160,35 +143,5 @@ class RestartTest {
                     .forEach(instance -> left.add("instance " + instance.get("_id")));
             return left;
         }
-    }
-
-    private static void signUp(WebTestClient web, String resident, String postId) {
-        web.mutate().defaultHeaders(headers -> headers.setBasicAuth(resident, PASSWORD)).build()
-           .post().uri("/api/volunteer-posts/{id}/signups", postId).exchange()
-           .expectStatus().isCreated();
-    }
-
-    private static String account(WebTestClient web, String username, String role) {
-        web.post().uri("/api/accounts").contentType(MediaType.APPLICATION_JSON)
-           .bodyValue(Map.of("username", username, "password", PASSWORD, "displayName", username))
-           .exchange().expectStatus().isCreated();
-        if (!role.equals("RESIDENT")) {
-            web.mutate().defaultHeaders(headers -> headers.setBasicAuth("root", ADMIN_PASSWORD)).build()
-               .post().uri("/api/admin/accounts/{u}/roles", username).contentType(MediaType.APPLICATION_JSON)
-               .bodyValue(Map.of("role", role)).exchange().expectStatus().isOk();
-        }
-        return username;
-    }
-
-    private static String publish(WebTestClient web, String organizer) {
-        OffsetDateTime starts = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(7).withHour(9).withMinute(0)
-                                              .withSecond(0).withNano(0);
-        return web.mutate().defaultHeaders(headers -> headers.setBasicAuth(organizer, PASSWORD)).build()
-                  .post().uri("/api/volunteer-posts").contentType(MediaType.APPLICATION_JSON)
-                  .bodyValue(Map.of("title", "Park clean-up", "description", "Bring gloves", "team", "green",
-                                    "location", "East Park", "startsAt", starts.toString(),
-                                    "endsAt", starts.plusHours(2).toString(), "capacity", RESTARTS + 5))
-                  .exchange().expectStatus().isCreated()
-                  .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
     }
 }

@@ -22,15 +22,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,12 +75,12 @@ class StartUpFastPathTest {
         SENT.clear();
         String postId;
         try (ConfigurableApplicationContext platform = start()) {
-            WebTestClient web = awaitUp(platform);
-            postId = publish(web, account(web, "organizer", "ORGANIZER"));
+            FolderPlatform api = FolderPlatform.awaitUp(platform, ADMIN_PASSWORD, PASSWORD);
+            postId = api.publish(api.account("organizer", "ORGANIZER"), 20);
             for (int i = 0; i < RESIDENTS; i++) {
-                signUp(web, account(web, "resident-" + i, "RESIDENT"), postId);
+                api.signUp(api.account("resident-" + i, "RESIDENT"), postId);
             }
-            withdraw(web, "resident-0", postId);
+            api.withdraw("resident-0", postId);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                                      .untilAsserted(() -> assertThat(SENT).containsExactly("resident-20"));
         }
@@ -110,20 +106,18 @@ class StartUpFastPathTest {
 
     private void startAndCheck(CapturedOutput output, String postId) {
         try (ConfigurableApplicationContext platform = start()) {
-            WebTestClient web = awaitUp(platform);
+            FolderPlatform api = FolderPlatform.awaitUp(platform, ADMIN_PASSWORD, PASSWORD);
             assertThat(output).contains("catch up on the fast path").contains("The fast path caught up");
             String took = output.getOut().lines().filter(line -> line.contains("catch up on the fast path"))
                                 .findFirst().orElseThrow();
             assertThat(took).contains(REWOUND).doesNotContain("accounts");
 
-            WebTestClient organizer = web.mutate().defaultHeaders(headers -> headers.setBasicAuth("organizer", PASSWORD))
-                                         .build();
+            WebTestClient organizer = api.as("organizer");
             JsonNode post = organizer.get().uri("/api/volunteer-posts/{id}", postId).exchange().expectStatus().isOk()
                                .expectBody(JsonNode.class).returnResult().getResponseBody();
             assertThat(post.get("confirmed").asInt() + post.get("waitlisted").asInt()).isEqualTo(RESIDENTS - 1);
 
-            WebTestClient admin = web.mutate().defaultHeaders(headers -> headers.setBasicAuth("root", ADMIN_PASSWORD))
-                                     .build();
+            WebTestClient admin = api.as("root");
             for (String name : REWOUND) {
                 JsonNode diff = admin.get().uri("/api/admin/projections/{name}/diff", name).exchange()
                                      .expectStatus().isOk().expectBody(JsonNode.class).returnResult()
@@ -145,8 +139,8 @@ class StartUpFastPathTest {
             assertThat(SENT).as("notices sent again by the replay").isEmpty();
 
             // and the processors go on live: one more sign-up is on the post, the next promotion is told
-            signUp(web, account(web, "late-resident", "RESIDENT"), postId);
-            withdraw(web, "resident-1", postId);
+            api.signUp(api.account("late-resident", "RESIDENT"), postId);
+            api.withdraw("resident-1", postId);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 JsonNode again = organizer.get().uri("/api/volunteer-posts/{id}", postId).exchange().expectStatus().isOk()
                                     .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -175,53 +169,5 @@ class StartUpFastPathTest {
                 .properties("PLATFORM_DATA_DIR=" + data, "SERVER_PORT=0", "PLATFORM_ADMIN_USERNAME=root",
                             "PLATFORM_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "platform.views.fast-path-behind=20")
                 .run("--platform.security.registration.max-per-address=1000");
-    }
-
-    /** The platform's HTTP client, once {@code /actuator/health} answers UP. */
-    private static WebTestClient awaitUp(ConfigurableApplicationContext platform) {
-        WebTestClient web = WebTestClient.bindToServer()
-                                         .baseUrl("http://127.0.0.1:" + platform.getEnvironment()
-                                                                                .getProperty("local.server.port"))
-                                         .responseTimeout(Duration.ofSeconds(30)).build();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                                 .until(() -> web.get().uri("/actuator/health").exchange().returnResult(String.class)
-                                                 .getStatus().value() == 200);
-        return web;
-    }
-
-    private static void withdraw(WebTestClient web, String resident, String postId) {
-        web.mutate().defaultHeaders(headers -> headers.setBasicAuth(resident, PASSWORD)).build()
-           .delete().uri("/api/volunteer-posts/{id}/signups/me", postId).exchange()
-           .expectStatus().is2xxSuccessful();
-    }
-
-    private static void signUp(WebTestClient web, String resident, String postId) {
-        web.mutate().defaultHeaders(headers -> headers.setBasicAuth(resident, PASSWORD)).build()
-           .post().uri("/api/volunteer-posts/{id}/signups", postId).exchange()
-           .expectStatus().isCreated();
-    }
-
-    private static String account(WebTestClient web, String username, String role) {
-        web.post().uri("/api/accounts").contentType(MediaType.APPLICATION_JSON)
-           .bodyValue(Map.of("username", username, "password", PASSWORD, "displayName", username))
-           .exchange().expectStatus().isCreated();
-        if (!role.equals("RESIDENT")) {
-            web.mutate().defaultHeaders(headers -> headers.setBasicAuth("root", ADMIN_PASSWORD)).build()
-               .post().uri("/api/admin/accounts/{u}/roles", username).contentType(MediaType.APPLICATION_JSON)
-               .bodyValue(Map.of("role", role)).exchange().expectStatus().isOk();
-        }
-        return username;
-    }
-
-    private static String publish(WebTestClient web, String organizer) {
-        OffsetDateTime starts = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(7).withHour(9).withMinute(0)
-                                              .withSecond(0).withNano(0);
-        return web.mutate().defaultHeaders(headers -> headers.setBasicAuth(organizer, PASSWORD)).build()
-                  .post().uri("/api/volunteer-posts").contentType(MediaType.APPLICATION_JSON)
-                  .bodyValue(Map.of("title", "Park clean-up", "description", "Bring gloves", "team", "green",
-                                    "location", "East Park", "startsAt", starts.toString(),
-                                    "endsAt", starts.plusHours(2).toString(), "capacity", 20))
-                  .exchange().expectStatus().isCreated()
-                  .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
     }
 }
