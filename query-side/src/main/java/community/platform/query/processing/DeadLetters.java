@@ -25,9 +25,11 @@ import java.util.Optional;
 class DeadLetters {
 
     private final EventProcessingConfiguration processing;
+    private final StartUpFastPath fastPath;
 
-    public DeadLetters(EventProcessingConfiguration processing) {
+    public DeadLetters(EventProcessingConfiguration processing, StartUpFastPath fastPath) {
         this.processing = processing;
+        this.fastPath = fastPath;
     }
 
     /** How many events the processor has set aside (0 for one without a queue). */
@@ -52,7 +54,8 @@ class DeadLetters {
 
     /**
      * Each record's events in turn, oldest first; a record whose events fail again stays set aside (and is not tried
-     * twice in one retry). Null for an unknown processor.
+     * twice in one retry). Null for an unknown processor. None is tried while the processor catches up on this
+     * instance's {@link StartUpFastPath}, which keeps documents of its views in memory meanwhile.
      */
     @CommandHandler
     public RetryDeadLettersCommand.Result handle(RetryDeadLettersCommand command) {
@@ -60,6 +63,9 @@ class DeadLetters {
                 processing.sequencedDeadLetterProcessor(command.name());
         if (retrying.isEmpty()) {
             return null;
+        }
+        if (fastPath.takes(command.name())) {
+            return new RetryDeadLettersCommand.Result(command.name(), 0, count(command.name()));
         }
         long sequences = queue(command.name()).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
         int retried = 0;

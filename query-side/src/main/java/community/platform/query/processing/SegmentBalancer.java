@@ -130,13 +130,17 @@ public class SegmentBalancer {
 
     /**
      * The segments of {@code processor} whose claim another instance, counted live, holds: that instance processes
-     * them, and this one need not. A claim left by an instance that is gone is not counted, nor one of this instance's
-     * id that its processor has not taken up (left by the process before it). One read for all the segments.
+     * them (or builds their views on its {@link StartUpFastPath start-up fast path}), and this one need not. A claim
+     * left by an instance that is gone is not counted, nor one of this instance's id that its processor has not taken
+     * up (left by the process before it). One read for all the segments.
      */
     public Set<Integer> heldElsewhere(String processor) {
         Set<Integer> segments = new HashSet<>();
         for (Document claim : claims.find(Filters.eq("processorName", processor))) {
             String owner = claim.getString("owner");
+            if (owner != null && owner.endsWith(StartUpFastPath.OWNER_SUFFIX)) {
+                owner = owner.substring(0, owner.length() - StartUpFastPath.OWNER_SUFFIX.length());
+            }
             if (owner != null && !owner.equals(instance) && liveOthers.contains(owner)) {
                 segments.add(claim.getInteger("segment"));
             }

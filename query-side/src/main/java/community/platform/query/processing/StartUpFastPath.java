@@ -69,6 +69,8 @@ import java.util.concurrent.TimeUnit;
 class StartUpFastPath implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StartUpFastPath.class);
+    /** Added to the instance's id to name the owner of the path's claims. */
+    static final String OWNER_SUFFIX = "/fast-path";
     private static final long STORE_EVERY_SECONDS = 10;
     /** Documents each processor's writes keep cached: many processors run at once. */
     private static final int CACHED_EACH = 2_000;
@@ -106,13 +108,13 @@ class StartUpFastPath implements SmartLifecycle {
         this.claimTimeout = claimTimeout;
         this.behindAtLeast = behindAtLeast;
         this.claims = MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
-                                     .nodeId(instance + "/fast-path").claimTimeout(claimTimeout).build();
+                                     .nodeId(instance + OWNER_SUFFIX).claimTimeout(claimTimeout).build();
     }
 
     /** What a processor on this path waits for, or null when it is not on it. */
     String waitingFor(String processor) {
         return taken.containsKey(processor)
-                ? "the start-up fast path, at position " + applied + " of " + head : null;
+                ? "the start-up fast path, its views written up to position " + applied + " of " + head : null;
     }
 
     boolean takes(String processor) {
@@ -149,13 +151,15 @@ class StartUpFastPath implements SmartLifecycle {
         }
     }
 
-    /** As the platform stops, before any processor does: the path stops between batches. */
+    /**
+     * As the platform stops, before any processor does: the path stops before its next handler call (never inside one,
+     * which would set that event aside as failed) and lets its claims go.
+     */
     @EventListener
     public void on(ContextClosedEvent closed) {
         stopping = true;
         Thread thread = running;
         if (thread != null) {
-            thread.interrupt();
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(30));
             } catch (InterruptedException e) {
@@ -236,7 +240,8 @@ class StartUpFastPath implements SmartLifecycle {
     private boolean sideEffects(String group) {
         return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
                       .map(Object::getClass)
-                      .filter(type -> group.equals(AnnotationUtils.findAnnotation(type, ProcessingGroup.class).value()))
+                      .filter(type -> AnnotationUtils.findAnnotation(type, ProcessingGroup.class) != null
+                              && group.equals(AnnotationUtils.findAnnotation(type, ProcessingGroup.class).value()))
                       .anyMatch(type -> AnnotationUtils.findAnnotation(type, DisallowReplay.class) != null
                               || Arrays.stream(type.getDeclaredMethods()).anyMatch(
                               method -> AnnotationUtils.findAnnotation(method, DisallowReplay.class) != null));
@@ -249,7 +254,9 @@ class StartUpFastPath implements SmartLifecycle {
         List<Rebuilds.Feed> feeds = taken.values().stream().map(Taken::feed).toList();
         long[] storedAt = {System.nanoTime()};
         TrackingToken reached = Rebuilds.feed(storage, from, false, feeds, (events, written) -> {
-            applied += events;
+            if (written != null) {
+                applied = written.position().orElse(applied);
+            }
             if (lost != null) {
                 throw new IllegalStateException("a claim was lost", lost);
             }
@@ -298,6 +305,10 @@ class StartUpFastPath implements SmartLifecycle {
         final ViewBatch.WriteBehind writes = new ViewBatch.WriteBehind(CACHED_EACH);
         private EventMessage<?> asked;
         private Segment answer;
+        /** The token of the last event read; for a processor with handlers kept from replays, where its replay ended. */
+        private TrackingToken lastRead;
+        private boolean ended;
+        private TrackingToken endsAfter;
 
         /** Whether a handler must not run on a replay: then the path takes only the events its replay covers. */
         final boolean sideEffects;
@@ -337,6 +348,9 @@ class StartUpFastPath implements SmartLifecycle {
             } catch (UnableToClaimTokenException | UnableToInitializeTokenException e) {
                 letGo();
                 return false;
+            } catch (RuntimeException e) {
+                letGo();
+                throw e;
             }
             TrackingToken lowest = lowest();
             if (found.isEmpty() || head - (lowest == null ? -1 : lowest.position().orElse(-1)) <= behindAtLeast) {
@@ -359,6 +373,9 @@ class StartUpFastPath implements SmartLifecycle {
 
                 @Override
                 public Object handle(EventMessage<?> event) throws Exception {
+                    if (stopping) {
+                        throw new IllegalStateException("the platform is stopping");
+                    }
                     Segment segment = segmentOf(event);
                     invoker.handle(asDelivered((TrackedEventMessage<?>) event, found.get(segment)), segment);
                     return null;
@@ -376,22 +393,26 @@ class StartUpFastPath implements SmartLifecycle {
         }
 
         /**
-         * The segment this event belongs to, if it handles the event and its token does not cover it yet (and, for a
-         * processor with handlers kept from replays, its replay does); the last answer is kept, since an event is
-         * asked about and then handled.
+         * The segment this event belongs to, if it handles the event and its token does not cover it yet; the last
+         * answer is kept, since an event is asked about and then handled. Every event read is asked about, in order. A
+         * processor with handlers kept from replays is handed events only up to the first that is no replay to it (by
+         * Axon's rule); from that one on it is handed none, and its tokens go no further than the event before.
          */
         private Segment segmentOf(EventMessage<?> event) {
             if (event != asked) {
                 asked = event;
                 answer = null;
-                if (invoker.canHandleType(event.getPayloadType())) {
-                    TrackingToken position = ((TrackedEventMessage<?>) event).trackingToken();
+                TrackingToken position = ((TrackedEventMessage<?>) event).trackingToken();
+                if (sideEffects && !ended && !replays(position)) {
+                    ended = true;
+                    endsAfter = lastRead;
+                }
+                lastRead = position;
+                if (!ended && invoker.canHandleType(event.getPayloadType())) {
                     for (Map.Entry<Segment, TrackingToken> segment : found.entrySet()) {
                         if (invoker.canHandle(event, segment.getKey())) {
                             TrackingToken token = current(segment.getValue());
-                            boolean due = (token == null || !token.covers(position))
-                                    && (!sideEffects || atReset(segment.getValue()).covers(position));
-                            answer = due ? segment.getKey() : null;
+                            answer = token == null || !token.covers(position) ? segment.getKey() : null;
                             break;
                         }
                     }
@@ -400,8 +421,10 @@ class StartUpFastPath implements SmartLifecycle {
             return answer;
         }
 
-        private static TrackingToken atReset(TrackingToken token) {
-            return ((ReplayToken) token).getTokenAtReset();
+        /** Whether the event at {@code position} is a replay to every segment, as the processor would tell. */
+        private boolean replays(TrackingToken position) {
+            return found.values().stream().allMatch(token -> token instanceof ReplayToken replay
+                    && ReplayToken.isReplay(replay.advancedTo(position)));
         }
 
         void keep() {
@@ -410,14 +433,18 @@ class StartUpFastPath implements SmartLifecycle {
 
         /**
          * Each segment's token moved to {@code written}, all of whose writes are in; for a processor with handlers kept
-         * from replays, no further than its replay, whose end it was not handed. A token of a processor that first ran
+         * from replays, no further than the event before its replay ended (not at all if the first event read ended
+         * it). A token of a processor that first ran
          * after events were stored marks them as a replay, up to the head it found; moved past that, it is a token like
          * any other, as the processor would leave it.
          */
         void store(TrackingToken written) {
+            if (ended && endsAfter == null) {
+                return;
+            }
             for (Map.Entry<Segment, TrackingToken> segment : found.entrySet()) {
                 TrackingToken was = segment.getValue();
-                TrackingToken handed = sideEffects ? written.lowerBound(atReset(was)) : written;
+                TrackingToken handed = ended ? written.lowerBound(endsAfter) : written;
                 TrackingToken moved = current(was) == null ? handed : handed.upperBound(current(was));
                 claims.storeToken(was instanceof ReplayToken replay ? replay.advancedTo(moved) : moved,
                                   name, segment.getKey().getSegmentId());

@@ -129,11 +129,12 @@ public final class ViewBatch {
 
         /**
          * Hands {@code events} to {@code handlers} in one unit of work, which holds only the events a handler can
-         * handle; throws what a handler or an earlier write threw. Either way, once it returns, the writes of the units
-         * before are in.
+         * handle; throws what a handler or an earlier write threw. The writes of the units before are in before any
+         * handler is called (so a failed write surfaces here, not inside a handler), and so once it returns.
          */
         public void handle(List<? extends EventMessage<?>> events, List<? extends EventMessageHandler> handlers)
                 throws Exception {
+            batch.awaitSent();
             List<EventMessage<?>> handled = new ArrayList<>();
             for (EventMessage<?> event : events) {
                 if (handlers.stream().anyMatch(handler -> handler.canHandle(event))) {
