@@ -142,8 +142,9 @@ class StartUpFastPathTest {
             api.signUp(api.account("late-resident", "RESIDENT"), postId);
             api.withdraw("resident-1", postId);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                JsonNode again = organizer.get().uri("/api/volunteer-posts/{id}", postId).exchange().expectStatus().isOk()
-                                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+                JsonNode again = organizer.get().uri("/api/volunteer-posts/{id}", postId).exchange()
+                                          .expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                                          .getResponseBody();
                 assertThat(again.get("confirmed").asInt() + again.get("waitlisted").asInt()).isEqualTo(RESIDENTS - 1);
                 assertThat(SENT).containsExactly("resident-21");
             });

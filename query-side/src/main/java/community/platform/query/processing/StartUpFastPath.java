@@ -59,11 +59,12 @@ import java.util.concurrent.TimeUnit;
  * Each event goes to the segment it belongs to, only if that segment's token does not cover it yet, and through the
  * processor's own handler invoker, so a record with a dead letter has its later events set aside as the processor
  * would. The claims are renewed three times per claim timeout on a thread of their own, however long a batch takes;
- * should one be lost all the same, the path stops. A segment's token is stored only once the view writes of every event it covers are in: about every
- * {@value #STORE_EVERY_SECONDS} s, and at the end. Then the claims are let go, and the processor, which has been
- * waiting for its segments, claims them and goes on from those tokens. A failure or a kill leaves the tokens where they
- * were last stored; the processors go on from there on their own path (after a kill, once the claims expire), and the
- * events they see again are ones whose writes may be in, which the projections' sequence checks skip.
+ * should one be lost all the same, the path stops. A segment's token is stored only once the view writes of every
+ * event it covers are in: about every {@value #STORE_EVERY_SECONDS} s, and at the end. Then the claims are let go, and
+ * the processor, which has been waiting for its segments, claims them and goes on from those tokens. A failure or a
+ * kill leaves the tokens where they were last stored; the processors go on from there on their own path (after a kill,
+ * once the claims expire), and the events they see again are ones whose writes may be in, which the projections'
+ * sequence checks skip.
  */
 @Component
 class StartUpFastPath implements SmartLifecycle {
@@ -88,7 +89,7 @@ class StartUpFastPath implements SmartLifecycle {
     private volatile boolean stopping;
     private volatile long applied;
     private volatile RuntimeException lost;
-    private long head;
+    private volatile long head;
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
             runnable -> {
                 Thread thread = new Thread(runnable, "views-fast-path-claims");
@@ -305,8 +306,9 @@ class StartUpFastPath implements SmartLifecycle {
         final ViewBatch.WriteBehind writes = new ViewBatch.WriteBehind(CACHED_EACH);
         private EventMessage<?> asked;
         private Segment answer;
-        /** The token of the last event read; for a processor with handlers kept from replays, where its replay ended. */
+        /** The token of the last event read. */
         private TrackingToken lastRead;
+        /** For a processor with handlers kept from replays: whether its replay has ended, and after which event. */
         private boolean ended;
         private TrackingToken endsAfter;
 

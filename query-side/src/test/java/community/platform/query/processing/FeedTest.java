@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One read of the log handed to several sets of handlers, each writing behind ({@link Rebuilds#feed}): after each
- * batch, the token it reports as written is one whose every event's writes are in the store, for every feed. The start-up
- * fast path stores processors' tokens from it, so a token stored never covers a write that is not in.
+ * batch, the token it reports as written is one whose every event's writes are in the store, for every feed. The
+ * start-up fast path stores processors' tokens from it, so a token stored never covers a write that is not in.
  */
 class FeedTest {
 
