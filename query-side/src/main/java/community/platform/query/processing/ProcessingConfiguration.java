@@ -19,12 +19,18 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -71,6 +77,22 @@ public class ProcessingConfiguration {
                 && processing.eventProcessor(processor)
                              .filter(p -> p instanceof StreamingEventProcessor streaming && streaming.supportsReset())
                              .isPresent();
+    }
+
+    /** The position of the last event in the log; -1 when it is empty. */
+    static long headPosition(EventStorageEngine storage) {
+        TrackingToken head = storage.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    /** The classes of the handler beans of one processing group, by name. */
+    static List<Class<?>> handlerTypes(ApplicationContext context, String group) {
+        return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                      .<Class<?>>map(Object::getClass)
+                      .filter(type -> AnnotationUtils.findAnnotation(type, ProcessingGroup.class) != null
+                              && group.equals(AnnotationUtils.findAnnotation(type, ProcessingGroup.class).value()))
+                      .sorted(Comparator.comparing(Class::getName))
+                      .toList();
     }
 
     /**

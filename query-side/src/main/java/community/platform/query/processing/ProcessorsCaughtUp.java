@@ -3,7 +3,6 @@ package community.platform.query.processing;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -36,10 +35,7 @@ class ProcessorsCaughtUp implements CaughtUp {
 
     @Override
     public Mono<Void> await(String processor) {
-        return Mono.fromCallable(() -> {
-                       TrackingToken head = storage.createHeadToken();
-                       return head == null ? -1L : head.position().orElse(-1L);
-                   })
+        return Mono.fromCallable(() -> ProcessingConfiguration.headPosition(storage))
                    .flatMap(head -> Mono.fromCallable(() -> reached(processor, head))
                                         .filter(Boolean::booleanValue)
                                         .repeatWhenEmpty(tries -> tries.delayElements(POLL)))

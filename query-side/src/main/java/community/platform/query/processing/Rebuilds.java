@@ -12,7 +12,6 @@ import community.platform.shared.audit.ReplayProjectionCommand;
 import community.platform.shared.audit.ScratchCollections;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -33,7 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -290,11 +288,7 @@ public class Rebuilds {
     }
 
     private List<Class<?>> projectionClasses(String name) {
-        return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
-                      .<Class<?>>map(Object::getClass)
-                      .filter(type -> name.equals(AnnotationUtils.findAnnotation(type, ProcessingGroup.class).value()))
-                      .sorted(Comparator.comparing(Class::getName))
-                      .toList();
+        return ProcessingConfiguration.handlerTypes(context, name);
     }
 
     /** The projections of one processor, instantiated again over collections whose names end in a suffix. */
@@ -532,7 +526,6 @@ public class Rebuilds {
     }
 
     private long head() {
-        TrackingToken head = storage.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
+        return ProcessingConfiguration.headPosition(storage);
     }
 }

@@ -5,7 +5,6 @@ import community.platform.shared.audit.ProcessorReadiness;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -37,8 +36,7 @@ class StartUpCatchUp {
         this.processing = processing;
         this.balancer = balancer;
         this.fastPath = fastPath;
-        TrackingToken head = storage.createHeadToken();
-        this.headAtStart = head == null ? -1 : head.position().orElse(-1);
+        this.headAtStart = ProcessingConfiguration.headPosition(storage);
     }
 
     @QueryHandler

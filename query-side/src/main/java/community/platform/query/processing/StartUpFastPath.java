@@ -2,7 +2,6 @@ package community.platform.query.processing;
 
 import community.platform.query.views.ViewBatch;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
@@ -130,11 +129,14 @@ class StartUpFastPath implements SmartLifecycle {
     public void start() {
         started = true;
         try {
-            head = head();
-            for (String name : qualifying()) {
-                Taken processor = new Taken(name);
-                if (processor.claim()) {
-                    taken.put(name, processor);
+            head = ProcessingConfiguration.headPosition(storage);
+            for (String name : pooledAndShared()) {
+                boolean sideEffects = sideEffects(name);
+                if (ProcessingConfiguration.projection(processing, name) || sideEffects) {
+                    Taken processor = new Taken(name, sideEffects);
+                    if (processor.claim()) {
+                        taken.put(name, processor);
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -225,13 +227,12 @@ class StartUpFastPath implements SmartLifecycle {
     }
 
     /**
-     * The processors that may take the path: pooled and shared ones that write views, or have handlers kept from
-     * replays (which they may skip on the path); not the processes.
+     * The pooled processors shared by the instances. Of them the path takes those that write views or have handlers
+     * kept from replays (which they may skip on the path); not the processes.
      */
-    private List<String> qualifying() {
+    private List<String> pooledAndShared() {
         return processing.eventProcessors().keySet().stream().sorted()
                          .filter(name -> !ProcessingConfiguration.perInstance(processing, name))
-                         .filter(name -> ProcessingConfiguration.projection(processing, name) || sideEffects(name))
                          .filter(name -> processing.eventProcessor(name).orElse(null)
                                  instanceof PooledStreamingEventProcessor)
                          .toList();
@@ -239,10 +240,7 @@ class StartUpFastPath implements SmartLifecycle {
 
     /** Whether a handler of the group must not run on a replay: then it does more than write views. */
     private boolean sideEffects(String group) {
-        return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
-                      .map(Object::getClass)
-                      .filter(type -> AnnotationUtils.findAnnotation(type, ProcessingGroup.class) != null
-                              && group.equals(AnnotationUtils.findAnnotation(type, ProcessingGroup.class).value()))
+        return ProcessingConfiguration.handlerTypes(context, group).stream()
                       .anyMatch(type -> AnnotationUtils.findAnnotation(type, DisallowReplay.class) != null
                               || Arrays.stream(type.getDeclaredMethods()).anyMatch(
                               method -> AnnotationUtils.findAnnotation(method, DisallowReplay.class) != null));
@@ -292,11 +290,6 @@ class StartUpFastPath implements SmartLifecycle {
         return lowest;
     }
 
-    private long head() {
-        TrackingToken head = storage.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
-    }
-
     /** One processor on the path: its segments, their tokens as found, and its writes. */
     private final class Taken {
         final String name;
@@ -315,11 +308,11 @@ class StartUpFastPath implements SmartLifecycle {
         /** Whether a handler must not run on a replay: then the path takes only the events its replay covers. */
         final boolean sideEffects;
 
-        Taken(String name) {
+        Taken(String name, boolean sideEffects) {
             this.name = name;
             this.invoker = processing.eventProcessor(name, PooledStreamingEventProcessor.class).orElseThrow()
                                      .eventHandlerInvoker();
-            this.sideEffects = sideEffects(name);
+            this.sideEffects = sideEffects;
         }
 
         /**
