@@ -94,11 +94,21 @@ public class EventStoreConfiguration {
         };
     }
 
+    /**
+     * {@code platform.aggregates.kept-per-type} aggregates of each type stay in memory between commands, each for at
+     * most {@code platform.aggregates.kept-for} after it was read ({@link TypedRepositories}); 0 keeps none. An erasure
+     * on this instance forgets them all at once; on another instance its aggregates are read again within that time.
+     */
     @Bean
     public TypedRepositories typedRepositories(EventStore eventStore, MongoEventStorageEngine engine,
                                                ParameterResolverFactory parameterResolvers,
-                                               HandlerDefinition handlerDefinition) {
-        return new TypedRepositories(eventStore, engine, parameterResolvers, handlerDefinition);
+                                               HandlerDefinition handlerDefinition, PersonalKeys personalKeys,
+                                               @Value("${platform.aggregates.kept-per-type:2000}") int keptPerType,
+                                               @Value("${platform.aggregates.kept-for:30s}") Duration keptFor) {
+        TypedRepositories repositories = new TypedRepositories(eventStore, engine, parameterResolvers,
+                                                               handlerDefinition, keptPerType, keptFor);
+        personalKeys.onErase(repositories::forgetKept);
+        return repositories;
     }
 
     @Bean

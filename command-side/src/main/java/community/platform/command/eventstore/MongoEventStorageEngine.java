@@ -123,6 +123,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return snapshot.map(s -> DomainEventStream.concat(DomainEventStream.of(s), events)).orElse(events);
     }
 
+    /** Whether the aggregate's stream holds a commit after its event {@code sequence}: another command's. */
+    public boolean hasCommitAfter(String aggregateType, String aggregateIdentifier, long sequence) {
+        return streams.hasCommitStartingAt(new StreamId(aggregateType, aggregateIdentifier), sequence + 1);
+    }
+
     /** Reads by id alone, for the audit's history: the stream of the type that was first to use the id. */
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String aggregateIdentifier, long firstSequenceNumber) {

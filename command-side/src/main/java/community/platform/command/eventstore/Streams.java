@@ -161,6 +161,13 @@ final class Streams {
         return found;
     }
 
+    /** Whether the stream has a commit that starts at {@code sequence}: one read, by id. */
+    boolean hasCommitStartingAt(StreamId stream, long sequence) {
+        return commits.find(in("_id", stream.commitIds(sequence, 1, legacyIds)))
+                      .projection(new Document("aggregateIdentifier", 1).append("aggregateType", 1))
+                      .into(new ArrayList<>()).stream().anyMatch(stream::owns);
+    }
+
     /** The stream's commit that holds the sequence before {@code firstSequence}, if there is one. */
     Optional<Document> commitBefore(StreamId stream, long firstSequence) {
         return findCommitHolding(stream, firstSequence - 1, new Document("hash", 1));

@@ -1,7 +1,11 @@
 package community.platform.command.eventstore;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -9,18 +13,30 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Repositories and a snapshotter that load an aggregate from its own type's stream only ({@link StreamId}). Axon's own
  * load by id alone would read whatever stream has that id, so a user who picked the id of another type's stream (the
  * username {@code schedule-alice}) could make that aggregate unloadable. Each aggregate declares its repository bean
  * with {@link #of}; Axon uses a bean named {@code <aggregate>Repository} for that aggregate.
+ * <p>
+ * Each repository keeps up to {@code keptPerType} aggregates in memory between commands, each for at most
+ * {@code keptFor} after it was read from the store. A kept aggregate is used only when the store holds no commit of
+ * its stream after it, which one read by commit id tells; else it is read again. So a command never decides on a copy
+ * older than the store, whichever instance wrote last, and a hot aggregate (a course in an enrollment rush) is not
+ * read again, snapshot and events, decrypted, for every command. A command that fails forgets its aggregate, as Axon's
+ * own caching repository does. {@link #forgetKept} forgets them all: when a data subject's key is erased, no
+ * aggregate keeps their data in plain text.
  */
 public class TypedRepositories {
 
@@ -30,13 +46,19 @@ public class TypedRepositories {
     private final HandlerDefinition handlerDefinition;
     private final Map<Class<?>, String> types = new ConcurrentHashMap<>();
     private final Snapshotter snapshotter;
+    private final int keptPerType;
+    private final Duration keptFor;
+    private final List<Cache<String, ?>> kept = new CopyOnWriteArrayList<>();
 
     public TypedRepositories(EventStore eventStore, MongoEventStorageEngine engine,
-                             ParameterResolverFactory parameterResolvers, HandlerDefinition handlerDefinition) {
+                             ParameterResolverFactory parameterResolvers, HandlerDefinition handlerDefinition,
+                             int keptPerType, Duration keptFor) {
         this.eventStore = eventStore;
         this.engine = engine;
         this.parameterResolvers = parameterResolvers;
         this.handlerDefinition = handlerDefinition;
+        this.keptPerType = keptPerType;
+        this.keptFor = keptFor;
         this.snapshotter = new Snapshotter(AggregateSnapshotter.builder()
                                                                .eventStore(eventStore)
                                                                .parameterResolverFactory(parameterResolvers)
@@ -62,10 +84,20 @@ public class TypedRepositories {
             builder.snapshotTriggerDefinition(snapshots);
             snapshotter.register(new GenericAggregateFactory<>(model));
         }
-        TypedRepository<T> repository = new TypedRepository<>(builder, engine);
+        Cache<String, EventSourcedAggregate<T>> cache = null;
+        if (keptPerType > 0 && !keptFor.isZero() && !keptFor.isNegative()) {
+            cache = Caffeine.newBuilder().maximumSize(keptPerType).expireAfterWrite(keptFor).build();
+            kept.add(cache);
+        }
+        TypedRepository<T> repository = new TypedRepository<>(builder, engine, cache);
         types.put(aggregate, repository.type());
         engine.registerAggregateType(repository.type());
         return repository;
+    }
+
+    /** Forgets every aggregate kept in memory: the next command on each reads it from the store. */
+    public void forgetKept() {
+        kept.forEach(Cache::invalidateAll);
     }
 
     /** The snapshotter for the aggregates whose repositories come from here. */
@@ -76,10 +108,33 @@ public class TypedRepositories {
     static final class TypedRepository<T> extends EventSourcingRepository<T> {
 
         private final MongoEventStorageEngine engine;
+        /** Aggregates read from the store, by id; null when none are kept. */
+        private final Cache<String, EventSourcedAggregate<T>> kept;
 
-        private TypedRepository(Builder<T> builder, MongoEventStorageEngine engine) {
+        private TypedRepository(Builder<T> builder, MongoEventStorageEngine engine,
+                                Cache<String, EventSourcedAggregate<T>> kept) {
             super(builder);
             this.engine = engine;
+            this.kept = kept;
+        }
+
+        /** Called under the aggregate's lock: no other command of this instance uses a kept aggregate meanwhile. */
+        @Override
+        protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
+            if (kept == null) {
+                return super.doLoadWithLock(aggregateIdentifier, expectedVersion);
+            }
+            CurrentUnitOfWork.get().onRollback(u -> kept.invalidate(aggregateIdentifier));
+            EventSourcedAggregate<T> aggregate = kept.getIfPresent(aggregateIdentifier);
+            if (aggregate != null && !engine.hasCommitAfter(type(), aggregateIdentifier, aggregate.version())) {
+                if (aggregate.isDeleted()) {
+                    throw new AggregateDeletedException(aggregateIdentifier);
+                }
+                return aggregate;
+            }
+            aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
+            kept.put(aggregateIdentifier, aggregate);
+            return aggregate;
         }
 
         String type() {

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** Snapshots taken by Axon's snapshotter on a per-type threshold, and aggregates loaded from them. */
+/**
+ * Snapshots taken by Axon's snapshotter on a per-type threshold, and aggregates loaded from them (none kept in memory
+ * between commands, so every command loads: {@link KeptAggregatesTest} covers keeping them).
+ */
 class SnapshotThroughAxonTest {
 
     private EmbeddedMongo mongo;
@@ -38,7 +41,7 @@ class SnapshotThroughAxonTest {
                                 .configureEmbeddedEventStore(c -> engine)
                                 .registerComponent(TypedRepositories.class, c -> new TypedRepositories(
                                         c.eventStore(), engine, c.parameterResolverFactory(),
-                                        c.handlerDefinition(Tally.class)))
+                                        c.handlerDefinition(Tally.class), 0, java.time.Duration.ZERO))
                                 .configureSnapshotter(c -> c.getComponent(TypedRepositories.class).snapshotter())
                                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Tally.class)
                                         .configureRepository(c -> c.getComponent(TypedRepositories.class).of(

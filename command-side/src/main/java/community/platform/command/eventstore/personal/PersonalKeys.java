@@ -24,9 +24,11 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Each data subject's key: a Tink AEAD keyset (AES-256-GCM), one document per subject in its own collection
@@ -50,10 +52,13 @@ public class PersonalKeys {
                                                                  .expireAfterWrite(Duration.ofMinutes(1)).build();
     /** Subjects whose data is sealed under keys that are never kept ({@link #forgetting}). */
     private final Set<String> forgotten;
+    /** Told after a key is erased here: what holds personal data in plain text forgets it. */
+    private final List<Runnable> erasureListeners;
 
     public PersonalKeys(MongoCollection<Document> keys, byte[] serverSecret) {
         this.keys = keys;
         this.forgotten = Set.of();
+        this.erasureListeners = new CopyOnWriteArrayList<>();
         this.childIds = new ChildIds(serverSecret);
         try {
             AeadConfig.register();
@@ -93,6 +98,7 @@ public class PersonalKeys {
         this.keysetKey = keys.keysetKey;
         this.childIds = keys.childIds;
         this.forgotten = Set.copyOf(forgotten);
+        this.erasureListeners = keys.erasureListeners;
     }
 
     /**
@@ -149,7 +155,13 @@ public class PersonalKeys {
         Document found = keys.findOneAndDelete(Filters.eq("_id", keyId));
         byKeyId.invalidate(keyId);
         keyIdBySubject.invalidateAll();
+        erasureListeners.forEach(Runnable::run);
         return found != null;
+    }
+
+    /** Runs {@code listener} after every key erased through these keys. */
+    public void onErase(Runnable listener) {
+        erasureListeners.add(listener);
     }
 
     /** The id of the subject's key, or null if they have none. */

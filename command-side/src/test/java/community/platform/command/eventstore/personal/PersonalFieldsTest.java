@@ -81,6 +81,16 @@ class PersonalFieldsTest {
     }
 
     @Test
+    void anErasureTellsWhatKeepsPlainTextToForgetIt() {
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        keys.onErase(told::incrementAndGet);
+        serializer.serialize(LIHUA, String.class);
+
+        assertThat(keys.forgetting(Set.of()).erase(Subjects.person("lihua"))).isTrue();
+        assertThat(told.get()).as("told once, through keys derived from these too").isEqualTo(1);
+    }
+
+    @Test
     void aChildHasAKeyOfTheirOwnApartFromTheirGuardians() {
         ChildEnrolledEvent enrolled = new ChildEnrolledEvent("course-1", "e1", "lihua", "Li Xiaoming", 3, 20, 0);
         SerializedObject<String> stored = serializer.serialize(enrolled, String.class);
