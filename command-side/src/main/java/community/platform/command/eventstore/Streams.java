@@ -154,7 +154,11 @@ final class Streams {
 
     /** The stream's commits starting in {@code [from, from + batchSize)}, in order; only its own type's. */
     List<Document> findWindow(StreamId stream, long from, Document projection) {
-        List<String> ids = stream.commitIds(from, batchSize, legacyIds);
+        return findWindow(stream, from, batchSize, projection);
+    }
+
+    private List<Document> findWindow(StreamId stream, long from, int count, Document projection) {
+        List<String> ids = stream.commitIds(from, count, legacyIds);
         List<Document> found = commits.find(in("_id", ids)).projection(withId(projection)).into(new ArrayList<>());
         found.removeIf(commit -> !stream.owns(commit));
         found.sort(Comparator.comparingLong(Streams::firstSequence));
@@ -163,9 +167,8 @@ final class Streams {
 
     /** Whether the stream has a commit that starts at {@code sequence}: one read, by id. */
     boolean hasCommitStartingAt(StreamId stream, long sequence) {
-        return commits.find(in("_id", stream.commitIds(sequence, 1, legacyIds)))
-                      .projection(new Document("aggregateIdentifier", 1).append("aggregateType", 1))
-                      .into(new ArrayList<>()).stream().anyMatch(stream::owns);
+        return !findWindow(stream, sequence, 1, new Document("aggregateIdentifier", 1).append("aggregateType", 1))
+                .isEmpty();
     }
 
     /** The stream's commit that holds the sequence before {@code firstSequence}, if there is one. */

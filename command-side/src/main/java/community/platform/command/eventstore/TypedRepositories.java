@@ -2,6 +2,7 @@ package community.platform.command.eventstore;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Repositories and a snapshotter that load an aggregate from its own type's stream only ({@link StreamId}). Axon's own
@@ -31,9 +33,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * with {@link #of}; Axon uses a bean named {@code <aggregate>Repository} for that aggregate.
  * <p>
  * Each repository keeps up to {@code keptPerType} aggregates in memory between commands, each for at most
- * {@code keptFor} after it was read from the store. A kept aggregate is used only when the store holds no commit of
- * its stream after it, which one read by commit id tells; else it is read again. So a command never decides on a copy
- * older than the store, whichever instance wrote last, and a hot aggregate (a course in an enrollment rush) is not
+ * {@code keptFor} after it was read from the store (then dropped from memory). A kept aggregate is used only when the
+ * store holds no commit of its stream after it, which one read by commit id tells; else it is read again. So a command
+ * never commits on a copy older than the store, whichever instance wrote last (a copy that raced another instance's
+ * commit is refused at its append, as without keeping), and a hot aggregate (a course in an enrollment rush) is not
  * read again, snapshot and events, decrypted, for every command. A command that fails forgets its aggregate, as Axon's
  * own caching repository does. {@link #forgetKept} forgets them all: when a data subject's key is erased, no
  * aggregate keeps their data in plain text.
@@ -49,6 +52,8 @@ public class TypedRepositories {
     private final int keptPerType;
     private final Duration keptFor;
     private final List<Cache<String, ?>> kept = new CopyOnWriteArrayList<>();
+    /** How many times {@link #forgetKept} ran: a load that began before it does not keep what it read. */
+    private final AtomicLong forgettings = new AtomicLong();
 
     public TypedRepositories(EventStore eventStore, MongoEventStorageEngine engine,
                              ParameterResolverFactory parameterResolvers, HandlerDefinition handlerDefinition,
@@ -86,10 +91,12 @@ public class TypedRepositories {
         }
         Cache<String, EventSourcedAggregate<T>> cache = null;
         if (keptPerType > 0 && !keptFor.isZero() && !keptFor.isNegative()) {
-            cache = Caffeine.newBuilder().maximumSize(keptPerType).expireAfterWrite(keptFor).build();
+            // the scheduler drops expired copies from memory, not only at the cache's next use
+            cache = Caffeine.newBuilder().maximumSize(keptPerType).expireAfterWrite(keptFor)
+                            .scheduler(Scheduler.systemScheduler()).build();
             kept.add(cache);
         }
-        TypedRepository<T> repository = new TypedRepository<>(builder, engine, cache);
+        TypedRepository<T> repository = new TypedRepository<>(builder, engine, cache, forgettings);
         types.put(aggregate, repository.type());
         engine.registerAggregateType(repository.type());
         return repository;
@@ -97,6 +104,7 @@ public class TypedRepositories {
 
     /** Forgets every aggregate kept in memory: the next command on each reads it from the store. */
     public void forgetKept() {
+        forgettings.incrementAndGet();
         kept.forEach(Cache::invalidateAll);
     }
 
@@ -110,12 +118,14 @@ public class TypedRepositories {
         private final MongoEventStorageEngine engine;
         /** Aggregates read from the store, by id; null when none are kept. */
         private final Cache<String, EventSourcedAggregate<T>> kept;
+        private final AtomicLong forgettings;
 
         private TypedRepository(Builder<T> builder, MongoEventStorageEngine engine,
-                                Cache<String, EventSourcedAggregate<T>> kept) {
+                                Cache<String, EventSourcedAggregate<T>> kept, AtomicLong forgettings) {
             super(builder);
             this.engine = engine;
             this.kept = kept;
+            this.forgettings = forgettings;
         }
 
         /** Called under the aggregate's lock: no other command of this instance uses a kept aggregate meanwhile. */
@@ -132,8 +142,13 @@ public class TypedRepositories {
                 }
                 return aggregate;
             }
+            long forgotten = forgettings.get();
             aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
             kept.put(aggregateIdentifier, aggregate);
+            if (forgettings.get() != forgotten) {
+                // an erasure while it was read: what it decrypted may be erased data
+                kept.invalidate(aggregateIdentifier);
+            }
             return aggregate;
         }
 

@@ -13,6 +13,7 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +107,22 @@ class KeptAggregatesTest {
     }
 
     @Test
+    void anErasureWhileAnAggregateIsReadKeepsNothingOfWhatWasRead() {
+        first.commandGateway().sendAndWait(new Open("course", 30));
+        TypedRepositories repositories = first.getComponent(TypedRepositories.class);
+        Seats.whileRead = repositories::forgetKept;
+        try {
+            take(first, 1);
+        } finally {
+            Seats.whileRead = null;
+        }
+        assertThat(snapshotReads.get()).isEqualTo(1);
+
+        assertThat(take(first, 1)).isEqualTo(2);
+        assertThat(snapshotReads.get()).as("read again: the first read overlapped an erasure").isEqualTo(2);
+    }
+
+    @Test
     void anotherInstancesCommandIsSeenBeforeTheNextDecision() {
         first.commandGateway().sendAndWait(new Open("course", 10));
         assertThat(take(first, 4)).isEqualTo(4);
@@ -145,6 +162,9 @@ class KeptAggregatesTest {
     }
 
     static class Seats {
+        /** Runs as an aggregate is read from its events: an erasure at that moment. */
+        static volatile Runnable whileRead;
+
         @AggregateIdentifier
         private String courseId;
         private int capacity;
@@ -172,6 +192,9 @@ class KeptAggregatesTest {
 
         @EventSourcingHandler
         void on(Opened event) {
+            if (whileRead != null && !AggregateLifecycle.isLive()) {
+                whileRead.run();
+            }
             courseId = event.courseId();
             capacity = event.capacity();
         }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -41,7 +43,7 @@ class SnapshotThroughAxonTest {
                                 .configureEmbeddedEventStore(c -> engine)
                                 .registerComponent(TypedRepositories.class, c -> new TypedRepositories(
                                         c.eventStore(), engine, c.parameterResolverFactory(),
-                                        c.handlerDefinition(Tally.class), 0, java.time.Duration.ZERO))
+                                        c.handlerDefinition(Tally.class), 0, Duration.ZERO))
                                 .configureSnapshotter(c -> c.getComponent(TypedRepositories.class).snapshotter())
                                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Tally.class)
                                         .configureRepository(c -> c.getComponent(TypedRepositories.class).of(
