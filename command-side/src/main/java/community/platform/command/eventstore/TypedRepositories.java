@@ -90,7 +90,7 @@ public class TypedRepositories {
             snapshotter.register(new GenericAggregateFactory<>(model));
         }
         Cache<String, EventSourcedAggregate<T>> cache = null;
-        if (keptPerType > 0 && !keptFor.isZero() && !keptFor.isNegative()) {
+        if (keptPerType > 0 && keptFor.compareTo(Duration.ZERO) > 0) {
             // the scheduler drops expired copies from memory, not only at the cache's next use
             cache = Caffeine.newBuilder().maximumSize(keptPerType).expireAfterWrite(keptFor)
                             .scheduler(Scheduler.systemScheduler()).build();

@@ -2,29 +2,29 @@ package community.platform.query.processing;
 
 import com.mongodb.client.MongoDatabase;
 import community.platform.query.views.ViewBatch;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationUtils;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
 
 import java.time.Duration;
@@ -89,8 +89,10 @@ public class ProcessingConfiguration {
     static List<Class<?>> handlerTypes(ApplicationContext context, String group) {
         return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
                       .<Class<?>>map(Object::getClass)
-                      .filter(type -> AnnotationUtils.findAnnotation(type, ProcessingGroup.class) != null
-                              && group.equals(AnnotationUtils.findAnnotation(type, ProcessingGroup.class).value()))
+                      .filter(type -> {
+                          ProcessingGroup named = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
+                          return named != null && group.equals(named.value());
+                      })
                       .sorted(Comparator.comparing(Class::getName))
                       .toList();
     }

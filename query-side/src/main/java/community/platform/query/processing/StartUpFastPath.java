@@ -240,10 +240,10 @@ class StartUpFastPath implements SmartLifecycle {
 
     /** Whether a handler of the group must not run on a replay: then it does more than write views. */
     private boolean sideEffects(String group) {
-        return ProcessingConfiguration.handlerTypes(context, group).stream()
-                      .anyMatch(type -> AnnotationUtils.findAnnotation(type, DisallowReplay.class) != null
-                              || Arrays.stream(type.getDeclaredMethods()).anyMatch(
-                              method -> AnnotationUtils.findAnnotation(method, DisallowReplay.class) != null));
+        return ProcessingConfiguration.handlerTypes(context, group).stream().anyMatch(
+                type -> AnnotationUtils.findAnnotation(type, DisallowReplay.class) != null
+                        || Arrays.stream(type.getDeclaredMethods()).anyMatch(
+                                method -> AnnotationUtils.findAnnotation(method, DisallowReplay.class) != null));
     }
 
     /** Feeds the taken processors from the lowest of their tokens; answers the token reached, all its writes in. */
