@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
+import org.bson.Document;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -110,13 +111,21 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      * stream of another type under the same id is never read.
      */
     public DomainEventStream readEvents(String aggregateType, String aggregateIdentifier) {
+        return readEvents(aggregateType, aggregateIdentifier, true);
+    }
+
+    /**
+     * Loads an aggregate's events; from its trusted snapshot only if {@code fromSnapshot} (a type that takes none
+     * does not look for one).
+     */
+    public DomainEventStream readEvents(String aggregateType, String aggregateIdentifier, boolean fromSnapshot) {
         StreamId stream = new StreamId(aggregateType, aggregateIdentifier);
+        Optional<Document> trusted = fromSnapshot ? snapshots.trusted(stream) : Optional.empty();
         Optional<DomainEventMessage<?>> snapshot =
-                snapshots.trusted(stream)
-                         .map(s -> EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(CommitLog.entry(s, s)),
-                                                                                     getSnapshotSerializer(),
-                                                                                     upcasterChain))
-                         .flatMap(s -> s.asStream().findFirst());
+                trusted.map(s -> EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(CommitLog.entry(s, s)),
+                                                                                  getSnapshotSerializer(),
+                                                                                  upcasterChain))
+                       .flatMap(s -> s.asStream().findFirst());
         long from = snapshot.map(s -> s.getSequenceNumber() + 1).orElse(0L);
         DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(
                 streams.eventData(stream, from), getEventSerializer(), upcasterChain);

@@ -96,7 +96,7 @@ public class TypedRepositories {
                             .scheduler(Scheduler.systemScheduler()).build();
             kept.add(cache);
         }
-        TypedRepository<T> repository = new TypedRepository<>(builder, engine, cache, forgettings);
+        TypedRepository<T> repository = new TypedRepository<>(builder, engine, snapshots != null, cache, forgettings);
         types.put(aggregate, repository.type());
         engine.registerAggregateType(repository.type());
         return repository;
@@ -116,14 +116,17 @@ public class TypedRepositories {
     static final class TypedRepository<T> extends EventSourcingRepository<T> {
 
         private final MongoEventStorageEngine engine;
+        /** Whether this type takes snapshots: a type that takes none is read without looking for one. */
+        private final boolean snapshotted;
         /** Aggregates read from the store, by id; null when none are kept. */
         private final Cache<String, EventSourcedAggregate<T>> kept;
         private final AtomicLong forgettings;
 
-        private TypedRepository(Builder<T> builder, MongoEventStorageEngine engine,
+        private TypedRepository(Builder<T> builder, MongoEventStorageEngine engine, boolean snapshotted,
                                 Cache<String, EventSourcedAggregate<T>> kept, AtomicLong forgettings) {
             super(builder);
             this.engine = engine;
+            this.snapshotted = snapshotted;
             this.kept = kept;
             this.forgettings = forgettings;
         }
@@ -158,7 +161,7 @@ public class TypedRepositories {
 
         @Override
         protected DomainEventStream readEvents(String aggregateIdentifier) {
-            return engine.readEvents(type(), aggregateIdentifier);
+            return engine.readEvents(type(), aggregateIdentifier, snapshotted);
         }
     }
 

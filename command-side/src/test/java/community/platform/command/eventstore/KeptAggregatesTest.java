@@ -58,11 +58,11 @@ class KeptAggregatesTest {
                                                          .applyConnectionString(
                                                                  new ConnectionString(mongo.connectionString()))
                                                          .addCommandListener(listener).build());
-        first = instance(counted, database, 100);
-        second = instance(mongo.client(), database, 100);
+        first = instance(counted, database, 100, true);
+        second = instance(mongo.client(), database, 100, true);
     }
 
-    private Configuration instance(MongoClient client, String database, int keptPerType) {
+    private Configuration instance(MongoClient client, String database, int keptPerType, boolean snapshots) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder().database(client.getDatabase(database))
                                                                 .build();
         engine.ensureIndexes();
@@ -74,8 +74,8 @@ class KeptAggregatesTest {
                         keptPerType, Duration.ofMinutes(1)))
                 .configureSnapshotter(c -> c.getComponent(TypedRepositories.class).snapshotter())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Seats.class).configureRepository(
-                        c -> c.getComponent(TypedRepositories.class).of(
-                                Seats.class, new EventCountSnapshotTriggerDefinition(c.snapshotter(), 1000))))
+                        c -> c.getComponent(TypedRepositories.class).of(Seats.class, snapshots
+                                ? new EventCountSnapshotTriggerDefinition(c.snapshotter(), 1000) : null)))
                 .start();
         instances.add(axon);
         return axon;
@@ -104,6 +104,15 @@ class KeptAggregatesTest {
         repositories.forgetKept();
         assertThat(take(first, 1)).isEqualTo(7);
         assertThat(snapshotReads.get()).as("read again once forgotten").isEqualTo(2);
+    }
+
+    @Test
+    void aTypeThatTakesNoSnapshotsIsReadWithoutLookingForOne() {
+        Configuration unsnapshotted = instance(counted, mongo.freshDatabase().getName(), 0, false);
+        unsnapshotted.commandGateway().sendAndWait(new Open("course", 30));
+        assertThat(take(unsnapshotted, 1)).isEqualTo(1);
+        assertThat(take(unsnapshotted, 2)).as("read from its events, each time").isEqualTo(3);
+        assertThat(snapshotReads.get()).isZero();
     }
 
     @Test
