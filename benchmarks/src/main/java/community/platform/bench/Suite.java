@@ -164,7 +164,7 @@ public final class Suite {
      * The baseline of the throughput targets: a signed-in caller's {@code GET /api/ping}, which does nothing but pass
      * the HTTP and security stack, from 16 clients; the median of three rounds after a warm-up. The warm-up goes on
      * until a round gains less than 5 % on the one before (at most 12 rounds): on a freshly started platform the rate
-     * climbs for about half a minute while the JIT compiles the stack, and a cold baseline would flatter every ratio.
+     * climbs for half a minute or more while the JIT compiles the stack, and a cold baseline would flatter every ratio.
      */
     private double trivialHandler(Api api) throws Exception {
         api.register("ping");
