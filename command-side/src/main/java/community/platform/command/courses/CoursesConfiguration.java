@@ -69,8 +69,9 @@ public class CoursesConfiguration {
         String name = ProcessesConfiguration.processingGroup(EnrollmentProcess.class);
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 name, (config, builder) -> {
+                    // never fewer than Axon's own 4: a store where the process ran keeps the segments it had
                     ScheduledExecutorService workers = Executors.newScheduledThreadPool(
-                            segments, new AxonThreadFactory("WorkPackage[" + name + "]"));
+                            Math.max(segments, 4), new AxonThreadFactory("WorkPackage[" + name + "]"));
                     config.onShutdown(workers::shutdown);
                     return builder.initialSegmentCount(segments)
                                   .workerExecutor(workers)

@@ -61,6 +61,8 @@ class ProjectionsApiTest extends ApiTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(tokens.fetchSegments("venue-calendar")).hasSize(2);
             assertThat(tokens.fetchSegments("volunteer-posts")).hasSize(4);
+            assertThat(tokens.fetchSegments("EnrollmentProcessProcessor")).as("the enrollment process's own setting")
+                                                                           .hasSize(8);
         });
     }
 
