@@ -3,10 +3,8 @@ package community.platform.command.courses;
 import community.platform.command.handling.ProcessesConfiguration;
 import community.platform.command.handling.OwnCommits;
 import community.platform.command.personal.ChildIds;
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import community.platform.command.eventstore.TypedRepositories;
@@ -15,9 +13,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The courses' repositories, snapshots for courses (a term of attendance marks is thousands of events), and how the
@@ -55,28 +50,17 @@ public class CoursesConfiguration {
 
     /**
      * The enrollments' processes run side by side, in as many segments as configured (one enrollment's events stay in
-     * one segment, in the order of the log; the course keeps its requests' order itself), each on a thread of its own:
-     * a step waits for its command's commit, and Axon's default of four threads would leave the other segments waiting
-     * for them. Its batches are as large as any processor's: a step's commands commit as they go, so a batch only
-     * decides how often its position is stored, and a batch retried after a failure repeats steps that change nothing
-     * the second time. From the store's start: a request stored before the processor first claims its token is never
-     * missed, and older events start no process (see {@link EnrollmentProcess}). The segment count applies to a store
-     * where the processor has not run yet.
+     * one segment, in the order of the log; the course keeps its requests' order itself), each on a thread of its own
+     * ({@link ProcessesConfiguration#sideBySide}). Its batches are as large as any processor's: a step's commands
+     * commit as they go, so a batch only decides how often its position is stored, and a batch retried after a failure
+     * repeats steps that change nothing the second time. From the store's start: a request stored before the processor
+     * first claims its token is never missed, and older events start no process (see {@link EnrollmentProcess}). The
+     * segment count applies to a store where the processor has not run yet.
      */
     @Bean
     public ConfigurerModule enrollmentProcessesSideBySide(
             @Value("${platform.processes.enrollment-segments:8}") int segments) {
-        String name = ProcessesConfiguration.processingGroup(EnrollmentProcess.class);
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                name, (config, builder) -> {
-                    // never fewer than Axon's own 4: a store where the process ran keeps the segments it had
-                    ScheduledExecutorService workers = Executors.newScheduledThreadPool(
-                            Math.max(segments, 4), new AxonThreadFactory("WorkPackage[" + name + "]"));
-                    config.onShutdown(workers::shutdown);
-                    return builder.initialSegmentCount(segments)
-                                  .workerExecutor(workers)
-                                  .initialToken(StreamableMessageSource::createTailToken);
-                });
+        return ProcessesConfiguration.sideBySide(EnrollmentProcess.class, segments);
     }
 
     @Bean

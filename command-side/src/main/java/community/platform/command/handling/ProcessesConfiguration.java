@@ -6,11 +6,13 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import community.platform.command.eventstore.EventSerialization;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.spring.stereotype.Saga;
 import org.bson.Document;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Where the processes that span records keep their state: the sagas' documents are in MongoDB (collection
@@ -62,6 +65,25 @@ public class ProcessesConfiguration {
                                    .map(beans::getType)
                                    .forEach(saga -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
                                            processingGroup(saga), config -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * A saga's processes side by side: {@code segments} segments on a store where its processor has not run yet (a
+     * store where it ran keeps the segments it had), read from the start of the log, and a thread per segment, never
+     * fewer than Axon's own 4: a step waits on its processor's thread for its command's commit, so segments without a
+     * thread would wait for the others' steps.
+     */
+    public static ConfigurerModule sideBySide(Class<?> saga, int segments) {
+        String name = processingGroup(saga);
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                name, (config, builder) -> {
+                    ScheduledExecutorService workers = Executors.newScheduledThreadPool(
+                            Math.max(segments, 4), new AxonThreadFactory("WorkPackage[" + name + "]"));
+                    config.onShutdown(workers::shutdown);
+                    return builder.initialSegmentCount(segments)
+                                  .workerExecutor(workers)
+                                  .initialToken(StreamableMessageSource::createTailToken);
+                });
     }
 
     /** Axon's name for a saga's processing group: its {@code @ProcessingGroup}, or the saga's name and "Processor". */

@@ -6,7 +6,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,9 +58,6 @@ public class VolunteeringConfiguration {
      */
     @Bean
     public ConfigurerModule postDutiesSideBySide(@Value("${platform.processes.post-duties-segments:4}") int segments) {
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                ProcessesConfiguration.processingGroup(PostDutiesSaga.class),
-                (config, builder) -> builder.initialSegmentCount(segments)
-                                            .initialToken(StreamableMessageSource::createTailToken));
+        return ProcessesConfiguration.sideBySide(PostDutiesSaga.class, segments);
     }
 }
