@@ -132,7 +132,7 @@ class StartUpFastPathTest {
                                                               .orElseThrow();
                 assertThat(processor.isRunning()).as("%s runs again", name).isTrue();
                 assertThat(processor.processingStatus().values())
-                        .as("%s's segments", name).hasSize(4)
+                        .as("%s's segments", name).hasSize(1)
                         .allSatisfy(segment -> assertThat(position(segment)).isGreaterThanOrEqualTo(head));
             }
 

@@ -99,7 +99,8 @@ public class ProcessingConfiguration {
 
     /**
      * The segments a processor is made with when it first runs: {@code platform.processing.segments.<processor>}, else
-     * {@code platform.processing.initial-segment-count} (4).
+     * {@code platform.processing.initial-segment-count} (4 unless the platform sets it: it sets 1 on its embedded
+     * store, where one instance holds every segment).
      */
     static int initialSegmentCount(Environment environment, String processor) {
         return environment.getProperty("platform.processing.segments." + processor, Integer.class,
