@@ -45,7 +45,7 @@ final class Api {
     static final String PASSWORD = "bench-password";
     static final String ADMIN_PASSWORD = "bench-admin-password";
     static final String SERVER_SECRET = "the server secret every instance of this run shares";
-    /** The segments each process's processor has by default. */
+    /** The segments each process's processor gets on a store the benchmarks fill directly (the duties' default). */
     private static final int PROCESS_SEGMENTS = 4;
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -86,6 +86,16 @@ public class ProcessesConfiguration {
                 });
     }
 
+    /**
+     * A saga's processes in {@code segments} segments on a store where its processor has not run yet, whatever the
+     * platform's count for views (one on the embedded store): a step waits on its processor's thread for its command's
+     * commit, so with one segment the processes would take their steps one at a time.
+     */
+    public static ConfigurerModule segments(Class<?> saga, int segments) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                processingGroup(saga), (config, builder) -> builder.initialSegmentCount(segments));
+    }
+
     /** Axon's name for a saga's processing group: its {@code @ProcessingGroup}, or the saga's name and "Processor". */
     public static String processingGroup(Class<?> saga) {
         return Optional.ofNullable(saga.getAnnotation(ProcessingGroup.class)).map(ProcessingGroup::value)

@@ -60,4 +60,9 @@ public class VolunteeringConfiguration {
     public ConfigurerModule postDutiesSideBySide(@Value("${platform.processes.post-duties-segments:4}") int segments) {
         return ProcessesConfiguration.sideBySide(PostDutiesSaga.class, segments);
     }
+
+    @Bean
+    public ConfigurerModule postSeriesSegments(@Value("${platform.processes.post-series-segments:4}") int segments) {
+        return ProcessesConfiguration.segments(PostSeriesSaga.class, segments);
+    }
 }

@@ -1,5 +1,6 @@
 package community.platform.api.metrics;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -7,17 +8,19 @@ import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.CapacityMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.micrometer.MetricsConfigurerModule;
+import org.axonframework.micrometer.reservoir.SlidingTimeWindowReservoir;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,21 +49,59 @@ class AxonMeters {
     }
 
     /**
-     * Axon's meters of an event processor, named "eventProcessor" as its own module names them. The latency is a gauge
-     * registered here once: Axon's latency monitor registers its gauge again at every event, which Micrometer answers
-     * with a warning in the log and then, at every event, a check whether to log it again.
+     * Axon's meters of an event processor, named "eventProcessor" as its own module names them. Its latency and capacity
+     * gauges are registered here once each: Axon's monitors register them again at every event, which Micrometer
+     * answers with a warning in the log and then, at every event, a check whether to log it again.
      */
     static MessageMonitor<EventMessage<?>> eventProcessor(MeterRegistry meters, Tags processor) {
-        AtomicLong latency = new AtomicLong();
-        Gauge.builder("eventProcessor.latency", latency::get).tags(processor).register(meters);
-        MessageMonitor<EventMessage<?>> latest = event -> {
-            latency.set(System.currentTimeMillis() - event.getTimestamp().toEpochMilli());
+        return new MultiMessageMonitor<>(MessageTimerMonitor.buildMonitor(PROCESSOR, meters, message -> processor),
+                                         latency(meters, processor),
+                                         capacity(meters, processor),
+                                         MessageCountingMonitor.buildMonitor(PROCESSOR, meters, message -> processor));
+    }
+
+    private static final String PROCESSOR = "eventProcessor";
+
+    /** How old the last event the processor took was, in ms; there from its first event on, as Axon's own. */
+    private static MessageMonitor<EventMessage<?>> latency(MeterRegistry meters, Tags processor) {
+        AtomicLong millis = new AtomicLong();
+        AtomicBoolean registered = new AtomicBoolean();
+        return event -> {
+            millis.set(System.currentTimeMillis() - event.getTimestamp().toEpochMilli());
+            if (registered.compareAndSet(false, true)) {
+                Gauge.builder(PROCESSOR + ".latency", millis::get).tags(processor).register(meters);
+            }
             return NoOpMessageMonitorCallback.INSTANCE;
         };
-        return new MultiMessageMonitor<>(MessageTimerMonitor.buildMonitor("eventProcessor", meters, m -> processor),
-                                         latest,
-                                         CapacityMonitor.buildMonitor("eventProcessor", meters, m -> processor),
-                                         MessageCountingMonitor.buildMonitor("eventProcessor", meters, m -> processor));
+    }
+
+    /** The time spent handling events over the last ten minutes, per unit of time (1: one thread busy), as Axon's. */
+    private static MessageMonitor<EventMessage<?>> capacity(MeterRegistry meters, Tags processor) {
+        long window = TimeUnit.MINUTES.toNanos(10);
+        Clock clock = Clock.SYSTEM;
+        SlidingTimeWindowReservoir handling = new SlidingTimeWindowReservoir(window, TimeUnit.NANOSECONDS, clock);
+        Gauge.builder(PROCESSOR + ".capacity",
+                      () -> handling.getMeasurements().stream().mapToLong(Long::longValue).sum() / (double) window)
+             .tags(processor).register(meters);
+        return event -> {
+            long start = clock.monotonicTime();
+            return new MessageMonitor.MonitorCallback() {
+                @Override
+                public void reportSuccess() {
+                    handling.update(clock.monotonicTime() - start);
+                }
+
+                @Override
+                public void reportFailure(Throwable cause) {
+                    handling.update(clock.monotonicTime() - start);
+                }
+
+                @Override
+                public void reportIgnored() {
+                    handling.update(clock.monotonicTime() - start);
+                }
+            };
+        };
     }
 
     /** Axon's monitors take the messages of their component; the configurer asks for them as monitors of any. */

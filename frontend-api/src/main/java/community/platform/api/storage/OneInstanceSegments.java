@@ -20,7 +20,9 @@ public final class OneInstanceSegments implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.getProperty("MONGODB_URI", "").isBlank()) {
+        // Checked here, not left to precedence: Spring moves its default properties (SpringApplication's own) below
+        // every other source after this runs, so a count given there would lose to this one.
+        if (environment.getProperty("MONGODB_URI", "").isBlank() && !environment.containsProperty(SETTING)) {
             environment.getPropertySources().addLast(new MapPropertySource("embedded store: one instance",
                                                                            Map.of(SETTING, 1)));
         }

@@ -64,6 +64,8 @@ class ProjectionsApiTest extends ApiTest {
                                                                 .hasSize(1);
             assertThat(tokens.fetchSegments("EnrollmentProcessProcessor")).as("the enrollment process's own setting")
                                                                            .hasSize(8);
+            assertThat(tokens.fetchSegments("VenueBookingSagaProcessor")).as("a process, not a view").hasSize(4);
+            assertThat(tokens.fetchSegments("PostSeriesSagaProcessor")).as("a process, not a view").hasSize(4);
         });
     }
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AxonMetersTest {
 
     @Test
-    void aProcessorsLatencyIsTheAgeOfTheLastEventAndItsGaugeIsRegisteredOnce() {
+    void aProcessorsLatencyIsTheAgeOfTheLastEventAndItsGaugesAreRegisteredOnce() {
         MeterRegistry meters = new SimpleMeterRegistry();
         Logger micrometer = (Logger) LoggerFactory.getLogger(MeterRegistry.class);
         Level level = micrometer.getLevel();
@@ -30,6 +30,7 @@ class AxonMetersTest {
         micrometer.setLevel(Level.DEBUG);
         try {
             var monitor = AxonMeters.eventProcessor(meters, Tags.of("processorName", "views"));
+            assertThat(meters.find("eventProcessor.latency").gauge()).as("no latency before the first event").isNull();
             monitor.onMessageIngested(event(Instant.now().minusSeconds(60))).reportSuccess();
             monitor.onMessageIngested(event(Instant.now().minusSeconds(2))).reportSuccess();
         } finally {
@@ -41,7 +42,10 @@ class AxonMetersTest {
         assertThat(latency).isBetween(2_000.0, 10_000.0);
         assertThat(meters.get("eventProcessor.ingestedCounter").tag("processorName", "views").counter().count())
                 .isEqualTo(2);
-        assertThat(log.list).map(ILoggingEvent::getFormattedMessage).noneMatch(line -> line.contains(".latency"));
+        assertThat(meters.get("eventProcessor.capacity").tag("processorName", "views").gauge().value())
+                .isGreaterThan(0);
+        assertThat(log.list).map(ILoggingEvent::getFormattedMessage)
+                            .noneMatch(line -> line.contains("already registered"));
     }
 
     private static EventMessage<?> event(Instant at) {
