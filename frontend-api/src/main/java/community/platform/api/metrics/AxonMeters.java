@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @Configuration
 class AxonMeters {
 
+    /** The name of an event processor's meters, as Axon's own module gives it. */
+    private static final String PROCESSOR = "eventProcessor";
+
     @Bean
     MetricsConfigurerModule axonMessageMonitors(GlobalMetricRegistry meters) {
         return new MetricsConfigurerModule(meters, true) {
@@ -60,8 +63,6 @@ class AxonMeters {
                                          MessageCountingMonitor.buildMonitor(PROCESSOR, meters, message -> processor));
     }
 
-    private static final String PROCESSOR = "eventProcessor";
-
     /** How old the last event the processor took was, in ms; there from its first event on, as Axon's own. */
     private static MessageMonitor<EventMessage<?>> latency(MeterRegistry meters, Tags processor) {
         AtomicLong millis = new AtomicLong();
@@ -85,23 +86,27 @@ class AxonMeters {
              .tags(processor).register(meters);
         return event -> {
             long start = clock.monotonicTime();
-            return new MessageMonitor.MonitorCallback() {
-                @Override
-                public void reportSuccess() {
-                    handling.update(clock.monotonicTime() - start);
-                }
-
-                @Override
-                public void reportFailure(Throwable cause) {
-                    handling.update(clock.monotonicTime() - start);
-                }
-
-                @Override
-                public void reportIgnored() {
-                    handling.update(clock.monotonicTime() - start);
-                }
-            };
+            return new Handled(() -> handling.update(clock.monotonicTime() - start));
         };
+    }
+
+    /** However an event's handling ends, the same: its time counts. */
+    private record Handled(Runnable end) implements MessageMonitor.MonitorCallback {
+
+        @Override
+        public void reportSuccess() {
+            end.run();
+        }
+
+        @Override
+        public void reportFailure(Throwable cause) {
+            end.run();
+        }
+
+        @Override
+        public void reportIgnored() {
+            end.run();
+        }
     }
 
     /** Axon's monitors take the messages of their component; the configurer asks for them as monitors of any. */
