@@ -30,11 +30,6 @@ public final class KnownWarnings extends TurboFilter {
             // processing group and sequence). Without them a dead-letter lookup reads its whole collection, which
             // stays small; a real MongoDB builds them.
             new Known("de.bwaldvogel.mongo.backend.AbstractMongoDatabase", "adding secondary index with keys", ""),
-            // Axon's capacity meters (commandBus.capacity, eventProcessor.capacity, ...) register their gauge again
-            // with every message; Micrometer keeps the first, which reads the same numbers, and warns once that it
-            // ignored another.
-            new Known("io.micrometer.core.instrument.MeterRegistry", "This Gauge has been already registered",
-                      ".capacity'"),
             // At a stop the embedded server closes the connections still open: the platform's drivers, closed just
             // before, may not have finished closing theirs, and an outside client (mongosh) may be connected. Every
             // write was committed when it was answered, so nothing is lost.

@@ -8,15 +8,18 @@ import community.platform.command.eventstore.EventSerialization;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.spring.stereotype.Saga;
 import org.bson.Document;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,19 +37,36 @@ import java.util.concurrent.ScheduledExecutorService;
 @Configuration
 public class ProcessesConfiguration {
 
+    /** How many associations a process keeps what it found for, at most; the least used are looked up again. */
+    private static final long KEPT_ASSOCIATIONS = 50_000;
+
     /**
      * The Mongo extension's saga store creates no index: a saga is found by its id (unique) and by its type and
      * association (an exact match of one element of its {@code associations}), else by a scan of every saga.
+     * <p>
+     * Axon looks the sagas of an event's association up once for each segment of the saga's processor. With
+     * {@code platform.processes.keep-associations} (set on the embedded store, where this is the only instance) what a
+     * lookup found is kept in memory and kept up to date as this instance stores sagas, so each is read once. Never
+     * where instances share the store: a saga another instance made would be missing from what this one kept. The
+     * sagas themselves are always read from the store: a step that fails leaves its saga changed in memory, and the
+     * retry must start from the saga as it was stored.
      */
     @Bean
-    public SagaStore<Object> sagaStore(MongoDatabase platformDatabase) {
+    public SagaStore<Object> sagaStore(MongoDatabase platformDatabase,
+                                       @Value("${platform.processes.keep-associations:false}") boolean keep) {
         MongoCollection<Document> sagas = platformDatabase.getCollection("sagas");
         sagas.createIndex(Indexes.ascending("sagaIdentifier"), new IndexOptions().unique(true));
         sagas.createIndex(Indexes.ascending("sagaType", "associations"));
-        return MongoSagaStore.builder()
-                             .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build())
-                             .serializer(EventSerialization.snapshotSerializer())
-                             .build();
+        SagaStore<Object> store = MongoSagaStore.builder()
+                                                .mongoTemplate(DefaultMongoTemplate.builder()
+                                                                                   .mongoDatabase(platformDatabase)
+                                                                                   .build())
+                                                .serializer(EventSerialization.snapshotSerializer())
+                                                .build();
+        return !keep ? store : CachingSagaStore.builder().delegateSagaStore(store)
+                                               .associationsCache(new AtomicCache(KEPT_ASSOCIATIONS))
+                                               .sagaCache(NoCache.INSTANCE)
+                                               .build();
     }
 
     /** The sagas' steps: each commits on its own, on a thread of this pool, before the saga takes the next. */

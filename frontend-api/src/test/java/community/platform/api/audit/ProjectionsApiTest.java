@@ -6,6 +6,8 @@ import community.platform.query.accounts.ShoutingAccountProjection;
 import community.platform.query.processing.Rebuilds;
 import community.platform.shared.audit.DiffProjectionQuery;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.modelling.saga.repository.CachingSagaStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -67,6 +69,11 @@ class ProjectionsApiTest extends ApiTest {
             assertThat(tokens.fetchSegments("VenueBookingSagaProcessor")).as("a process, not a view").hasSize(4);
             assertThat(tokens.fetchSegments("PostSeriesSagaProcessor")).as("a process, not a view").hasSize(4);
         });
+    }
+
+    @Test
+    void oneInstanceOnItsOwnEmbeddedStoreKeepsWhatItsProcessesLookupsFound(@Autowired SagaStore<?> sagas) {
+        assertThat(sagas).isInstanceOf(CachingSagaStore.class);
     }
 
     @Test

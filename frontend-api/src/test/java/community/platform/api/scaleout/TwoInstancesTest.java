@@ -17,6 +17,8 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.CachingSagaStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -144,6 +146,9 @@ class TwoInstancesTest {
             assertThat(segmentsHeld(first)).isEqualTo(2);
             assertThat(segmentsHeld(second)).isEqualTo(2);
         });
+        // a process one instance started must reach the other's lookups: neither keeps what its lookups found
+        assertThat(List.of(first, second)).allSatisfy(instance -> assertThat(instance.getBean(SagaStore.class))
+                .isNotInstanceOf(CachingSagaStore.class));
     }
 
     @Test
