@@ -110,6 +110,9 @@ public final class Suite {
         }
         List<String> arguments = new ArrayList<>(Api.arguments());
         arguments.add("--platform.store.port=" + storePort);
+        // a store on a chosen port may be shared, so the platform keeps no saga lookups there unless told: only this
+        // harness's raw client connects to it, never another instance
+        arguments.add("--platform.processes.keep-associations=true");
         try (Platform platform = Platform.start(jar, "suite-empty", Api.environment(), arguments);
              MongoClient raw = MongoClients.create(MongoClientSettings.builder()
                      .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + storePort))

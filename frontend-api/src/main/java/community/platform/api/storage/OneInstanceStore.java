@@ -16,13 +16,17 @@ import java.util.Map;
  * <li>a processor starts with one segment, not four: more segments of one processor only add work there, since each
  * segment takes its own batches, each with a token write and the view writes of that batch;</li>
  * <li>the processes keep what they found for an association in memory: every saga is made and changed by this
- * instance, so nothing it has not seen can be missing from what it kept.</li>
+ * instance, so nothing it has not seen can be missing from what it kept. Not when the store listens on a port the
+ * operator chose ({@code platform.store.port}, {@code PLATFORM_STORE_PORT}): other instances may then be pointed at
+ * it, and a saga one of them made would be missing from what this one kept. By default the port is one the system
+ * picks at each start.</li>
  * </ul>
  */
 public final class OneInstanceStore implements EnvironmentPostProcessor {
 
     static final String SEGMENTS = "platform.processing.initial-segment-count";
     static final String KEPT_ASSOCIATIONS = "platform.processes.keep-associations";
+    static final String STORE_PORT = "platform.store.port";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -33,7 +37,7 @@ public final class OneInstanceStore implements EnvironmentPostProcessor {
         // every other source after this runs, so a value given there would lose to this one.
         Map<String, Object> assumed = new LinkedHashMap<>();
         assumed.put(SEGMENTS, 1);
-        assumed.put(KEPT_ASSOCIATIONS, true);
+        assumed.put(KEPT_ASSOCIATIONS, environment.getProperty(STORE_PORT, Integer.class, 0) == 0);
         assumed.keySet().removeIf(environment::containsProperty);
         environment.getPropertySources().addLast(new MapPropertySource("embedded store: one instance", assumed));
     }

@@ -23,6 +23,13 @@ class OneInstanceStoreTest {
     }
 
     @Test
+    void anEmbeddedStoreOnAPortTheOperatorChoseMayBeSharedSoItsProcessesKeepNothing() {
+        MockEnvironment reachable = assumed(new MockEnvironment().withProperty(OneInstanceStore.STORE_PORT, "27017"));
+        assertThat(reachable.getProperty(OneInstanceStore.KEPT_ASSOCIATIONS, Boolean.class)).isFalse();
+        assertThat(reachable.getProperty(OneInstanceStore.SEGMENTS, Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void onASharedMongoDbThePlatformAssumesNothing() {
         MockEnvironment shared = assumed(new MockEnvironment().withProperty("MONGODB_URI",
                                                                             "mongodb://db:27017/platform"));
