@@ -8,13 +8,11 @@ import community.platform.command.eventstore.EventSerialization;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.spring.stereotype.Saga;
 import org.bson.Document;
@@ -63,10 +61,7 @@ public class ProcessesConfiguration {
                                                                                    .build())
                                                 .serializer(EventSerialization.snapshotSerializer())
                                                 .build();
-        return !keep ? store : CachingSagaStore.builder().delegateSagaStore(store)
-                                               .associationsCache(new AtomicCache(KEPT_ASSOCIATIONS))
-                                               .sagaCache(NoCache.INSTANCE)
-                                               .build();
+        return keep ? new KeptAssociations(store, KEPT_ASSOCIATIONS) : store;
     }
 
     /** The sagas' steps: each commits on its own, on a thread of this pool, before the saga takes the next. */

@@ -1,9 +1,7 @@
 package community.platform.command.handling;
 
-import org.axonframework.common.caching.NoCache;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.AssociationValues;
-import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.inmemory.InMemorySagaStore;
 import org.junit.jupiter.api.Test;
@@ -16,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The saga store the processes use on the embedded store: Axon's caching store over {@link AtomicCache}. */
-class AtomicCacheTest {
+/** The saga store the processes use where this instance is the only one on its store. */
+class KeptAssociationsTest {
 
     private static final AssociationValue POST = new AssociationValue("postId", "post-1");
 
@@ -28,19 +26,24 @@ class AtomicCacheTest {
         final AtomicInteger lookups = new AtomicInteger();
         final CountDownLatch read = new CountDownLatch(1);
         final CountDownLatch stored = new CountDownLatch(1);
+        final CountDownLatch deleting = new CountDownLatch(1);
 
         @Override
         public Set<String> findSagas(Class<?> type, AssociationValue association) {
             lookups.incrementAndGet();
             Set<String> found = Set.copyOf(sagas.findSagas(type, association));
             read.countDown();
+            // long enough for a saga to be stored meanwhile, unless storing it waits for this lookup
+            await(stored);
+            return found;
+        }
+
+        private static void await(CountDownLatch latch) {
             try {
-                // long enough for a saga to be stored meanwhile, unless storing it waits for this lookup
-                stored.await(500, TimeUnit.MILLISECONDS);
+                latch.await(500, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return found;
         }
 
         @Override
@@ -48,8 +51,11 @@ class AtomicCacheTest {
             return sagas.loadSaga(type, id);
         }
 
+        /** Lets a lookup read meanwhile, then deletes. */
         @Override
         public void deleteSaga(Class<?> type, String id, Set<AssociationValue> associations) {
+            deleting.countDown();
+            await(read);
             sagas.deleteSaga(type, id, associations);
         }
 
@@ -65,8 +71,7 @@ class AtomicCacheTest {
     }
 
     private static SagaStore<Object> kept(SagaStore<Object> store) {
-        return CachingSagaStore.builder().delegateSagaStore(store).associationsCache(new AtomicCache(100))
-                               .sagaCache(NoCache.INSTANCE).build();
+        return new KeptAssociations(store, 100);
     }
 
     @Test
@@ -91,6 +96,22 @@ class AtomicCacheTest {
     }
 
     @Test
+    void aSagaEndedWhileItsAssociationIsBeingLookedUpIsNotKept() throws Exception {
+        SlowLookups store = new SlowLookups();
+        store.stored.countDown();
+        SagaStore<Object> kept = kept(store);
+        kept.insertSaga(Object.class, "saga-1", new Object(), Set.of(POST));
+
+        CompletableFuture<Void> end = CompletableFuture.runAsync(
+                () -> kept.deleteSaga(Object.class, "saga-1", Set.of(POST)));
+        store.deleting.await();
+        kept.findSagas(Object.class, POST);
+        end.get(5, TimeUnit.SECONDS);
+
+        assertThat(kept.findSagas(Object.class, POST)).isEmpty();
+    }
+
+    @Test
     void anAssociationIsReadFromTheStoreOnceAndKeptUpToDateAfterwards() {
         SlowLookups store = new SlowLookups();
         store.stored.countDown();
@@ -99,6 +120,7 @@ class AtomicCacheTest {
         assertThat(kept.findSagas(Object.class, POST)).isEmpty();
         kept.insertSaga(Object.class, "saga-1", new Object(), Set.of(POST));
         assertThat(kept.findSagas(Object.class, POST)).containsExactly("saga-1");
+        store.read.countDown();
         kept.deleteSaga(Object.class, "saga-1", Set.of(POST));
         assertThat(kept.findSagas(Object.class, POST)).isEmpty();
 
