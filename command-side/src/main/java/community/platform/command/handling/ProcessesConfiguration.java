@@ -43,7 +43,7 @@ public class ProcessesConfiguration {
      * association (an exact match of one element of its {@code associations}), else by a scan of every saga.
      * <p>
      * Axon looks the sagas of an event's association up once for each segment of the saga's processor. With
-     * {@code platform.processes.keep-associations} (set on the embedded store, where this is the only instance) what a
+     * {@code platform.processes.keep-associations} (set on an embedded store that no other instance can reach) what a
      * lookup found is kept in memory and kept up to date as this instance stores sagas, so each is read once. Never
      * where instances share the store: a saga another instance made would be missing from what this one kept. The
      * sagas themselves are always read from the store: a step that fails leaves its saga changed in memory, and the
