@@ -11,6 +11,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -55,12 +56,9 @@ public class ProcessesConfiguration {
         MongoCollection<Document> sagas = platformDatabase.getCollection("sagas");
         sagas.createIndex(Indexes.ascending("sagaIdentifier"), new IndexOptions().unique(true));
         sagas.createIndex(Indexes.ascending("sagaType", "associations"));
-        SagaStore<Object> store = MongoSagaStore.builder()
-                                                .mongoTemplate(DefaultMongoTemplate.builder()
-                                                                                   .mongoDatabase(platformDatabase)
-                                                                                   .build())
-                                                .serializer(EventSerialization.snapshotSerializer())
-                                                .build();
+        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build();
+        SagaStore<Object> store = MongoSagaStore.builder().mongoTemplate(template)
+                                                .serializer(EventSerialization.snapshotSerializer()).build();
         return keep ? new KeptAssociations(store, KEPT_ASSOCIATIONS) : store;
     }
 

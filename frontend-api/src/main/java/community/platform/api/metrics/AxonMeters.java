@@ -80,7 +80,7 @@ class AxonMeters {
     static MessageMonitor<Message<?>> handlers(MeterRegistry meters, String bus) {
         Function<Message<?>, Iterable<Tag>> type = TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION;
         return new MultiMessageMonitor<>(MessageTimerMonitor.buildMonitor(bus, meters, type),
-                                         capacity(meters, bus, message -> Tags.of(type.apply(message))),
+                                         capacity(meters, bus, type),
                                          MessageCountingMonitor.buildMonitor(bus, meters, type));
     }
 
@@ -102,12 +102,12 @@ class AxonMeters {
      * as Axon's; each tag set's gauge is there from its first message on.
      */
     private static <M extends Message<?>> MessageMonitor<M> capacity(MeterRegistry meters, String name,
-                                                                     Function<M, Tags> tags) {
+                                                                     Function<M, Iterable<Tag>> tags) {
         long window = TimeUnit.MINUTES.toNanos(10);
         Clock clock = Clock.SYSTEM;
         Map<Tags, SlidingTimeWindowReservoir> handled = new ConcurrentHashMap<>();
         return message -> {
-            SlidingTimeWindowReservoir handling = handled.computeIfAbsent(tags.apply(message), tagged -> {
+            SlidingTimeWindowReservoir handling = handled.computeIfAbsent(Tags.of(tags.apply(message)), tagged -> {
                 var times = new SlidingTimeWindowReservoir(window, TimeUnit.NANOSECONDS, clock);
                 Gauge.builder(name + ".capacity",
                               () -> times.getMeasurements().stream().mapToLong(Long::longValue).sum() / (double) window)
