@@ -1,0 +1,44 @@
+package community.platform.api.storage;
+
+import community.platform.PlatformApplication;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A setting given a value of the wrong kind stops the start with a sentence naming the setting, the value and what it
+ * takes: not "Application run failed" over a dozen nested causes.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BadSettingTest {
+
+    @TempDir
+    Path data;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "platform.views.catch-up-timeout    | soon  | a duration such as 10s, 500ms or 5m",
+            "platform.processes.keep-associations | maybe | true or false",
+            "platform.aggregates.kept-per-type  | many  | a whole number"})
+    void aValueOfTheWrongKindIsNamedWithWhatTheSettingTakes(String setting, String value, String kind,
+                                                             CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PlatformApplication.class)
+                .properties("PLATFORM_DATA_DIR=" + data, "SERVER_PORT=0", setting + "=" + value).run())
+                .hasStackTraceContaining(value);
+
+        assertThat(output.getAll())
+                .contains("The setting " + setting + " is \"" + value + "\", but it takes " + kind + ".")
+                .contains("Give it a value of that kind, or leave it out to use its default")
+                .doesNotContain("Application run failed")
+                .doesNotContain("Caused by");
+    }
+}
