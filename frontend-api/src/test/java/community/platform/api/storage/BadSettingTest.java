@@ -1,15 +1,23 @@
 package community.platform.api.storage;
 
 import community.platform.PlatformApplication;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.ConversionNotSupportedException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.InjectionPoint;
+import org.springframework.beans.factory.UnsatisfiedDependencyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,5 +48,33 @@ class BadSettingTest {
                 .contains("Give it a value of that kind, or leave it out to use its default")
                 .doesNotContain("Application run failed")
                 .doesNotContain("Caused by");
+    }
+
+    @Value("${platform.views.catch-up-timeout:10s}")
+    Duration setting;
+
+    @Value("#{T(java.time.Duration).parse('PT10S')}")
+    Duration expression;
+
+    /**
+     * A mismatch that no plain setting names (no {@code @Value}, an expression) or that no converter could have taken
+     * (a fault in the code) is left to Spring's own report, with its causes.
+     */
+    @Test
+    void aMismatchNoSettingExplainsIsLeftToSpringsReport() throws NoSuchFieldException {
+        SettingFailureAnalyzer analyzer = new SettingFailureAnalyzer();
+
+        assertThat(analyzer.analyze(failed("setting", new TypeMismatchException("soon", Duration.class))))
+                .isNotNull();
+        assertThat(analyzer.analyze(new BeanCreationException("views", new TypeMismatchException("soon", Duration.class))))
+                .isNull();
+        assertThat(analyzer.analyze(failed("expression", new TypeMismatchException("soon", Duration.class)))).isNull();
+        assertThat(analyzer.analyze(failed("setting", new ConversionNotSupportedException("soon", Duration.class, null))))
+                .isNull();
+    }
+
+    private static Throwable failed(String field, TypeMismatchException mismatch) throws NoSuchFieldException {
+        InjectionPoint point = new InjectionPoint(BadSettingTest.class.getDeclaredField(field));
+        return new BeanCreationException("platform", new UnsatisfiedDependencyException(null, "views", point, mismatch));
     }
 }
