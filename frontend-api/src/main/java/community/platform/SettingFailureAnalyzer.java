@@ -1,4 +1,4 @@
-package community.platform.api.storage;
+package community.platform;
 
 import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
@@ -58,7 +58,7 @@ class SettingFailureAnalyzer extends AbstractFailureAnalyzer<TypeMismatchExcepti
                 value = unsatisfied.getInjectionPoint().getAnnotation(Value.class);
             }
         }
-        Matcher plain = value == null ? null : ONE_SETTING.matcher(value.value());
-        return plain != null && plain.matches() ? Optional.of(plain.group(1)) : Optional.empty();
+        return Optional.ofNullable(value).map(named -> ONE_SETTING.matcher(named.value())).filter(Matcher::matches)
+                       .map(plain -> plain.group(1));
     }
 }

@@ -1,6 +1,5 @@
-package community.platform.api.storage;
+package community.platform;
 
-import community.platform.PlatformApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
