@@ -3,6 +3,7 @@ package community.platform.api.courses;
 import community.platform.api.web.LocalTime;
 import community.platform.shared.courses.CourseDetails;
 import community.platform.shared.courses.CourseStatus;
+import community.platform.shared.courses.CourseSummary;
 import community.platform.shared.neighbourhoods.Neighbourhoods;
 
 import java.time.LocalDate;
@@ -27,10 +28,9 @@ public record CourseResponse(String id, String title, String description, String
         }
     }
 
-    public static CourseResponse of(CourseDetails c) {
+    public static CourseResponse of(CourseSummary c) {
         return new CourseResponse(c.id(), c.title(), c.description(), c.instructor(), c.organizer(), c.minGrade(),
-                                  c.maxGrade(), c.capacity(), c.enrolled().size(), c.waitlist().size(),
-                                  Math.max(0, c.capacity() - c.enrolled().size()), c.status(),
+                                  c.maxGrade(), c.capacity(), c.enrolled(), c.waitlisted(), c.openSeats(), c.status(),
                                   c.sessions().stream().map(SessionResponse::of).toList(),
                                   Neighbourhoods.orDefault(c.neighbourhoodId()));
     }

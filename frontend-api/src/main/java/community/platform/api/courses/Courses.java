@@ -15,11 +15,13 @@ import community.platform.shared.courses.CourseAttendanceRate;
 import community.platform.shared.courses.CourseCompletion;
 import community.platform.shared.courses.CourseDetails;
 import community.platform.shared.courses.CourseSession;
+import community.platform.shared.courses.CourseSummary;
 import community.platform.shared.courses.CreateCourseCommand;
 import community.platform.shared.courses.EnrollChildCommand;
 import community.platform.shared.courses.EnrollmentDecision;
 import community.platform.shared.courses.FindCourseAttendanceRateQuery;
 import community.platform.shared.courses.FindCourseQuery;
+import community.platform.shared.courses.FindCourseSummaryQuery;
 import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
 import community.platform.shared.courses.GiveCourseFeedbackCommand;
@@ -72,21 +74,21 @@ public class Courses {
                                                      request.minGrade(), request.maxGrade(), request.capacity(),
                                                      sessions, Neighbourhoods.orDefault(request.neighbourhoodId())),
                              exchange)
-                       .then(views.visible(new FindCourseQuery(courseId), CourseDetails.class, course -> true))
-                       .map(CourseResponse::of);
+                       .then(shown(courseId, 0)).map(Changed::response);
     }
 
     public Mono<CourseResponse> publish(String id, Authentication caller, ServerWebExchange exchange) {
-        return change(id, new PublishCourseCommand(id, caller.getName()), exchange).map(CourseResponse::of);
+        return change(id, new PublishCourseCommand(id, caller.getName()), exchange).map(Changed::response);
     }
 
     public Mono<List<CourseResponse>> catalogue(Integer grade, boolean openSeats, String neighbourhood) {
-        return views.list(new ListCoursesQuery(grade, openSeats, null, neighbourhood), CourseDetails.class)
+        return views.list(new ListCoursesQuery(grade, openSeats, null, neighbourhood), CourseSummary.class)
                     .map(courses -> courses.stream().map(CourseResponse::of).toList());
     }
 
     public Mono<CourseResponse> detail(String id) {
-        return course(id).map(CourseResponse::of);
+        return views.existing(new FindCourseSummaryQuery(id), CourseSummary.class, "There is no course " + id)
+                    .map(CourseResponse::of);
     }
 
     /** The enrollment process moves the time held for every child enrolled or waiting. */
@@ -94,13 +96,13 @@ public class Courses {
                                            Authentication caller, ServerWebExchange exchange) {
         return change(id, new RescheduleCourseSessionCommand(id, caller.getName(), sessionNo, request.span(),
                                                              request.room(), request.reason()), exchange)
-                .map(CourseResponse::of);
+                .map(Changed::response);
     }
 
     public Mono<CourseResponse> cancelSession(String id, int sessionNo, String reason, Authentication caller,
                                               ServerWebExchange exchange) {
         return change(id, new CancelCourseSessionCommand(id, caller.getName(), sessionNo, reason.strip()), exchange)
-                .map(CourseResponse::of);
+                .map(Changed::response);
     }
 
     /**
@@ -116,9 +118,10 @@ public class Courses {
                                                     request.consentVersion()), exchange)
                        .then(views.visible(new FindEnrollmentDecisionQuery(id, enrollmentId), EnrollmentDecision.class,
                                            decision -> true))
+                       // the course's own view holds the decision already: the projection writes it first
                        .flatMap(decision -> decision.refusal() != null
                                ? Mono.error(refused(decision.refusal()))
-                               : caughtUp(id, decision.outcome().version()).thenReturn(new EnrollmentResponse(
+                               : listed(id, decision.outcome().version()).thenReturn(new EnrollmentResponse(
                                        enrollmentId, decision.outcome().status(),
                                        decision.outcome().waitlistPosition())));
     }
@@ -141,7 +144,7 @@ public class Courses {
         add(marks, request.late(), AttendanceMark.LATE);
         add(marks, request.excused(), AttendanceMark.EXCUSED);
         return change(id, new MarkAttendanceCommand(id, caller.getName(), sessionNo, marks, request.reason()), exchange)
-                .map(course -> SessionMarks.of(course, sessionNo));
+                .map(changed -> SessionMarks.of(changed.course(), sessionNo));
     }
 
     /** The sheet: a row per enrolled child, a column per session, the latest mark in each cell. */
@@ -158,8 +161,8 @@ public class Courses {
     public Mono<FeedbackResponse> feedback(String id, Integer rating, String comment, String enrollmentId,
                                            Authentication caller, ServerWebExchange exchange) {
         return change(id, new GiveCourseFeedbackCommand(id, caller.getName(), enrollmentId, rating, comment), exchange)
-                .map(course -> {
-                    CourseDetails.Feedback given = course.feedback().stream()
+                .map(changed -> {
+                    CourseDetails.Feedback given = changed.course().feedback().stream()
                             .filter(f -> f.guardian().equals(caller.getName())).reduce((a, b) -> b).orElseThrow();
                     return new FeedbackResponse(given.enrollmentId(), given.rating(), given.comment());
                 });
@@ -172,7 +175,7 @@ public class Courses {
     }
 
     public Mono<CourseResponse> complete(String id, Authentication caller, ServerWebExchange exchange) {
-        return change(id, new CompleteCourseCommand(id, caller.getName()), exchange).map(CourseResponse::of);
+        return change(id, new CompleteCourseCommand(id, caller.getName()), exchange).map(Changed::response);
     }
 
     /** Every record for the organizer and auditors; a guardian sees their own children's. */
@@ -200,13 +203,29 @@ public class Courses {
                     .map(courses -> ChildCourses.of(caller.getName(), courses, GenericEventMessage.clock.instant()));
     }
 
-    /** Sends a command that answers the course's version, and answers the course once its view shows it. */
-    private Mono<CourseDetails> change(String id, Object command, ServerWebExchange exchange) {
-        return commands.<Long>send(command, exchange).flatMap(version -> caughtUp(id, version));
+    /** A course as both its views show it after a change: its own, and the catalogue's. */
+    private record Changed(CourseDetails course, CourseSummary summary) {
+
+        CourseResponse response() {
+            return CourseResponse.of(summary);
+        }
     }
 
-    private Mono<CourseDetails> caughtUp(String id, long version) {
-        return views.visible(new FindCourseQuery(id), CourseDetails.class, course -> course.version() >= version);
+    /** Sends a command that answers the course's version, and answers the course once both its views show it. */
+    private Mono<Changed> change(String id, Object command, ServerWebExchange exchange) {
+        return commands.<Long>send(command, exchange).flatMap(version -> shown(id, version));
+    }
+
+    private Mono<Changed> shown(String id, long version) {
+        Mono<CourseDetails> course = views.visible(new FindCourseQuery(id), CourseDetails.class,
+                                                   details -> details.version() >= version);
+        return Mono.zip(course, listed(id, version), Changed::new);
+    }
+
+    /** The course as the catalogue shows it once it holds {@code version}. */
+    private Mono<CourseSummary> listed(String id, long version) {
+        return views.visible(new FindCourseSummaryQuery(id), CourseSummary.class,
+                             course -> course.version() >= version);
     }
 
     private Mono<CourseDetails> course(String id) {

@@ -1,7 +1,7 @@
 package community.platform.api.accounts;
 
 import community.platform.shared.accounts.AccountSummary;
-import community.platform.shared.courses.CourseDetails;
+import community.platform.shared.courses.CourseSummary;
 import community.platform.shared.courses.ListCoursesQuery;
 import community.platform.shared.festival.FestivalEventSummary;
 import community.platform.shared.festival.ListFestivalEventsQuery;
@@ -42,7 +42,7 @@ class AccountBootstrapTest {
                             .block()).hasSize(2);
             assertThat(views.list(new ListFestivalEventsQuery(), FestivalEventSummary.class).block())
                     .singleElement().satisfies(e -> assertThat(e.venue()).isEqualTo("文化中心 Culture Centre"));
-            assertThat(views.list(new ListCoursesQuery(3, true), CourseDetails.class).block())
+            assertThat(views.list(new ListCoursesQuery(3, true), CourseSummary.class).block())
                     .singleElement().satisfies(c -> {
                         assertThat(c.status()).hasToString("OPEN");
                         assertThat(c.sessions()).hasSize(8);

@@ -5,7 +5,6 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.audit.RecordFold;
 import community.platform.query.views.Erased;
-import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.KeyedViews;
 import community.platform.query.views.ReadCache;
 import community.platform.query.views.ReadCaches;
@@ -26,7 +25,6 @@ import community.platform.shared.courses.FindCourseQuery;
 import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
-import community.platform.shared.courses.ListCoursesQuery;
 import community.platform.shared.personal.ErasureRefusedEvent;
 import community.platform.shared.personal.ErasureRequestedEvent;
 import community.platform.shared.personal.ErasureSubject;
@@ -40,7 +38,6 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -56,11 +53,11 @@ import java.util.stream.Stream;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * The course view ({@value #COLLECTION}): one document per course holding its {@link CourseDetails} (catalogue,
- * details, roster and waitlist, attendance sheet, feedback, completions), plus the guardians with a child in it, so a
- * guardian's courses are one query; and how each request for a place was decided ({@value #DECISIONS}). A course's
- * details and the catalogue are read through this instance's {@link ReadCache}, told of each event by
- * {@link CourseEventsSeen}.
+ * The course view ({@value #COLLECTION}): one document per course holding its {@link CourseDetails} (details, roster
+ * and waitlist, attendance sheet, feedback, completions), plus the guardians with a child in it, so a guardian's
+ * courses are one query; and how each request for a place was decided ({@value #DECISIONS}). A course's details are
+ * read through this instance's {@link ReadCache}, told of each event by {@link CourseEventsSeen}. The catalogue and the
+ * course's page, which show counts, read {@link CourseCatalogueProjection}.
  */
 @Component
 @ProcessingGroup(CourseProjection.GROUP)
@@ -234,34 +231,9 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
                     CourseDetails course = read(d);
                     return new ReadCache.Versioned<>(course, course.version());
                 });
-        return (fresh == null ? cache.record(query.courseId(), stored)
-                              : stored.doOnNext(read -> cache.observed(query.courseId(), read.sequence())))
+        return cache.record(query.courseId(), stored, fresh)
                 .map(read -> Optional.of(read.value()))
                 .defaultIfEmpty(Optional.empty()).toFuture();
-    }
-
-    CompletableFuture<List<CourseDetails>> handle(ListCoursesQuery query) {
-        return handle(query, null);
-    }
-
-    @QueryHandler
-    CompletableFuture<List<CourseDetails>> handle(ListCoursesQuery query,
-                                                  @MetaDataValue(FreshReads.METADATA) Object fresh) {
-        Bson filter = query.grade() == null
-                ? eq("published", true)
-                : Filters.and(eq("published", true), Filters.lte("minGrade", query.grade()),
-                              Filters.gte("maxGrade", query.grade()));
-        if (query.organizer() != null) {
-            filter = Filters.and(filter, eq("organizer", query.organizer()));
-        }
-        if (query.neighbourhood() != null) {
-            filter = Filters.and(filter, InNeighbourhood.filter("neighbourhoodId", query.neighbourhood()));
-        }
-        Flux<CourseDetails> courses = Flux.from(views.find(filter)).map(CourseProjection::read)
-                .filter(course -> !query.openSeats()
-                        || (!course.completed() && course.enrolled().size() < course.capacity()));
-        Mono<List<CourseDetails>> stored = Mono.fromFuture(() -> sorted(courses)).map(List::copyOf);
-        return (fresh == null ? cache.query(query, stored) : stored).toFuture();
     }
 
     @QueryHandler

@@ -39,22 +39,18 @@ final class CourseView {
         if (event instanceof CourseCreatedEvent c) {
             return new CourseDetails(c.courseId(), c.organizer(), c.title(), c.description(), c.instructor(),
                                      c.minGrade(), c.maxGrade(), c.capacity(), false, false,
-                                     c.sessions().stream().map(s -> session(s, false)).toList(), List.of(), List.of(),
+                                     sessions(List.of(), event), List.of(), List.of(),
                                      List.of(), List.of(), sequence, c.neighbourhoodId());
         }
         boolean published = before.published();
         boolean completed = before.completed();
-        List<Session> sessions = new ArrayList<>(before.sessions());
+        List<Session> sessions = sessions(before.sessions(), event);
         List<Enrollment> enrolled = new ArrayList<>(before.enrolled());
         List<Enrollment> waitlist = new ArrayList<>(before.waitlist());
         List<Feedback> feedback = new ArrayList<>(before.feedback());
         List<CourseCompletion> completions = before.completions();
         if (event instanceof CoursePublishedEvent) {
             published = true;
-        } else if (event instanceof CourseSessionRescheduledEvent e) {
-            sessions.replaceAll(s -> s.number() == e.session().number() ? session(e.session(), false) : s);
-        } else if (event instanceof CourseSessionCancelledEvent e) {
-            sessions.replaceAll(s -> s.number() == e.session().number() ? session(e.session(), true) : s);
         } else if (event instanceof ChildEnrolledEvent e) {
             enrolled.add(new Enrollment(e.enrollmentId(), e.guardian(), e.childName(), e.childGrade(), Map.of()));
         } else if (event instanceof ChildWaitlistedEvent e) {
@@ -86,6 +82,20 @@ final class CourseView {
                                  before.instructor(), before.minGrade(), before.maxGrade(), before.capacity(),
                                  published, completed, sessions, enrolled, waitlist, feedback, completions, sequence,
                                  before.neighbourhoodId());
+    }
+
+    /** The sessions of a new course; after that, with a session moved or cancelled by {@code event}. */
+    static List<Session> sessions(List<Session> before, CourseEvent event) {
+        if (event instanceof CourseCreatedEvent c) {
+            return c.sessions().stream().map(s -> session(s, false)).toList();
+        }
+        List<Session> sessions = new ArrayList<>(before);
+        if (event instanceof CourseSessionRescheduledEvent e) {
+            sessions.replaceAll(s -> s.number() == e.session().number() ? session(e.session(), false) : s);
+        } else if (event instanceof CourseSessionCancelledEvent e) {
+            sessions.replaceAll(s -> s.number() == e.session().number() ? session(e.session(), true) : s);
+        }
+        return sessions;
     }
 
     private static Session session(CourseSession s, boolean cancelled) {

@@ -136,8 +136,7 @@ class FestivalEventProjection implements RecordFold<FestivalEventEvent, Festival
                                                              @MetaDataValue(FreshReads.METADATA) Object fresh) {
         Mono<ReadCache.Versioned<FestivalEventView>> stored = Mono.from(views.find(eq("_id", query.eventId())).first())
                 .map(d -> new ReadCache.Versioned<>(FestivalEventView.from(d), d.getLong("lastSequence")));
-        return (fresh == null ? cache.record(query.eventId(), stored)
-                              : stored.doOnNext(read -> cache.observed(query.eventId(), read.sequence())))
+        return cache.record(query.eventId(), stored, fresh)
                 .map(read -> Optional.of(read.value().summary(clock.instant(), read.sequence())))
                 .defaultIfEmpty(Optional.empty()).toFuture();
     }
@@ -162,7 +161,7 @@ class FestivalEventProjection implements RecordFold<FestivalEventEvent, Festival
                     .map(d -> new ReadCache.Versioned<>(FestivalEventView.from(d), d.getLong("lastSequence")))
                     .collectList().map(List::copyOf);
         // the views are cached, the summaries made at each read: an event's status moves with the clock
-        return (fresh == null ? cache.query(query, stored) : stored)
+        return cache.query(query, stored, fresh)
                     .map(events -> {
                         Instant now = clock.instant();
                         return events.stream()

@@ -119,12 +119,20 @@ public final class ReadCache {
      * answers (no such record) are not kept.
      */
     public <V> Mono<Versioned<V>> record(String id, Mono<Versioned<V>> load) {
-        return record(id, load, true);
+        return cachedRecord(id, load, true);
+    }
+
+    /**
+     * As {@link #record(String, Mono)}, unless {@code fresh} is given (a caller waiting for its own write, see
+     * {@code FreshReads}): then the store is read, and what is cached of the record from before is not served again.
+     */
+    public <V> Mono<Versioned<V>> record(String id, Mono<Versioned<V>> load, Object fresh) {
+        return fresh == null ? record(id, load) : load.doOnNext(read -> observed(id, read.sequence()));
     }
 
     /** {@code again}: a stale entry found is read again once through the cache, so that the new read is kept. */
     @SuppressWarnings("unchecked")
-    private <V> Mono<Versioned<V>> record(String id, Mono<Versioned<V>> load, boolean again) {
+    private <V> Mono<Versioned<V>> cachedRecord(String id, Mono<Versioned<V>> load, boolean again) {
         RecordKey key = new RecordKey(id);
         return Mono.defer(() -> {
             if (!enabled || suspended()) {
@@ -143,7 +151,8 @@ public final class ReadCache {
                     return Mono.just((Versioned<V>) loaded.value());
                 }
                 records.asMap().remove(key, cached);
-                return again ? record(id, load, false) : loadRecord(id, load).map(read -> (Versioned<V>) read.value());
+                return again ? cachedRecord(id, load, false)
+                             : loadRecord(id, load).map(read -> (Versioned<V>) read.value());
             });
         });
     }
@@ -153,11 +162,16 @@ public final class ReadCache {
      * was read, else {@code load}. An empty answer is not kept.
      */
     public <V> Mono<V> query(Object query, Mono<V> load) {
-        return query(query, load, true);
+        return cachedQuery(query, load, true);
+    }
+
+    /** As {@link #query(Object, Mono)}, unless {@code fresh} is given: then the store is read. */
+    public <V> Mono<V> query(Object query, Mono<V> load, Object fresh) {
+        return fresh == null ? query(query, load) : load;
     }
 
     @SuppressWarnings("unchecked")
-    private <V> Mono<V> query(Object query, Mono<V> load, boolean again) {
+    private <V> Mono<V> cachedQuery(Object query, Mono<V> load, boolean again) {
         return Mono.defer(() -> {
             if (!enabled || suspended()) {
                 return load;
@@ -176,7 +190,7 @@ public final class ReadCache {
                     return Mono.just((V) loaded.value());
                 }
                 queries.asMap().remove(query, cached);
-                return again ? query(query, load, false) : loadQuery(load).map(read -> (V) read.value());
+                return again ? cachedQuery(query, load, false) : loadQuery(load).map(read -> (V) read.value());
             });
         });
     }

@@ -188,6 +188,6 @@ class VolunteerDutiesProjection {
                                                .map(read -> ViewCodec.fromDocument(read, Duty.class).answer())
                                                .sort(Comparator.comparing(VolunteerDuty::startsAt))
                                                .collectList().map(List::copyOf);
-        return (fresh == null ? cache.query(query, stored) : stored).toFuture();
+        return cache.query(query, stored, fresh).toFuture();
     }
 }

@@ -167,8 +167,7 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
     CompletableFuture<Optional<VolunteerPostSummary>> handle(FindVolunteerPostQuery query,
                                                              @MetaDataValue(FreshReads.METADATA) Object fresh) {
         Mono<ReadCache.Versioned<VolunteerPostView>> stored = stored(query.postId());
-        return (fresh == null ? cache.record(query.postId(), stored)
-                              : stored.doOnNext(read -> cache.observed(query.postId(), read.sequence())))
+        return cache.record(query.postId(), stored, fresh)
                 .map(read -> Optional.of(read.value().summary(clock.instant())))
                 .defaultIfEmpty(Optional.empty()).toFuture();
     }
@@ -248,7 +247,7 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
         Instant to = query.to() == null ? null : Date.from(query.to()).toInstant();
         ListVolunteerPostsQuery key = new ListVolunteerPostsQuery(fromDay, toDay, query.team(), null,
                                                                   query.organizer(), query.neighbourhood());
-        return (fresh == null ? cache.query(key, stored) : stored)
+        return cache.query(key, stored, fresh)
                     .map(posts -> {
                         Instant now = clock.instant();
                         return posts.stream()

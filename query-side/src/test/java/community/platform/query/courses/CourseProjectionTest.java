@@ -27,7 +27,6 @@ import community.platform.shared.courses.FindCourseQuery;
 import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
-import community.platform.shared.courses.ListCoursesQuery;
 import community.platform.shared.personal.ErasureSubject;
 import community.platform.shared.personal.PersonalDataErasedEvent;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
@@ -150,24 +149,6 @@ class CourseProjectionTest {
         apply(TERM, "course-1");
 
         assertThat(stored()).isEqualTo(live);
-    }
-
-    @Test
-    void theCatalogueFiltersByGradeAndOpenSeatsAndShowsOnlyPublishedCourses() {
-        apply(TERM.subList(0, 5), "course-full");                       // grades 2-4, full, one waiting
-        apply(TERM.subList(0, 3), "course-open");                       // grades 2-4, one seat left
-        apply(TERM.subList(0, 1), "course-draft");                      // not published
-
-        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new ListCoursesQuery(null, false))))
-                    .assertNext(list -> assertThat(list).extracting(CourseDetails::id)
-                                                        .containsExactly("course-full", "course-open"))
-                    .verifyComplete();
-        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new ListCoursesQuery(3, true))))
-                    .assertNext(list -> assertThat(list).extracting(CourseDetails::id).containsExactly("course-open"))
-                    .verifyComplete();
-        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new ListCoursesQuery(5, false))))
-                    .assertNext(list -> assertThat(list).isEmpty())
-                    .verifyComplete();
     }
 
     @Test

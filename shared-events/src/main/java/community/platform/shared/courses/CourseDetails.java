@@ -33,15 +33,8 @@ public record CourseDetails(String id, String organizer, String title, String de
     public record Feedback(String enrollmentId, String guardian, int rating, String comment) {
     }
 
-    /** DRAFT before publication, then OPEN or FULL, and COMPLETED at the end. */
     public CourseStatus status() {
-        if (completed) {
-            return CourseStatus.COMPLETED;
-        }
-        if (!published) {
-            return CourseStatus.DRAFT;
-        }
-        return enrolled.size() >= capacity ? CourseStatus.FULL : CourseStatus.OPEN;
+        return CourseStatus.of(published, completed, enrolled.size(), capacity);
     }
 
     public Optional<Enrollment> enrollment(String enrollmentId) {

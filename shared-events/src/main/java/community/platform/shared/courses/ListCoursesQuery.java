@@ -2,7 +2,8 @@ package community.platform.shared.courses;
 
 /**
  * The published courses, by first session; with a grade, those open to it; with openSeats, those with a free seat;
- * with an organizer, that organizer's; with a neighbourhood, those in it.
+ * with an organizer, that organizer's; with a neighbourhood, those in it. Answered with a list of
+ * {@link CourseSummary}.
  */
 public record ListCoursesQuery(Integer grade, boolean openSeats, String organizer, String neighbourhood) {
 
