@@ -131,12 +131,7 @@ class CourseCatalogueProjection {
     @QueryHandler
     CompletableFuture<Optional<CourseSummary>> handle(FindCourseSummaryQuery query,
                                                       @MetaDataValue(FreshReads.METADATA) Object fresh) {
-        Mono<ReadCache.Versioned<CourseSummary>> stored = Mono.from(views.find(eq("_id", query.courseId())).first())
-                .map(d -> {
-                    CourseSummary course = read(d);
-                    return new ReadCache.Versioned<>(course, course.version());
-                });
-        return cache.record(query.courseId(), stored, fresh)
+        return cache.record(query.courseId(), CourseCatalogueProjection::read, fresh)
                     .map(read -> Optional.of(read.value()))
                     .defaultIfEmpty(Optional.empty()).toFuture();
     }

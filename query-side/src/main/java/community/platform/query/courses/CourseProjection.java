@@ -226,12 +226,7 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
     @QueryHandler
     CompletableFuture<Optional<CourseDetails>> handle(FindCourseQuery query,
                                                       @MetaDataValue(FreshReads.METADATA) Object fresh) {
-        Mono<ReadCache.Versioned<CourseDetails>> stored = Mono.from(views.find(eq("_id", query.courseId())).first())
-                .map(d -> {
-                    CourseDetails course = read(d);
-                    return new ReadCache.Versioned<>(course, course.version());
-                });
-        return cache.record(query.courseId(), stored, fresh)
+        return cache.record(query.courseId(), CourseProjection::read, fresh)
                 .map(read -> Optional.of(read.value()))
                 .defaultIfEmpty(Optional.empty()).toFuture();
     }

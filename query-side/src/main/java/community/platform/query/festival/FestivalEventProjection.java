@@ -134,9 +134,7 @@ class FestivalEventProjection implements RecordFold<FestivalEventEvent, Festival
     @QueryHandler
     CompletableFuture<Optional<FestivalEventSummary>> handle(FindFestivalEventQuery query,
                                                              @MetaDataValue(FreshReads.METADATA) Object fresh) {
-        Mono<ReadCache.Versioned<FestivalEventView>> stored = Mono.from(views.find(eq("_id", query.eventId())).first())
-                .map(d -> new ReadCache.Versioned<>(FestivalEventView.from(d), d.getLong("lastSequence")));
-        return cache.record(query.eventId(), stored, fresh)
+        return cache.record(query.eventId(), FestivalEventView::from, fresh)
                 .map(read -> Optional.of(read.value().summary(clock.instant(), read.sequence())))
                 .defaultIfEmpty(Optional.empty()).toFuture();
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -85,8 +86,8 @@ public final class ReadCache {
     private volatile long suspendedUntil = System.nanoTime();
 
     /** A cache that keeps nothing: every read goes to the store (tests of the views alone). */
-    static ReadCache none() {
-        return new ReadCache(null, false, 0, Duration.ofSeconds(1));
+    static ReadCache none(MongoCollection<Document> views) {
+        return new ReadCache(views, false, 0, Duration.ofSeconds(1));
     }
 
     ReadCache(MongoCollection<Document> views, boolean enabled, long maxEntries, Duration maxAge) {
@@ -163,6 +164,16 @@ public final class ReadCache {
      */
     public <V> Mono<V> query(Object query, Mono<V> load) {
         return cachedQuery(query, load, true);
+    }
+
+    /**
+     * The view of record {@code id} as {@code read} makes it from its document (keyed by the id, with its
+     * {@code lastSequence}), as {@link #record(String, Mono, Object)} serves it; empty when there is none.
+     */
+    public <V> Mono<Versioned<V>> record(String id, Function<Document, V> read, Object fresh) {
+        Mono<Versioned<V>> stored = Mono.from(views.find(Filters.eq("_id", id)).first())
+                .map(d -> new Versioned<>(read.apply(d), ((Number) d.get("lastSequence")).longValue()));
+        return record(id, stored, fresh);
     }
 
     /** As {@link #query(Object, Mono)}, unless {@code fresh} is given: then the store is read. */

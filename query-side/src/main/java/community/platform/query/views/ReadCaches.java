@@ -59,7 +59,7 @@ public class ReadCaches {
     /** The cache of the reads of {@code views}; one per collection. */
     public ReadCache of(MongoCollection<Document> views) {
         if (!enabled) {
-            return ReadCache.none();
+            return ReadCache.none(views);
         }
         return caches.computeIfAbsent(views.getNamespace().getCollectionName(), name -> {
             ReadCache cache = new ReadCache(views, true, maxEntries, maxAge);

@@ -166,8 +166,7 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
     @QueryHandler
     CompletableFuture<Optional<VolunteerPostSummary>> handle(FindVolunteerPostQuery query,
                                                              @MetaDataValue(FreshReads.METADATA) Object fresh) {
-        Mono<ReadCache.Versioned<VolunteerPostView>> stored = stored(query.postId());
-        return cache.record(query.postId(), stored, fresh)
+        return cache.record(query.postId(), VolunteerPostView::from, fresh)
                 .map(read -> Optional.of(read.value().summary(clock.instant())))
                 .defaultIfEmpty(Optional.empty()).toFuture();
     }
@@ -284,11 +283,6 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
 
     VolunteerPostSummary summary(VolunteerPostView view) {
         return view.summary(clock.instant());
-    }
-
-    private Mono<ReadCache.Versioned<VolunteerPostView>> stored(String postId) {
-        return Mono.from(views.find(eq("_id", postId)).first())
-                   .map(d -> new ReadCache.Versioned<>(VolunteerPostView.from(d), d.getLong("lastSequence")));
     }
 
     private Mono<VolunteerPostView> find(String postId) {
