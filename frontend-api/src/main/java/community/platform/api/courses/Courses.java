@@ -74,11 +74,11 @@ public class Courses {
                                                      request.minGrade(), request.maxGrade(), request.capacity(),
                                                      sessions, Neighbourhoods.orDefault(request.neighbourhoodId())),
                              exchange)
-                       .then(shown(courseId, 0)).map(Changed::response);
+                       .then(shown(courseId, 0)).map(CourseResponse::of);
     }
 
     public Mono<CourseResponse> publish(String id, Authentication caller, ServerWebExchange exchange) {
-        return change(id, new PublishCourseCommand(id, caller.getName()), exchange).map(Changed::response);
+        return change(id, new PublishCourseCommand(id, caller.getName()), exchange).map(CourseResponse::of);
     }
 
     public Mono<List<CourseResponse>> catalogue(Integer grade, boolean openSeats, String neighbourhood) {
@@ -96,13 +96,13 @@ public class Courses {
                                            Authentication caller, ServerWebExchange exchange) {
         return change(id, new RescheduleCourseSessionCommand(id, caller.getName(), sessionNo, request.span(),
                                                              request.room(), request.reason()), exchange)
-                .map(Changed::response);
+                .map(CourseResponse::of);
     }
 
     public Mono<CourseResponse> cancelSession(String id, int sessionNo, String reason, Authentication caller,
                                               ServerWebExchange exchange) {
         return change(id, new CancelCourseSessionCommand(id, caller.getName(), sessionNo, reason.strip()), exchange)
-                .map(Changed::response);
+                .map(CourseResponse::of);
     }
 
     /**
@@ -118,7 +118,7 @@ public class Courses {
                                                     request.consentVersion()), exchange)
                        .then(views.visible(new FindEnrollmentDecisionQuery(id, enrollmentId), EnrollmentDecision.class,
                                            decision -> true))
-                       // the course's own view holds the decision already: the projection writes it first
+                       // the course's own view holds the decision already: it is written after the courses' documents
                        .flatMap(decision -> decision.refusal() != null
                                ? Mono.error(refused(decision.refusal()))
                                : listed(id, decision.outcome().version()).thenReturn(new EnrollmentResponse(
@@ -143,8 +143,8 @@ public class Courses {
         add(marks, request.absent(), AttendanceMark.ABSENT);
         add(marks, request.late(), AttendanceMark.LATE);
         add(marks, request.excused(), AttendanceMark.EXCUSED);
-        return change(id, new MarkAttendanceCommand(id, caller.getName(), sessionNo, marks, request.reason()), exchange)
-                .map(changed -> SessionMarks.of(changed.course(), sessionNo));
+        return marked(id, new MarkAttendanceCommand(id, caller.getName(), sessionNo, marks, request.reason()), exchange)
+                .map(course -> SessionMarks.of(course, sessionNo));
     }
 
     /** The sheet: a row per enrolled child, a column per session, the latest mark in each cell. */
@@ -160,9 +160,9 @@ public class Courses {
 
     public Mono<FeedbackResponse> feedback(String id, Integer rating, String comment, String enrollmentId,
                                            Authentication caller, ServerWebExchange exchange) {
-        return change(id, new GiveCourseFeedbackCommand(id, caller.getName(), enrollmentId, rating, comment), exchange)
-                .map(changed -> {
-                    CourseDetails.Feedback given = changed.course().feedback().stream()
+        return marked(id, new GiveCourseFeedbackCommand(id, caller.getName(), enrollmentId, rating, comment), exchange)
+                .map(course -> {
+                    CourseDetails.Feedback given = course.feedback().stream()
                             .filter(f -> f.guardian().equals(caller.getName())).reduce((a, b) -> b).orElseThrow();
                     return new FeedbackResponse(given.enrollmentId(), given.rating(), given.comment());
                 });
@@ -175,7 +175,7 @@ public class Courses {
     }
 
     public Mono<CourseResponse> complete(String id, Authentication caller, ServerWebExchange exchange) {
-        return change(id, new CompleteCourseCommand(id, caller.getName()), exchange).map(Changed::response);
+        return change(id, new CompleteCourseCommand(id, caller.getName()), exchange).map(CourseResponse::of);
     }
 
     /** Every record for the organizer and auditors; a guardian sees their own children's. */
@@ -203,23 +203,28 @@ public class Courses {
                     .map(courses -> ChildCourses.of(caller.getName(), courses, GenericEventMessage.clock.instant()));
     }
 
-    /** A course as both its views show it after a change: its own, and the catalogue's. */
-    private record Changed(CourseDetails course, CourseSummary summary) {
-
-        CourseResponse response() {
-            return CourseResponse.of(summary);
-        }
-    }
-
-    /** Sends a command that answers the course's version, and answers the course once both its views show it. */
-    private Mono<Changed> change(String id, Object command, ServerWebExchange exchange) {
+    /**
+     * Sends a command that answers the course's version, and answers the course as the catalogue shows it once both
+     * its views show the change.
+     */
+    private Mono<CourseSummary> change(String id, Object command, ServerWebExchange exchange) {
         return commands.<Long>send(command, exchange).flatMap(version -> shown(id, version));
     }
 
-    private Mono<Changed> shown(String id, long version) {
-        Mono<CourseDetails> course = views.visible(new FindCourseQuery(id), CourseDetails.class,
-                                                   details -> details.version() >= version);
-        return Mono.zip(course, listed(id, version), Changed::new);
+    private Mono<CourseSummary> shown(String id, long version) {
+        return Mono.zip(caughtUp(id, version), listed(id, version), (course, summary) -> summary);
+    }
+
+    /**
+     * For what only the course's own view shows (attendance, feedback): sends a command that answers the course's
+     * version, and answers the course once that view shows it.
+     */
+    private Mono<CourseDetails> marked(String id, Object command, ServerWebExchange exchange) {
+        return commands.<Long>send(command, exchange).flatMap(version -> caughtUp(id, version));
+    }
+
+    private Mono<CourseDetails> caughtUp(String id, long version) {
+        return views.visible(new FindCourseQuery(id), CourseDetails.class, course -> course.version() >= version);
     }
 
     /** The course as the catalogue shows it once it holds {@code version}. */

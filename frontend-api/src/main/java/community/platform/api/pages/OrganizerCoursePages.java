@@ -159,7 +159,8 @@ public class OrganizerCoursePages {
         return Mono.zip(courses.detail(id), courses.sheet(id, caller), courses.attendanceRate(id)).map(found -> {
             CourseResponse course = found.getT1();
             OffsetDateTime now = OffsetDateTime.now(TypedFields.ZONE);
-            List<CourseResponse.SessionResponse> sessions = course.sessions();
+            // the sessions beside the rows, from the same view
+            List<CourseResponse.SessionResponse> sessions = found.getT2().sessions();
             CourseResponse.SessionResponse chosen = sessions.stream()
                     .filter(s -> session == null ? !s.startsAt().isAfter(now) && !"CANCELLED".equals(s.status())
                                                  : s.sessionNo() == session)

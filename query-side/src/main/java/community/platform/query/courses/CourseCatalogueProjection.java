@@ -17,6 +17,7 @@ import community.platform.shared.courses.CourseCreatedEvent;
 import community.platform.shared.courses.CourseDetails.Session;
 import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.courses.CoursePublishedEvent;
+import community.platform.shared.courses.CourseStatus;
 import community.platform.shared.courses.CourseSummary;
 import community.platform.shared.courses.EnrollmentPromotedEvent;
 import community.platform.shared.courses.EnrollmentWithdrawnEvent;
@@ -149,7 +150,7 @@ class CourseCatalogueProjection {
             filters.add(Filters.gte("maxGrade", query.grade()));
         }
         if (query.openSeats()) {
-            filters.add(eq("seatFree", true));
+            filters.add(eq("status", CourseStatus.OPEN.name()));
         }
         if (query.organizer() != null) {
             filters.add(eq("organizer", query.organizer()));
@@ -164,14 +165,14 @@ class CourseCatalogueProjection {
     }
 
     /**
-     * With its id and version as MongoDB keys it, and what lists filter and sort on beside the summary: whether a seat
-     * is free in a course not completed, and its first session's start.
+     * With its id and version as MongoDB keys it, and what lists filter and sort on beside the summary: its status
+     * (OPEN while a seat is free) and its first session's start.
      */
     static Document write(CourseSummary course) {
         return ViewCodec.toDocument(course)
                         .append("_id", course.id())
                         .append("lastSequence", course.version())
-                        .append("seatFree", !course.completed() && course.enrolled() < course.capacity())
+                        .append("status", course.status().name())
                         .append("firstStartsAt", course.sessions().stream().map(Session::startsAt)
                                                        .min(Comparable::compareTo).map(Date::from).orElse(null));
     }

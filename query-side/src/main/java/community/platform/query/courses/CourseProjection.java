@@ -103,8 +103,10 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
                                                   query -> query.courseId().equals(event.courseId()),
                                                   Optional.of(view)));
         decision(event, sequence).ifPresent(decision -> {
-            // written after the course's document, so a guardian told the decision reads the course with it
-            ViewBatch.current().replace(decisions, write(decision));
+            // written after the courses' documents, so a guardian told the decision reads the course with it
+            ViewBatch batch = ViewBatch.current();
+            batch.last(decisions);
+            batch.replace(decisions, write(decision));
             updates.emit(FindEnrollmentDecisionQuery.class,
                          query -> query.enrollmentId().equals(decision.enrollmentId())
                                  && query.courseId().equals(decision.courseId()),

@@ -22,6 +22,7 @@ import org.bson.conversions.Bson;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,7 +47,8 @@ import static com.mongodb.client.model.Filters.eq;
  *
  * <p>Collections are written in the order of their last write in the batch. A projection that records what it has
  * applied in a document of its own (a last sequence) writes that after the event's other writes, so it is written
- * last: if the process dies half-way, the events are applied again rather than skipped.
+ * last: if the process dies half-way, the events are applied again rather than skipped. A collection marked
+ * {@link #last} goes after all the others whatever the order of the writes.
  *
  * <p>When a handler throws, what it wrote before that stays in the batch; its event goes to the processor's dead
  * letters and is applied again by a retry, which the projections' sequence checks and value-setting writes allow.
@@ -266,6 +268,14 @@ public final class ViewBatch {
         written();
     }
 
+    /**
+     * Writes {@code collection} after every other collection of this batch, whatever the order of the writes: for a
+     * view that tells a waiting reader that the others hold the event (a decision, answered once its course shows it).
+     */
+    public void last(MongoCollection<Document> collection) {
+        pending(collection).last = true;
+    }
+
     /** Sends the writes held so far, collection by collection, in the order of their last write, and waits for them. */
     public void flush() {
         send();
@@ -280,7 +290,9 @@ public final class ViewBatch {
         awaitSent();
         Mono<Void> sent = Mono.empty();
         int cached = 0;
-        for (Pending pending : collections.values()) {
+        List<Pending> order = new ArrayList<>(collections.values());
+        order.sort(Comparator.comparing(pending -> pending.last));
+        for (Pending pending : order) {
             if (!pending.writes.isEmpty()) {
                 List<WriteModel<Document>> writes = pending.writes.stream().<WriteModel<Document>>map(Supplier::get).toList();
                 sent = sent.then(Mono.from(pending.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true))))
@@ -355,6 +367,8 @@ public final class ViewBatch {
         /** The same for writes sent and not known to be in. */
         final Set<Object> sentStale = new HashSet<>();
         boolean sentAllStale;
+        /** Written after the collections not marked so ({@link ViewBatch#last}). */
+        boolean last;
 
         Pending(MongoCollection<Document> collection) {
             this.collection = collection;

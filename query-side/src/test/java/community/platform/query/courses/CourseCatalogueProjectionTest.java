@@ -134,6 +134,8 @@ class CourseCatalogueProjectionTest {
                     .expectNext(List.of("early", "late")).verifyComplete();
         StepVerifier.create(listed(new ListCoursesQuery(null, false, "zhang")))
                     .expectNext(List.of("early", "late")).verifyComplete();
+        StepVerifier.create(listed(new ListCoursesQuery(3, false, "zhang")))
+                    .expectNext(List.of("late")).verifyComplete();
         StepVerifier.create(listed(new ListCoursesQuery(7, false))).expectNext(List.of()).verifyComplete();
     }
 
