@@ -116,19 +116,17 @@ public final class ReadCache {
     }
 
     /**
-     * One record's view: the cached read while it holds the last event seen of the record, else {@code load}. Empty
-     * answers (no such record) are not kept.
+     * The view of record {@code id} as {@code read} makes it from its document (keyed by the id, with its
+     * {@code lastSequence}); empty when there is none (an empty answer is not kept). It is the cached read while that
+     * holds the last event seen of the record; else, and always when {@code fresh} is given (a caller waiting for its
+     * own write, see {@code FreshReads}), the store's, and what is cached of the record from before is then not served
+     * again.
      */
-    public <V> Mono<Versioned<V>> record(String id, Mono<Versioned<V>> load) {
-        return cachedRecord(id, load, true);
-    }
-
-    /**
-     * As {@link #record(String, Mono)}, unless {@code fresh} is given (a caller waiting for its own write, see
-     * {@code FreshReads}): then the store is read, and what is cached of the record from before is not served again.
-     */
-    public <V> Mono<Versioned<V>> record(String id, Mono<Versioned<V>> load, Object fresh) {
-        return fresh == null ? record(id, load) : load.doOnNext(read -> observed(id, read.sequence()));
+    public <V> Mono<Versioned<V>> record(String id, Function<Document, V> read, Object fresh) {
+        Mono<Versioned<V>> stored = Mono.from(views.find(Filters.eq("_id", id)).first())
+                .map(d -> new Versioned<>(read.apply(d), ((Number) d.get("lastSequence")).longValue()));
+        return fresh == null ? cachedRecord(id, stored, true)
+                             : stored.doOnNext(loaded -> observed(id, loaded.sequence()));
     }
 
     /** {@code again}: a stale entry found is read again once through the cache, so that the new read is kept. */
@@ -160,25 +158,10 @@ public final class ReadCache {
 
     /**
      * A read over many records, keyed by its query: the cached answer while no event it may cover was seen since it
-     * was read, else {@code load}. An empty answer is not kept.
+     * was read, else {@code load}; always {@code load} when {@code fresh} is given. An empty answer is not kept.
      */
-    public <V> Mono<V> query(Object query, Mono<V> load) {
-        return cachedQuery(query, load, true);
-    }
-
-    /**
-     * The view of record {@code id} as {@code read} makes it from its document (keyed by the id, with its
-     * {@code lastSequence}), as {@link #record(String, Mono, Object)} serves it; empty when there is none.
-     */
-    public <V> Mono<Versioned<V>> record(String id, Function<Document, V> read, Object fresh) {
-        Mono<Versioned<V>> stored = Mono.from(views.find(Filters.eq("_id", id)).first())
-                .map(d -> new Versioned<>(read.apply(d), ((Number) d.get("lastSequence")).longValue()));
-        return record(id, stored, fresh);
-    }
-
-    /** As {@link #query(Object, Mono)}, unless {@code fresh} is given: then the store is read. */
     public <V> Mono<V> query(Object query, Mono<V> load, Object fresh) {
-        return fresh == null ? query(query, load) : load;
+        return fresh == null ? cachedQuery(query, load, true) : load;
     }
 
     @SuppressWarnings("unchecked")
