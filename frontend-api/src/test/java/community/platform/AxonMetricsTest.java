@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Axon's meters on {@code /actuator/prometheus} (axon-micrometer): commands by type with their times, each event
  * processor's latency and throughput (by processor alone), and the events appended; and the Grafana dashboard in docs/
- * asks only for meters that are there.
+ * asks only for meters that are there. Requests are metered as {@code http.server.requests}; Spring Security's own
+ * observations of every filter-chain phase are off.
  */
 class AxonMetricsTest extends ApiTest {
 
@@ -74,6 +75,19 @@ class AxonMetricsTest extends ApiTest {
                                         .collect(Collectors.toSet());
             assertThat(scraped).containsAll(queried);
         });
+    }
+
+    @Test
+    void requestsAreMeteredButNotEachPhaseOfTheSecurityFilterChain() {
+        String username = unique("metered");
+        register(username, "metrics-password").expectStatus().isCreated();
+        as(username, "metrics-password").get().uri("/api/volunteer-posts").exchange().expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                sum(scrape(), "http_server_requests_seconds_count", "uri=\"/api/volunteer-posts\""))
+                .isGreaterThanOrEqualTo(1));
+        assertThat(SAMPLE.matcher(scrape()).results().map(sample -> sample.group(1)))
+                .noneMatch(name -> name.startsWith("spring_security_"));
     }
 
     private String scrape() {
