@@ -337,6 +337,34 @@ class CoursesApiTest extends ApiTest {
     }
 
     @Test
+    void theCatalogueFiltersByGradeAndOpenSeatsAndRefusesWhatIsNoFilter() {
+        String organizer = account("organizer", PASSWORD, "ORGANIZER");
+        String lihua = account("lihua", PASSWORD, "RESIDENT");
+        String full = published(organizer, course("Go for beginners", 1, 2, 1, NEXT_WEEK, 2));
+        String open = published(organizer, course("Model rockets", 4, 6, 2, NEXT_WEEK, 2));
+        enrolled(lihua, full, "Li Xiaoming", 1);
+
+        assertThat(ids(lihua, "/api/courses?grade=1")).contains(full).doesNotContain(open);
+        assertThat(ids(lihua, "/api/courses?grade=5&openSeats=true")).contains(open).doesNotContain(full);
+        assertThat(ids(lihua, "/api/courses?openSeats=true")).contains(open).doesNotContain(full);
+        assertThat(ids(lihua, "/api/courses?neighbourhood={n}", "{\"$ne\": null}")).isEmpty();
+        assertThat(ids(lihua, "/api/courses?neighbourhood={n}", ".*")).isEmpty();
+
+        for (String bad : List.of("/api/courses?grade=abc", "/api/courses?grade=1e3", "/api/courses?openSeats=maybe")) {
+            as(lihua, PASSWORD).get().uri(bad).exchange().expectStatus().isBadRequest()
+                               .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                               .expectBody().jsonPath("$.detail").isNotEmpty();
+        }
+        as(lihua, PASSWORD).get().uri("/api/courses/{id}", "{\"$ne\": null}").exchange().expectStatus().isNotFound();
+    }
+
+    private List<String> ids(String user, String uri, Object... vars) {
+        List<String> ids = new ArrayList<>();
+        get(user, uri, vars).forEach(course -> ids.add(course.get("id").asText()));
+        return ids;
+    }
+
+    @Test
     void aChildIsEnrolledOnlyWithTheGuardiansConsentToTheCurrentNotice() {
         String organizer = account("organizer", PASSWORD, "ORGANIZER");
         String lihua = account("lihua", PASSWORD, "RESIDENT");
