@@ -59,7 +59,7 @@ public class CoursesConfiguration {
      */
     @Bean
     public ConfigurerModule enrollmentProcessesSideBySide(
-            @Value("${platform.processes.enrollment-segments:8}") int segments) {
+            @Value("${platform.processes.enrollment-segments:16}") int segments) {
         return ProcessesConfiguration.sideBySide(EnrollmentProcess.class, segments);
     }
 

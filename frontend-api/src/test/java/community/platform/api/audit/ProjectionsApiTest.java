@@ -65,7 +65,7 @@ class ProjectionsApiTest extends ApiTest {
             assertThat(tokens.fetchSegments("volunteer-posts")).as("one instance on its own embedded store")
                                                                 .hasSize(1);
             assertThat(tokens.fetchSegments("EnrollmentProcessProcessor")).as("the enrollment process's own setting")
-                                                                           .hasSize(8);
+                                                                           .hasSize(16);
             assertThat(tokens.fetchSegments("VenueBookingSagaProcessor")).as("a process, not a view").hasSize(4);
             assertThat(tokens.fetchSegments("PostSeriesSagaProcessor")).as("a process, not a view").hasSize(4);
         });
