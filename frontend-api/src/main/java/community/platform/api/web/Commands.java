@@ -8,13 +8,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.stream.Collectors;
 
 /**
  * Sends commands for a request, lazily and off the event loop, with the caller's identity in the metadata that every
- * resulting event carries: actor, their roles, the correlation id and the client address.
+ * resulting event carries: actor, their roles, the correlation id and the client address. A command sent runs to its
+ * end, whether or not the caller still waits ({@link BusWork}).
  */
 @Component
 public class Commands {
@@ -41,8 +41,7 @@ public class Commands {
                                     .and("correlationId", exchange == null ? "none" : CorrelationId.of(exchange))
                                     .and("clientAddress", exchange == null ? "local" : ClientAddress.of(exchange));
         // The command bus handles a command on the sending thread: never a Netty event loop, nor an event processor.
-        return Mono.fromFuture(() -> gateway.<R>send(GenericCommandMessage.asCommandMessage(command)
-                                                                          .andMetaData(metaData)))
-                   .subscribeOn(Schedulers.boundedElastic());
+        return BusWork.run(() -> gateway.<R>send(GenericCommandMessage.asCommandMessage(command)
+                                                                      .andMetaData(metaData)));
     }
 }

@@ -40,9 +40,7 @@ public class Views {
 
     /** Empty when there is no such record. */
     public <R> Mono<R> find(Object query, Class<R> type) {
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.optionalInstanceOf(type)))
-                   .subscribeOn(Schedulers.boundedElastic())
-                   .flatMap(Mono::justOrEmpty);
+        return BusWork.run(() -> queries.query(query, ResponseTypes.optionalInstanceOf(type))).flatMap(Mono::justOrEmpty);
     }
 
     /** The record, or a 404 problem with the given detail when there is none. */
@@ -51,8 +49,7 @@ public class Views {
     }
 
     public <R> Mono<List<R>> list(Object query, Class<R> type) {
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.multipleInstancesOf(type)))
-                   .subscribeOn(Schedulers.boundedElastic());
+        return BusWork.run(() -> queries.query(query, ResponseTypes.multipleInstancesOf(type)));
     }
 
     /**
