@@ -2,10 +2,10 @@ package community.platform.query.personal;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.ViewBatch;
 import community.platform.shared.courses.EnrollmentRequestedEvent;
 import community.platform.shared.personal.ConsentRecord;
 import community.platform.shared.personal.ErasureRequestedEvent;
@@ -31,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * The consents guardians gave to the notice on children's data ({@value #COLLECTION}), for their own copy of what is
  * held: one document per enrollment request that carried one, keyed by the enrollment, without the child's name (the
  * copy takes it from the course). A guardian's request to erase a child's data withdraws their consent for that child.
- * Writes are idempotent: an event handled again changes nothing.
+ * Writes go out with the rest of their batch ({@link ViewBatch}) and are idempotent: an event handled again changes
+ * nothing.
  */
 @Component
 @ProcessingGroup(ErasureRequestProjection.GROUP)
@@ -50,11 +51,11 @@ class ConsentProjection {
         if (!event.consent()) {
             return;
         }
-        Mono.from(views.updateOne(Filters.eq("_id", event.enrollmentId()), Updates.combine(
+        ViewBatch.current().update(views, event.enrollmentId(), Updates.combine(
                 Updates.setOnInsert("guardian", event.guardian()), Updates.setOnInsert("childId", event.childId()),
                 Updates.setOnInsert("courseId", event.courseId()), Updates.setOnInsert("courseTitle", event.title()),
                 Updates.setOnInsert("version", event.consentVersion()), Updates.setOnInsert("givenAt", Date.from(at))),
-                                  new UpdateOptions().upsert(true))).block();
+                                   true);
     }
 
     /** Withdrawn: every consent the guardian gave for the child, found by their id (or by the enrollment named). */
@@ -65,9 +66,9 @@ class ConsentProjection {
         }
         Bson child = event.childId() == null ? Filters.eq("_id", event.enrollmentId())
                 : Filters.or(Filters.eq("childId", event.childId()), Filters.eq("_id", event.enrollmentId()));
-        Mono.from(views.updateMany(Filters.and(Filters.eq("guardian", event.username()), child,
-                                               Filters.eq("withdrawnAt", null)),
-                                   Updates.set("withdrawnAt", Date.from(at)))).block();
+        ViewBatch.current().updateMany(views, Filters.and(Filters.eq("guardian", event.username()), child,
+                                                          Filters.eq("withdrawnAt", null)),
+                                       Updates.set("withdrawnAt", Date.from(at)));
     }
 
     @ResetHandler
