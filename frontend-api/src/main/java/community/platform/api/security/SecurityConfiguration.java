@@ -180,8 +180,8 @@ public class SecurityConfiguration {
 
     /**
      * No observations of Spring Security's own: it would time every phase of every request's filter chain and every
-     * authorization decision, which nothing here reads (requests are metered as {@code http.server.requests}), at about
-     * 4 % of the platform's CPU under load (docs/benchmarks.md).
+     * authorization decision, which nothing here reads (requests are metered as {@code http.server.requests}): about
+     * 4.5 % of the CPU samples in a profile of the enrollment rush (docs/benchmarks.md).
      */
     @Bean
     SecurityObservationSettings noSecurityObservations() {

@@ -7,6 +7,7 @@ import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.test.StepVerifier;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -61,6 +62,25 @@ class BusWorkTest {
         goesAway(views.find("course", String.class).subscribe());
 
         assertThat(outcome.get()).isEqualTo("done");
+    }
+
+    @Test
+    void aCommandsAnswerAndItsRefusalReachTheCaller() {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(String.class.getName(), command -> {
+            if (command.getPayload().equals("refused")) {
+                throw new IllegalStateException("The course is full");
+            }
+            return "seated";
+        });
+        Commands commands = new Commands(DefaultCommandGateway.builder().commandBus(bus).build());
+
+        StepVerifier.create(commands.<String>sendAs("enroll", "guardian", "RESIDENT", null))
+                    .expectNext("seated").verifyComplete();
+        StepVerifier.create(commands.sendAs("refused", "guardian", "RESIDENT", null))
+                    .expectErrorSatisfies(refusal -> assertThat(refusal).isInstanceOf(IllegalStateException.class)
+                                                                        .hasMessage("The course is full"))
+                    .verify(Duration.ofSeconds(10));
     }
 
     /** The caller cancels while the handler runs; then the handler may finish. */
