@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Sends commands for a request, lazily and off the event loop, with the caller's identity in the metadata that every
- * resulting event carries: actor, their roles, the correlation id and the client address. A command sent runs to its
- * end, whether or not the caller still waits ({@link BusWork}).
+ * resulting event carries: actor, their roles, the correlation id and the client address. A command that has started
+ * runs to its end, whether or not the caller still waits ({@link BusWork}).
  */
 @Component
 public class Commands {

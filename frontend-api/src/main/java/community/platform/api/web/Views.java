@@ -40,7 +40,8 @@ public class Views {
 
     /** Empty when there is no such record. */
     public <R> Mono<R> find(Object query, Class<R> type) {
-        return BusWork.run(() -> queries.query(query, ResponseTypes.optionalInstanceOf(type))).flatMap(Mono::justOrEmpty);
+        return BusWork.run(() -> queries.query(query, ResponseTypes.optionalInstanceOf(type)))
+                      .flatMap(Mono::justOrEmpty);
     }
 
     /** The record, or a 404 problem with the given detail when there is none. */
