@@ -44,6 +44,11 @@ public class CoursesConfiguration {
     }
 
     @Bean
+    public ConfigurerModule childWithdrawalsSendCommands() {
+        return ProcessesConfiguration.sendingCommands(ChildWithdrawals.GROUP);
+    }
+
+    @Bean
     EnrollmentRequests enrollmentRequests(Repository<Course> courseRepository, ChildIds childIds) {
         return new EnrollmentRequests(courseRepository, childIds);
     }
@@ -51,9 +56,8 @@ public class CoursesConfiguration {
     /**
      * The enrollments' processes run side by side, in as many segments as configured (one enrollment's events stay in
      * one segment, in the order of the log; the course keeps its requests' order itself), each on a thread of its own
-     * ({@link ProcessesConfiguration#sideBySide}). Its batches are as large as any processor's: a step's commands
-     * commit as they go, so a batch only decides how often its position is stored, and a batch retried after a failure
-     * repeats steps that change nothing the second time. From the store's start: a request stored before the processor
+     * ({@link ProcessesConfiguration#sideBySide}). A step's commands commit as they go, and a batch retried after
+     * a failure repeats steps that change nothing the second time. From the store's start: a request stored before the processor
      * first claims its token is never missed, and older events start no process (see {@link EnrollmentProcess}). The
      * segment count applies to a store where the processor has not run yet.
      */

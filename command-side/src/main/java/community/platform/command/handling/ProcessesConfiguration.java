@@ -40,6 +40,14 @@ public class ProcessesConfiguration {
     private static final long KEPT_ASSOCIATIONS = 50_000;
 
     /**
+     * At most this many events in one batch of a processor that sends commands. Each command waits for its commit, so
+     * a batch of a process takes as long as its steps together; in an enrollment rush a step can take 150 ms, and Axon
+     * warns of a batch running 10 s and interrupts it at 60 s. A batch's only other effect is how often its position
+     * (and its sagas) are stored.
+     */
+    static final int EVENTS_PER_BATCH = 16;
+
+    /**
      * The Mongo extension's saga store creates no index: a saga is found by its id (unique) and by its type and
      * association (an exact match of one element of its {@code associations}), else by a scan of every saga.
      * <p>
@@ -84,7 +92,7 @@ public class ProcessesConfiguration {
      * A saga's processes side by side: {@code segments} segments on a store where its processor has not run yet (a
      * store where it ran keeps the segments it had), read from the start of the log, and a thread per segment, never
      * fewer than Axon's own 4: a step waits on its processor's thread for its command's commit, so segments without a
-     * thread would wait for the others' steps.
+     * thread would wait for the others' steps. Batches of at most {@link #EVENTS_PER_BATCH} events.
      */
     public static ConfigurerModule sideBySide(Class<?> saga, int segments) {
         String name = processingGroup(saga);
@@ -94,6 +102,7 @@ public class ProcessesConfiguration {
                             Math.max(segments, 4), new AxonThreadFactory("WorkPackage[" + name + "]"));
                     config.onShutdown(workers::shutdown);
                     return builder.initialSegmentCount(segments)
+                                  .batchSize(EVENTS_PER_BATCH)
                                   .workerExecutor(workers)
                                   .initialToken(StreamableMessageSource::createTailToken);
                 });
@@ -102,11 +111,22 @@ public class ProcessesConfiguration {
     /**
      * A saga's processes in {@code segments} segments on a store where its processor has not run yet, whatever the
      * platform's count for views (one on the embedded store): a step waits on its processor's thread for its command's
-     * commit, so with one segment the processes would take their steps one at a time.
+     * commit, so with one segment the processes would take their steps one at a time. Batches of at most
+     * {@link #EVENTS_PER_BATCH} events.
      */
     public static ConfigurerModule segments(Class<?> saga, int segments) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                processingGroup(saga), (config, builder) -> builder.initialSegmentCount(segments));
+                processingGroup(saga), (config, builder) -> builder.initialSegmentCount(segments)
+                                                                   .batchSize(EVENTS_PER_BATCH));
+    }
+
+    /**
+     * A processor whose handlers send commands ({@link OwnCommits}), which is not a saga: batches of at most
+     * {@link #EVENTS_PER_BATCH} events, as a saga's.
+     */
+    public static ConfigurerModule sendingCommands(String processingGroup) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                processingGroup, (config, builder) -> builder.batchSize(EVENTS_PER_BATCH));
     }
 
     /** Axon's name for a saga's processing group: its {@code @ProcessingGroup}, or the saga's name and "Processor". */

@@ -5,6 +5,8 @@ import com.mongodb.client.MongoDatabase;
 import community.platform.command.courses.Guardianship;
 import community.platform.command.eventstore.TypedRepositories;
 import community.platform.command.handling.OwnCommits;
+import community.platform.command.handling.ProcessesConfiguration;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.modelling.command.Repository;
@@ -60,6 +62,11 @@ public class PersonalDataConfiguration {
     ChildRetention childRetention(OwnCommits ownCommits, ChildIds childIds,
                                   @Value("${platform.personal-data.child-retention:P12M}") Period retention) {
         return new ChildRetention(ownCommits, childIds, retention);
+    }
+
+    @Bean
+    public ConfigurerModule childRetentionSendsCommands() {
+        return ProcessesConfiguration.sendingCommands(ChildRetention.GROUP);
     }
 
     @Bean
