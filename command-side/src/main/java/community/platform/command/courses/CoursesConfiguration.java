@@ -56,10 +56,10 @@ public class CoursesConfiguration {
     /**
      * The enrollments' processes run side by side, in as many segments as configured (one enrollment's events stay in
      * one segment, in the order of the log; the course keeps its requests' order itself), each on a thread of its own
-     * ({@link ProcessesConfiguration#sideBySide}). A step's commands commit as they go, and a batch retried after
-     * a failure repeats steps that change nothing the second time. From the store's start: a request stored before the processor
-     * first claims its token is never missed, and older events start no process (see {@link EnrollmentProcess}). The
-     * segment count applies to a store where the processor has not run yet.
+     * ({@link ProcessesConfiguration#sideBySide}). A step's commands commit as they go, and a batch retried after a
+     * failure repeats steps that change nothing the second time. From the store's start: a request stored before the
+     * processor first claims its token is never missed, and older events start no process
+     * (see {@link EnrollmentProcess}). The segment count applies to a store where the processor has not run yet.
      */
     @Bean
     public ConfigurerModule enrollmentProcessesSideBySide(

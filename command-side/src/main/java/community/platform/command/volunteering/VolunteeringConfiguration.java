@@ -50,9 +50,9 @@ public class VolunteeringConfiguration {
     /**
      * The duties processes of different posts run side by side, in as many segments as configured (one post's events
      * stay in one segment, in the order of the log). A step's commands commit as they go, and a batch retried after a
-     * failure repeats steps that change nothing the second time. It starts at the beginning of the log (Axon starts a saga's
-     * processor at its end): on a store with posts from before the process existed, every post gets its process, and
-     * their sign-ups' time is held again where it was given back, as the posts say it should be. The segment count
+     * failure repeats steps that change nothing the second time. It starts at the beginning of the log (Axon starts a
+     * saga's processor at its end): on a store with posts from before the process existed, every post gets its process,
+     * and their sign-ups' time is held again where it was given back, as the posts say it should be. The segment count
      * applies to a store where the processor has not run yet; an existing processor keeps its segments.
      */
     @Bean
