@@ -23,6 +23,8 @@ import java.util.UUID;
                               "management.prometheus.metrics.export.enabled=true",
                               // One processor with its own segment count (ProjectionsApiTest).
                               "platform.processing.segments.venue-calendar=2",
+                              // A process's own setting beside the platform's (CommandSendingBatchesTest).
+                              "platform.processing.segments.child-data-retention=1",
                               // Every test calls from 127.0.0.1: the limits per address are tested on their own
                               // (AuthenticationAbuseTest); here only the limit per username and address applies.
                               "platform.security.login.max-failures-per-address=100000",

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The courses' repositories, snapshots for courses (a term of attendance marks is thousands of events), and how the
@@ -44,8 +45,8 @@ public class CoursesConfiguration {
     }
 
     @Bean
-    public ConfigurerModule childWithdrawalsSendCommands() {
-        return ProcessesConfiguration.sendingCommands(ChildWithdrawals.GROUP);
+    public ConfigurerModule childWithdrawalsSendCommands(Environment environment) {
+        return ProcessesConfiguration.sendingCommands(ChildWithdrawals.GROUP, environment);
     }
 
     @Bean

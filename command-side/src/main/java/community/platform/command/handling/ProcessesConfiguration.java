@@ -7,6 +7,7 @@ import com.mongodb.client.model.Indexes;
 import community.platform.command.eventstore.EventSerialization;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -40,10 +42,10 @@ public class ProcessesConfiguration {
     private static final long KEPT_ASSOCIATIONS = 50_000;
 
     /**
-     * At most this many events in one batch of a processor that sends commands. Each command waits for its commit, so
-     * a batch takes as long as its steps together: up to 160 ms a step in an enrollment rush, so about 10 s for 64,
-     * where Axon warns of a batch running 10 s and interrupts it at 60 s. Fewer would store the processor's position
-     * and its sagas more often: with 16, a sign-up burst made a sixth more store round trips and went a sixth slower.
+     * At most this many events in one batch of a processor that sends commands, whatever
+     * {@code platform.processing.batch-size} says. Each command waits for its commit, so a batch takes as long as its
+     * steps together, and Axon warns of a batch running 10 s and interrupts it at 60 s; fewer events would store the
+     * processor's position and its sagas more often (docs/benchmarks.md, "Then that processor's batches").
      */
     static final int EVENTS_PER_BATCH = 64;
 
@@ -122,11 +124,26 @@ public class ProcessesConfiguration {
 
     /**
      * A processor whose handlers send commands ({@link OwnCommits}), which is not a saga: batches of at most
-     * {@link #EVENTS_PER_BATCH} events, as a saga's.
+     * {@link #EVENTS_PER_BATCH} events, as a saga's. Axon keeps one customization per processor, the last registered,
+     * so this one comes after the platform's own (which sets {@code platform.processing.segments.<processor>} for any
+     * processor) and applies that setting too.
      */
-    public static ConfigurerModule sendingCommands(String processingGroup) {
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                processingGroup, (config, builder) -> builder.batchSize(EVENTS_PER_BATCH));
+    public static ConfigurerModule sendingCommands(String processingGroup, Environment environment) {
+        Integer segments = environment.getProperty("platform.processing.segments." + processingGroup, Integer.class);
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                        processingGroup, (config, builder) -> segments == null
+                                ? builder.batchSize(EVENTS_PER_BATCH)
+                                : builder.batchSize(EVENTS_PER_BATCH).initialSegmentCount(segments));
+            }
+
+            @Override
+            public int order() {
+                return 1;
+            }
+        };
     }
 
     /** Axon's name for a saga's processing group: its {@code @ProcessingGroup}, or the saga's name and "Processor". */

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import javax.crypto.SecretKey;
 import java.time.Period;
@@ -65,8 +66,8 @@ public class PersonalDataConfiguration {
     }
 
     @Bean
-    public ConfigurerModule childRetentionSendsCommands() {
-        return ProcessesConfiguration.sendingCommands(ChildRetention.GROUP);
+    public ConfigurerModule childRetentionSendsCommands(Environment environment) {
+        return ProcessesConfiguration.sendingCommands(ChildRetention.GROUP, environment);
     }
 
     @Bean
