@@ -8,6 +8,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -76,14 +79,12 @@ public class Views {
      * {@link #live}).
      */
     private <R> Flux<R> subscribed(Object query, Class<R> type, Flux<R> more) {
-        return Flux.usingWhen(
-                Mono.fromSupplier(() -> queries.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(type),
-                                                                  ResponseTypes.optionalInstanceOf(type))),
-                (SubscriptionQueryResult<Optional<R>, Optional<R>> result) -> Flux.merge(
-                        Flux.concat(result.initialResult(), result.updates()).flatMap(Mono::justOrEmpty), more),
-                result -> Mono.fromRunnable(result::close))
-                   .publishOn(Schedulers.boundedElastic())
-                   .distinctUntilChanged();
+        return following(() -> queries.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(type),
+                                                         ResponseTypes.optionalInstanceOf(type)),
+                         (Mono<Optional<R>> initial, Flux<Optional<R>> updates) -> Flux.merge(
+                                 Flux.concat(initial, updates).flatMap(Mono::justOrEmpty), more))
+                .publishOn(Schedulers.boundedElastic())
+                .distinctUntilChanged();
     }
 
     /**
@@ -95,15 +96,37 @@ public class Views {
     }
 
     private <R> Mono<List<R>> visibleFresh(Message<?> query, Class<R> type, Predicate<List<R>> expected) {
-        return Flux.usingWhen(
-                Mono.fromSupplier(() -> queries.subscriptionQuery(query, ResponseTypes.multipleInstancesOf(type),
-                                                                  ResponseTypes.multipleInstancesOf(type))),
-                (SubscriptionQueryResult<List<R>, List<R>> result) -> Flux.merge(
-                        Flux.concat(result.initialResult(), result.updates().concatMap(signal -> list(query, type))),
-                        polled(() -> list(query, type))),
-                result -> Mono.fromRunnable(result::close))
-                   .publishOn(Schedulers.boundedElastic())
-                   .filter(expected).next().timeout(catchUp);
+        return following(() -> queries.subscriptionQuery(query, ResponseTypes.multipleInstancesOf(type),
+                                                         ResponseTypes.multipleInstancesOf(type)),
+                         (Mono<List<R>> initial, Flux<List<R>> updates) -> Flux.merge(
+                                 Flux.concat(initial, updates.concatMap(signal -> list(query, type))),
+                                 polled(() -> list(query, type))))
+                .publishOn(Schedulers.boundedElastic())
+                .filter(expected).next().timeout(catchUp);
+    }
+
+    /**
+     * The answers made of a subscription query's initial result and updates; once the subscriber goes away, the
+     * subscription is removed from the query side. Cancelling its updates removes it and leaves it open: Axon's close
+     * would complete it first and remove it after, so an update emitted in between failed and was logged as an error.
+     * Closed only if its updates were never followed (the subscriber left before the initial result).
+     */
+    private static <I, U, R> Flux<R> following(Supplier<SubscriptionQueryResult<I, U>> subscribe,
+                                               BiFunction<Mono<I>, Flux<U>, Publisher<R>> answers) {
+        return Flux.usingWhen(Mono.fromSupplier(() -> new Followed<>(subscribe.get(), new AtomicBoolean())),
+                              followed -> answers.apply(followed.result().initialResult(), followed.updates()),
+                              Followed::end);
+    }
+
+    private record Followed<I, U>(SubscriptionQueryResult<I, U> result, AtomicBoolean followed) {
+
+        Flux<U> updates() {
+            return result.updates().doOnSubscribe(subscription -> followed.set(true));
+        }
+
+        Mono<Void> end() {
+            return followed.get() ? Mono.empty() : Mono.fromRunnable(result::close);
+        }
     }
 
     /** The read again every poll interval; a tick that comes while a read is under way is dropped. */
