@@ -6,9 +6,9 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -57,7 +56,7 @@ public class Views {
     }
 
     /**
-     * The record now, then each change to it as the query side pushes it, until the subscriber goes away (which closes
+     * The record now, then each change to it as the query side pushes it, until the subscriber goes away (which ends
      * the subscription). Nothing is polled: every instance's query side emits the changes to the records its live
      * streams follow, whichever instance projected them. Updates arrive on an event processor's thread, inside its unit
      * of work, so what follows is moved off it: a command sent from there would be nested in the processor's work.
@@ -106,27 +105,18 @@ public class Views {
     }
 
     /**
-     * The answers made of a subscription query's initial result and updates; once the subscriber goes away, the
-     * subscription is removed from the query side. Cancelling its updates removes it and leaves it open: Axon's close
-     * would complete it first and remove it after, so an update emitted in between failed and was logged as an error.
-     * Closed only if its updates were never followed (the subscriber left before the initial result).
+     * The answers made of a subscription query's initial result and updates. When the subscriber goes away, the
+     * subscription ends by a cancel of its updates, which takes it off the query side's list, and never by Axon's
+     * close, which also completes it: an update the query side had picked up just before would then fail on the
+     * completed subscription, and Axon logged that as an error. Left open, the subscription takes such an update
+     * unheard. Updates never followed (the subscriber left before the initial result) are followed and let go at once.
      */
     private static <I, U, R> Flux<R> following(Supplier<SubscriptionQueryResult<I, U>> subscribe,
                                                BiFunction<Mono<I>, Flux<U>, Publisher<R>> answers) {
-        return Flux.usingWhen(Mono.fromSupplier(() -> new Followed<>(subscribe.get(), new AtomicBoolean())),
-                              followed -> answers.apply(followed.result().initialResult(), followed.updates()),
-                              Followed::end);
-    }
-
-    private record Followed<I, U>(SubscriptionQueryResult<I, U> result, AtomicBoolean followed) {
-
-        Flux<U> updates() {
-            return result.updates().doOnSubscribe(subscription -> followed.set(true));
-        }
-
-        Mono<Void> end() {
-            return followed.get() ? Mono.empty() : Mono.fromRunnable(result::close);
-        }
+        return Flux.usingWhen(Mono.fromSupplier(subscribe),
+                              result -> answers.apply(result.initialResult(), result.updates()),
+                              result -> Mono.fromRunnable(() -> result.updates().onErrorComplete().subscribe()
+                                                                      .dispose()));
     }
 
     /** The read again every poll interval; a tick that comes while a read is under way is dropped. */
