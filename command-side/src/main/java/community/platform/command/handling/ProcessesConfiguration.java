@@ -134,9 +134,10 @@ public class ProcessesConfiguration {
             @Override
             public void configureModule(Configurer configurer) {
                 configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                        processingGroup, (config, builder) -> segments == null
-                                ? builder.batchSize(EVENTS_PER_BATCH)
-                                : builder.batchSize(EVENTS_PER_BATCH).initialSegmentCount(segments));
+                        processingGroup, (config, builder) -> {
+                            builder.batchSize(EVENTS_PER_BATCH);
+                            return segments == null ? builder : builder.initialSegmentCount(segments);
+                        });
             }
 
             @Override

@@ -3,6 +3,7 @@ package community.platform.api.courses;
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.ApiTest;
 import community.platform.shared.personal.ChildDataNotice;
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -345,7 +346,7 @@ class CoursesApiTest extends ApiTest {
         enrolled(lihua, full, "Li Xiaoming", 1);
 
         // a list may be served from this instance's read cache until it has read the enrollment's events
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(ids(lihua, "/api/courses?grade=1")).contains(full).doesNotContain(open);
             assertThat(ids(lihua, "/api/courses?grade=5&openSeats=true")).contains(open).doesNotContain(full);
             assertThat(ids(lihua, "/api/courses?openSeats=true")).contains(open).doesNotContain(full);
@@ -473,7 +474,7 @@ class CoursesApiTest extends ApiTest {
                                .exchange().expectStatus().isOk()
                                .expectBody().jsonPath("$.sessions[2].status").isEqualTo("CANCELLED");
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode notices = get(lihua, "/api/notifications/me");
             assertThat(notices.findValuesAsText("subject")).contains(
                     "Rescheduled: Homework help, session 2");
