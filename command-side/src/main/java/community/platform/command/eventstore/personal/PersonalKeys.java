@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Each data subject's key: a Tink AEAD keyset (AES-256-GCM), one document per subject in its own collection
@@ -50,6 +51,8 @@ public class PersonalKeys {
                                                                   .expireAfterWrite(Duration.ofMinutes(1)).build();
     private final Cache<String, String> keyIdBySubject = Caffeine.newBuilder().maximumSize(100_000)
                                                                  .expireAfterWrite(Duration.ofMinutes(1)).build();
+    /** Keys erased through these keys so far: a cipher read before an erasure is not kept after it. */
+    private final AtomicLong erasures;
     /** Subjects whose data is sealed under keys that are never kept ({@link #forgetting}). */
     private final Set<String> forgotten;
     /** Told after a key is erased here: what holds personal data in plain text forgets it. */
@@ -58,6 +61,7 @@ public class PersonalKeys {
     public PersonalKeys(MongoCollection<Document> keys, byte[] serverSecret) {
         this.keys = keys;
         this.forgotten = Set.of();
+        this.erasures = new AtomicLong();
         this.erasureListeners = new CopyOnWriteArrayList<>();
         this.childIds = new ChildIds(serverSecret);
         try {
@@ -98,6 +102,7 @@ public class PersonalKeys {
         this.keysetKey = keys.keysetKey;
         this.childIds = keys.childIds;
         this.forgotten = Set.copyOf(forgotten);
+        this.erasures = keys.erasures;
         this.erasureListeners = keys.erasureListeners;
     }
 
@@ -153,6 +158,7 @@ public class PersonalKeys {
     /** Deletes a key; answers whether it was there. */
     public boolean eraseKey(String keyId) {
         Document found = keys.findOneAndDelete(Filters.eq("_id", keyId));
+        erasures.incrementAndGet();
         byKeyId.invalidate(keyId);
         keyIdBySubject.invalidateAll();
         erasureListeners.forEach(Runnable::run);
@@ -175,10 +181,14 @@ public class PersonalKeys {
                                               .map(document -> open(id, document.getString("keyset"))));
     }
 
+    /** The subject's key id; its cipher is kept too, from the same read (or the key just made). */
     private String findOrCreate(String subject) {
+        long erasuresBefore = erasures.get();
         Document existing = keys.find(Filters.eq("subject", subject)).first();
         if (existing != null) {
-            return existing.getString("_id");
+            String keyId = existing.getString("_id");
+            keep(keyId, open(keyId, existing.getString("keyset")), erasuresBefore);
+            return keyId;
         }
         String keyId = UUID.randomUUID().toString();
         try {
@@ -187,6 +197,7 @@ public class PersonalKeys {
                                                      .append("keyset", TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
                                                              keyset, keysetKey, keyId.getBytes(StandardCharsets.UTF_8)))
                                                      .append("createdAt", Date.from(Instant.now())));
+            keep(keyId, keyset.getPrimitive(RegistryConfiguration.get(), Aead.class), erasuresBefore);
             return keyId;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -195,6 +206,14 @@ public class PersonalKeys {
             throw e;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not make a key", e);
+        }
+    }
+
+    /** Keeps a cipher read outside {@link #byKeyId}'s lock, unless a key was erased since the read. */
+    private void keep(String keyId, Aead cipher, long erasuresBefore) {
+        byKeyId.put(keyId, Optional.of(cipher));
+        if (erasures.get() != erasuresBefore) {
+            byKeyId.invalidate(keyId);
         }
     }
 

@@ -1,6 +1,13 @@
 package community.platform.command.eventstore.personal;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import community.platform.command.eventstore.EmbeddedMongo;
 import community.platform.command.eventstore.EventSerialization;
 import community.platform.shared.accounts.AccountRegisteredEvent;
@@ -18,7 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +98,35 @@ class PersonalFieldsTest {
 
         assertThat(keys.forgetting(Set.of()).erase(Subjects.person("lihua"))).isTrue();
         assertThat(told.get()).as("told once, through keys derived from these too").isEqualTo(1);
+    }
+
+    /** A subject's key document is read once for their first write in a while: its id and cipher from one read. */
+    @Test
+    void aSubjectsFirstWriteReadsTheirKeyOnce() {
+        List<String> keyReads = new CopyOnWriteArrayList<>();
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")
+                        && event.getCommand().getString("find").getValue().equals("personalKeys")) {
+                    keyReads.add(event.getCommand().getDocument("filter").toJson());
+                }
+            }
+        };
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(
+                new ConnectionString(mongo.connectionString())).addCommandListener(listener).build())) {
+            MongoCollection<org.bson.Document> stored = client.getDatabase(database.getName())
+                                                              .getCollection("personalKeys");
+            SerializedObject<String> lihua = EventSerialization.serializer(new PersonalKeys(stored, SECRET))
+                                                               .serialize(LIHUA, String.class);
+            Serializer afterAWhile = EventSerialization.serializer(new PersonalKeys(stored, SECRET));
+            keyReads.clear();
+
+            afterAWhile.serialize(LIHUA, String.class);
+            assertThat(keyReads).as("their key found by subject, and nothing more").hasSize(1);
+            assertThat(afterAWhile.<String, AccountRegisteredEvent>deserialize(lihua)).isEqualTo(LIHUA);
+            assertThat(keyReads).as("and read back with the key it found").hasSize(1);
+        }
     }
 
     @Test
