@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A setting given a value of the wrong kind stops the start with a sentence naming the setting, the value and what it
- * takes: not "Application run failed" over a dozen nested causes.
+ * A setting given a value of the wrong kind, or a number out of its range, stops the start with a sentence naming the
+ * setting, the value and what it takes: not "Application run failed" over a dozen nested causes.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BadSettingTest {
@@ -45,6 +45,31 @@ class BadSettingTest {
         assertThat(output.getAll())
                 .contains("The setting " + setting + " is \"" + value + "\", but it takes " + kind + ".")
                 .contains("Give it a value of that kind, or leave it out to use its default")
+                .doesNotContain("Application run failed")
+                .doesNotContain("Caused by");
+    }
+
+    /**
+     * Axon refuses these below 1 (or 0 ms) in words of its own builders, naming no setting; a processor's own segment
+     * count, read by name, is not a {@code @Value} that the report above could name.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "platform.processing.segments.volunteer-posts | 0   | It takes a whole number of 1 or more.",
+            "platform.processing.segments.child-data-retention | abc | It takes a whole number of 1 or more.",
+            "platform.processing.initial-segment-count     | -2  | It takes a whole number of 1 or more.",
+            "platform.processing.batch-size                | 0   | It takes a whole number of 1 or more.",
+            "platform.processing.token-claim-interval      | 0s  | It takes a duration of 1 ms or more."})
+    void aValueOutOfRangeIsNamedWithWhatTheSettingTakes(String setting, String value, String takes,
+                                                        CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PlatformApplication.class)
+                .properties("PLATFORM_DATA_DIR=" + data, "SERVER_PORT=0", setting + "=" + value).run())
+                .hasStackTraceContaining(setting);
+
+        assertThat(output.getAll())
+                .containsPattern("Invalid value '[^']+' for configuration property '"
+                                 + setting.replace(".", "\\.") + "'")
+                .contains(takes)
                 .doesNotContain("Application run failed")
                 .doesNotContain("Caused by");
     }

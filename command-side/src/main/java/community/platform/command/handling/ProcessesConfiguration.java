@@ -129,10 +129,12 @@ public class ProcessesConfiguration {
      * processor) and applies that setting too.
      */
     public static ConfigurerModule sendingCommands(String processingGroup, Environment environment) {
-        Integer segments = environment.getProperty("platform.processing.segments." + processingGroup, Integer.class);
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
+                // read once the platform's own module has checked it
+                Integer segments = environment.getProperty("platform.processing.segments." + processingGroup,
+                                                           Integer.class);
                 configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                         processingGroup, (config, builder) -> {
                             builder.batchSize(EVENTS_PER_BATCH);

@@ -21,6 +21,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -97,15 +98,40 @@ public class ProcessingConfiguration {
                       .toList();
     }
 
+    private static final String ONE_OR_MORE = "It takes a whole number of 1 or more.";
+
     /**
      * The segments a processor is made with when it first runs: {@code platform.processing.segments.<processor>}, else
      * {@code platform.processing.initial-segment-count} (4 unless the platform sets it: it sets 1 on its embedded
      * store, where one instance holds every segment).
      */
     static int initialSegmentCount(Environment environment, String processor) {
-        return environment.getProperty("platform.processing.segments." + processor, Integer.class,
-                                       environment.getProperty("platform.processing.initial-segment-count",
-                                                               Integer.class, 4));
+        return count(environment, "platform.processing.segments." + processor,
+                     count(environment, "platform.processing.initial-segment-count", 4));
+    }
+
+    /** A count an operator may set, which Axon would refuse below 1 without naming the setting. */
+    private static int count(Environment environment, String setting, int otherwise) {
+        String value = environment.getProperty(setting);
+        try {
+            return value == null ? otherwise : atLeastOne(setting, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationPropertyValueException(setting, value, ONE_OR_MORE);
+        }
+    }
+
+    private static int atLeastOne(String setting, int value) {
+        if (value < 1) {
+            throw new InvalidConfigurationPropertyValueException(setting, value, ONE_OR_MORE);
+        }
+        return value;
+    }
+
+    private static void atLeast(String setting, Duration value, Duration least) {
+        if (value.compareTo(least) < 0) {
+            throw new InvalidConfigurationPropertyValueException(
+                    setting, value, "It takes a duration of %d ms or more.".formatted(least.toMillis()));
+        }
     }
 
     /**
@@ -130,6 +156,11 @@ public class ProcessingConfiguration {
             @Value("${platform.processing.batch-size:200}") int batchSize,
             @Value("${platform.processing.token-claim-interval:2s}") Duration claimInterval,
             @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout) {
+        atLeastOne("platform.processing.initial-segment-count", initialSegmentCount);
+        atLeastOne("platform.processing.batch-size", batchSize);
+        atLeast("platform.processing.token-claim-interval", claimInterval, Duration.ofMillis(1));
+        // its claims are renewed every third of it, in whole milliseconds
+        atLeast("platform.processing.claim-timeout", claimTimeout, Duration.ofMillis(3));
         return configurer -> {
             configurer.registerComponent(EventAvailability.class, config -> new EventAvailability(config.eventStore()));
             Set<String> perInstance = Arrays.stream(beans.getBeanNamesForAnnotation(PerInstance.class))
@@ -170,9 +201,8 @@ public class ProcessingConfiguration {
                       // aside do.
                       configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
                               group, (config, invoker) -> invoker.enableSequenceIdentifierCache());
-                      Integer segments = environment.getProperty("platform.processing.segments." + group,
-                                                                 Integer.class);
-                      if (segments != null) {
+                      if (environment.containsProperty("platform.processing.segments." + group)) {
+                          int segments = initialSegmentCount(environment, group);
                           configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                                   group, (config, builder) -> builder.initialSegmentCount(segments));
                       }
