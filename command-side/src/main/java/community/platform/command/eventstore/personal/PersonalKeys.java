@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Each data subject's key: a Tink AEAD keyset (AES-256-GCM), one document per subject in its own collection
@@ -47,10 +48,9 @@ public class PersonalKeys {
     private final MongoCollection<Document> keys;
     private final Aead keysetKey;
     private final ChildIds childIds;
-    private final Cache<String, Optional<Aead>> byKeyId = Caffeine.newBuilder().maximumSize(100_000)
-                                                                  .expireAfterWrite(Duration.ofMinutes(1)).build();
-    private final Cache<String, String> keyIdBySubject = Caffeine.newBuilder().maximumSize(100_000)
-                                                                 .expireAfterWrite(Duration.ofMinutes(1)).build();
+    /** Shared with the keys made from these ({@link #forgetting}): an erasure through any of them reaches all. */
+    private final Cache<String, Optional<Aead>> byKeyId;
+    private final Cache<String, String> keyIdBySubject;
     /** Keys erased through these keys so far: a cipher read before an erasure is not kept after it. */
     private final AtomicLong erasures;
     /** Subjects whose data is sealed under keys that are never kept ({@link #forgetting}). */
@@ -60,6 +60,8 @@ public class PersonalKeys {
 
     public PersonalKeys(MongoCollection<Document> keys, byte[] serverSecret) {
         this.keys = keys;
+        this.byKeyId = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+        this.keyIdBySubject = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
         this.forgotten = Set.of();
         this.erasures = new AtomicLong();
         this.erasureListeners = new CopyOnWriteArrayList<>();
@@ -101,6 +103,8 @@ public class PersonalKeys {
         this.keys = keys.keys;
         this.keysetKey = keys.keysetKey;
         this.childIds = keys.childIds;
+        this.byKeyId = keys.byKeyId;
+        this.keyIdBySubject = keys.keyIdBySubject;
         this.forgotten = Set.copyOf(forgotten);
         this.erasures = keys.erasures;
         this.erasureListeners = keys.erasureListeners;
@@ -138,10 +142,12 @@ public class PersonalKeys {
             }
         }
         String keyId = keyIdBySubject.get(subject, this::findOrCreate);
-        return new Key(keyId, cipher(keyId).orElseGet(() -> {
+        Optional<Aead> cipher = cipher(keyId);
+        if (cipher.isEmpty()) { // erased since its id was found: a new key, under its own id
             keyIdBySubject.invalidate(subject);
-            return forWriting(subject).aead();
-        }));
+            return forWriting(subject);
+        }
+        return new Key(keyId, cipher.get());
     }
 
     /** The cipher of a key, or empty once it is erased. */
@@ -187,7 +193,7 @@ public class PersonalKeys {
         Document existing = keys.find(Filters.eq("subject", subject)).first();
         if (existing != null) {
             String keyId = existing.getString("_id");
-            keep(keyId, open(keyId, existing.getString("keyset")), erasuresBefore);
+            keep(keyId, () -> open(keyId, existing.getString("keyset")), erasuresBefore);
             return keyId;
         }
         String keyId = UUID.randomUUID().toString();
@@ -197,7 +203,8 @@ public class PersonalKeys {
                                                      .append("keyset", TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
                                                              keyset, keysetKey, keyId.getBytes(StandardCharsets.UTF_8)))
                                                      .append("createdAt", Date.from(Instant.now())));
-            keep(keyId, keyset.getPrimitive(RegistryConfiguration.get(), Aead.class), erasuresBefore);
+            Aead cipher = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+            keep(keyId, () -> cipher, erasuresBefore);
             return keyId;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -209,12 +216,13 @@ public class PersonalKeys {
         }
     }
 
-    /** Keeps a cipher read outside {@link #byKeyId}'s lock, unless a key was erased since the read. */
-    private void keep(String keyId, Aead cipher, long erasuresBefore) {
-        byKeyId.put(keyId, Optional.of(cipher));
-        if (erasures.get() != erasuresBefore) {
-            byKeyId.invalidate(keyId);
-        }
+    /**
+     * Keeps a key's cipher read outside {@link #byKeyId}, unless one is kept already (or its erasure elsewhere was seen)
+     * or a key was erased here since the read. Decided under the cache's lock for the key, which an erasure's
+     * invalidation waits for, so a cipher is never visible after its key's erasure here has returned.
+     */
+    private void keep(String keyId, Supplier<Aead> cipher, long erasuresBefore) {
+        byKeyId.get(keyId, id -> erasures.get() == erasuresBefore ? Optional.of(cipher.get()) : null);
     }
 
     private Aead open(String keyId, String keyset) {

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
 import community.platform.command.eventstore.EmbeddedMongo;
 import community.platform.command.eventstore.EventSerialization;
 import community.platform.shared.accounts.AccountRegisteredEvent;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,6 +128,37 @@ class PersonalFieldsTest {
             assertThat(keyReads).as("their key found by subject, and nothing more").hasSize(1);
             assertThat(afterAWhile.<String, AccountRegisteredEvent>deserialize(lihua)).isEqualTo(LIHUA);
             assertThat(keyReads).as("and read back with the key it found").hasSize(1);
+        }
+    }
+
+    /** Their key, found for a write just before an erasure here, is not kept after it (and the write gets a new one). */
+    @Test
+    void aKeyErasedWhileItsSubjectsWriteFoundItIsNotKept() {
+        String lihua = Subjects.person("lihua");
+        String erased = keys.forWriting(lihua).id();
+        AtomicReference<PersonalKeys> erasing = new AtomicReference<>();
+        CommandListener eraseAfterTheFind = new CommandListener() {
+            @Override
+            public void commandSucceeded(CommandSucceededEvent event) {
+                PersonalKeys keys = erasing.getAndSet(null);
+                if (keys != null && event.getCommandName().equals("find")) {
+                    keys.eraseKey(erased);
+                }
+            }
+        };
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(
+                new ConnectionString(mongo.connectionString())).addCommandListener(eraseAfterTheFind).build())) {
+            PersonalKeys afterAWhile = new PersonalKeys(client.getDatabase(database.getName())
+                                                              .getCollection("personalKeys"), SECRET);
+            erasing.set(afterAWhile);
+
+            String written = afterAWhile.forWriting(lihua).id();
+
+            assertThat(erasing.get()).as("erased between the find and keeping its cipher").isNull();
+            assertThat(afterAWhile.forReading(erased)).isEmpty();
+            assertThat(afterAWhile.forgetting(Set.of()).forReading(erased)).isEmpty();
+            assertThat(written).isNotEqualTo(erased);
+            assertThat(afterAWhile.forReading(written)).isPresent();
         }
     }
 
