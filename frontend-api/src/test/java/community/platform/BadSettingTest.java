@@ -46,7 +46,8 @@ class BadSettingTest {
 
     /**
      * Axon refuses these below 1 (or 0 ms) in words of its own builders, naming no setting; a processor's own segment
-     * count, read by name, is not a {@code @Value} that the report above could name.
+     * count, read by name, is not a {@code @Value} that the report above could name (SegmentCountSettingsTest has the
+     * rest of its cases).
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -54,7 +55,9 @@ class BadSettingTest {
             "platform.processing.segments.child-data-retention | abc | It takes a whole number of 1 or more.",
             "platform.processing.initial-segment-count     | -2  | It takes a whole number of 1 or more.",
             "platform.processing.batch-size                | 0   | It takes a whole number of 1 or more.",
-            "platform.processing.token-claim-interval      | 0s  | It takes a duration of 1 ms or more."})
+            "platform.processing.token-claim-interval      | 0s  | It takes a duration of 1 ms or more.",
+            "platform.processing.claim-timeout             | 2ms | It takes a duration of 3 ms or more.",
+            "platform.processes.post-duties-segments       | 0   | It takes a whole number of 1 or more."})
     void aValueOutOfRangeIsNamedWithWhatTheSettingTakes(String setting, String value, String takes,
                                                         CapturedOutput output) {
         startRefusedWith(setting, value, output)
@@ -66,7 +69,7 @@ class BadSettingTest {
     /** The start's output, once a start with the setting has failed, and without a stack of causes. */
     private AbstractStringAssert<?> startRefusedWith(String setting, String value, CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(PlatformApplication.class)
-                .properties("PLATFORM_DATA_DIR=" + data, "SERVER_PORT=0", setting + "=" + value).run());
+                .properties("PLATFORM_DATA_DIR=" + data, "SERVER_PORT=0").run("--" + setting + "=" + value));
         return assertThat(output.getAll()).doesNotContain("Application run failed").doesNotContain("Caused by");
     }
 

@@ -65,7 +65,8 @@ public class CoursesConfiguration {
     @Bean
     public ConfigurerModule enrollmentProcessesSideBySide(
             @Value("${platform.processes.enrollment-segments:16}") int segments) {
-        return ProcessesConfiguration.sideBySide(EnrollmentProcess.class, segments);
+        return ProcessesConfiguration.sideBySide(EnrollmentProcess.class, "platform.processes.enrollment-segments",
+                                                 segments);
     }
 
     @Bean

@@ -24,6 +24,7 @@ public class FestivalConfiguration {
 
     @Bean
     public ConfigurerModule venueBookingSegments(@Value("${platform.processes.venue-booking-segments:4}") int segments) {
-        return ProcessesConfiguration.segments(VenueBookingSaga.class, segments);
+        return ProcessesConfiguration.segments(VenueBookingSaga.class, "platform.processes.venue-booking-segments",
+                                               segments);
     }
 }

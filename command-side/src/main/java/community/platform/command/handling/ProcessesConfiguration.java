@@ -20,6 +20,7 @@ import org.axonframework.spring.stereotype.Saga;
 import org.bson.Document;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -96,7 +97,8 @@ public class ProcessesConfiguration {
      * fewer than Axon's own 4: a step waits on its processor's thread for its command's commit, so segments without a
      * thread would wait for the others' steps. Batches of at most {@link #EVENTS_PER_BATCH} events.
      */
-    public static ConfigurerModule sideBySide(Class<?> saga, int segments) {
+    public static ConfigurerModule sideBySide(Class<?> saga, String setting, int segments) {
+        atLeastOne(setting, segments);
         String name = processingGroup(saga);
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 name, (config, builder) -> {
@@ -116,7 +118,8 @@ public class ProcessesConfiguration {
      * commit, so with one segment the processes would take their steps one at a time. Batches of at most
      * {@link #EVENTS_PER_BATCH} events.
      */
-    public static ConfigurerModule segments(Class<?> saga, int segments) {
+    public static ConfigurerModule segments(Class<?> saga, String setting, int segments) {
+        atLeastOne(setting, segments);
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 processingGroup(saga), (config, builder) -> builder.initialSegmentCount(segments)
                                                                    .batchSize(EVENTS_PER_BATCH));
@@ -147,6 +150,14 @@ public class ProcessesConfiguration {
                 return 1;
             }
         };
+    }
+
+    /** A segment count from {@code setting}, which Axon would refuse below 1 without naming the setting. */
+    private static void atLeastOne(String setting, int segments) {
+        if (segments < 1) {
+            throw new InvalidConfigurationPropertyValueException(setting, segments,
+                                                                 "It takes a whole number of 1 or more.");
+        }
     }
 
     /** Axon's name for a saga's processing group: its {@code @ProcessingGroup}, or the saga's name and "Processor". */

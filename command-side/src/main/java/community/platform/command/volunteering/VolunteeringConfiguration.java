@@ -57,11 +57,13 @@ public class VolunteeringConfiguration {
      */
     @Bean
     public ConfigurerModule postDutiesSideBySide(@Value("${platform.processes.post-duties-segments:4}") int segments) {
-        return ProcessesConfiguration.sideBySide(PostDutiesSaga.class, segments);
+        return ProcessesConfiguration.sideBySide(PostDutiesSaga.class, "platform.processes.post-duties-segments",
+                                                 segments);
     }
 
     @Bean
     public ConfigurerModule postSeriesSegments(@Value("${platform.processes.post-series-segments:4}") int segments) {
-        return ProcessesConfiguration.segments(PostSeriesSaga.class, segments);
+        return ProcessesConfiguration.segments(PostSeriesSaga.class, "platform.processes.post-series-segments",
+                                               segments);
     }
 }

@@ -26,12 +26,14 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.env.Environment;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -106,17 +108,21 @@ public class ProcessingConfiguration {
      * store, where one instance holds every segment).
      */
     static int initialSegmentCount(Environment environment, String processor) {
-        return count(environment, "platform.processing.segments." + processor,
-                     count(environment, "platform.processing.initial-segment-count", 4));
+        Integer own = count(environment, "platform.processing.segments." + processor);
+        return own != null ? own
+                : Objects.requireNonNullElse(count(environment, "platform.processing.initial-segment-count"), 4);
     }
 
-    /** A count an operator may set, which Axon would refuse below 1 without naming the setting. */
-    private static int count(Environment environment, String setting, int otherwise) {
-        String value = environment.getProperty(setting);
+    /**
+     * A count an operator may set, read as Spring reads any number (blank is not set): null if not set, else 1 or more,
+     * which Axon would refuse otherwise without naming the setting.
+     */
+    private static Integer count(Environment environment, String setting) {
         try {
-            return value == null ? otherwise : atLeastOne(setting, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigurationPropertyValueException(setting, value, ONE_OR_MORE);
+            Integer value = environment.getProperty(setting, Integer.class);
+            return value == null ? null : atLeastOne(setting, value);
+        } catch (ConversionFailedException e) {
+            throw new InvalidConfigurationPropertyValueException(setting, environment.getProperty(setting), ONE_OR_MORE);
         }
     }
 
@@ -201,8 +207,8 @@ public class ProcessingConfiguration {
                       // aside do.
                       configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
                               group, (config, invoker) -> invoker.enableSequenceIdentifierCache());
-                      if (environment.containsProperty("platform.processing.segments." + group)) {
-                          int segments = initialSegmentCount(environment, group);
+                      Integer segments = count(environment, "platform.processing.segments." + group);
+                      if (segments != null) {
                           configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                                   group, (config, builder) -> builder.initialSegmentCount(segments));
                       }
