@@ -23,6 +23,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,20 +31,26 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The consents guardians gave to the notice on children's data ({@value #COLLECTION}), for their own copy of what is
  * held: one document per enrollment request that carried one, keyed by the enrollment, without the child's name (the
- * copy takes it from the course). A guardian's request to erase a child's data withdraws their consent for that child.
- * Writes go out with the rest of their batch ({@link ViewBatch}) and are idempotent: an event handled again changes
- * nothing.
+ * copy takes it from the course). A guardian's request to erase a child's data withdraws their consent for that child:
+ * it is kept as a withdrawal of its own ({@value #WITHDRAWALS}), and a consent reads as withdrawn at the first
+ * withdrawal for its child (or its enrollment) made when or after it was given. The requests and the withdrawals come
+ * from different records, so with several segments either may be handled first; neither changes the other's document.
+ * (Consents withdrawn before withdrawals were kept apart carry their {@code withdrawnAt}.) Writes go out with the rest
+ * of their batch ({@link ViewBatch}) and are idempotent: an event handled again changes nothing.
  */
 @Component
 @ProcessingGroup(ErasureRequestProjection.GROUP)
 class ConsentProjection {
 
     static final String COLLECTION = "guardianConsents";
+    static final String WITHDRAWALS = "guardianConsentWithdrawals";
 
     private final MongoCollection<Document> views;
+    private final MongoCollection<Document> withdrawals;
 
     ConsentProjection(MongoDatabase platformViewDatabase) {
         this.views = platformViewDatabase.getCollection(COLLECTION);
+        this.withdrawals = platformViewDatabase.getCollection(WITHDRAWALS);
     }
 
     @EventHandler
@@ -58,36 +65,49 @@ class ConsentProjection {
                                    true);
     }
 
-    /** Withdrawn: every consent the guardian gave for the child, found by their id (or by the enrollment named). */
+    /** Withdraws the guardian's consents for the child (or the enrollment named) given until now: see {@link #record}. */
     @EventHandler
     void on(ErasureRequestedEvent event, @Timestamp Instant at) {
         if (event.subject() != ErasureSubject.CHILD) {
             return;
         }
-        Bson child = event.childId() == null ? Filters.eq("_id", event.enrollmentId())
-                : Filters.or(Filters.eq("childId", event.childId()), Filters.eq("_id", event.enrollmentId()));
-        ViewBatch.current().updateMany(views, Filters.and(Filters.eq("guardian", event.username()), child,
-                                                          Filters.eq("withdrawnAt", null)),
-                                       Updates.set("withdrawnAt", Date.from(at)));
+        ViewBatch.current().update(withdrawals, event.requestId(), Updates.combine(
+                Updates.setOnInsert("guardian", event.username()), Updates.setOnInsert("childId", event.childId()),
+                Updates.setOnInsert("enrollmentId", event.enrollmentId()), Updates.setOnInsert("at", Date.from(at))),
+                                   true);
     }
 
     @ResetHandler
     void reset() {
         Mono.from(views.deleteMany(new Document())).block();
+        Mono.from(withdrawals.deleteMany(new Document())).block();
     }
 
     @QueryHandler
     CompletableFuture<List<ConsentRecord>> handle(ListConsentsQuery query) {
-        return Flux.from(views.find(Filters.eq("guardian", query.guardian())).sort(Sorts.ascending("givenAt", "_id")))
-                   .map(ConsentProjection::record)
-                   .collectList()
+        Bson guardian = Filters.eq("guardian", query.guardian());
+        return Flux.from(withdrawals.find(guardian)).collectList()
+                   .flatMap(withdrawn -> Flux.from(views.find(guardian).sort(Sorts.ascending("givenAt", "_id")))
+                                             .map(view -> record(view, withdrawn))
+                                             .collectList())
                    .toFuture();
     }
 
-    private static ConsentRecord record(Document view) {
-        Date withdrawn = view.getDate("withdrawnAt");
+    private static ConsentRecord record(Document view, List<Document> withdrawals) {
+        Date given = view.getDate("givenAt");
+        Date withdrawn = view.getDate("withdrawnAt") != null ? view.getDate("withdrawnAt")
+                : withdrawals.stream().filter(withdrawal -> withdraws(withdrawal, view))
+                             .map(withdrawal -> withdrawal.getDate("at")).filter(at -> !at.before(given))
+                             .min(Comparator.naturalOrder()).orElse(null);
         return new ConsentRecord(view.getString("_id"), view.getString("courseId"), view.getString("courseTitle"),
-                                 view.getString("version"), view.getDate("givenAt").toInstant(),
+                                 view.getString("version"), given.toInstant(),
                                  withdrawn == null ? null : withdrawn.toInstant());
+    }
+
+    /** A withdrawal names the consent's child, or its enrollment (as requests made before children had ids do). */
+    private static boolean withdraws(Document withdrawal, Document consent) {
+        String child = withdrawal.getString("childId");
+        return child != null && child.equals(consent.getString("childId"))
+                || consent.getString("_id").equals(withdrawal.getString("enrollmentId"));
     }
 }

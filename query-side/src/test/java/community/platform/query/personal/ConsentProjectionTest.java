@@ -64,6 +64,25 @@ class ConsentProjectionTest {
                     .verifyComplete();
     }
 
+    /** The requests and the withdrawals are different records, so in different segments either may come first. */
+    @Test
+    void aWithdrawalHandledBeforeAConsentGivenEarlierStillWithdrawsIt() {
+        projection.on(new ErasureRequestedEvent("er-1", ErasureSubject.CHILD, "lihua", "e-9", null, "course-9",
+                                                "child-1"), WITHDRAWN);
+        requested("course-1", "e-1", "lihua", "Li Xiaoming", "child-1", true, GIVEN);
+        requested("course-2", "e-2", "lihua", "Li Xiaoming", "child-1", true, WITHDRAWN.plusSeconds(60));
+        requested("course-3", "e-3", "wangfang", "Wang Xiaohong", "child-1", true, GIVEN);
+
+        StepVerifier.create(consentsOf("lihua").map(list -> list.stream().map(ConsentRecord::withdrawnAt).toList()))
+                    .as("the consent given before it is withdrawn; the one given after stands")
+                    .expectNext(java.util.Arrays.asList(WITHDRAWN, null))
+                    .verifyComplete();
+        StepVerifier.create(consentsOf("wangfang").map(list -> list.stream().map(ConsentRecord::withdrawnAt).toList()))
+                    .as("another guardian's consent is theirs to withdraw")
+                    .expectNext(java.util.Arrays.asList((Instant) null))
+                    .verifyComplete();
+    }
+
     @Test
     void aRequestToEraseAChildsDataWithdrawsEveryConsentForThatChildOnce() {
         requested("course-1", "e-1", "lihua", "Li Xiaoming", "child-1", true, GIVEN);
