@@ -30,6 +30,7 @@ import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -441,17 +442,21 @@ public class Rebuilds {
                 });
     }
 
-    /** Through its public constructor: the renamed database for the views, no live updates, other beans as they are. */
+    /**
+     * Through the constructor Spring makes it with (the one marked {@code @Autowired}, else its only one; projections
+     * and their constructors are package-private): the renamed database for the views, no live updates, other beans as
+     * they are.
+     */
     private Object instantiate(Class<?> type, MongoDatabase renamed) {
-        Constructor<?> constructor = Arrays.stream(type.getConstructors())
-                                           .max(Comparator.comparingInt(Constructor::getParameterCount))
-                                           .orElseThrow(() -> new IllegalStateException(type + " has no public constructor"));
+        Constructor<?> constructor = Arrays.stream(type.getDeclaredConstructors())
+                                           .max(Comparator.comparing((Constructor<?> c) -> c.isAnnotationPresent(
+                                                   Autowired.class)).thenComparingInt(Constructor::getParameterCount))
+                                           .orElseThrow();
         Object[] args = Arrays.stream(constructor.getParameterTypes()).map(parameter ->
                 parameter == MongoDatabase.class ? renamed
                         : parameter == QueryUpdateEmitter.class ? SimpleQueryUpdateEmitter.builder().build()
                         : context.getBean(parameter)).toArray();
         try {
-            // projections are package-private classes with a public constructor
             constructor.setAccessible(true);
             return constructor.newInstance(args);
         } catch (ReflectiveOperationException e) {
