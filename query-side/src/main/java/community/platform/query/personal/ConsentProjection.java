@@ -32,11 +32,10 @@ import java.util.concurrent.CompletableFuture;
  * The consents guardians gave to the notice on children's data ({@value #COLLECTION}), for their own copy of what is
  * held: one document per enrollment request that carried one, keyed by the enrollment, without the child's name (the
  * copy takes it from the course). A guardian's request to erase a child's data withdraws their consent for that child:
- * it is kept as a withdrawal of its own ({@value #WITHDRAWALS}), and a consent reads as withdrawn at the first
- * withdrawal for its child (or its enrollment) made when or after it was given. The requests and the withdrawals come
- * from different records, so with several segments either may be handled first; neither changes the other's document.
- * (Consents withdrawn before withdrawals were kept apart carry their {@code withdrawnAt}.) Writes go out with the rest
- * of their batch ({@link ViewBatch}) and are idempotent: an event handled again changes nothing.
+ * it is kept as a withdrawal of its own ({@value #WITHDRAWALS}) and applied when the consents are read ({@link
+ * #record}). The requests and the withdrawals come from different records, so with several segments either may be
+ * handled first; neither changes the other's document. Writes go out with the rest of their batch ({@link ViewBatch})
+ * and are idempotent: an event handled again changes nothing.
  */
 @Component
 @ProcessingGroup(ErasureRequestProjection.GROUP)
@@ -93,21 +92,27 @@ class ConsentProjection {
                    .toFuture();
     }
 
+    /**
+     * Withdrawn at the first withdrawal that names its enrollment, or its child at or after it was given (a withdrawal
+     * naming the enrollment comes after it whatever the clocks of the instances that stamped them). A {@code
+     * withdrawnAt} stored by the code before withdrawals were kept apart counts only if it is not before the consent:
+     * that code withdrew every consent for the child it had seen, even one given after the withdrawal.
+     */
     private static ConsentRecord record(Document view, List<Document> withdrawals) {
         Date given = view.getDate("givenAt");
-        Date withdrawn = view.getDate("withdrawnAt") != null ? view.getDate("withdrawnAt")
+        Date stored = view.getDate("withdrawnAt");
+        Date withdrawn = stored != null && !stored.before(given) ? stored
                 : withdrawals.stream().filter(withdrawal -> withdraws(withdrawal, view))
-                             .map(withdrawal -> withdrawal.getDate("at")).filter(at -> !at.before(given))
-                             .min(Comparator.naturalOrder()).orElse(null);
+                             .map(withdrawal -> withdrawal.getDate("at")).min(Comparator.naturalOrder()).orElse(null);
         return new ConsentRecord(view.getString("_id"), view.getString("courseId"), view.getString("courseTitle"),
                                  view.getString("version"), given.toInstant(),
                                  withdrawn == null ? null : withdrawn.toInstant());
     }
 
-    /** A withdrawal names the consent's child, or its enrollment (as requests made before children had ids do). */
     private static boolean withdraws(Document withdrawal, Document consent) {
         String child = withdrawal.getString("childId");
-        return child != null && child.equals(consent.getString("childId"))
-                || consent.getString("_id").equals(withdrawal.getString("enrollmentId"));
+        return consent.getString("_id").equals(withdrawal.getString("enrollmentId"))
+                || child != null && child.equals(consent.getString("childId"))
+                           && !withdrawal.getDate("at").before(consent.getDate("givenAt"));
     }
 }

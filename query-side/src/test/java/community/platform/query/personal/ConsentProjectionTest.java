@@ -9,10 +9,14 @@ import community.platform.shared.personal.ListConsentsQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 /** The consents guardians gave, for their own copy, against the embedded server through the query handler. */
@@ -80,6 +84,35 @@ class ConsentProjectionTest {
         StepVerifier.create(consentsOf("wangfang").map(list -> list.stream().map(ConsentRecord::withdrawnAt).toList()))
                     .as("another guardian's consent is theirs to withdraw")
                     .expectNext(java.util.Arrays.asList((Instant) null))
+                    .verifyComplete();
+    }
+
+    /** Instances' clocks differ: a withdrawal that names the enrollment withdraws it, even stamped before it. */
+    @Test
+    void aWithdrawalNamingTheEnrollmentWithdrawsItWhateverTheClocks() {
+        requested("course-1", "e-1", "lihua", "Li Xiaoming", "child-1", true, LATER);
+        projection.on(new ErasureRequestedEvent("er-1", ErasureSubject.CHILD, "lihua", "e-1", null, "course-1",
+                                                null), GIVEN);
+
+        StepVerifier.create(consentsOf("lihua").map(list -> list.get(0).withdrawnAt())).expectNext(GIVEN)
+                    .verifyComplete();
+    }
+
+    /** The code before withdrew every consent for the child it had seen, even one given after the withdrawal. */
+    @Test
+    void aStoredWithdrawalBeforeTheConsentWasGivenDoesNotCount() {
+        requested("course-1", "e-1", "lihua", "Li Xiaoming", "child-1", true, LATER);
+        requested("course-2", "e-2", "lihua", "Li Xiaoming", "child-1", true, GIVEN);
+        StepVerifier.create(Flux.concat(
+                            mongo.database().getCollection(ConsentProjection.COLLECTION).updateOne(
+                                    new Document("_id", "e-1"), Updates.set("withdrawnAt", Date.from(GIVEN))),
+                            mongo.database().getCollection(ConsentProjection.COLLECTION).updateOne(
+                                    new Document("_id", "e-2"), Updates.set("withdrawnAt", Date.from(WITHDRAWN))))
+                                .then())
+                    .verifyComplete();
+
+        StepVerifier.create(consentsOf("lihua").map(list -> list.stream().map(ConsentRecord::withdrawnAt).toList()))
+                    .expectNext(java.util.Arrays.asList(WITHDRAWN, null))
                     .verifyComplete();
     }
 

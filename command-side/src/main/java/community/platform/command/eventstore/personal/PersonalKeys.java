@@ -141,13 +141,16 @@ public class PersonalKeys {
                 throw new IllegalStateException("Could not make a key", e);
             }
         }
-        String keyId = keyIdBySubject.get(subject, this::findOrCreate);
-        Optional<Aead> cipher = cipher(keyId);
-        if (cipher.isEmpty()) { // erased since its id was found: a new key, under its own id
-            keyIdBySubject.invalidate(subject);
-            return forWriting(subject);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String keyId = keyIdBySubject.get(subject, this::findOrCreate);
+            Optional<Aead> cipher = cipher(keyId);
+            if (cipher.isPresent()) {
+                return new Key(keyId, cipher.get());
+            }
+            keyIdBySubject.invalidate(subject); // erased since its id was found: a new key, under its own id
         }
-        return new Key(keyId, cipher.get());
+        throw new IllegalStateException("A personal data key was erased each time it was found for a write (or the"
+                                        + " store still answers with one it has deleted); nothing was written");
     }
 
     /** The cipher of a key, or empty once it is erased. */
