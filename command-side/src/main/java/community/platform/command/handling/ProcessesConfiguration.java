@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /**
  * Where the processes that span records keep their state: the sagas' documents are in MongoDB (collection
@@ -132,12 +133,12 @@ public class ProcessesConfiguration {
      * processor) and applies that setting too.
      */
     public static ConfigurerModule sendingCommands(String processingGroup, Environment environment) {
+        Supplier<Integer> setting = () -> environment.getProperty("platform.processing.segments." + processingGroup,
+                                                                  Integer.class);
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
-                // read once the platform's own module has checked it
-                Integer segments = environment.getProperty("platform.processing.segments." + processingGroup,
-                                                           Integer.class);
+                Integer segments = setting.get(); // read once the platform's own module has checked it
                 configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                         processingGroup, (config, builder) -> {
                             builder.batchSize(EVENTS_PER_BATCH);
