@@ -186,7 +186,7 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
                            element -> element.get("childName") instanceof String name
                                    && Children.key(event.username(), name).equals(child), "childName");
         }
-        Mono.from(childErasures.deleteOne(eq("_id", event.requestId()))).block();
+        ViewBatch.current().delete(childErasures, event.requestId());
     }
 
     /**
@@ -202,7 +202,7 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
 
     @EventHandler
     void on(ErasureRefusedEvent event) {
-        Mono.from(childErasures.deleteOne(eq("_id", event.requestId()))).block();
+        ViewBatch.current().delete(childErasures, event.requestId());
     }
 
     @ResetHandler

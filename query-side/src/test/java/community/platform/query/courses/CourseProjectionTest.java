@@ -27,7 +27,12 @@ import community.platform.shared.courses.FindCourseQuery;
 import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
 import community.platform.shared.courses.FindOrganizerCoursesQuery;
+import community.platform.query.views.ViewBatch;
+import community.platform.shared.personal.ErasureRefusedEvent;
+import community.platform.shared.personal.ErasureRequestedEvent;
 import community.platform.shared.personal.ErasureSubject;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericEventMessage;
 import community.platform.shared.personal.PersonalDataErasedEvent;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
@@ -42,6 +47,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -252,5 +258,26 @@ class CourseProjectionTest {
                             && course.feedback().stream().mapToInt(CourseDetails.Feedback::rating).sum() == 9)
                     .verifyComplete();
         org.assertj.core.api.Assertions.assertThat(stored().get(0).toJson()).doesNotContain("Loved it");
+    }
+
+    /**
+     * A child's erasure request and its decision handled in one batch (as a rebuild, or a start catching up, hands
+     * them) leave no open request behind, and the erased child's name is scrubbed.
+     */
+    @Test
+    void childErasureRequestsDecidedInTheBatchThatMadeThemLeaveNothingOpen() throws Exception {
+        apply(TERM, "course-1");
+        ViewBatch.WriteBehind writes = new ViewBatch.WriteBehind();
+        writes.handle(Stream.of(
+                new ErasureRequestedEvent("er-1", ErasureSubject.CHILD, "wang", "e-2", null, "course-1", "child-2"),
+                new ErasureRefusedEvent("er-1", "admin", "still enrolled"),
+                new ErasureRequestedEvent("er-2", ErasureSubject.CHILD, "lihua", "e-3", null, "course-1", "child-3"),
+                new PersonalDataErasedEvent("er-2", ErasureSubject.CHILD, "lihua", "e-3", "admin", List.of("key-3"))
+        ).map(GenericEventMessage::asEventMessage).toList(), List.of(new AnnotationEventHandlerAdapter(projection)));
+        writes.finish();
+
+        assertThat(Flux.from(mongo.database().getCollection(CourseProjection.CHILD_ERASURES).find()).collectList()
+                       .block()).isEmpty();
+        assertThat(stored().get(0).toJson()).doesNotContain("Li Xiaoli").contains("Li Xiaoming");
     }
 }
