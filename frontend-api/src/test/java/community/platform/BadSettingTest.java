@@ -57,6 +57,7 @@ class BadSettingTest {
             "platform.processing.batch-size                | 0   | It takes a whole number of 1 or more.",
             "platform.processing.token-claim-interval      | 0s  | It takes a duration of 1 ms or more.",
             "platform.processing.claim-timeout             | 2ms | It takes a duration of 3 ms or more.",
+            "platform.processing.kept-documents            | -1  | It takes a whole number of 0 or more.",
             "platform.processes.post-duties-segments       | 0   | It takes a whole number of 1 or more."})
     void aValueOutOfRangeIsNamedWithWhatTheSettingTakes(String setting, String value, String takes,
                                                         CapturedOutput output) {

@@ -1,7 +1,7 @@
 package community.platform.query.processing;
 
 import com.mongodb.client.MongoDatabase;
-import community.platform.query.views.ViewBatch;
+import community.platform.query.views.KeptViews;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -17,6 +17,9 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,16 +54,27 @@ public class ProcessingConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build();
     }
 
+    /** View documents a live processor keeps between its batches: {@code kept-documents} each at most (0 keeps none). */
+    @Bean
+    public KeptViews keptViews(@Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout,
+                               @Value("${platform.processing.kept-documents:500}") int documents) {
+        if (documents < 0) {
+            throw new InvalidConfigurationPropertyValueException("platform.processing.kept-documents", documents,
+                                                                 "It takes a whole number of 0 or more.");
+        }
+        return new KeptViews(claimTimeout, documents, Duration.ofSeconds(10));
+    }
+
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer,
                                  @Qualifier("platformInstanceId") String instance,
-                                 @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout) {
-        return MongoTokenStore.builder()
-                              .mongoTemplate(axonMongoTemplate)
-                              .serializer(serializer)
-                              .nodeId(instance)
-                              .claimTimeout(claimTimeout)
-                              .build();
+                                 @Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout,
+                                 KeptViews kept) {
+        return new ClaimTellingTokenStore(MongoTokenStore.builder()
+                                                         .mongoTemplate(axonMongoTemplate)
+                                                         .serializer(serializer)
+                                                         .nodeId(instance)
+                                                         .claimTimeout(claimTimeout), kept);
     }
 
     /**
@@ -148,8 +162,10 @@ public class ProcessingConfiguration {
      * or whose owner's claim has timed out) and claims them. It renews its claims three times per claim timeout
      * (Axon's default, every 5 s, would let an idle segment's claim lapse under a shorter timeout, and another
      * instance take the segment while this one still counts it as its own). A segment takes up to {@code batchSize}
-     * waiting events in one unit of work, whose view writes go out together ({@link ViewBatch}): one event at a time
-     * when the platform keeps up, larger batches in a burst or a replay.
+     * waiting events in one unit of work, whose view writes go out together
+     * ({@link community.platform.query.views.ViewBatch}): one event at a time when the platform keeps up, larger batches
+     * in a burst or a replay. A processor with one segment keeps the documents of its views for its next batch while
+     * nobody else can write them ({@link KeptViews}).
      * They read the event store through {@link EventAvailability}, which wakes them when events arrive. An event a
      * projection fails on is set aside with the later events of its record ({@link DeadLetters}). A
      * {@link PerInstance} group gets one segment and a token in memory instead, from the head of the log, and no
@@ -157,7 +173,7 @@ public class ProcessingConfiguration {
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessors(
-            MongoTemplate axonMongoTemplate, ListableBeanFactory beans, Environment environment,
+            MongoTemplate axonMongoTemplate, ListableBeanFactory beans, Environment environment, KeptViews kept,
             @Value("${platform.processing.initial-segment-count:4}") int initialSegmentCount,
             @Value("${platform.processing.batch-size:200}") int batchSize,
             @Value("${platform.processing.token-claim-interval:2s}") Duration claimInterval,
@@ -179,7 +195,9 @@ public class ProcessingConfiguration {
                                                           .tokenClaimInterval(claimInterval.toMillis())
                                                           .claimExtensionThreshold(claimTimeout.toMillis() / 3)
                                                           .messageSource(config.getComponent(EventAvailability.class)))
-                      .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.flushing())
+                      .registerDefaultHandlerInterceptor((config, name) -> kept.flushing(name, () -> config
+                              .eventProcessingConfiguration().deadLetterQueue(name)
+                              .map(SequencedDeadLetterQueue::size).orElse(0L)))
                       .registerDeadLetterQueueProvider(group -> perInstance.contains(group) ? null
                               : config -> MongoSequencedDeadLetterQueue
                               .builder()
@@ -206,7 +224,11 @@ public class ProcessingConfiguration {
                       // Without the cache every event costs a dead-letter query; with it only those of records set
                       // aside do.
                       configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
-                              group, (config, invoker) -> invoker.enableSequenceIdentifierCache());
+                              group, (config, invoker) -> invoker.enableSequenceIdentifierCache().enqueuePolicy(
+                                      (letter, cause) -> {
+                                          kept.setAside(group);
+                                          return Decisions.enqueue(ThrowableCause.truncated(cause));
+                                      }));
                       Integer segments = count(environment, "platform.processing.segments." + group);
                       if (segments != null) {
                           configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(

@@ -54,11 +54,12 @@ import static com.mongodb.client.model.Filters.eq;
  * letters and is applied again by a retry, which the projections' sequence checks and value-setting writes allow.
  *
  * <p>Documents are cached by id for the batch. That is right because one record's events go to one segment, so only
- * this batch writes the documents that record's events touch.
+ * this batch writes the documents that record's events touch. A live processor may keep them for its next batch too
+ * ({@link KeptViews}).
  */
 public final class ViewBatch {
 
-    private static final String RESOURCE = ViewBatch.class.getName();
+    static final String RESOURCE = ViewBatch.class.getName();
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     /** Documents a {@link WriteBehind} keeps cached at most, unless told otherwise. */
@@ -93,6 +94,11 @@ public final class ViewBatch {
             current.onPrepareCommit(unitOfWork -> batch.flush());
             return batch;
         });
+    }
+
+    /** A live processor's batch, whose documents stay cached for its next units of work ({@link KeptViews}). */
+    static ViewBatch kept(int cachedAtMost) {
+        return new ViewBatch(false, cachedAtMost);
     }
 
     /** For every event processor: writes the batch once the last event of its unit of work has been handled. */
