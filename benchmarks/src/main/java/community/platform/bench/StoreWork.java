@@ -8,19 +8,23 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What the platform asked of its store, read from its own meters ({@code /actuator/prometheus}, as the admin): every
+ * What the platform asked of its store, and the CPU time its process used, read from its own meters
+ * ({@code /actuator/prometheus}, as the admin): every
  * command its MongoDB drivers sent (Micrometer's MongoDB command listener, one count per round trip, by command and
  * collection) and, on the embedded store, its writes and the commits that held them. The difference of two readings
  * divided by the commands the harness sent is the store work per command, including what the platform's background
  * threads did meanwhile (its processors, claims and heartbeats): that is work the commands cost too.
  */
-record StoreWork(Map<String, Double> roundTrips, double writes, double commits) {
+record StoreWork(Map<String, Double> roundTrips, double writes, double commits, double cpuMillis) {
 
     private static final Pattern COMMAND = Pattern.compile(
             "^mongodb_driver_commands_seconds_count\\{([^}]*)} ([0-9.eE+-]+)$", Pattern.MULTILINE);
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final Pattern STORE = Pattern.compile("^platform_store_(writes|commits)_total(?:\\{[^}]*})? "
                                                          + "([0-9.eE+-]+)$", Pattern.MULTILINE);
+    /** The CPU time of the platform's process (Micrometer's {@code process.cpu.time}), in nanoseconds. */
+    private static final Pattern CPU = Pattern.compile("^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.eE+-]+)$",
+                                                       Pattern.MULTILINE);
 
     static StoreWork read(Api api) throws Exception {
         String text = Platform.send(Platform.request(api.api.replaceFirst("/api$", "/actuator/prometheus"), "admin",
@@ -46,7 +50,8 @@ record StoreWork(Map<String, Double> roundTrips, double writes, double commits) 
                 commits = Double.parseDouble(store.group(2));
             }
         }
-        return new StoreWork(roundTrips, writes, commits);
+        Matcher cpu = CPU.matcher(text);
+        return new StoreWork(roundTrips, writes, commits, cpu.find() ? Double.parseDouble(cpu.group(1)) / 1e6 : 0);
     }
 
     /** The work done since {@code before}, per one of {@code commands} commands. */
@@ -58,17 +63,18 @@ record StoreWork(Map<String, Double> roundTrips, double writes, double commits) 
                 each.put(key, done / commands);
             }
         });
-        return new StoreWork(each, (writes - before.writes) / commands, (commits - before.commits) / commands);
+        return new StoreWork(each, (writes - before.writes) / commands, (commits - before.commits) / commands,
+                             (cpuMillis - before.cpuMillis) / commands);
     }
 
     double total() {
         return roundTrips.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    /** The round trips and the commits, and the largest parts of the round trips. */
+    /** The platform's CPU time, the round trips and the commits, and the largest parts of the round trips. */
     String describe(int largest) {
-        return String.format("%.1f store round trips, %.2f commits holding %.1f writes; most: %s", total(), commits,
-                             writes, roundTrips.entrySet().stream()
+        return String.format("%.1f ms of the platform's CPU, %.1f store round trips, %.2f commits holding %.1f writes;"
+                             + " most: %s", cpuMillis, total(), commits, writes, roundTrips.entrySet().stream()
                                                .sorted(Map.Entry.<String, Double>comparingByValue(
                                                        Comparator.reverseOrder()))
                                                .limit(largest)
