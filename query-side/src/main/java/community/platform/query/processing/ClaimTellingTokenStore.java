@@ -35,26 +35,24 @@ class ClaimTellingTokenStore extends MongoTokenStore {
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
-        long asked = System.nanoTime();
-        try {
-            super.storeToken(token, processorName, segment);
-        } catch (RuntimeException e) {
-            kept.released(processorName);
-            throw e;
-        }
-        kept.renewed(processorName, segment, asked);
+        renewing(processorName, () -> super.storeToken(token, processorName, segment));
     }
 
     @Override
     public void extendClaim(String processorName, int segment) {
+        renewing(processorName, () -> super.extendClaim(processorName, segment));
+    }
+
+    /** Runs a call that succeeds only if this instance holds the claim or may take it, and says what it showed. */
+    private void renewing(String processorName, Runnable call) {
         long asked = System.nanoTime();
         try {
-            super.extendClaim(processorName, segment);
+            call.run();
         } catch (RuntimeException e) {
             kept.released(processorName);
             throw e;
         }
-        kept.renewed(processorName, segment, asked);
+        kept.renewed(processorName, asked);
     }
 
     @Override

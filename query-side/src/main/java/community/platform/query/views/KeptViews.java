@@ -19,12 +19,14 @@ import java.util.function.LongSupplier;
  *     <li>this instance holds the processor's only segment, whose claim covers every record (with several segments, a
  *     segment's events can change documents of another's records: an erasure scrubs a name from every post);</li>
  *     <li>it has held that claim without a break: anything kept is forgotten when a claim is taken (another instance
- *     may have written before), given back, or lost (a token that could not be stored), and not used once the claim
- *     was last renewed more than half its timeout ago, after which another instance might have taken it over;</li>
+ *     may have written before), given back or lost (a token that could not be stored), or renewed after it had lapsed;
+ *     and it is not used once the claim was last renewed more than half its timeout ago, after which another instance
+ *     might have taken it over (this takes the instances' clocks to agree within half the claim timeout, as Axon's
+ *     claims do within the timeout);</li>
  *     <li>the processor has no events set aside ({@code DeadLetters}): a retry, on any instance, writes documents
  *     outside its batches. Kept documents are forgotten when an event is set aside, and none are kept until the queue
- *     is seen empty: it is looked at in the first batch after the claim is taken, and then at most every
- *     {@code lookAtDeadLettersEvery} while it holds some;</li>
+ *     is seen empty: it is looked at in the first batch after a claim is taken, and then at most every
+ *     {@code lookAtDeadLettersEvery};</li>
  *     <li>the batch's unit of work did not roll back.</li>
  * </ul>
  * A rebuild stops the processor, so its claim is given back and taken again after: nothing kept survives it. Each
@@ -39,20 +41,18 @@ public final class KeptViews {
     private final long lookAtDeadLettersNanos;
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
 
-    /** A claim of a processor's only segment, taken at {@code renewedAt} (nanoseconds) at the latest. */
+    /** A claim of a processor's only segment, renewed at {@code renewedAt} (nanoseconds) at the latest. */
     private static final class Claim {
-        final int segment;
         volatile long renewedAt;
         /** Unknown until looked at, so true at first. */
         volatile boolean deadLetters = true;
-        /** Null until looked at. */
-        volatile Long deadLettersLookedAt;
+        volatile long deadLettersLookedAt;
         /** Only the thread handling the segment's batches touches it. */
         ViewBatch batch;
 
-        Claim(int segment, long renewedAt) {
-            this.segment = segment;
+        Claim(long renewedAt, long lookAtDeadLettersNanos) {
             this.renewedAt = renewedAt;
+            this.deadLettersLookedAt = renewedAt - lookAtDeadLettersNanos;
         }
     }
 
@@ -66,16 +66,25 @@ public final class KeptViews {
     /** This instance took {@code segment} of {@code processor}; it had asked at {@code askedAt} (nanoseconds). */
     public void claimed(String processor, Segment segment, long askedAt) {
         if (segment.getMask() == 0) {
-            claims.put(processor, new Claim(segment.getSegmentId(), askedAt));
+            claims.put(processor, new Claim(askedAt, lookAtDeadLettersNanos));
         } else {
             claims.remove(processor);
         }
     }
 
-    /** This instance still held the claim when it stored the token or extended the claim it had asked at. */
-    public void renewed(String processor, int segment, long askedAt) {
+    /**
+     * This instance held the claim when it stored the token or extended the claim, asked at {@code askedAt}. A token
+     * is stored also over a claim that had lapsed (and that another instance may have taken and given back
+     * meanwhile): then what was kept is forgotten.
+     */
+    public void renewed(String processor, long askedAt) {
         Claim claim = claims.get(processor);
-        if (claim != null && claim.segment == segment) {
+        if (claim == null) {
+            return;
+        }
+        if (askedAt - claim.renewedAt >= freshNanos) {
+            claims.replace(processor, claim, new Claim(askedAt, lookAtDeadLettersNanos));
+        } else {
             claim.renewedAt = Math.max(claim.renewedAt, askedAt);
         }
     }
@@ -85,7 +94,7 @@ public final class KeptViews {
         claims.remove(processor);
     }
 
-    /** The processor set an event aside. */
+    /** The processor set an event aside (here, or in a retry on any instance). */
     public void setAside(String processor) {
         Claim claim = claims.get(processor);
         if (claim != null) {
@@ -102,8 +111,8 @@ public final class KeptViews {
         MessageHandlerInterceptor<EventMessage<?>> flushing = ViewBatch.flushing();
         return (unitOfWork, chain) -> {
             if (!unitOfWork.resources().containsKey(ViewBatch.RESOURCE)) {
-                Integer segment = unitOfWork.getResource("Processor[" + processor + "]/SegmentId");
-                ViewBatch kept = segment == null ? null : kept(processor, segment, deadLetters);
+                boolean live = unitOfWork.resources().containsKey("Processor[" + processor + "]/SegmentId");
+                ViewBatch kept = live ? kept(processor, deadLetters) : null;
                 if (kept != null) {
                     start(unitOfWork, processor, kept);
                 }
@@ -112,9 +121,9 @@ public final class KeptViews {
         };
     }
 
-    private ViewBatch kept(String processor, int segment, LongSupplier deadLetters) {
+    private ViewBatch kept(String processor, LongSupplier deadLetters) {
         Claim claim = claims.get(processor);
-        if (documents == 0 || claim == null || claim.segment != segment) {
+        if (documents == 0 || claim == null) {
             return null;
         }
         long now = System.nanoTime();
@@ -122,8 +131,7 @@ public final class KeptViews {
             claim.batch = null;
             return null;
         }
-        Long lookedAt = claim.deadLettersLookedAt;
-        if (claim.deadLetters && (lookedAt == null || now - lookedAt >= lookAtDeadLettersNanos)) {
+        if (now - claim.deadLettersLookedAt >= lookAtDeadLettersNanos) {
             claim.deadLettersLookedAt = now;
             claim.deadLetters = deadLetters.getAsLong() > 0;
         }

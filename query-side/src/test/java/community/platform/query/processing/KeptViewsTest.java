@@ -212,6 +212,24 @@ class KeptViewsTest {
     }
 
     @Test
+    void aTokenStoredOverAClaimThatLapsedMeanwhileStartsAfresh() throws Exception {
+        here.initializeTokenSegments(PROCESSOR, 1);
+        here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+        batch(here, 0, new Counted("post-1", 0));
+
+        // this instance stalls past the timeout; another takes the segment, writes and gives it back
+        Thread.sleep(CLAIM_TIMEOUT.toMillis() + 200);
+        elsewhere.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+        writtenElsewhere("post-1", 5);
+        elsewhere.releaseClaim(PROCESSOR, 0);
+        // the stalled batch ends: its token is stored, as nobody holds the claim now
+        here.storeToken(new GlobalSequenceTrackingToken(1), PROCESSOR, 0);
+
+        batch(here, 0, new Counted("post-1", 5));
+        assertThat(count("post-1")).isEqualTo(6);
+    }
+
+    @Test
     void aClaimRenewedWithinHalfItsTimeoutStaysTrustedAndOneNotRenewedIsNot() throws Exception {
         here.initializeTokenSegments(PROCESSOR, 1);
         here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
@@ -250,6 +268,21 @@ class KeptViewsTest {
         writtenElsewhere("post-1", 9);
         batch(here, 0, new Counted("post-1", 9));
         assertThat(count("post-1")).isEqualTo(10);
+    }
+
+    @Test
+    void eventsSetAsideElsewhereStopTheKeepingWhenTheQueueIsNextLookedAt() throws Exception {
+        here.initializeTokenSegments(PROCESSOR, 1);
+        here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+        batch(here, 0, new Counted("post-1", 0));
+        batch(here, 0, new Counted("post-1", 1));
+
+        // set aside by a batch of an instance whose claim had lapsed, which this one was not told of
+        deadLetters.set(1);
+        Thread.sleep(400);
+        writtenElsewhere("post-1", 5);
+        batch(here, 0, new Counted("post-1", 5));
+        assertThat(count("post-1")).isEqualTo(6);
     }
 
     @Test
