@@ -25,14 +25,14 @@ import java.util.function.LongSupplier;
  *     claims do within the timeout);</li>
  *     <li>the processor has no events set aside ({@code DeadLetters}): a retry, on any instance, writes documents
  *     outside its batches. Kept documents are forgotten when an event is set aside, and none are kept until the queue
- *     is seen empty: it is looked at in the first batch after a claim is taken, and then at most every
- *     {@code lookAtDeadLettersEvery};</li>
+ *     is seen empty: it is looked at in the first batch after a claim is taken, and then in the first batch after each
+ *     {@code lookAtDeadLettersEvery}, whoever set the letters aside;</li>
  *     <li>the batch's unit of work did not roll back.</li>
  * </ul>
  * A rebuild stops the processor, so its claim is given back and taken again after: nothing kept survives it. Each
- * processor keeps at most {@code documents} documents (0 keeps none), and forgets them all when it has more. The token store tells
- * this class about claims ({@link #claimed}, {@link #renewed}, {@link #released}); the processors' dead-letter policy
- * about events set aside ({@link #setAside}).
+ * processor keeps at most {@code documents} entries (a document read as a view counts twice; 0 keeps none), and
+ * forgets them all when it has more. The token store tells this class about claims ({@link #claimed},
+ * {@link #renewed}, {@link #released}); the processors' dead-letter policy about events set aside ({@link #setAside}).
  */
 public final class KeptViews {
 
@@ -56,7 +56,7 @@ public final class KeptViews {
         }
     }
 
-    /** For claims that expire after {@code claimTimeout}, keeping at most {@code documents} documents a processor. */
+    /** For claims that expire after {@code claimTimeout}, keeping at most {@code documents} entries a processor. */
     public KeptViews(Duration claimTimeout, int documents, Duration lookAtDeadLettersEvery) {
         this.freshNanos = claimTimeout.toNanos() / 2;
         this.documents = documents;
