@@ -54,7 +54,7 @@ public class ProcessingConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build();
     }
 
-    /** View documents a live processor keeps between its batches: {@code kept-documents} each at most (0 keeps none). */
+    /** View documents a live processor keeps between its batches: {@code kept-documents} at most (0 keeps none). */
     @Bean
     public KeptViews keptViews(@Value("${platform.processing.claim-timeout:10s}") Duration claimTimeout,
                                @Value("${platform.processing.kept-documents:500}") int documents) {
