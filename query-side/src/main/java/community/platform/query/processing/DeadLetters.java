@@ -34,7 +34,12 @@ class DeadLetters {
 
     /** How many events the processor has set aside (0 for one without a queue). */
     public long count(String processor) {
-        return queue(processor).map(SequencedDeadLetterQueue::size).orElse(0L);
+        return count(processing, processor);
+    }
+
+    /** The same, for the processors' own configuration, which is made before this component. */
+    static long count(EventProcessingConfiguration processing, String processor) {
+        return processing.deadLetterQueue(processor).map(SequencedDeadLetterQueue::size).orElse(0L);
     }
 
     @QueryHandler

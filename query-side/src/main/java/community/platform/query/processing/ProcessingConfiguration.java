@@ -18,7 +18,6 @@ import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequence
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.Decisions;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -195,9 +194,8 @@ public class ProcessingConfiguration {
                                                           .tokenClaimInterval(claimInterval.toMillis())
                                                           .claimExtensionThreshold(claimTimeout.toMillis() / 3)
                                                           .messageSource(config.getComponent(EventAvailability.class)))
-                      .registerDefaultHandlerInterceptor((config, name) -> kept.flushing(name, () -> config
-                              .eventProcessingConfiguration().deadLetterQueue(name)
-                              .map(SequencedDeadLetterQueue::size).orElse(0L)))
+                      .registerDefaultHandlerInterceptor((config, name) -> kept.flushing(
+                              name, () -> DeadLetters.count(config.eventProcessingConfiguration(), name)))
                       .registerDeadLetterQueueProvider(group -> perInstance.contains(group) ? null
                               : config -> MongoSequencedDeadLetterQueue
                               .builder()

@@ -146,8 +146,7 @@ public final class KeptViews {
     }
 
     private void start(UnitOfWork<?> unitOfWork, String processor, ViewBatch batch) {
-        unitOfWork.resources().put(ViewBatch.RESOURCE, batch);
-        unitOfWork.onPrepareCommit(committing -> batch.flush());
+        ViewBatch.attach(unitOfWork, batch);
         unitOfWork.onRollback(rolledBack -> {
             Claim claim = claims.get(processor);
             if (claim != null && claim.batch == batch) {

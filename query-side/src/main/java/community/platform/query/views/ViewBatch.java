@@ -89,11 +89,15 @@ public final class ViewBatch {
             return new ViewBatch(true);
         }
         UnitOfWork<?> current = CurrentUnitOfWork.get();
-        return current.getOrComputeResource(RESOURCE, key -> {
-            ViewBatch batch = new ViewBatch(false);
-            current.onPrepareCommit(unitOfWork -> batch.flush());
-            return batch;
-        });
+        ViewBatch batch = current.getResource(RESOURCE);
+        return batch != null ? batch : attach(current, new ViewBatch(false));
+    }
+
+    /** Makes {@code batch} the batch of {@code unitOfWork}, written as the unit commits. */
+    static ViewBatch attach(UnitOfWork<?> unitOfWork, ViewBatch batch) {
+        unitOfWork.resources().put(RESOURCE, batch);
+        unitOfWork.onPrepareCommit(committing -> batch.flush());
+        return batch;
     }
 
     /** A live processor's batch, whose documents stay cached for its next units of work ({@link KeptViews}). */

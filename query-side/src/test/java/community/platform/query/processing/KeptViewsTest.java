@@ -145,6 +145,12 @@ class KeptViewsTest {
             .block();
     }
 
+    /** This instance makes the processor's one segment and claims it, as a processor starting on a new store does. */
+    private void holdTheOnlySegment() {
+        here.initializeTokenSegments(PROCESSOR, 1);
+        here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+    }
+
     private int findsDuring(Runnable batches) {
         int before = finds.get();
         batches.run();
@@ -153,8 +159,7 @@ class KeptViewsTest {
 
     @Test
     void aProcessorHoldingItsOnlySegmentReadsARecordOnceForManyBatches() {
-        here.initializeTokenSegments(PROCESSOR, 1);
-        here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+        holdTheOnlySegment();
 
         assertThat(findsDuring(() -> {
             batch(here, 0, new Counted("post-1", 0));
@@ -181,8 +186,7 @@ class KeptViewsTest {
 
     @Test
     void aSegmentGivenBackAndTakenAgainIsReadAgainWithWhatAnotherInstanceWroteMeanwhile() {
-        here.initializeTokenSegments(PROCESSOR, 1);
-        here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+        holdTheOnlySegment();
         batch(here, 0, new Counted("post-1", 0));
         here.releaseClaim(PROCESSOR, 0);
 
@@ -197,8 +201,7 @@ class KeptViewsTest {
 
     @Test
     void aClaimThatLapsedIsNotTrustedAndItsTokenIsNotStored() throws Exception {
-        here.initializeTokenSegments(PROCESSOR, 1);
-        here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+        holdTheOnlySegment();
         batch(here, 0, new Counted("post-1", 0));
 
         Thread.sleep(CLAIM_TIMEOUT.toMillis() + 200);
@@ -213,8 +216,7 @@ class KeptViewsTest {
 
     @Test
     void aTokenStoredOverAClaimThatLapsedMeanwhileStartsAfresh() throws Exception {
-        here.initializeTokenSegments(PROCESSOR, 1);
-        here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+        holdTheOnlySegment();
         batch(here, 0, new Counted("post-1", 0));
 
         // this instance stalls past the timeout; another takes the segment, writes and gives it back
@@ -231,8 +233,7 @@ class KeptViewsTest {
 
     @Test
     void aClaimRenewedWithinHalfItsTimeoutStaysTrustedAndOneNotRenewedIsNot() throws Exception {
-        here.initializeTokenSegments(PROCESSOR, 1);
-        here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+        holdTheOnlySegment();
         batch(here, 0, new Counted("post-1", 0));
         Thread.sleep(CLAIM_TIMEOUT.toMillis() * 3 / 10);
         here.extendClaim(PROCESSOR, 0);
@@ -247,9 +248,8 @@ class KeptViewsTest {
 
     @Test
     void nothingIsKeptWhileTheProcessorHasEventsSetAsideAndKeepingResumesOnceTheyAreGone() throws Exception {
-        here.initializeTokenSegments(PROCESSOR, 1);
         deadLetters.set(1);
-        here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+        holdTheOnlySegment();
         assertThat(findsDuring(() -> {
             batch(here, 0, new Counted("post-1", 0));
             batch(here, 0, new Counted("post-1", 1));
@@ -272,8 +272,7 @@ class KeptViewsTest {
 
     @Test
     void eventsSetAsideElsewhereStopTheKeepingWhenTheQueueIsNextLookedAt() throws Exception {
-        here.initializeTokenSegments(PROCESSOR, 1);
-        here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+        holdTheOnlySegment();
         batch(here, 0, new Counted("post-1", 0));
         batch(here, 0, new Counted("post-1", 1));
 
@@ -287,8 +286,7 @@ class KeptViewsTest {
 
     @Test
     void aBatchThatRolledBackLeavesNothingKept() {
-        here.initializeTokenSegments(PROCESSOR, 1);
-        here.fetchToken(PROCESSOR, Segment.ROOT_SEGMENT);
+        holdTheOnlySegment();
         batch(here, 0, new Counted("post-1", 0));
 
         assertThatThrownBy(() -> batch(here, 0, new Counted("post-1", 1), new Counted("fails", 0)))
