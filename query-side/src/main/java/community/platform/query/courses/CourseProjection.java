@@ -6,6 +6,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.audit.RecordFold;
 import community.platform.query.views.Erased;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.Lookups;
 import community.platform.query.views.ReadCache;
 import community.platform.query.views.ReadCaches;
 import community.platform.query.views.ViewBatch;
@@ -87,6 +88,7 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
         this.childErasures = platformViewDatabase.getCollection(CHILD_ERASURES);
         this.updates = updates;
         this.cache = caches.of(views);
+        Lookups.by(views, "organizer", "guardians", "completions.enrollmentId");
     }
 
     /** This instance has seen the event (its projection may not have written it yet). */

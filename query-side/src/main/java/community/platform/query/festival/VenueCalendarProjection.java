@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.Lookups;
 import community.platform.query.views.ViewBatch;
 import community.platform.query.views.ViewCodec;
 import community.platform.shared.festival.FindVenueBookingQuery;
@@ -54,6 +55,7 @@ class VenueCalendarProjection {
         this.bookings = platformViewDatabase.getCollection(BOOKINGS);
         this.heads = platformViewDatabase.getCollection(HEADS);
         this.updates = updates;
+        Lookups.by(bookings, "venueId");
     }
 
     /** One event's hold on one venue. */

@@ -8,6 +8,7 @@ import community.platform.query.organizers.DashboardCards.EventCard;
 import community.platform.query.organizers.DashboardCards.PostCard;
 import community.platform.query.processing.CaughtUp;
 import community.platform.query.views.KeyedViews;
+import community.platform.query.views.Lookups;
 import community.platform.shared.courses.CourseEvent;
 import community.platform.shared.festival.FestivalEventEvent;
 import community.platform.shared.organizers.FindOrganizerDashboardQuery;
@@ -62,6 +63,9 @@ class OrganizerDashboardProjection {
         this.courses = database.getCollection(COURSES);
         this.caughtUp = caughtUp;
         this.clock = clock;
+        Lookups.by(posts, "organizer");
+        Lookups.by(events, "organizer");
+        Lookups.by(courses, "organizer");
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.Lookups;
 import community.platform.query.views.ViewBatch;
 import community.platform.shared.courses.EnrollmentRequestedEvent;
 import community.platform.shared.personal.ConsentRecord;
@@ -50,6 +51,8 @@ class ConsentProjection {
     ConsentProjection(MongoDatabase platformViewDatabase) {
         this.views = platformViewDatabase.getCollection(COLLECTION);
         this.withdrawals = platformViewDatabase.getCollection(WITHDRAWALS);
+        Lookups.by(views, "guardian");
+        Lookups.by(withdrawals, "guardian");
     }
 
     @EventHandler

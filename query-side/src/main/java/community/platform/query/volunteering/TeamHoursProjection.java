@@ -4,6 +4,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.query.processing.CaughtUp;
+import community.platform.query.views.Lookups;
 import community.platform.shared.volunteering.FindTeamHoursQuery;
 import community.platform.shared.volunteering.TeamHours;
 import community.platform.shared.volunteering.VolunteerPostEvent;
@@ -46,6 +47,7 @@ class TeamHoursProjection {
                                                                 Updates.set("team", post.team()),
                                                                 Updates.set("month", post.month())));
         this.caughtUp = caughtUp;
+        Lookups.by(cells, "organizer");
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.Lookups;
 import community.platform.query.views.ReadCache;
 import community.platform.query.views.ReadCaches;
 import community.platform.query.views.ViewBatch;
@@ -70,6 +71,7 @@ class VolunteerDutiesProjection {
         this.duties = platformViewDatabase.getCollection(DUTIES);
         this.posts = platformViewDatabase.getCollection(POSTS);
         this.cache = caches.of(posts);
+        Lookups.by(duties, "volunteer");
     }
 
     /**
