@@ -42,7 +42,8 @@ class ViewLookupsTest {
             new Lookup("dashboardEvents", "organizer_1", new Document("organizer", "wangfang"), 1),
             new Lookup("dashboardCourses", "organizer_1", new Document("organizer", "wangfang"), 1),
             new Lookup("teamHours", "organizer_1", new Document("organizer", "wangfang"), 1),
-            new Lookup("venueCalendar", "venueId_1", new Document("venueId", "hall"), 1));
+            new Lookup("venueCalendar", "venueId_1", new Document("venueId", "hall"), 1),
+            new Lookup("certificateViews", "volunteer_1", new Document("volunteer", "lihua"), 1));
 
     @TempDir
     Path data;

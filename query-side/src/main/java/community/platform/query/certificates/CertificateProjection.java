@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.Lookups;
 import community.platform.query.views.ViewCodec;
 import community.platform.shared.certificates.CertificateIssuedEvent;
 import community.platform.shared.certificates.CertificateRecord;
@@ -54,6 +55,7 @@ class CertificateProjection {
     CertificateProjection(MongoDatabase platformViewDatabase) {
         this.certificates = platformViewDatabase.getCollection(CERTIFICATES);
         this.attendance = platformViewDatabase.getCollection(ATTENDANCE);
+        Lookups.by(certificates, "volunteer");
     }
 
     /** A certificate, with the minutes now recorded for each of its posts. */
@@ -118,8 +120,9 @@ class CertificateProjection {
                                                                                                event.minutes()),
                                         new ReplaceOptions().upsert(true))).block();
         long position = token.position().orElse(Long.MAX_VALUE);
-        views(Filters.and(Filters.eq("volunteer", event.volunteer()), Filters.eq("duties.postId", event.postId()),
-                          Filters.lt("position", position)))
+        views(Filters.eq("volunteer", event.volunteer())).stream()
+                .filter(view -> view.position() < position
+                        && view.duties().stream().anyMatch(duty -> duty.postId().equals(event.postId())))
                 .forEach(view -> save(view.corrected(event.postId(), event.minutes(), at)));
     }
 
