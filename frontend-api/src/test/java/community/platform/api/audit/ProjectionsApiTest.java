@@ -2,6 +2,7 @@ package community.platform.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import community.platform.ApiTest;
+import community.platform.query.accounts.IndexedAccountProjection;
 import community.platform.query.accounts.ShoutingAccountProjection;
 import community.platform.query.processing.Rebuilds;
 import community.platform.shared.audit.DiffProjectionQuery;
@@ -191,5 +192,16 @@ class ProjectionsApiTest extends ApiTest {
                  .expectBody().jsonPath("$.differences.length()").isEqualTo(0);
         asAdmin().get().uri("/api/admin/projections/no-such/diff").exchange().expectStatus().isNotFound();
         asAdmin().post().uri("/api/admin/projections/no-such/replay").exchange().expectStatus().isNotFound();
+    }
+
+    /** The collections a rebuild writes have the indexes its projections make: none is dropped after they are made. */
+    @Test
+    void aRebuildWritesCollectionsWithTheIndexesItsProjectionsMake() {
+        account("indexed", PASSWORD, "RESIDENT");
+        IndexedAccountProjection.SEEN.clear();
+
+        rebuilds.diff("accounts", List.of(IndexedAccountProjection.class));
+
+        assertThat(IndexedAccountProjection.SEEN).contains("_id_", "roles_1");
     }
 }

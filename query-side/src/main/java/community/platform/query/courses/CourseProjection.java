@@ -88,7 +88,7 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
         this.childErasures = platformViewDatabase.getCollection(CHILD_ERASURES);
         this.updates = updates;
         this.cache = caches.of(views);
-        Lookups.by(views, "organizer", "guardians", "completions.enrollmentId");
+        Lookups.by(views, "guardians", "completions.enrollmentId");
     }
 
     /** This instance has seen the event (its projection may not have written it yet). */

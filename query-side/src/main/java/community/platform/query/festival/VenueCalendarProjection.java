@@ -110,14 +110,14 @@ class VenueCalendarProjection {
         Mono.from(heads.deleteMany(new Document())).block();
     }
 
-    /** The venue's bookings overlapping the window; a scan of the venue's documents on the embedded server. */
+    /** The venue's bookings overlapping the window, from the venue's documents. */
     @QueryHandler
     CompletableFuture<List<VenueBooking>> handle(VenueCalendarQuery query) {
         return Flux.from(bookings.find(Filters.eq("venueId", query.venueId())))
                    .map(VenueCalendarProjection::booking)
                    .filter(b -> (query.to() == null || b.startsAt().isBefore(query.to()))
                            && (query.from() == null || b.endsAt().isAfter(query.from())))
-                   .sort(Comparator.comparing(VenueBooking::startsAt))
+                   .sort(Comparator.comparing(VenueBooking::startsAt).thenComparing(VenueBooking::eventId))
                    .collectList().toFuture();
     }
 

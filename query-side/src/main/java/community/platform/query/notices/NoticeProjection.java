@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import community.platform.query.views.Lookups;
 import community.platform.query.views.ViewBatch;
 import community.platform.query.views.ViewCodec;
 import community.platform.shared.courses.CourseEvent;
@@ -57,6 +58,7 @@ class NoticeProjection {
         this.notices = platformViewDatabase.getCollection(NOTICES);
         this.members = platformViewDatabase.getCollection(MEMBERS);
         this.updates = updates;
+        Lookups.by(notices, "recipient");
     }
 
     @EventHandler

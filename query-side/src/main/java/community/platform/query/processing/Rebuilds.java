@@ -319,10 +319,26 @@ public class Rebuilds {
             });
         }
 
-        /** Drops the suffixed collections that exist (the embedded server logs an error for a missing one). */
+        /**
+         * Notes a collection the projections ask for, and drops what an earlier rebuild left of it before they use it:
+         * so the indexes a projection makes as it is made ({@link community.platform.query.views.Lookups}) are on the
+         * collection the rebuild writes.
+         */
+        void use(String collection) {
+            if (collections.add(collection)) {
+                drop(Set.of(collection));
+            }
+        }
+
+        /** Drops the suffixed collections. */
         void drop() {
+            drop(collections);
+        }
+
+        /** Drops those of the suffixed collections that exist (the embedded server logs an error for a missing one). */
+        private void drop(Set<String> names) {
             Set<String> existing = new HashSet<>(Flux.from(views.listCollectionNames()).collectList().block());
-            for (String collection : collections) {
+            for (String collection : names) {
                 if (existing.contains(collection + suffix)) {
                     Mono.from(views.getCollection(collection + suffix).drop()).block();
                 }
@@ -332,12 +348,11 @@ public class Rebuilds {
 
     private Shadow shadow(String name, String suffix, List<Class<?>> projections) {
         Shadow shadow = new Shadow(suffix);
-        MongoDatabase renamed = renamed(views, suffix, shadow.collections::add);
+        MongoDatabase renamed = renamed(views, suffix, shadow::use);
         for (Class<?> type : projections) {
             AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(instantiate(type, renamed));
             shadow.handlers.add(adapter);
         }
-        shadow.drop();
         for (AnnotationEventHandlerAdapter adapter : shadow.handlers) {
             try {
                 adapter.prepareReset();

@@ -3,21 +3,33 @@ package community.platform.query.views;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
-import reactor.core.publisher.Flux;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
- * The fields a screen looks views up by other than their id (a volunteer's duties, a guardian's consents, an
- * organizer's courses): an index on each, so that a lookup reads the documents it finds instead of every document of
- * the collection, on MongoDB and on the embedded store, which keeps such indexes in memory and answers equalities on
- * them. Made when the projection is made; asking again for an index that exists changes nothing.
+ * The fields a screen looks views up by other than their id: an index on each, so that a lookup reads the documents
+ * it finds instead of every document of the collection (docs/deployment.md, "Indexes"). Made when the projection is
+ * made; asking again for an index that exists changes nothing. The views answer the same without them, only slower,
+ * so an index that cannot be made is reported and the start goes on.
  */
 public final class Lookups {
+
+    private static final Logger log = LoggerFactory.getLogger(Lookups.class);
 
     private Lookups() {
     }
 
     /** Makes an ascending index on each of {@code fields} of {@code views}, one field each, and waits for them. */
     public static void by(MongoCollection<Document> views, String... fields) {
-        Flux.fromArray(fields).concatMap(field -> views.createIndex(Indexes.ascending(field))).blockLast();
+        for (String field : fields) {
+            try {
+                Mono.from(views.createIndex(Indexes.ascending(field))).block();
+            } catch (RuntimeException failed) {
+                log.warn("Could not make the index on {} of {} ({}). Lookups by it read the whole collection until it"
+                         + " exists; the next start tries again.", field, views.getNamespace().getCollectionName(),
+                         failed.getMessage());
+            }
+        }
     }
 }

@@ -71,7 +71,7 @@ class VolunteerDutiesProjection {
         this.duties = platformViewDatabase.getCollection(DUTIES);
         this.posts = platformViewDatabase.getCollection(POSTS);
         this.cache = caches.of(posts);
-        Lookups.by(duties, "volunteer");
+        Lookups.by(duties, "volunteer", "postId");
     }
 
     /**
@@ -188,7 +188,8 @@ class VolunteerDutiesProjection {
                                                   @MetaDataValue(FreshReads.METADATA) Object fresh) {
         Mono<List<VolunteerDuty>> stored = Flux.from(duties.find(Filters.eq("volunteer", query.volunteer())))
                                                .map(read -> ViewCodec.fromDocument(read, Duty.class).answer())
-                                               .sort(Comparator.comparing(VolunteerDuty::startsAt))
+                                               .sort(Comparator.comparing(VolunteerDuty::startsAt)
+                                                               .thenComparing(VolunteerDuty::postId))
                                                .collectList().map(List::copyOf);
         return cache.query(query, stored, fresh).toFuture();
     }

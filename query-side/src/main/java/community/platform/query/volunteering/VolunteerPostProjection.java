@@ -9,7 +9,6 @@ import community.platform.query.audit.RecordFold;
 import community.platform.query.views.Erased;
 import community.platform.query.views.InNeighbourhood;
 import community.platform.query.views.KeyedViews;
-import community.platform.query.views.Lookups;
 import community.platform.query.views.ReadCache;
 import community.platform.query.views.ReadCaches;
 import community.platform.shared.FreshReads;
@@ -88,7 +87,6 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
         this.updates = updates;
         this.clock = clock;
         this.cache = caches.of(views);
-        Lookups.by(views, "post.organizer");
     }
 
     /** This instance has seen the event (its projection may not have written it yet). */
