@@ -26,9 +26,9 @@ public final class Lookups {
             try {
                 Mono.from(views.createIndex(Indexes.ascending(field))).block();
             } catch (RuntimeException failed) {
-                log.warn("Could not make the index on {} of {} ({}). Lookups by it read the whole collection until it"
-                         + " exists; the next start tries again.", field, views.getNamespace().getCollectionName(),
-                         failed.getMessage());
+                log.warn("Could not make the index on {} of {} ({}). Lookups by that field read the whole collection"
+                         + " unless another index serves them; the next start tries again.", field,
+                         views.getNamespace().getCollectionName(), failed.getMessage());
             }
         }
     }
