@@ -67,7 +67,7 @@ public final class LookupBenchmark {
                 Without the index the store reads every document of the collection for each lookup, so its time
                 grows with the collection; with it, with the volunteer's own duties. The index's price is paid
                 each time the store opens: it is built again from the collection, which the store reads twice
-                for it, once per index.""".formatted(
+                for each index.""".formatted(
                 ("bench/run lookups " + String.join(" ", args)).trim(), LocalDate.now(), Figures.machine(),
                 DUTIES_EACH, lookups, OPENS, String.join("\n", rows)));
         System.out.println("wrote " + out);
