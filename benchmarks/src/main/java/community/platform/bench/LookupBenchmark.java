@@ -19,11 +19,11 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * A screen's lookup by a field other than the id, on the embedded store: a volunteer's duties ({@code volunteerDuties}
- * by {@code volunteer}, five duties each), the shape of every such lookup of the views (a guardian's consents, an
- * organizer's courses). The same collection with and without the index the platform makes on that field, in the same
+ * by {@code volunteer}, five duties each), the shape of every such lookup of the views (a guardian's consents, a
+ * resident's notices). The same collection with and without the index the platform makes on that field, in the same
  * run; the read caches aside (what the first read after a change, or a lookup the caches do not hold, costs). Then
  * the price: the embedded store keeps such an index in memory and builds it again each time it opens, so the time to
- * open the store and answer a first read, with and without it.
+ * open the store, answer a first read and close it, with and without it.
  * <p>
  * Usage: {@code bench/run lookups [--sizes=10000,100000] [--lookups=1000] [--out=docs/benchmarks.md]}
  */
@@ -58,7 +58,7 @@ public final class LookupBenchmark {
                 lookups of one volunteer's duties (`{volunteer: …}`, the query behind "my duties"), measured after as
                 many more; without an index on `volunteer`, then on a fresh store with it, as the platform makes it
                 (`Lookups`). Every lookup found exactly its volunteer's duties. "Store opened": the store opened
-                again and one duty read by id, the median of %d times.
+                again, one duty read by id and the store closed, the median of %d times.
 
                 | duties stored | without the index, p50 / p99 | with it, p50 / p99 | p50 with / without | store opened, without the index | store opened, with it |
                 |---|---|---|---|---|---|

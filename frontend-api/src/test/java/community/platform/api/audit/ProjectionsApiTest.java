@@ -1,17 +1,23 @@
 package community.platform.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import community.platform.ApiTest;
 import community.platform.query.accounts.IndexedAccountProjection;
 import community.platform.query.accounts.ShoutingAccountProjection;
 import community.platform.query.processing.Rebuilds;
 import community.platform.shared.audit.DiffProjectionQuery;
+import community.platform.shared.audit.ScratchCollections;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -194,14 +200,34 @@ class ProjectionsApiTest extends ApiTest {
         asAdmin().post().uri("/api/admin/projections/no-such/replay").exchange().expectStatus().isNotFound();
     }
 
-    /** The collections a rebuild writes have the indexes its projections make: none is dropped after they are made. */
+    /**
+     * The collections a diff writes (made as a rebuild makes them) have the indexes its projections make: none is
+     * dropped after they are made.
+     */
     @Test
-    void aRebuildWritesCollectionsWithTheIndexesItsProjectionsMake() {
+    void aDiffWritesCollectionsWithTheIndexesItsProjectionsMake() {
         account("indexed", PASSWORD, "RESIDENT");
         IndexedAccountProjection.SEEN.clear();
 
         rebuilds.diff("accounts", List.of(IndexedAccountProjection.class));
 
         assertThat(IndexedAccountProjection.SEEN).contains("_id_", "roles_1");
+    }
+
+    /** What a rebuild that did not finish left in its collections is gone before the next one writes there. */
+    @Test
+    void aRebuildStartsFromNoneOfWhatAnEarlierOneLeft(
+            @Autowired @Qualifier("platformViewDatabase") MongoDatabase views) {
+        String resident = account("rebuilt", PASSWORD, "RESIDENT");
+        Mono.from(views.getCollection("accountViews" + ScratchCollections.REBUILD)
+                       .insertOne(new Document("_id", "left-behind"))).block();
+
+        asAdmin().post().uri("/api/admin/projections/accounts/replay").exchange().expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !status("accounts").get("replaying").asBoolean());
+
+        assertThat(status("accounts").get("lastReplay").asText()).startsWith("completed");
+        MongoCollection<Document> accounts = views.getCollection("accountViews");
+        assertThat(Mono.from(accounts.find(new Document("_id", "left-behind")).first()).block()).isNull();
+        assertThat(Mono.from(accounts.find(new Document("_id", resident)).first()).block()).isNotNull();
     }
 }

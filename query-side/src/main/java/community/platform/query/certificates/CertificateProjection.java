@@ -122,7 +122,7 @@ class CertificateProjection {
         long position = token.position().orElse(Long.MAX_VALUE);
         views(Filters.eq("volunteer", event.volunteer())).stream()
                 .filter(view -> view.position() < position
-                        && view.duties().stream().anyMatch(duty -> duty.postId().equals(event.postId())))
+                        && view.duties().stream().anyMatch(duty -> event.postId().equals(duty.postId())))
                 .forEach(view -> save(view.corrected(event.postId(), event.minutes(), at)));
     }
 
