@@ -75,7 +75,7 @@ public final class LookupBenchmark {
 
     /**
      * The p50 and p99 in ms of {@code lookups} lookups, after as many more; then the median of {@value #OPENS}
-     * times to open the store again and read one duty by id.
+     * times to open the store again, read one duty by id and close it.
      */
     private static double[] lookups(long size, boolean indexed, int lookups) throws Exception {
         Path directory = Files.createTempDirectory("lookup-bench");

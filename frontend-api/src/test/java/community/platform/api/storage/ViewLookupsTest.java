@@ -58,8 +58,8 @@ class ViewLookupsTest {
                 Document report = Mono.from(views.runCommand(new Document("validate", lookup.collection()))).block();
                 Map<String, Object> keys = report.get("keysPerIndex", Document.class);
                 assertThat(keys).as(lookup.collection()).containsKey(lookup.index());
-                assertThat(((Number) keys.get(lookup.index())).intValue()).as(lookup.collection() + " " + lookup.index())
-                                                                           .isEqualTo(lookup.keys());
+                assertThat(((Number) keys.get(lookup.index())).intValue())
+                        .as(lookup.collection() + " " + lookup.index()).isEqualTo(lookup.keys());
 
                 Mono.from(views.getCollection(lookup.collection()).deleteOne(new Document("_id", document.get("_id"))))
                     .block();

@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * The fields a screen or a projection looks views up by other than their id: an index on each, so that a lookup reads the documents
- * it finds instead of every document of the collection (docs/deployment.md, "Indexes"). Made when the projection is
- * made; asking again for an index that exists changes nothing. The views answer the same without them, only slower,
+ * The fields a screen or a projection looks views up by other than their id: an index on each, so that a lookup
+ * reads the documents it finds instead of every document of the collection (docs/deployment.md, "Indexes"). Made
+ * when the projection is made; asking again for an index that exists changes nothing. The views answer the same without them, only slower,
  * so an index the store refuses, or is still building when the wait for an answer ends, is reported and the start
  * goes on.
  */
