@@ -39,8 +39,8 @@ final class Platform implements AutoCloseable {
         int port = freePort();
         Path folder = Files.createTempDirectory(name);
         List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx1g",
-                                                                 "-Daxoniq.update-checker.disabled=true", "-jar",
-                                                                 jar.toAbsolutePath().toString()));
+                                                                 "-Daxoniq.update-checker.disabled=true"));
+        command.addAll(launchArguments(jar));
         // For profiling the platform under a benchmark, e.g. -XX:StartFlightRecording=filename=/tmp/platform.jfr
         String options = System.getenv("BENCH_PLATFORM_JAVA_OPTIONS");
         if (options != null && !options.isBlank()) {
@@ -63,6 +63,21 @@ final class Platform implements AutoCloseable {
         return platform;
     }
 
+    /**
+     * How {@code bin/start} starts the jar ({@code bin/launch-args}): from an unpacked copy with a class data archive,
+     * made once per build of the jar before the first start, which is not timed.
+     */
+    static List<String> launchArguments(Path jar) throws IOException, InterruptedException {
+        Process launch = new ProcessBuilder("bin/launch-args", jar.toAbsolutePath().toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> arguments = new String(launch.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                                                                                                      .toList();
+        if (launch.waitFor() != 0 || arguments.isEmpty()) {
+            throw new IllegalStateException("bin/launch-args " + jar + " failed");
+        }
+        return arguments;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -75,8 +90,10 @@ final class Platform implements AutoCloseable {
      */
     static Platform store(Path jar, Path data, int port) throws Exception {
         Path folder = Files.createDirectories(data.resolveSibling(data.getFileName() + "-log"));
-        ProcessBuilder start = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toAbsolutePath().toString(), "store")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx1g"));
+        command.addAll(launchArguments(jar));
+        command.add("store");
+        ProcessBuilder start = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                         folder.resolve("store.log").toFile()));
         start.environment().put("PLATFORM_DATA_DIR", data.toString());
         start.environment().put("PLATFORM_STORE_PORT", String.valueOf(port));
