@@ -91,15 +91,18 @@ public class PostDutiesSaga {
         }
     }
 
-    /** A place given before requests had ids: its time was held then; hold it again if a replay gave it back. */
-    @SagaEventHandler(associationProperty = "postId")
+    /**
+     * A place given before requests had ids: its time was held then; hold it again if a replay gave it back. A place
+     * given on a request does not come here ({@link PlacesBeforeRequestIds}).
+     */
+    @SagaEventHandler(associationProperty = "postId", associationResolver = PlacesBeforeRequestIds.class)
     void on(VolunteerSignedUpEvent event, OwnCommits commands) {
-        heldBefore(commands, event.volunteer(), event.requestId());
+        heldBefore(commands, event.volunteer());
     }
 
-    @SagaEventHandler(associationProperty = "postId")
+    @SagaEventHandler(associationProperty = "postId", associationResolver = PlacesBeforeRequestIds.class)
     void on(VolunteerWaitlistedEvent event, OwnCommits commands) {
-        heldBefore(commands, event.volunteer(), event.requestId());
+        heldBefore(commands, event.volunteer());
     }
 
     @SagaEventHandler(associationProperty = "postId")
@@ -124,8 +127,8 @@ public class PostDutiesSaga {
         holders.clear();
     }
 
-    private void heldBefore(OwnCommits commands, String volunteer, String requestId) {
-        if (requestId != null || holders.containsKey(volunteer)) {
+    private void heldBefore(OwnCommits commands, String volunteer) {
+        if (holders.containsKey(volunteer)) {
             return;
         }
         holders.put(volunteer, null);

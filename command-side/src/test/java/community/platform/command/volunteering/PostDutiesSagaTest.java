@@ -277,6 +277,14 @@ class PostDutiesSagaTest {
     }
 
     @Test
+    void aPlaceGivenOnARequestIsNotThisProcesssConcernEvenIfItNeverSawTheRequest() {
+        fixture.givenAggregate("post-1").published(PUBLISHED)
+               .whenAggregate("post-1").publishes(new VolunteerWaitlistedEvent("post-1", "lihua", "Li Hua", 1, 1, 1,
+                                                                               "r9"))
+               .expectNoDispatchedCommands();
+    }
+
+    @Test
     void anOldHoldWithoutARequestIdIsNotDecidedAgain() {
         fixture.givenAggregate("post-1").published(PUBLISHED)
                .whenAggregate("schedule-lihua").publishes(new DutySlotReservedEvent(
