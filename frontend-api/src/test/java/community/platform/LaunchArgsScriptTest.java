@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.tools.ToolProvider;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -15,6 +16,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +72,15 @@ class LaunchArgsScriptTest {
         assertThat(seen.get(1)).startsWith("--MONGODB_URI= --PLATFORM_DATA_DIR=/")
                                .doesNotContain("/srv/platform/data");
 
-        assertThat(ScriptRun.of("launch-args", 60, jar.toString()).out()).as("made once").isEqualTo(run.out());
+        ScriptRun again = ScriptRun.of("launch-args", 60, jar.toString());
+        assertThat(again.out()).isEqualTo(run.out());
+        assertThat(again.err()).as("made once").isEmpty();
+
+        // -Xshare:on: Java refuses to start rather than start without an archive it cannot use
+        Process started = new ProcessBuilder(Stream.concat(Stream.of("java", "-Xshare:on"), arguments.stream()).toList())
+                .redirectErrorStream(true).start();
+        String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(started.waitFor()).as(output).isZero();
     }
 
     /**

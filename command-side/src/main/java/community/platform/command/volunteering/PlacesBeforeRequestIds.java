@@ -13,9 +13,14 @@ import org.axonframework.modelling.saga.AssociationResolver;
  */
 public class PlacesBeforeRequestIds implements AssociationResolver { // public: Axon creates it by reflection
 
+    /** On a handler of anything but a place, the start fails. */
     @Override
     public <T> void validate(String associationPropertyName, MessageHandlingMember<T> handler) {
-        // the post id of both events, named in the handlers
+        Class<?> payload = handler.payloadType();
+        if (payload != VolunteerSignedUpEvent.class && payload != VolunteerWaitlistedEvent.class) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " resolves only places on a post, not "
+                                               + payload.getName());
+        }
     }
 
     @Override

@@ -282,6 +282,8 @@ class PostDutiesSagaTest {
                .whenAggregate("post-1").publishes(new VolunteerWaitlistedEvent("post-1", "lihua", "Li Hua", 1, 1, 1,
                                                                                "r9"))
                .expectNoDispatchedCommands();
+        fixture.whenPublishingA(new VolunteerSignedUpEvent("post-1", "wang", "Wang Fang", 1, 0, "r10"))
+               .expectNoDispatchedCommands();
     }
 
     @Test
