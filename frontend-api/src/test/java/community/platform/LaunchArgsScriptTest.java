@@ -40,8 +40,9 @@ class LaunchArgsScriptTest {
         ScriptRun first = run(jar.toString());
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).isEqualTo("-jar\n" + jar + "\n");
-        assertThat(first.err()).contains("unpacking plain.jar", "could not", folder.resolve("plain.launch").resolve("prepare.log").toString(),
-                                       "starts from the jar itself");
+        assertThat(first.err()).contains("unpacking plain.jar", "could not",
+                                         folder.resolve("plain.launch").resolve("prepare.log").toString(),
+                                         "starts from the jar itself");
 
         ScriptRun again = run(jar.toString());
         assertThat(again.out()).isEqualTo(first.out());
@@ -77,8 +78,8 @@ class LaunchArgsScriptTest {
         assertThat(again.err()).as("made once").isEmpty();
 
         // -Xshare:on: Java refuses to start rather than start without an archive it cannot use
-        Process started = new ProcessBuilder(Stream.concat(Stream.of("java", "-Xshare:on"), arguments.stream()).toList())
-                .redirectErrorStream(true).start();
+        List<String> command = Stream.concat(Stream.of("java", "-Xshare:on"), arguments.stream()).toList();
+        Process started = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(started.waitFor()).as(output).isZero();
     }

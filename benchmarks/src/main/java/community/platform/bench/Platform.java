@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,7 @@ final class Platform implements AutoCloseable {
             throws Exception {
         int port = freePort();
         Path folder = Files.createTempDirectory(name);
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx1g",
-                                                                 "-Daxoniq.update-checker.disabled=true"));
-        command.addAll(launchArguments(jar));
+        List<String> command = java(jar);
         // For profiling the platform under a benchmark, e.g. -XX:StartFlightRecording=filename=/tmp/platform.jfr
         String options = System.getenv("BENCH_PLATFORM_JAVA_OPTIONS");
         if (options != null && !options.isBlank()) {
@@ -64,10 +63,10 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * How {@code bin/start} starts the jar ({@code bin/launch-args}): from an unpacked copy with a class data archive,
-     * made once per build of the jar before the first start, which is not timed.
+     * The command that starts the jar as {@code bin/start} does ({@code bin/launch-args}): from an unpacked copy with a
+     * class data archive, made once per build of the jar before the first start, which is not timed; 1 GB of heap.
      */
-    static List<String> launchArguments(Path jar) throws IOException, InterruptedException {
+    static List<String> java(Path jar) throws IOException, InterruptedException {
         Process launch = new ProcessBuilder("bin/launch-args", jar.toAbsolutePath().toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<String> arguments = new String(launch.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
@@ -75,7 +74,9 @@ final class Platform implements AutoCloseable {
         if (launch.waitFor() != 0 || arguments.isEmpty()) {
             throw new IllegalStateException("bin/launch-args " + jar + " failed");
         }
-        return arguments;
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-Daxoniq.update-checker.disabled=true"));
+        command.addAll(arguments);
+        return command;
     }
 
     static int freePort() throws IOException {
@@ -90,11 +91,10 @@ final class Platform implements AutoCloseable {
      */
     static Platform store(Path jar, Path data, int port) throws Exception {
         Path folder = Files.createDirectories(data.resolveSibling(data.getFileName() + "-log"));
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx1g"));
-        command.addAll(launchArguments(jar));
+        List<String> command = java(jar);
         command.add("store");
-        ProcessBuilder start = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        folder.resolve("store.log").toFile()));
+        ProcessBuilder start = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
+                ProcessBuilder.Redirect.appendTo(folder.resolve("store.log").toFile()));
         start.environment().put("PLATFORM_DATA_DIR", data.toString());
         start.environment().put("PLATFORM_STORE_PORT", String.valueOf(port));
         Platform store = new Platform(start.start(), "mongodb://127.0.0.1:" + port, folder);
