@@ -17,8 +17,6 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.messaging.deadletter.Decisions;
-import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -222,11 +220,8 @@ public class ProcessingConfiguration {
                       // Without the cache every event costs a dead-letter query; with it only those of records set
                       // aside do.
                       configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
-                              group, (config, invoker) -> invoker.enableSequenceIdentifierCache().enqueuePolicy(
-                                      (letter, cause) -> {
-                                          kept.setAside(group);
-                                          return Decisions.enqueue(ThrowableCause.truncated(cause));
-                                      }));
+                              group, (config, invoker) -> invoker.enableSequenceIdentifierCache()
+                                                                 .enqueuePolicy(new SetAsidePolicy(kept, group)));
                       Integer segments = count(environment, "platform.processing.segments." + group);
                       if (segments != null) {
                           configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(

@@ -43,7 +43,9 @@ import static com.mongodb.client.model.Filters.eq;
  * projection asks {@link #current()} for the batch and reads and writes its documents through it, so a document
  * touched by many events of a batch is read once and written once. The {@link #flushing() interceptor} writes the
  * batch before the unit of work commits, and so before the processor stores its token: a failed write rolls the batch
- * back and its events come again. Outside a unit of work (a test calling a handler) every write goes out at once.
+ * back and its events come again. That holds too for writes sent part-way through the batch (a handler reading a
+ * document an earlier event changed): the event whose handler met the failure is not set aside for it. Outside a unit
+ * of work (a test calling a handler) every write goes out at once.
  *
  * <p>Collections are written in the order of their last write in the batch. A projection that records what it has
  * applied in a document of its own (a last sequence) writes that after the event's other writes, so it is written
@@ -69,6 +71,7 @@ public final class ViewBatch {
     private final int cachedAtMost;
     private final Map<String, Pending> collections = new LinkedHashMap<>();
     private CompletableFuture<Void> sending = CompletableFuture.completedFuture(null);
+    private RuntimeException failed;
 
     private ViewBatch(boolean immediate) {
         this(immediate, CACHED);
@@ -80,9 +83,9 @@ public final class ViewBatch {
     }
 
     /**
-     * The batch of the unit of work in progress; outside one, a batch that writes straight away. A unit of work that
-     * does not pass the {@link #flushing() interceptor} (a dead letter handed back by its queue) writes
-     * its batch as it commits, also when it is nested in another (a query's or a command's), whose commit comes later.
+     * The batch of the unit of work in progress; outside one, a batch that writes straight away. A unit of work
+     * writes its batch as it commits, also one that does not pass the {@link #flushing() interceptor} or is nested in
+     * another (a query's or a command's), whose commit comes later.
      */
     public static ViewBatch current() {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -105,15 +108,33 @@ public final class ViewBatch {
         return new ViewBatch(false, cachedAtMost);
     }
 
-    /** For every event processor: writes the batch once the last event of its unit of work has been handled. */
+    /**
+     * Whether the unit of work in progress is a processor's batch of events whose view writes failed. A handler that
+     * reads a document an earlier event of the batch changed sends the writes held so far, and meets their failure;
+     * the {@link #flushing() interceptor} then rolls the whole batch back, so its events come again in order.
+     */
+    public static boolean failedInThisBatch() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> unitOfWork)) {
+            return false;
+        }
+        ViewBatch batch = unitOfWork.getResource(RESOURCE);
+        return batch != null && batch.failed != null;
+    }
+
+    /**
+     * For every event processor: writes the batch once the last event of its unit of work has been handled, and rolls
+     * the unit of work back as soon as a write of the batch failed, even where the handler that met the failure was
+     * not let throw it (a processor that sets failed events aside, {@link #failedInThisBatch()}).
+     */
     public static MessageHandlerInterceptor<EventMessage<?>> flushing() {
         return (unitOfWork, chain) -> {
             Object result = chain.proceed();
-            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
-                ViewBatch pending = unitOfWork.getResource(RESOURCE);
-                if (pending != null) {
-                    pending.flush();
-                }
+            ViewBatch pending = unitOfWork.getResource(RESOURCE);
+            if (pending != null && pending.failed != null) {
+                throw pending.failed;
+            }
+            if (pending != null && (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage())) {
+                pending.flush();
             }
             return result;
         };
@@ -323,11 +344,14 @@ public final class ViewBatch {
         }
     }
 
+    /** Waits for the writes sent; once they failed, nothing this batch holds is known to be so, and it keeps failing. */
     private void awaitSent() {
         try {
             sending.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            failed = e.getCause() instanceof RuntimeException cause ? cause : e;
+            collections.clear();
+            throw failed;
         }
         for (Pending pending : collections.values()) {
             pending.sentStale.clear();
