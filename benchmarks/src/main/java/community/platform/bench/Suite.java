@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * the same storage. A wrong count or an error answer makes the run exit with 1; a missed speed target is printed only.
  * <p>
  * Usage: {@code bench/run [suite] [--sizes=10000,100000,1000000|none] [--load=true|false] [--seconds=5]
- * [--section=suite] [--out=docs/benchmarks.md]}. With {@code --sizes=10000,1000000} the run took 30 minutes on 2 cores:
+ * [--rush=true|false] [--section=suite] [--out=docs/benchmarks.md] [--jar=…]}; {@code --rush=false} leaves the rushes out
+ * (for a comparison of two builds' sign-ups and commands, where the rushes would double the run). With {@code --sizes=10000,1000000} the run took 30 minutes on 2 cores:
  * about 20 on the empty store (the rushes most of it) and 10 with 1,000,000 events stored (writing them, then the
  * platform building its views from them).
  */
@@ -55,6 +56,7 @@ public final class Suite {
 
     private final Path jar;
     private final double seconds;
+    private final boolean rushes;
     private final List<Figure> figures = new ArrayList<>();
     private final Map<Integer, double[]> throughput = new LinkedHashMap<>();
     private final Map<String, double[]> latencies = new LinkedHashMap<>();
@@ -63,9 +65,10 @@ public final class Suite {
     private double trivial;
     private boolean wrong;
 
-    private Suite(Path jar, double seconds) {
+    private Suite(Path jar, double seconds, boolean rushes) {
         this.jar = jar;
         this.seconds = seconds;
+        this.rushes = rushes;
     }
 
     public static void main(String[] args) throws Exception {
@@ -73,7 +76,8 @@ public final class Suite {
         long[] sizes = sizeList.equals("none") ? new long[0]
                 : Arrays.stream(sizeList.split(",")).mapToLong(Long::parseLong).toArray();
         Suite suite = new Suite(Path.of(EventStoreBenchmark.option(args, "jar", Platform.JAR)),
-                                Double.parseDouble(EventStoreBenchmark.option(args, "seconds", "5")));
+                                Double.parseDouble(EventStoreBenchmark.option(args, "seconds", "5")),
+                                Boolean.parseBoolean(EventStoreBenchmark.option(args, "rush", "true")));
         Path out = Path.of(EventStoreBenchmark.option(args, "out", "docs/benchmarks.md"));
         String section = EventStoreBenchmark.option(args, "section", "suite");
         long started = System.nanoTime();
@@ -141,7 +145,9 @@ public final class Suite {
             double peak = commandThroughput(api, raw.getDatabase("baseline").getCollection("inserts"));
             projectionLag(api, peak / 2);
             readLatency(api);
-            rush(api);
+            if (rushes) {
+                rush(api);
+            }
         }
     }
 

@@ -15,7 +15,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     public EmbeddedMongo() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        client = MongoClients.create(uri());
+    }
+
+    /** The server's connection string, for a second client (the synchronous driver, as Axon's Mongo extension takes). */
+    public String uri() {
+        return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
     }
 
     public MongoDatabase database() {

@@ -25,7 +25,6 @@ import community.platform.shared.courses.EnrollmentRejectedEvent;
 import community.platform.shared.courses.FindCourseQuery;
 import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
-import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.shared.personal.ErasureRefusedEvent;
 import community.platform.shared.personal.ErasureRequestedEvent;
 import community.platform.shared.personal.ErasureSubject;
@@ -233,11 +232,6 @@ class CourseProjection implements RecordFold<CourseEvent, CourseDetails> {
         return cache.record(query.courseId(), CourseProjection::read, fresh)
                 .map(read -> Optional.of(read.value()))
                 .defaultIfEmpty(Optional.empty()).toFuture();
-    }
-
-    @QueryHandler
-    CompletableFuture<List<CourseDetails>> handle(FindOrganizerCoursesQuery query) {
-        return sorted(Flux.from(views.find(eq("organizer", query.organizer()))).map(CourseProjection::read));
     }
 
     @QueryHandler

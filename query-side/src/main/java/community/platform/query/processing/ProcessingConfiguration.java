@@ -164,7 +164,8 @@ public class ProcessingConfiguration {
      * in a burst or a replay. A processor with one segment keeps the documents of its views for its next batch while
      * nobody else can write them ({@link KeptViews}).
      * They read the event store through {@link EventAvailability}, which wakes them when events arrive. An event a
-     * projection fails on is set aside with the later events of its record ({@link DeadLetters}). A
+     * projection fails on is set aside with the later events of its record ({@link DeadLetters}, {@link SetAsidePolicy}),
+     * in the order of the log also when a batch comes again ({@link SetAsideInOrder}). A
      * {@link PerInstance} group gets one segment and a token in memory instead, from the head of the log, and no
      * dead letters.
      */
@@ -195,7 +196,7 @@ public class ProcessingConfiguration {
                       .registerDefaultHandlerInterceptor((config, name) -> kept.flushing(
                               name, () -> DeadLetters.count(config.eventProcessingConfiguration(), name)))
                       .registerDeadLetterQueueProvider(group -> perInstance.contains(group) ? null
-                              : config -> MongoSequencedDeadLetterQueue
+                              : config -> new SetAsideInOrder(MongoSequencedDeadLetterQueue
                               .builder()
                               .processingGroup(group)
                               .mongoTemplate(axonMongoTemplate)
@@ -203,7 +204,7 @@ public class ProcessingConfiguration {
                                                                       NoTransactionManager::instance))
                               // the events' own serializer: personal fields stay encrypted, as in the log
                               .serializer(config.eventSerializer())
-                              .build());
+                              .build()));
             Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                   .map(bean -> beans.findAnnotationOnBean(bean, ProcessingGroup.class).value())
                   .distinct()

@@ -11,9 +11,9 @@ import org.axonframework.messaging.deadletter.ThrowableCause;
 
 /**
  * Which events a projection failed on are set aside ({@link DeadLetters}), with the later events of their record: each
- * one, unless the view writes of the processor's batch failed. Those writes may be an earlier event's, and the whole
- * batch rolls back and comes again ({@link ViewBatch#failedInThisBatch()}), so the event is handled again in its place
- * rather than set aside ahead of the events before it. A letter handed back by its queue that fails again stays in it.
+ * one, unless what failed were the view writes of the batch, which may be an earlier event's
+ * ({@link ViewBatch#failedInThisBatch()}): the batch comes again whole, this event with it. A letter handed back by its
+ * queue that fails again stays in it.
  */
 class SetAsidePolicy implements EnqueuePolicy<EventMessage<?>> {
 

@@ -43,17 +43,17 @@ import static com.mongodb.client.model.Filters.eq;
  * projection asks {@link #current()} for the batch and reads and writes its documents through it, so a document
  * touched by many events of a batch is read once and written once. The {@link #flushing() interceptor} writes the
  * batch before the unit of work commits, and so before the processor stores its token: a failed write rolls the batch
- * back and its events come again. That holds too for writes sent part-way through the batch (a handler reading a
- * document an earlier event changed): the event whose handler met the failure is not set aside for it. Outside a unit
- * of work (a test calling a handler) every write goes out at once.
+ * back and its events come again, also when they were sent part-way through the batch ({@link #failedInThisBatch()}).
+ * Outside a unit of work (a test calling a handler) every write goes out at once.
  *
  * <p>Collections are written in the order of their last write in the batch. A projection that records what it has
  * applied in a document of its own (a last sequence) writes that after the event's other writes, so it is written
  * last: if the process dies half-way, the events are applied again rather than skipped. A collection marked
  * {@link #last} goes after all the others whatever the order of the writes.
  *
- * <p>When a handler throws, what it wrote before that stays in the batch; its event goes to the processor's dead
- * letters and is applied again by a retry, which the projections' sequence checks and value-setting writes allow.
+ * <p>When a handler throws (but not for writes of the batch that failed), what it wrote before that stays in the batch;
+ * its event goes to the processor's dead letters and is applied again by a retry, which the projections' sequence
+ * checks and value-setting writes allow.
  *
  * <p>Documents are cached by id for the batch. That is right because one record's events go to one segment, so only
  * this batch writes the documents that record's events touch. A live processor may keep them for its next batch too
@@ -71,7 +71,6 @@ public final class ViewBatch {
     private final int cachedAtMost;
     private final Map<String, Pending> collections = new LinkedHashMap<>();
     private CompletableFuture<Void> sending = CompletableFuture.completedFuture(null);
-    private RuntimeException failed;
 
     private ViewBatch(boolean immediate) {
         this(immediate, CACHED);
@@ -109,31 +108,28 @@ public final class ViewBatch {
     }
 
     /**
-     * Whether the unit of work in progress is a processor's batch of events whose view writes failed. A handler that
-     * reads a document an earlier event of the batch changed sends the writes held so far, and meets their failure;
-     * the {@link #flushing() interceptor} then rolls the whole batch back, so its events come again in order.
+     * Whether the unit of work in progress is a batch of events whose view writes failed (sent part-way, by a handler
+     * reading a document that an earlier event of the batch changed): the whole batch rolls back and comes again.
      */
     public static boolean failedInThisBatch() {
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> unitOfWork)) {
             return false;
         }
         ViewBatch batch = unitOfWork.getResource(RESOURCE);
-        return batch != null && batch.failed != null;
+        return batch != null && batch.sending.isCompletedExceptionally();
     }
 
     /**
-     * For every event processor: writes the batch once the last event of its unit of work has been handled, and rolls
-     * the unit of work back as soon as a write of the batch failed, even where the handler that met the failure was
-     * not let throw it (a processor that sets failed events aside, {@link #failedInThisBatch()}).
+     * For every event processor: writes the batch once the last event of its unit of work has been handled, or at once
+     * when writes of the batch have failed, which throws their failure and so rolls the unit of work back (a handler
+     * that met it may have had its exception caught, by the dead-letter queue or the processor's error handler).
      */
     public static MessageHandlerInterceptor<EventMessage<?>> flushing() {
         return (unitOfWork, chain) -> {
             Object result = chain.proceed();
             ViewBatch pending = unitOfWork.getResource(RESOURCE);
-            if (pending != null && pending.failed != null) {
-                throw pending.failed;
-            }
-            if (pending != null && (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage())) {
+            if (pending != null && (pending.sending.isCompletedExceptionally()
+                    || !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage())) {
                 pending.flush();
             }
             return result;
@@ -344,14 +340,12 @@ public final class ViewBatch {
         }
     }
 
-    /** Waits for the writes sent; once they failed, nothing this batch holds is known to be so, and it keeps failing. */
+    /** Waits for the writes sent; once they have failed, every later wait throws their failure again. */
     private void awaitSent() {
         try {
             sending.join();
         } catch (CompletionException e) {
-            failed = e.getCause() instanceof RuntimeException cause ? cause : e;
-            collections.clear();
-            throw failed;
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         for (Pending pending : collections.values()) {
             pending.sentStale.clear();

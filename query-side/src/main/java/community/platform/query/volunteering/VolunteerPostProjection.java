@@ -17,7 +17,6 @@ import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRecordsQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
-import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
 import community.platform.shared.volunteering.SignUpDecision;
 import community.platform.shared.volunteering.VolunteerPostEvent;
@@ -185,13 +184,6 @@ class VolunteerPostProjection implements RecordFold<VolunteerPostEvent, Voluntee
                    .flatMap(stored -> named(VolunteerPostView.from(stored).roster(stored.getLong("lastSequence"))))
                    .map(Optional::of)
                    .defaultIfEmpty(Optional.empty()).toFuture();
-    }
-
-    @QueryHandler
-    CompletableFuture<List<VolunteerRoster>> handle(ListOrganizerRostersQuery query) {
-        return Flux.from(views.find(eq("post.organizer", query.organizer())))
-                   .concatMap(stored -> named(VolunteerPostView.from(stored).roster(stored.getLong("lastSequence"))))
-                   .collectList().toFuture();
     }
 
     /** Names are read from the accounts, not copied into the post's events: one name, wherever it shows. */

@@ -26,7 +26,6 @@ import community.platform.shared.courses.EnrollmentWithdrawnEvent;
 import community.platform.shared.courses.FindCourseQuery;
 import community.platform.shared.courses.FindEnrollmentDecisionQuery;
 import community.platform.shared.courses.FindGuardianCoursesQuery;
-import community.platform.shared.courses.FindOrganizerCoursesQuery;
 import community.platform.query.views.ViewBatch;
 import community.platform.shared.personal.ErasureRefusedEvent;
 import community.platform.shared.personal.ErasureRequestedEvent;
@@ -165,24 +164,6 @@ class CourseProjectionTest {
                     .assertNext(list -> assertThat(list).extracting(CourseDetails::id).containsExactly("course-1"))
                     .verifyComplete();
         StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindGuardianCoursesQuery("zhao"))))
-                    .assertNext(list -> assertThat(list).isEmpty())
-                    .verifyComplete();
-    }
-
-    @Test
-    void anOrganizerFindsTheirCoursesDraftsIncluded() {
-        apply(TERM.subList(0, 2), "course-published");
-        apply(TERM.subList(0, 1), "course-draft");
-
-        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindOrganizerCoursesQuery("zhang"))))
-                    .assertNext(list -> assertThat(list).extracting(CourseDetails::id, CourseDetails::status)
-                                                        .containsExactlyInAnyOrder(
-                                                                org.assertj.core.groups.Tuple.tuple("course-published",
-                                                                                                    CourseStatus.OPEN),
-                                                                org.assertj.core.groups.Tuple.tuple("course-draft",
-                                                                                                    CourseStatus.DRAFT)))
-                    .verifyComplete();
-        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new FindOrganizerCoursesQuery("wang"))))
                     .assertNext(list -> assertThat(list).isEmpty())
                     .verifyComplete();
     }

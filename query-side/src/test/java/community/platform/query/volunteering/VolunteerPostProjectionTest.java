@@ -11,7 +11,6 @@ import community.platform.shared.volunteering.FindSignUpDecisionQuery;
 import community.platform.shared.volunteering.FindVolunteerRecordsQuery;
 import community.platform.shared.volunteering.FindVolunteerPostQuery;
 import community.platform.shared.volunteering.FindVolunteerRosterQuery;
-import community.platform.shared.volunteering.ListOrganizerRostersQuery;
 import community.platform.shared.volunteering.ListVolunteerPostsQuery;
 import community.platform.shared.volunteering.PostStatus;
 import community.platform.shared.volunteering.SignUpDecision;
@@ -107,22 +106,6 @@ class VolunteerPostProjectionTest {
                         assertThat(post.confirmed()).isEqualTo(1);
                         assertThat(post.waitlisted()).isEqualTo(1);
                         assertThat(post.status()).isEqualTo(PostStatus.FULL);
-                    })
-                    .verifyComplete();
-    }
-
-    @Test
-    void anOrganizersRostersComeInOneAnswer() {
-        applyAll(HISTORY);
-        projection.on(new VolunteerPostPublishedEvent("post-2", "li", "Health check", null, "health", "Square",
-                                                      STARTS, STARTS.plus(Duration.ofHours(1)), 3, null, List.of()),
-                      0, NOW);
-
-        StepVerifier.create(Mono.fromFuture(() -> projection.handle(new ListOrganizerRostersQuery("zhang"))))
-                    .assertNext(rosters -> {
-                        assertThat(rosters).extracting(VolunteerRoster::postId).containsExactly("post-1");
-                        assertThat(rosters.get(0).confirmed()).extracting(VolunteerRoster.Confirmed::username)
-                                                              .containsExactly("wang");
                     })
                     .verifyComplete();
     }
