@@ -25,7 +25,10 @@ import java.util.function.UnaryOperator;
  *     <li>does not take an event as "its record has events set aside" when it comes before the first of them in the
  *     log: it was handled before that one was set aside, and is handled again in its place.</li>
  * </ul>
- * Letters without a position in the log (none of a processor's have none) are queued as Axon would.
+ * Letters without a position in the log (a processor's all have one) are queued as Axon would. Once a record's
+ * earlier event has been handled so, Axon handles that batch's later events of the record too rather than asking here;
+ * an event among them that fails again is not queued twice, and one that now succeeds stays queued as well, to be
+ * applied again by a retry, which the projections' sequence checks allow.
  */
 final class SetAsideInOrder implements SequencedDeadLetterQueue<EventMessage<?>> {
 
