@@ -165,7 +165,7 @@ public class ProcessingConfiguration {
      * nobody else can write them ({@link KeptViews}).
      * They read the event store through {@link EventAvailability}, which wakes them when events arrive. An event a
      * projection fails on is set aside with the later events of its record ({@link DeadLetters}, {@link SetAsidePolicy}),
-     * in the order of the log also when a batch comes again ({@link SetAsideInOrder}). A
+     * written with the batch's views, so a batch that comes again finds none of its own ({@link SetAsideWithTheBatch}). A
      * {@link PerInstance} group gets one segment and a token in memory instead, from the head of the log, and no
      * dead letters.
      */
@@ -193,10 +193,12 @@ public class ProcessingConfiguration {
                                                           .tokenClaimInterval(claimInterval.toMillis())
                                                           .claimExtensionThreshold(claimTimeout.toMillis() / 3)
                                                           .messageSource(config.getComponent(EventAvailability.class)))
+                      // outside the views' interceptor: a batch's letters are written once its views are
+                      .registerDefaultHandlerInterceptor((config, name) -> SetAsideWithTheBatch.writing())
                       .registerDefaultHandlerInterceptor((config, name) -> kept.flushing(
                               name, () -> DeadLetters.count(config.eventProcessingConfiguration(), name)))
                       .registerDeadLetterQueueProvider(group -> perInstance.contains(group) ? null
-                              : config -> new SetAsideInOrder(MongoSequencedDeadLetterQueue
+                              : config -> new SetAsideWithTheBatch(MongoSequencedDeadLetterQueue
                               .builder()
                               .processingGroup(group)
                               .mongoTemplate(axonMongoTemplate)

@@ -43,7 +43,7 @@ import static com.mongodb.client.model.Filters.eq;
  * projection asks {@link #current()} for the batch and reads and writes its documents through it, so a document
  * touched by many events of a batch is read once and written once. The {@link #flushing() interceptor} writes the
  * batch before the unit of work commits, and so before the processor stores its token: a failed write rolls the batch
- * back and its events come again, also when they were sent part-way through the batch ({@link #failedInThisBatch()}).
+ * back and its events come again, also when they were sent part-way through the batch.
  * Outside a unit of work (a test calling a handler) every write goes out at once.
  *
  * <p>Collections are written in the order of their last write in the batch. A projection that records what it has
@@ -51,9 +51,9 @@ import static com.mongodb.client.model.Filters.eq;
  * last: if the process dies half-way, the events are applied again rather than skipped. A collection marked
  * {@link #last} goes after all the others whatever the order of the writes.
  *
- * <p>When a handler throws (but not for writes of the batch that failed), what it wrote before that stays in the batch;
- * its event goes to the processor's dead letters and is applied again by a retry, which the projections' sequence
- * checks and value-setting writes allow.
+ * <p>When a handler throws, what it wrote before that stays in the batch; its event goes to the processor's dead
+ * letters (written with the batch) and is applied again by a retry, which the projections' sequence checks and
+ * value-setting writes allow.
  *
  * <p>Documents are cached by id for the batch. That is right because one record's events go to one segment, so only
  * this batch writes the documents that record's events touch. A live processor may keep them for its next batch too
@@ -105,18 +105,6 @@ public final class ViewBatch {
     /** A live processor's batch, whose documents stay cached for its next units of work ({@link KeptViews}). */
     static ViewBatch kept(int cachedAtMost) {
         return new ViewBatch(false, cachedAtMost);
-    }
-
-    /**
-     * Whether the unit of work in progress is a batch of events whose view writes failed (sent part-way, by a handler
-     * reading a document that an earlier event of the batch changed): the whole batch rolls back and comes again.
-     */
-    public static boolean failedInThisBatch() {
-        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> unitOfWork)) {
-            return false;
-        }
-        ViewBatch batch = unitOfWork.getResource(RESOURCE);
-        return batch != null && batch.sending.isCompletedExceptionally();
     }
 
     /**
