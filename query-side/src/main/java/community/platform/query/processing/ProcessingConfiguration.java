@@ -165,7 +165,8 @@ public class ProcessingConfiguration {
      * nobody else can write them ({@link KeptViews}).
      * They read the event store through {@link EventAvailability}, which wakes them when events arrive. An event a
      * projection fails on is set aside with the later events of its record ({@link DeadLetters}, {@link SetAsidePolicy}),
-     * written with the batch's views, so a batch that comes again finds none of its own ({@link SetAsideWithTheBatch}). A
+     * written once the batch's views are, so a batch whose writes failed comes again without its letters
+     * ({@link SetAsideWithTheBatch}). A
      * {@link PerInstance} group gets one segment and a token in memory instead, from the head of the log, and no
      * dead letters.
      */

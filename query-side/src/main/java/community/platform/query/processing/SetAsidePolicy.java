@@ -10,9 +10,9 @@ import org.axonframework.messaging.deadletter.ThrowableCause;
 
 /**
  * Events a projection failed on are set aside ({@link DeadLetters}), with the later events of their record; their
- * letters are written with the batch ({@link SetAsideWithTheBatch}), so a batch that rolls back (its view writes
- * failed, whichever event's they were) sets nothing aside. A letter handed back by its queue that fails again stays in
- * it.
+ * letters are written with the batch ({@link SetAsideWithTheBatch}), so a batch whose view writes failed (whichever
+ * event's they were) rolls back without setting anything aside. A letter handed back by its queue that fails again
+ * stays in it.
  */
 class SetAsidePolicy implements EnqueuePolicy<EventMessage<?>> {
 

@@ -1,6 +1,8 @@
 package community.platform.query.processing;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetterQueueOverflowException;
@@ -11,6 +13,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -24,9 +27,11 @@ import java.util.function.UnaryOperator;
  * that batch behind it, out of the order of the log, and the letter a second time. Here, within a processor's batch, a
  * letter is held (and counts as queued for the batch's later events of its record) until the batch's last event has
  * been handled and its view writes are in: {@link #writing()} then writes the held letters, before the processor
- * stores its token. A batch that rolls back leaves none. Outside a batch (a letter handed back by a retry) the queue
- * is written at once. Only a process that dies between writing a batch's letters and storing its token leaves them
- * queued for the batch to come again behind, as Axon alone would.
+ * stores its token. A batch that rolls back leaves none. The start-up fast path stores tokens itself, every few
+ * seconds: its letters wait ({@link Parked}) until the token that covers their events is about to be stored. Outside a
+ * batch a letter is written at once. Letters written stay when the batch still fails after them (its token could not
+ * be stored, a claim lost; or the process died in between): the batch then comes again behind them, as with Axon
+ * alone.
  */
 final class SetAsideWithTheBatch implements SequencedDeadLetterQueue<EventMessage<?>> {
 
@@ -60,8 +65,47 @@ final class SetAsideWithTheBatch implements SequencedDeadLetterQueue<EventMessag
 
     private static void write(UnitOfWork<?> unitOfWork) {
         List<Held> held = unitOfWork.resources().remove(HELD) instanceof List<?> list ? cast(list) : null;
-        if (held != null) {
+        if (held == null) {
+            return;
+        }
+        if (unitOfWork.getResource(PARKED) instanceof Parked parked) {
+            parked.letters.addAll(held);
+        } else {
             held.forEach(Held::write);
+        }
+    }
+
+    private static final String PARKED = Parked.class.getName();
+
+    /**
+     * For a path that hands a processor's invoker batches of its own and stores the tokens itself, later (the start-up
+     * fast path): the letters its batches set aside, kept until the tokens that cover their events are stored.
+     */
+    static final class Parked {
+
+        private final List<Held> letters = new ArrayList<>();
+
+        /** Makes the letters that {@code unitOfWork} sets aside wait here. */
+        void parkFrom(UnitOfWork<?> unitOfWork) {
+            unitOfWork.resources().put(PARKED, this);
+        }
+
+        /** Writes, in order, the letters of events that {@code stored} covers; call it just before storing that token. */
+        void writeUpTo(TrackingToken stored) {
+            long upTo = stored.position().orElse(Long.MAX_VALUE);
+            for (Iterator<Held> held = letters.iterator(); held.hasNext(); ) {
+                Held letter = held.next();
+                if (!(letter.letter().message() instanceof TrackedEventMessage<?> event)
+                        || event.trackingToken().position().orElse(Long.MIN_VALUE) <= upTo) {
+                    letter.write();
+                    held.remove();
+                }
+            }
+        }
+
+        /** Forgets the letters not written: their events come again, to the processor, from the tokens stored. */
+        void discard() {
+            letters.clear();
         }
     }
 
@@ -79,10 +123,16 @@ final class SetAsideWithTheBatch implements SequencedDeadLetterQueue<EventMessag
             return batch.resources().get(HELD) instanceof List<?> list ? cast(list) : null;
         }
         return cast((List<?>) batch.resources().computeIfAbsent(HELD, key -> {
-            // a batch that passes no interceptor (the start-up fast path) writes them as it commits
+            // a batch that passes no interceptor writes them as it commits (or parks them: Parked)
             batch.onPrepareCommit(SetAsideWithTheBatch::write);
             return new ArrayList<Held>();
         }));
+    }
+
+    /** Whether the path running the batch in progress has parked a letter of this sequence (of an earlier batch). */
+    private boolean parked(Object sequenceIdentifier) {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getResource(PARKED) instanceof Parked parked
+                && holds(parked.letters, sequenceIdentifier);
     }
 
     private boolean holds(List<Held> held, Object sequenceIdentifier) {
@@ -96,9 +146,12 @@ final class SetAsideWithTheBatch implements SequencedDeadLetterQueue<EventMessag
         List<Held> held = held(true);
         if (held == null) {
             queue.enqueue(sequenceIdentifier, letter);
-        } else {
-            held.add(new Held(this, sequenceIdentifier, letter));
+            return;
         }
+        if (queue.isFull(sequenceIdentifier)) {
+            throw new DeadLetterQueueOverflowException(sequenceIdentifier);
+        }
+        held.add(new Held(this, sequenceIdentifier, letter));
     }
 
     @Override
@@ -115,7 +168,8 @@ final class SetAsideWithTheBatch implements SequencedDeadLetterQueue<EventMessag
     @Override
     public boolean contains(Object sequenceIdentifier) {
         List<Held> held = held(false);
-        return (held != null && holds(held, sequenceIdentifier)) || queue.contains(sequenceIdentifier);
+        return (held != null && holds(held, sequenceIdentifier)) || parked(sequenceIdentifier)
+                || queue.contains(sequenceIdentifier);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.lifecycle.Phase;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,9 @@ import java.util.concurrent.TimeUnit;
  * would. The claims are renewed three times per claim timeout on a thread of their own, however long a batch takes;
  * should one be lost all the same, the path stops. A segment's token is stored only once the view writes of every
  * event it covers are in: about every {@value #STORE_EVERY_SECONDS} s, and at the end. Then the claims are let go, and
- * the processor, which has been waiting for its segments, claims them and goes on from those tokens. A failure or a
+ * the processor, which has been waiting for its segments, claims them and goes on from those tokens. Events set aside
+ * on the way are written to the processor's queue just before the token that covers them ({@link SetAsideWithTheBatch}),
+ * so those the processor sees again have no letters yet. A failure or a
  * kill leaves the tokens where they were last stored; the processors go on from there on their own path (after a kill,
  * once the claims expire), and the events they see again are ones whose writes may be in, which the projections'
  * sequence checks skip.
@@ -297,6 +300,8 @@ class StartUpFastPath implements SmartLifecycle {
         /** Each segment claimed, and its token when the path claimed it. */
         final Map<Segment, TrackingToken> found = new LinkedHashMap<>();
         final ViewBatch.WriteBehind writes = new ViewBatch.WriteBehind(CACHED_EACH);
+        /** Letters of events set aside, written just before the token that covers them. */
+        final SetAsideWithTheBatch.Parked setAside = new SetAsideWithTheBatch.Parked();
         private EventMessage<?> asked;
         private Segment answer;
         /** The token of the last event read. */
@@ -372,6 +377,7 @@ class StartUpFastPath implements SmartLifecycle {
                         throw new IllegalStateException("the platform is stopping");
                     }
                     Segment segment = segmentOf(event);
+                    setAside.parkFrom(CurrentUnitOfWork.get());
                     invoker.handle(asDelivered((TrackedEventMessage<?>) event, found.get(segment)), segment);
                     return null;
                 }
@@ -437,6 +443,7 @@ class StartUpFastPath implements SmartLifecycle {
             if (ended && endsAfter == null) {
                 return;
             }
+            setAside.writeUpTo(written);
             for (Map.Entry<Segment, TrackingToken> segment : found.entrySet()) {
                 TrackingToken was = segment.getValue();
                 TrackingToken handed = ended ? written.lowerBound(endsAfter) : written;
@@ -448,6 +455,7 @@ class StartUpFastPath implements SmartLifecycle {
 
         /** Lets the claims go, for the processor to take. */
         void letGo() {
+            setAside.discard();
             for (Segment segment : found.keySet()) {
                 invoker.segmentReleased(segment);
                 try {

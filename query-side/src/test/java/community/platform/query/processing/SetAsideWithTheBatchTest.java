@@ -2,11 +2,14 @@ package community.platform.query.processing;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +80,36 @@ class SetAsideWithTheBatchTest {
 
         assertThat(stored.size()).isZero();
         assertThat(queue.contains(RECORD)).isFalse();
+    }
+
+    private static DeadLetter<EventMessage<?>> letterAt(long position) {
+        return new GenericDeadLetter<>(RECORD, new GenericTrackedEventMessage<>(
+                new GlobalSequenceTrackingToken(position), GenericEventMessage.asEventMessage("at " + position)));
+    }
+
+    @Test
+    void aPathThatStoresItsOwnTokensCountsItsParkedLettersAndWritesThemJustBeforeTheTokenThatCoversThem() {
+        SetAsideWithTheBatch.Parked parked = new SetAsideWithTheBatch.Parked();
+        inABatch(() -> {
+            parked.parkFrom(CurrentUnitOfWork.get());
+            queue.enqueue(RECORD, letterAt(3));
+            queue.enqueue(RECORD, letterAt(5));
+            queue.enqueue(RECORD, letterAt(8));
+        });
+        assertThat(stored.size()).isZero();
+        List<Boolean> queuedInTheNextBatch = new ArrayList<>();
+        inABatch(() -> {
+            parked.parkFrom(CurrentUnitOfWork.get());
+            queuedInTheNextBatch.add(queue.contains(RECORD));
+            queuedInTheNextBatch.add(queue.contains("post-2"));
+        });
+        assertThat(queuedInTheNextBatch).containsExactly(true, false);
+
+        parked.writeUpTo(new GlobalSequenceTrackingToken(5));
+        assertThat(storedLetters()).containsExactly("at 3", "at 5");
+
+        parked.discard();
+        parked.writeUpTo(new GlobalSequenceTrackingToken(9));
+        assertThat(storedLetters()).containsExactly("at 3", "at 5");
     }
 }
