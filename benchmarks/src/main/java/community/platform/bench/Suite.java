@@ -37,8 +37,9 @@ import java.util.regex.Pattern;
  * the same storage. A wrong count or an error answer makes the run exit with 1; a missed speed target is printed only.
  * <p>
  * Usage: {@code bench/run [suite] [--sizes=10000,100000,1000000|none] [--load=true|false] [--seconds=5]
- * [--rush=true|false] [--section=suite] [--out=docs/benchmarks.md] [--jar=…]}; {@code --rush=false} leaves the rushes out
- * (for a comparison of two builds' sign-ups and commands, where the rushes would double the run). With {@code --sizes=10000,1000000} the run took 30 minutes on 2 cores:
+ * [--rush=true|false] [--section=suite] [--out=docs/benchmarks.md] [--jar=…]}; {@code --rush=false} leaves the
+ * rushes out (for a comparison of two builds' sign-ups and commands, where the rushes would double the run). With
+ * {@code --sizes=10000,1000000} the run took 30 minutes on 2 cores:
  * about 20 on the empty store (the rushes most of it) and 10 with 1,000,000 events stored (writing them, then the
  * platform building its views from them).
  */

@@ -164,9 +164,9 @@ public class ProcessingConfiguration {
      * in a burst or a replay. A processor with one segment keeps the documents of its views for its next batch while
      * nobody else can write them ({@link KeptViews}).
      * They read the event store through {@link EventAvailability}, which wakes them when events arrive. An event a
-     * projection fails on is set aside with the later events of its record ({@link DeadLetters}, {@link SetAsidePolicy}),
-     * written once the batch's views are, so a batch whose writes failed comes again without its letters
-     * ({@link SetAsideWithTheBatch}). A
+     * projection fails on is set aside with the later events of its record ({@link DeadLetters},
+     * {@link SetAsidePolicy}), written once the batch's views are, so a batch whose writes failed comes again without
+     * its letters ({@link SetAsideWithTheBatch}). A
      * {@link PerInstance} group gets one segment and a token in memory instead, from the head of the log, and no
      * dead letters.
      */

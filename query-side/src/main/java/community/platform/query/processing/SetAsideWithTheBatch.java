@@ -37,7 +37,8 @@ final class SetAsideWithTheBatch implements SequencedDeadLetterQueue<EventMessag
 
     private static final String HELD = SetAsideWithTheBatch.class.getName();
 
-    private record Held(SetAsideWithTheBatch queue, Object sequenceIdentifier, DeadLetter<? extends EventMessage<?>> letter) {
+    private record Held(SetAsideWithTheBatch queue, Object sequenceIdentifier,
+                        DeadLetter<? extends EventMessage<?>> letter) {
         void write() {
             queue.queue.enqueue(sequenceIdentifier, letter);
         }
